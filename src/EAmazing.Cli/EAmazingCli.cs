@@ -1,0 +1,41 @@
+using System.CommandLine;
+using EAmazing.Cli.Commands;
+
+namespace EAmazing.Cli;
+
+public static class EAmazingCli
+{
+    public static RootCommand BuildRoot()
+    {
+        var root = new RootCommand("e-amazing: governed data and machine learning from REES46 behaviour logs.");
+        root.Options.Add(GlobalOptions.Lake);
+        root.Subcommands.Add(GenerateCommand.Create());
+        root.Subcommands.Add(RealismCommand.Create());
+        root.Subcommands.Add(DemoCommand.Create());
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
+    {
+        var parse = BuildRoot().Parse(args);
+        var config = new InvocationConfiguration();
+        if (output is not null)
+        {
+            config.Output = output;
+        }
+
+        if (error is not null)
+        {
+            config.Error = error;
+        }
+
+        if (parse.Errors.Count > 0)
+        {
+            // Usage mistakes get a distinct exit code from runtime failures.
+            await parse.InvokeAsync(config);
+            return ExitCodes.UsageError;
+        }
+
+        return await parse.InvokeAsync(config);
+    }
+}

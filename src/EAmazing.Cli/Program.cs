@@ -1,0 +1,3 @@
+using EAmazing.Cli;
+
+return await EAmazingCli.RunAsync(args);

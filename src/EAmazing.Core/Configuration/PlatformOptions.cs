@@ -1,0 +1,13 @@
+namespace EAmazing.Configuration;
+
+/// <summary>Settings shared by every command, bound from the <c>EAmazing</c> configuration section.</summary>
+public sealed class PlatformOptions
+{
+    public const string SectionName = "EAmazing";
+
+    /// <summary>Root folder of the lake (bronze, silver, quarantine, gold, catalog).</summary>
+    public string Lake { get; set; } = "lake";
+
+    /// <summary>Where <c>generate</c> and <c>demo</c> write generated monthly files.</summary>
+    public string DataDirectory { get; set; } = "data";
+}
