@@ -17,6 +17,12 @@ public static class EAmazingCli
 
     public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
     {
+        if (Console.IsOutputRedirected)
+        {
+            // Spectre assumes 80 columns when not on a terminal; tables of figures need more.
+            Spectre.Console.AnsiConsole.Profile.Width = 160;
+        }
+
         var parse = BuildRoot().Parse(args);
         var config = new InvocationConfiguration();
         if (output is not null)

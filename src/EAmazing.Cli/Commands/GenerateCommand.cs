@@ -69,7 +69,7 @@ public static class GenerateCommand
         var months = parse.GetValue(Months);
         if (months is not null && !MonthWindow.TryParse(months, out window, out var error))
         {
-            Console.Error.WriteLine($"error: --months {error}");
+            parse.InvocationConfiguration.Error.WriteLine($"error: --months {error}");
             return false;
         }
 

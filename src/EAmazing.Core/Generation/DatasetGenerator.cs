@@ -88,6 +88,7 @@ public sealed class DatasetGenerator(GeneratorOptions options)
                 {
                     sink.Write(chunk, 0, length);
                     totalBytes += length;
+                    System.Buffers.ArrayPool<byte>.Shared.Return(chunk);
                 }
 
                 fileEvents += day.Events;
@@ -125,10 +126,10 @@ public sealed class DatasetGenerator(GeneratorOptions options)
     private static FormattedDay FormatDay(SyntheticWorld world, DaySimulation day, DaySimulation? previous)
     {
         var formatter = new EventLineFormatter(world.Catalog, world.Window.Start);
-        var spill = previous is null ? [] : previous.Spill.ToArray();
-        var own = day.Events;
+        var spill = previous is null ? [] : previous.Spill;
+        var own = day.InDay;
         var chunks = new List<(byte[], int)>();
-        var chunk = new byte[ChunkBytes];
+        var chunk = System.Buffers.ArrayPool<byte>.Shared.Rent(ChunkBytes);
         var used = 0;
         long viewCount = 0, cartCount = 0, purchaseCount = 0;
         int i = 0, j = 0;
@@ -136,11 +137,11 @@ public sealed class DatasetGenerator(GeneratorOptions options)
         {
             // Ties go to the earlier day's session, which started first.
             var takeSpill = i < spill.Length && (j >= day.InDayCount || spill[i].Second <= own[j].Second);
-            ref readonly var e = ref takeSpill ? ref spill[i++] : ref own[j++];
+            var e = takeSpill ? spill[i++] : own[j++];
             if (used + EventLineFormatter.MaxLineBytes > ChunkBytes)
             {
                 chunks.Add((chunk, used));
-                chunk = new byte[ChunkBytes];
+                chunk = System.Buffers.ArrayPool<byte>.Shared.Rent(ChunkBytes);
                 used = 0;
             }
 

@@ -45,7 +45,7 @@ public static class RealismCheck
 
         var figures = new List<RealismFigure>();
         void W(string name, Func<EventStatistics, double> f) =>
-            figures.Add(new RealismFigure("00:00–02:50 window", name, f(window), f(real), "real head file"));
+            figures.Add(new RealismFigure("night window", name, f(window), f(real), "real head file"));
 
         W("view share", s => s.Share(s.Views));
         W("cart share", s => s.Share(s.Carts));
@@ -69,7 +69,7 @@ public static class RealismCheck
         W("multi-user session share", s => s.MultiUserSessionShare);
 
         void M(string name, double generated, double published, string source) =>
-            figures.Add(new RealismFigure("month-wide (first month)", name, generated, published, source));
+            figures.Add(new RealismFigure("month-wide", name, generated, published, source));
 
         M("view share", month.Share(month.Views), 0.9605, "real Oct-2019 (42.4M events)");
         M("cart share", month.Share(month.Carts), 0.022, "real Oct-2019");

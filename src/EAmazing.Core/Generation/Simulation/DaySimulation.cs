@@ -8,7 +8,7 @@ public sealed class DaySimulation
 {
     public required int Day { get; init; }
 
-    public required SimulatedEvent[] Events { get; init; }
+    public required List<SimulatedEvent> Events { get; init; }
 
     /// <summary>Events in [0, InDayCount) fall on the day; the rest spill into the next day.</summary>
     public required int InDayCount { get; init; }
@@ -20,7 +20,7 @@ public sealed class DaySimulation
 
     public required int SessionCount { get; init; }
 
-    public ReadOnlySpan<SimulatedEvent> InDay => Events.AsSpan(0, InDayCount);
+    public ReadOnlySpan<SimulatedEvent> InDay => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(Events)[..InDayCount];
 
-    public ReadOnlySpan<SimulatedEvent> Spill => Events.AsSpan(InDayCount);
+    public ReadOnlySpan<SimulatedEvent> Spill => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(Events)[InDayCount..];
 }

@@ -32,23 +32,35 @@ public sealed class DaySimulator(SyntheticWorld world)
             previousSession = session;
         }
 
-        var array = events.Where(e => e.Second < windowEnd).ToArray();
-        // Stable time order: ties keep their generation order.
-        var keys = new long[array.Length];
-        for (var i = 0; i < array.Length; i++)
+        // Drop events past the window's end in place, then sort by time; ties keep their generation order.
+        var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(events);
+        var count = 0;
+        for (var i = 0; i < span.Length; i++)
         {
-            keys[i] = (array[i].Second << 24) | (uint)i;
+            if (span[i].Second < windowEnd)
+            {
+                span[count++] = span[i];
+            }
         }
 
-        if (array.Length >= 1 << 24)
+        if (count >= 1 << 24)
         {
             throw new InvalidOperationException("More than 16.7 million events in one day; the sort key would overflow.");
         }
 
-        Array.Sort(keys, array);
+        events.RemoveRange(count, events.Count - count);
+        span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(events);
+        var keys = System.Buffers.ArrayPool<long>.Shared.Rent(count);
+        for (var i = 0; i < count; i++)
+        {
+            keys[i] = (span[i].Second << 24) | (uint)i;
+        }
+
+        keys.AsSpan(0, count).Sort(span);
+        System.Buffers.ArrayPool<long>.Shared.Return(keys);
         var dayEnd = (long)(day + 1) * SecondsPerDay;
         var inDay = 0;
-        while (inDay < array.Length && array[inDay].Second < dayEnd)
+        while (inDay < count && span[inDay].Second < dayEnd)
         {
             inDay++;
         }
@@ -57,7 +69,7 @@ public sealed class DaySimulator(SyntheticWorld world)
         return new DaySimulation
         {
             Day = day,
-            Events = array,
+            Events = events,
             InDayCount = inDay,
             CartSessions = state.CartSessions,
             ExpectedPurchases = state.ExpectedPurchases,
@@ -139,7 +151,7 @@ public sealed class DaySimulator(SyntheticWorld world)
                         continue;
                     }
 
-                    if (rng.Chance(behaviour.CartProbability(user, price, viewsOfItem, _dayBoost)))
+                    if (rng.Chance(behaviour.CartProbability(user, price, viewsOfItem, _dayBoost + behaviour.CartHourShift(t))))
                     {
                         t += (long)rng.NextLogNormal(Math.Log(12), 0.7);
                         Emit(events, t, user.UserId, session, product, price, EventType.Cart, ref rng);
@@ -165,7 +177,7 @@ public sealed class DaySimulator(SyntheticWorld world)
                         Emit(events, t, user.UserId, session, product, price, EventType.Purchase, ref rng);
                     }
                 }
-                else if (rng.Chance(BehaviourModel.Sigmoid(Logit(behaviour.CartProbability(user, price, viewsOfItem, _dayBoost)) + _b.ExtraCartOffset)))
+                else if (rng.Chance(BehaviourModel.Sigmoid(Logit(behaviour.CartProbability(user, price, viewsOfItem, _dayBoost + behaviour.CartHourShift(t))) + _b.ExtraCartOffset)))
                 {
                     t += (long)rng.NextLogNormal(Math.Log(12), 0.7);
                     Emit(events, t, user.UserId, session, product, price, EventType.Cart, ref rng);

@@ -14,7 +14,7 @@ public sealed record BehaviourCoefficients
 
     public double LongSessionShare { get; init; } = 0.0005;
 
-    public double RepeatViewProbability { get; init; } = 0.27;
+    public double RepeatViewProbability { get; init; } = 0.315;
 
     /// <summary>Among non-repeat steps, the share that follows the item-to-item structure (the rest jump).</summary>
     public double SuccessorProbability { get; init; } = 0.75;
@@ -24,29 +24,32 @@ public sealed record BehaviourCoefficients
 
     public double PrimaryTopLevelShare { get; init; } = 0.7;
 
-    public double CartIntercept { get; init; } = -4.3;
+    public double CartIntercept { get; init; } = -3.7;
     public double CartPropensity { get; init; } = 0.5;
     public double CartPriceFit { get; init; } = 0.5;
     public double CartRevisit { get; init; } = 0.6;
     public double ExtraCartOffset { get; init; } = -0.5;
 
-    public double DirectBuyIntercept { get; init; } = -5.0;
+    public double DirectBuyIntercept { get; init; } = -4.7;
     public double DirectBuyPropensity { get; init; } = 0.8;
     public double DirectBuyPriceFit { get; init; } = 0.6;
     public double DirectBuyRevisit { get; init; } = 0.7;
-    public double MultiBuyOffset { get; init; } = -1.8;
+    public double MultiBuyOffset { get; init; } = -0.9;
 
     public double PurchaseIntercept { get; init; } = -1.1;
-    public double PurchasePropensity { get; init; } = 0.9;
+    public double PurchasePropensity { get; init; } = 0.8;
     public double PurchasePriceFit { get; init; } = 0.5;
     public double PurchaseLogViews { get; init; } = 0.25;
     public double PurchaseRevisit { get; init; } = 0.4;
     public double PurchaseLogPrice { get; init; } = -0.15;
 
+    /// <summary>Cart logit shift for night hours (00–03 UTC): night-time visitors browse more and cart less.</summary>
+    public double NightCartShift { get; init; } = -0.9;
+
     public double SaleBoost { get; init; } = 0.35;
     public double ShiftBoost { get; init; } = 0.25;
 
-    public double DuplicateRowShare { get; init; } = 0.0003;
-    public double SharedSessionShare { get; init; } = 0.0002;
+    public double DuplicateRowShare { get; init; } = 0.00025;
+    public double SharedSessionShare { get; init; } = 0.0003;
     public double LongGapShare { get; init; } = 0.003;
 }

@@ -41,5 +41,8 @@ public sealed class BehaviourModel(BehaviourCoefficients coefficients)
     public double DayBoost(DateOnly date) =>
         (WorldCalendar.IsSaleDay(date) ? Coefficients.SaleBoost : 0) + (Coefficients.ShiftBoost * WorldCalendar.ShiftLevel(date));
 
+    /// <summary>Cart logit shift by time of day (<paramref name="second"/> counts from any midnight UTC).</summary>
+    public double CartHourShift(long second) => second % 86_400 < 3 * 3600 ? Coefficients.NightCartShift : 0;
+
     public static double Sigmoid(double x) => 1 / (1 + Math.Exp(-x));
 }

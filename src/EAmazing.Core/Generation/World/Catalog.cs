@@ -15,6 +15,7 @@ public sealed class Catalog
     private readonly AliasTable[] _productsInCategory;
     private readonly int[][] _categoryProducts;
     private readonly Dictionary<long, int> _indexByProductId;
+    private readonly double[] _categoryPopularity;
 
     internal Catalog(
         IReadOnlyList<string> topLevels,
@@ -53,6 +54,7 @@ public sealed class Catalog
             _productsInCategory[c] = new AliasTable(_categoryProducts[c].Select(p => popularity[p]).ToArray());
         }
 
+        _categoryPopularity = _categoryProducts.Select(members => members.Sum(p => popularity[p])).ToArray();
         _indexByProductId = new Dictionary<long, int>(productIds.Length);
         for (var p = 0; p < productIds.Length; p++)
         {
@@ -116,16 +118,6 @@ public sealed class Catalog
 
     public bool TryGetProductIndex(long productId, out int index) => _indexByProductId.TryGetValue(productId, out index);
 
-    /// <summary>Probability that a product's probability mass in its category, used by the oracle.</summary>
-    public double WithinCategoryProbability(int product)
-    {
-        var category = ProductCategory[product];
-        var total = 0.0;
-        foreach (var p in _categoryProducts[category])
-        {
-            total += Popularity[p];
-        }
-
-        return Popularity[product] / total;
-    }
+    /// <summary>Probability of a product when its category is browsed (by popularity), used by the oracle.</summary>
+    public double WithinCategoryProbability(int product) => Popularity[product] / _categoryPopularity[ProductCategory[product]];
 }

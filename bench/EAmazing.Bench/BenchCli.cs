@@ -1,0 +1,15 @@
+using System.CommandLine;
+
+namespace EAmazing.Bench;
+
+/// <summary>Benchmarks: each prints a table and can append its rows to BENCHMARKS.md.</summary>
+public static class BenchCli
+{
+    public static Task<int> RunAsync(string[] args)
+    {
+        var root = new RootCommand("e-amazing benchmarks");
+        root.Subcommands.Add(GenerationBenchmark.Create());
+        root.Subcommands.Add(GenerationBenchmark.CreateChild());
+        return root.Parse(args).InvokeAsync();
+    }
+}

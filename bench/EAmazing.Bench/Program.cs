@@ -1,0 +1,3 @@
+using EAmazing.Bench;
+
+return await BenchCli.RunAsync(args);

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs the Debian packages e-amazing needs beyond the .NET SDK (idempotent; uses sudo when not root).
+set -euo pipefail
+
+# None of the stages built so far needs one; the dashboard tests will add chromium, the load benchmark wrk.
+PACKAGES=()
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "system packages: nothing to install"
+  exit 0
+fi
+
+SUDO=""
+[ "$(id -u)" -ne 0 ] && SUDO="sudo"
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,39 @@
+using System.Globalization;
+using EAmazing.Generation.Truth;
+using EAmazing.Rees46;
+using EAmazing.Tests.TestSupport;
+
+namespace EAmazing.Tests.Generation;
+
+public sealed class DemandTruthTests(DemoOctoberDataset october) : IClassFixture<DemoOctoberDataset>
+{
+    [Fact]
+    public void Expected_Views_And_Purchases_Add_Up_To_What_Was_Generated()
+    {
+        var demand = TruthReader.Rows(october.TruthDirectory, TruthFiles.DemandDaily).ToList();
+        var expectedViews = demand.Sum(r => double.Parse(r[4], CultureInfo.InvariantCulture));
+        var expectedPurchases = demand.Sum(r => double.Parse(r[3], CultureInfo.InvariantCulture));
+
+        // Duplicated rows (a real quirk) are extra events, so allow a little slack on views.
+        Assert.InRange(october.Summary.Views / expectedViews, 0.97, 1.03);
+        Assert.InRange(october.Summary.Purchases / expectedPurchases, 0.95, 1.05);
+    }
+
+    [Fact]
+    public void Expected_Views_Per_Category_Track_Observed_Views()
+    {
+        var expected = TruthReader.Rows(october.TruthDirectory, TruthFiles.DemandDaily)
+            .GroupBy(r => r[1])
+            .ToDictionary(g => long.Parse(g.Key, CultureInfo.InvariantCulture), g => g.Sum(r => double.Parse(r[4], CultureInfo.InvariantCulture)));
+        var observed = Rees46FileReader.ReadEvents(Path.Combine(october.Directory, "2019-Oct.csv.gz"))
+            .Where(e => e.EventType == EventType.View)
+            .GroupBy(e => e.CategoryId)
+            .ToDictionary(g => g.Key, g => (double)g.Count());
+
+        // Every category with substantial expected demand is within 15% of it.
+        foreach (var (category, views) in expected.Where(kv => kv.Value > 5_000))
+        {
+            Assert.InRange(observed.GetValueOrDefault(category) / views, 0.85, 1.15);
+        }
+    }
+}
