@@ -24,20 +24,23 @@ public sealed class DatasetGenerator(GeneratorOptions options)
         var window = options.Window;
         var world = SyntheticWorld.Create(WorldSpec.For(options.Scale, window, options.Seed));
         Directory.CreateDirectory(options.OutputDirectory);
-        var simulator = new DaySimulator(world);
-        var days = window.DayCount;
-        var simulations = new Task<DaySimulation>[days];
-        var formatted = new Task<FormattedDay>[days];
+        var simulator = new HourSimulator(world);
+        var hours = window.DayCount * 24;
+        var simulations = new Task<HourSimulation>?[hours];
+        var formatted = new Task<FormattedHour>?[hours];
         var scheduled = 0;
 
         void ScheduleUpTo(int limit)
         {
-            while (scheduled < Math.Min(days, limit))
+            while (scheduled < Math.Min(hours, limit))
             {
-                var d = scheduled++;
-                simulations[d] = Task.Run(() => simulator.Simulate(d), cancellationToken);
-                var previous = d > 0 ? simulations[d - 1] : null;
-                formatted[d] = Task.Run(async () => FormatDay(world, await simulations[d], previous is null ? null : await previous), cancellationToken);
+                var h = scheduled++;
+                simulations[h] = Task.Run(() => simulator.Simulate(h), cancellationToken);
+                // An hour's lines need the sessions that started in it and in the hours just before it.
+                var sources = Enumerable.Range(Math.Max(0, h - HourSimulator.LookbackHours + 1), Math.Min(h + 1, HourSimulator.LookbackHours))
+                    .Select(s => simulations[s]!)
+                    .ToArray();
+                formatted[h] = Task.Run(async () => FormatHour(world, h, await Task.WhenAll(sources)), cancellationToken);
             }
         }
 
@@ -66,17 +69,18 @@ public sealed class DatasetGenerator(GeneratorOptions options)
 
         try
         {
-            for (var d = 0; d < days; d++)
+            for (var h = 0; h < hours; h++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                ScheduleUpTo(d + options.Lookahead);
-                var day = formatted[d].GetAwaiter().GetResult();
-                var month = world.Calendar.MonthIndexOf(d);
+                ScheduleUpTo(h + options.Lookahead);
+                var hour = formatted[h]!.GetAwaiter().GetResult();
+                var day = h / 24;
+                var month = world.Calendar.MonthIndexOf(day);
                 if (month != currentMonth)
                 {
                     CloseFile();
                     currentMonth = month;
-                    var date = world.Calendar.DateOf(d);
+                    var date = world.Calendar.DateOf(day);
                     file = new AtomicFile(Path.Combine(options.OutputDirectory, Rees46Format.MonthFileName(date.Year, date.Month, options.Gzip)));
                     gzip = options.Gzip ? new GZipStream(file.Stream, CompressionLevel.Fastest, leaveOpen: true) : null;
                     (gzip ?? (Stream)file.Stream).Write(EventLineFormatter.HeaderLine);
@@ -84,29 +88,32 @@ public sealed class DatasetGenerator(GeneratorOptions options)
                 }
 
                 var sink = gzip ?? (Stream)file!.Stream;
-                foreach (var (chunk, length) in day.Chunks)
+                foreach (var (chunk, length) in hour.Chunks)
                 {
                     sink.Write(chunk, 0, length);
                     totalBytes += length;
                     System.Buffers.ArrayPool<byte>.Shared.Return(chunk);
                 }
 
-                fileEvents += day.Events;
-                views += day.Views;
-                carts += day.Carts;
-                purchases += day.Purchases;
-                var simulation = simulations[d].Result;
+                fileEvents += hour.Events;
+                views += hour.Views;
+                carts += hour.Carts;
+                purchases += hour.Purchases;
+                var simulation = simulations[h]!.Result;
                 sessions += simulation.SessionCount;
                 cartSessions += simulation.CartSessions.Count;
-                truth.WriteDay(simulation);
-                if (d > 0)
+                truth.WriteHour(simulation);
+                formatted[h] = null;
+                if (h - HourSimulator.LookbackHours + 1 >= 0)
                 {
-                    // The previous day's spill has been written; let it go.
-                    simulations[d - 1] = Task.FromResult<DaySimulation>(null!);
+                    // No later hour reads this one any more.
+                    simulations[h - HourSimulator.LookbackHours + 1] = null;
                 }
 
-                formatted[d] = Task.FromResult<FormattedDay>(null!);
-                progress?.Report(new GenerationProgress(d + 1, days, views + carts + purchases, totalBytes));
+                if (h % 24 == 23)
+                {
+                    progress?.Report(new GenerationProgress(day + 1, window.DayCount, views + carts + purchases, totalBytes));
+                }
             }
 
             CloseFile();
@@ -122,22 +129,39 @@ public sealed class DatasetGenerator(GeneratorOptions options)
             world.Users.Count, world.Catalog.ProductCount, clock.Elapsed);
     }
 
-    /// <summary>Merges the previous day's spill with the day's own events (both in time order) and formats them.</summary>
-    private static FormattedDay FormatDay(SyntheticWorld world, DaySimulation day, DaySimulation? previous)
+    /// <summary>Merges the events falling in one hour from the sessions of that hour and the hours before it, and formats them.</summary>
+    private static FormattedHour FormatHour(SyntheticWorld world, int hour, HourSimulation[] sources)
     {
+        var from = (long)hour * HourSimulator.SecondsPerHour;
+        var to = from + HourSimulator.SecondsPerHour;
         var formatter = new EventLineFormatter(world.Catalog, world.Window.Start);
-        var spill = previous is null ? [] : previous.Spill;
-        var own = day.InDay;
         var chunks = new List<(byte[], int)>();
         var chunk = System.Buffers.ArrayPool<byte>.Shared.Rent(ChunkBytes);
         var used = 0;
         long viewCount = 0, cartCount = 0, purchaseCount = 0;
-        int i = 0, j = 0;
-        while (i < spill.Length || j < day.InDayCount)
+        var arrays = sources.Select(s => s.Events).ToArray();
+        var positions = sources.Select(s => s.IndexOf(from)).ToArray();
+        var ends = sources.Select(s => s.IndexOf(to)).ToArray();
+        while (true)
         {
-            // Ties go to the earlier day's session, which started first.
-            var takeSpill = i < spill.Length && (j >= day.InDayCount || spill[i].Second <= own[j].Second);
-            var e = takeSpill ? spill[i++] : own[j++];
+            // k-way merge; on equal times the session that started earlier (earlier source) goes first.
+            var best = -1;
+            var bestSecond = long.MaxValue;
+            for (var s = 0; s < arrays.Length; s++)
+            {
+                if (positions[s] < ends[s] && arrays[s][positions[s]].Second < bestSecond)
+                {
+                    best = s;
+                    bestSecond = arrays[s][positions[s]].Second;
+                }
+            }
+
+            if (best < 0)
+            {
+                break;
+            }
+
+            var e = arrays[best][positions[best]++];
             if (used + EventLineFormatter.MaxLineBytes > ChunkBytes)
             {
                 chunks.Add((chunk, used));
@@ -155,8 +179,8 @@ public sealed class DatasetGenerator(GeneratorOptions options)
         }
 
         chunks.Add((chunk, used));
-        return new FormattedDay(chunks, viewCount + cartCount + purchaseCount, viewCount, cartCount, purchaseCount);
+        return new FormattedHour(chunks, viewCount + cartCount + purchaseCount, viewCount, cartCount, purchaseCount);
     }
 
-    private sealed record FormattedDay(List<(byte[] Chunk, int Length)> Chunks, long Events, long Views, long Carts, long Purchases);
+    private sealed record FormattedHour(List<(byte[] Chunk, int Length)> Chunks, long Events, long Views, long Carts, long Purchases);
 }

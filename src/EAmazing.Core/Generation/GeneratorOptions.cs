@@ -14,8 +14,8 @@ public sealed record GeneratorOptions
 
     public bool Gzip { get; init; } = true;
 
-    /// <summary>Days simulated ahead of the writer; bounds memory to a few days of events.</summary>
-    public int Lookahead { get; init; } = Environment.ProcessorCount + 1;
+    /// <summary>Hours simulated ahead of the writer; with the look-back, memory holds about half a day of events.</summary>
+    public int Lookahead { get; init; } = Environment.ProcessorCount + 2;
 
     public MonthWindow Window => Months ?? ScaleProfile.DefaultWindow(Scale);
 }

@@ -14,7 +14,7 @@ public sealed class WorldTests
     {
         var world = SyntheticWorld.Create(GenerationScale.Tiny, 1);
         Assert.InRange(world.Catalog.ProductCount, 1_500, 3_000);
-        Assert.True(world.SessionsOn(0) > 0);
+        Assert.True(world.ExpectedSessionsOn(0) > 0);
     }
 
     [Fact]

@@ -26,6 +26,7 @@ public sealed class TruthWriter : IDisposable
     private readonly StreamWriter _sessions;
     private readonly AtomicFile _demandFile;
     private readonly StreamWriter _demand;
+    private readonly double[] _dayPurchases;
 
     public TruthWriter(SyntheticWorld world, string outputDirectory)
     {
@@ -35,23 +36,39 @@ public sealed class TruthWriter : IDisposable
         _epoch = world.Window.Start.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         (_sessionsFile, _sessions) = OpenCsv(TruthFiles.Sessions, TruthFiles.SessionsHeader);
         (_demandFile, _demand) = OpenCsv(TruthFiles.DemandDaily, TruthFiles.DemandHeader);
+        _dayPurchases = new double[world.Catalog.Categories.Count];
     }
 
-    public void WriteDay(DaySimulation day)
+    /// <summary>Appends an hour's cart sessions; writes a day's expected demand once its last hour is in.</summary>
+    public void WriteHour(HourSimulation hour)
     {
-        foreach (var s in day.CartSessions)
+        foreach (var s in hour.CartSessions)
         {
             _sessions.Write(string.Create(CultureInfo.InvariantCulture,
                 $"{s.Session:D},{s.UserId},{Rees46Format.FormatTime(_epoch.AddSeconds(s.FirstCartSecond))},{s.PurchaseProbability:0.######},{(s.Purchased ? 1 : 0)}\n"));
         }
 
-        var mixture = _world.MixtureOn(day.Day);
-        var views = day.SessionCount * _world.ExpectedViewsPerSession;
-        var date = _world.Calendar.DateOf(day.Day).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        for (var c = 0; c < _dayPurchases.Length; c++)
+        {
+            _dayPurchases[c] += hour.ExpectedPurchases[c];
+        }
+
+        if (hour.Hour % 24 == 23)
+        {
+            WriteDemand(hour.Hour / 24);
+            Array.Clear(_dayPurchases);
+        }
+    }
+
+    private void WriteDemand(int day)
+    {
+        var mixture = _world.MixtureOn(day);
+        var views = _world.ExpectedSessionsOn(day) * _world.ExpectedViewsPerSession;
+        var date = _world.Calendar.DateOf(day).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         foreach (var c in _world.Catalog.Categories)
         {
             var expectedViews = views * mixture.ExpectedShare[c.Index];
-            var expectedPurchases = day.ExpectedPurchases[c.Index];
+            var expectedPurchases = _dayPurchases[c.Index];
             if (expectedViews > 0 || expectedPurchases > 0)
             {
                 _demand.Write(string.Create(CultureInfo.InvariantCulture,

@@ -24,17 +24,17 @@ public sealed record BehaviourCoefficients
 
     public double PrimaryTopLevelShare { get; init; } = 0.7;
 
-    public double CartIntercept { get; init; } = -3.7;
+    public double CartIntercept { get; init; } = -3.85;
     public double CartPropensity { get; init; } = 0.5;
     public double CartPriceFit { get; init; } = 0.5;
     public double CartRevisit { get; init; } = 0.6;
     public double ExtraCartOffset { get; init; } = -0.5;
 
-    public double DirectBuyIntercept { get; init; } = -4.7;
+    public double DirectBuyIntercept { get; init; } = -4.8;
     public double DirectBuyPropensity { get; init; } = 0.8;
     public double DirectBuyPriceFit { get; init; } = 0.6;
     public double DirectBuyRevisit { get; init; } = 0.7;
-    public double MultiBuyOffset { get; init; } = -0.9;
+    public double MultiBuyOffset { get; init; } = -0.6;
 
     public double PurchaseIntercept { get; init; } = -1.1;
     public double PurchasePropensity { get; init; } = 0.8;
@@ -49,7 +49,7 @@ public sealed record BehaviourCoefficients
     public double SaleBoost { get; init; } = 0.35;
     public double ShiftBoost { get; init; } = 0.25;
 
-    public double DuplicateRowShare { get; init; } = 0.00025;
+    public double DuplicateRowShare { get; init; } = 0.0003;
     public double SharedSessionShare { get; init; } = 0.0003;
     public double LongGapShare { get; init; } = 0.003;
 }

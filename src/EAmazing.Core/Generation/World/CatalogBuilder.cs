@@ -49,7 +49,7 @@ internal static class CatalogBuilder
                 var share = i == 0 ? 0.7 : 0.3 / (ids - 1);
                 categories.Add(new Category(categories.Count, NewCategoryId(ref rng, false), code,
                     topLevels.IndexOf(code.Split('.')[0]), codePopularity * (ids == 1 ? 1 : share) * rng.NextLogNormal(0, 0.3),
-                    medianPrice * 1.2 * rng.NextLogNormal(0, 0.15), 1.0, 0));
+                    medianPrice * 1.32 * rng.NextLogNormal(0, 0.15), 1.0, 0));
             }
         }
 

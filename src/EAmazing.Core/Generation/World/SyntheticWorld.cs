@@ -56,7 +56,10 @@ public sealed class SyntheticWorld
         }
     }
 
-    /// <summary>Sessions that start on a day: the day's expected events over the expected session size.</summary>
-    public int SessionsOn(int day) =>
-        (int)Math.Round(Calendar.ExpectedEvents(day) / (ExpectedViewsPerSession * SessionLengths.EventsPerView));
+    /// <summary>Expected sessions starting on a day: the day's expected events over the expected session size.</summary>
+    public double ExpectedSessionsOn(int day) =>
+        Calendar.ExpectedEvents(day) / (ExpectedViewsPerSession * SessionLengths.EventsPerView);
+
+    /// <summary>Expected sessions starting in an hour of the window (hour 0 = the window's first hour).</summary>
+    public double ExpectedSessionsInHour(int hour) => ExpectedSessionsOn(hour / 24) * Calendar.HourShare(hour % 24);
 }

@@ -1,5 +1,3 @@
-using EAmazing.Generation.Randomness;
-
 namespace EAmazing.Generation.World;
 
 /// <summary>
@@ -27,7 +25,6 @@ public sealed class WorldCalendar
     {
         Window = window;
         EventsPerMonth = eventsPerMonth;
-        HourTable = new AliasTable(HourlyProfile);
         _dayWeightInMonth = new double[window.DayCount];
         var monthTotals = new double[window.MonthCount];
         for (var d = 0; d < window.DayCount; d++)
@@ -47,9 +44,12 @@ public sealed class WorldCalendar
 
     public IReadOnlyList<long> EventsPerMonth { get; }
 
-    public AliasTable HourTable { get; }
-
     public int DayCount => Window.DayCount;
+
+    /// <summary>Share of a day's sessions that start in an hour (UTC).</summary>
+    public double HourShare(int hourOfDay) => HourlyProfile[hourOfDay] / HourlyProfileTotal;
+
+    private static double HourlyProfileTotal => HourlyProfile.Sum();
 
     public DateOnly DateOf(int day) => Window.Start.AddDays(day);
 

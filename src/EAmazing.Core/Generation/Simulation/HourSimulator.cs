@@ -5,27 +5,37 @@ using EAmazing.Rees46;
 namespace EAmazing.Generation.Simulation;
 
 /// <summary>
-/// Simulates every session that starts on one day. Each day has its own random stream derived from
-/// the seed, so days can run in parallel and the output stays byte-identical.
+/// Simulates every session that starts in one hour of the window. Each hour has its own random stream
+/// derived from the seed, so hours can run in parallel and the output stays byte-identical; a session
+/// never lasts longer than <see cref="MaxSessionSpanSeconds"/>, so an hour's events come from that
+/// hour and the few before it.
 /// </summary>
-public sealed class DaySimulator(SyntheticWorld world)
+public sealed class HourSimulator(SyntheticWorld world)
 {
-    private const int SecondsPerDay = 86_400;
+    public const int SecondsPerHour = 3_600;
 
-    public DaySimulation Simulate(int day)
+    /// <summary>Longest session span; the very long sessions of the real data stay under it.</summary>
+    public const int MaxSessionSpanSeconds = 8 * SecondsPerHour;
+
+    /// <summary>How many hours back an hour's events can have started.</summary>
+    public const int LookbackHours = (MaxSessionSpanSeconds / SecondsPerHour) + 1;
+
+    public HourSimulation Simulate(int hour)
     {
-        var rng = Xoshiro256.For(world.Spec.Seed, 0xDA7, (ulong)day);
+        var rng = Xoshiro256.For(world.Spec.Seed, 0x40B, (ulong)hour);
+        var day = hour / 24;
         var date = world.Calendar.DateOf(day);
-        var sessions = world.SessionsOn(day);
+        var expectedSessions = world.ExpectedSessionsInHour(hour);
+        // Stochastic rounding keeps the expected count exact.
+        var sessions = (int)expectedSessions + (rng.NextDouble() < expectedSessions - Math.Floor(expectedSessions) ? 1 : 0);
         var state = new SessionState(world, day, date);
-        var events = new List<SimulatedEvent>((int)(sessions * 5));
-        var windowEnd = (long)world.Window.DayCount * SecondsPerDay;
+        var events = new List<SimulatedEvent>((int)(sessions * 5.5) + 16);
+        var windowEnd = (long)world.Window.DayCount * 86_400;
         Guid previousSession = default;
         for (var s = 0; s < sessions; s++)
         {
-            var hour = world.Calendar.HourTable.Sample(ref rng);
-            var start = ((long)day * SecondsPerDay) + (hour * 3600) + rng.NextInt(3600);
-            var user = world.Users.SampleActive(day + ((start % SecondsPerDay) / (double)SecondsPerDay), ref rng);
+            var start = ((long)hour * SecondsPerHour) + rng.NextInt(SecondsPerHour);
+            var user = world.Users.SampleActive(start / 86_400.0, ref rng);
             // Real quirk: a handful of session ids carry the events of two users.
             var session = s > 0 && rng.Chance(world.Spec.Behaviour.SharedSessionShare) ? previousSession : NewSessionId(ref rng);
             state.Run(user, session, start, events, ref rng);
@@ -45,12 +55,12 @@ public sealed class DaySimulator(SyntheticWorld world)
 
         if (count >= 1 << 24)
         {
-            throw new InvalidOperationException("More than 16.7 million events in one day; the sort key would overflow.");
+            throw new InvalidOperationException("More than 16.7 million events in one hour; the sort key would overflow.");
         }
 
         events.RemoveRange(count, events.Count - count);
         span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(events);
-        var keys = System.Buffers.ArrayPool<long>.Shared.Rent(count);
+        var keys = System.Buffers.ArrayPool<long>.Shared.Rent(Math.Max(1, count));
         for (var i = 0; i < count; i++)
         {
             keys[i] = (span[i].Second << 24) | (uint)i;
@@ -58,22 +68,15 @@ public sealed class DaySimulator(SyntheticWorld world)
 
         keys.AsSpan(0, count).Sort(span);
         System.Buffers.ArrayPool<long>.Shared.Return(keys);
-        var dayEnd = (long)(day + 1) * SecondsPerDay;
-        var inDay = 0;
-        while (inDay < count && span[inDay].Second < dayEnd)
-        {
-            inDay++;
-        }
-
         state.CartSessions.Sort((a, b) => a.FirstCartSecond.CompareTo(b.FirstCartSecond));
-        return new DaySimulation
+        return new HourSimulation
         {
-            Day = day,
+            Hour = hour,
             Events = events,
-            InDayCount = inDay,
             CartSessions = state.CartSessions,
             ExpectedPurchases = state.ExpectedPurchases,
             SessionCount = sessions,
+            ExpectedSessions = expectedSessions,
         };
     }
 
@@ -127,10 +130,21 @@ public sealed class DaySimulator(SyntheticWorld world)
                             : catalog.SampleProduct(_mixture.Sample(user, ref rng), ref rng);
                     }
 
-                    t += (long)rng.NextLogNormal(repeat ? Math.Log(18) : Math.Log(40), 0.9);
+                    t += 1 + (long)rng.NextLogNormal(repeat ? Math.Log(18) : Math.Log(40), 0.9);
                     if (k == longGapAt)
                     {
                         t += 3600 + rng.NextInt(7200);
+                    }
+
+                    if (t - start > MaxSessionSpanSeconds - 600)
+                    {
+                        // The rare session that would outlast the cap ends here; a purchase it owes is logged now.
+                        if (purchaseAtStep >= k)
+                        {
+                            Emit(events, t, user.UserId, session, cartProduct, PriceOf(cartProduct), EventType.Purchase, ref rng);
+                        }
+
+                        break;
                     }
                 }
 
@@ -145,7 +159,7 @@ public sealed class DaySimulator(SyntheticWorld world)
                     ExpectedPurchases[category] += buy;
                     if (rng.Chance(buy))
                     {
-                        t += (long)rng.NextLogNormal(Math.Log(30), 0.8);
+                        t += 1 + (long)rng.NextLogNormal(Math.Log(30), 0.8);
                         Emit(events, t, user.UserId, session, product, price, EventType.Purchase, ref rng);
                         boughtDirectly = true;
                         continue;
@@ -153,7 +167,7 @@ public sealed class DaySimulator(SyntheticWorld world)
 
                     if (rng.Chance(behaviour.CartProbability(user, price, viewsOfItem, _dayBoost + behaviour.CartHourShift(t))))
                     {
-                        t += (long)rng.NextLogNormal(Math.Log(12), 0.7);
+                        t += 1 + (long)rng.NextLogNormal(Math.Log(12), 0.7);
                         Emit(events, t, user.UserId, session, product, price, EventType.Cart, ref rng);
                         carted = true;
                         cartProduct = product;
@@ -173,19 +187,19 @@ public sealed class DaySimulator(SyntheticWorld world)
                     ExpectedPurchases[category] += again;
                     if (rng.Chance(again))
                     {
-                        t += (long)rng.NextLogNormal(Math.Log(30), 0.8);
+                        t += 1 + (long)rng.NextLogNormal(Math.Log(30), 0.8);
                         Emit(events, t, user.UserId, session, product, price, EventType.Purchase, ref rng);
                     }
                 }
                 else if (rng.Chance(BehaviourModel.Sigmoid(Logit(behaviour.CartProbability(user, price, viewsOfItem, _dayBoost + behaviour.CartHourShift(t))) + _b.ExtraCartOffset)))
                 {
-                    t += (long)rng.NextLogNormal(Math.Log(12), 0.7);
+                    t += 1 + (long)rng.NextLogNormal(Math.Log(12), 0.7);
                     Emit(events, t, user.UserId, session, product, price, EventType.Cart, ref rng);
                 }
 
                 if (k == purchaseAtStep)
                 {
-                    t += (long)rng.NextLogNormal(Math.Log(60), 0.8);
+                    t += 1 + (long)rng.NextLogNormal(Math.Log(60), 0.8);
                     Emit(events, t, user.UserId, session, cartProduct, PriceOf(cartProduct), EventType.Purchase, ref rng);
                 }
             }
