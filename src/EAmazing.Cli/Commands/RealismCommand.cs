@@ -12,15 +12,30 @@ public static class RealismCommand
 
     public static readonly Option<string?> Real = new("--real") { Description = "Real REES46 file to compare with (default: the shipped October head sample)" };
 
+    public static readonly Option<bool> Markdown = new("--markdown") { Description = "Print the table as Markdown (for docs)" };
+
     public static Command Create()
     {
         var command = new Command("realism", "Compare generated data with the real REES46 rows and published statistics");
         command.Options.Add(Data);
         command.Options.Add(Real);
+        command.Options.Add(Markdown);
         command.SetAction(parse =>
         {
             var settings = CliSettings.Load(parse.GetValue(GlobalOptions.Lake));
-            return Print(Path.GetFullPath(parse.GetValue(Data) ?? settings.Platform.DataDirectory), parse.GetValue(Real) ?? SampleFiles.RealHead);
+            var data = Path.GetFullPath(parse.GetValue(Data) ?? settings.Platform.DataDirectory);
+            var real = parse.GetValue(Real) ?? SampleFiles.RealHead;
+            if (parse.GetValue(Markdown))
+            {
+                foreach (var f in RealismCheck.Compare(data, real))
+                {
+                    Console.WriteLine($"| {f.Group} | {f.Name} | {Format(f.Generated)} | {Format(f.Real)} | {RelativeText(f)} |");
+                }
+
+                return ExitCodes.Success;
+            }
+
+            return Print(data, real);
         });
         return command;
     }
@@ -37,7 +52,7 @@ public static class RealismCommand
         var table = new Table().Title("Realism: generated vs real").AddColumns("group", "figure", "generated", "real", "rel. diff", "real from");
         foreach (var f in figures)
         {
-            table.AddRow(f.Group, f.Name, Format(f.Generated), Format(f.Real), double.IsFinite(f.RelativeDifference) ? $"{f.RelativeDifference:+0.0%;-0.0%;0.0%}" : "-", f.Source);
+            table.AddRow(f.Group, f.Name, Format(f.Generated), Format(f.Real), RelativeText(f), f.Source);
         }
 
         AnsiConsole.Write(table);
@@ -51,6 +66,9 @@ public static class RealismCommand
 
         return ExitCodes.Success;
     }
+
+    private static string RelativeText(RealismFigure f) =>
+        double.IsFinite(f.RelativeDifference) ? $"{f.RelativeDifference:+0.0%;-0.0%;0.0%}" : "-";
 
     private static string Format(double value) => Math.Abs(value) >= 10 ? $"{value:N1}" : $"{value:0.0000}";
 }
