@@ -1,0 +1,39 @@
+namespace EAmazing.Models.Evaluation;
+
+/// <summary>Everything measured on the test window for one model, with 95% bootstrap intervals where it matters.</summary>
+public sealed record TestMetrics(
+    int Rows,
+    double PositiveRate,
+    ConfidenceInterval RocAuc,
+    ConfidenceInterval PrAuc,
+    ConfidenceInterval LogLoss,
+    double Brier,
+    double CalibrationError,
+    double Threshold,
+    ConfusionMatrix Confusion,
+    ConfidenceInterval F1,
+    double LiftTopDecile,
+    double NetValue)
+{
+    public double Precision => Confusion.Precision;
+
+    public double Recall => Confusion.Recall;
+
+    public static TestMetrics Measure(IReadOnlyList<ScoredExample> test, double threshold, BusinessCost cost, int resamples = 300, ulong seed = 46)
+    {
+        var confusion = ConfusionMatrix.At(test, threshold);
+        return new TestMetrics(
+            test.Count,
+            test.Count == 0 ? double.NaN : test.Count(e => e.Label) / (double)test.Count,
+            Bootstrap.Interval(test, BinaryMetrics.RocAuc, resamples, seed),
+            Bootstrap.Interval(test, BinaryMetrics.PrAuc, resamples, seed),
+            Bootstrap.Interval(test, BinaryMetrics.LogLoss, resamples, seed),
+            BinaryMetrics.Brier(test),
+            BinaryMetrics.ExpectedCalibrationError(test),
+            threshold,
+            confusion,
+            Bootstrap.Interval(test, s => ConfusionMatrix.At(s, threshold).F1, resamples, seed),
+            BinaryMetrics.LiftAtTopDecile(test),
+            cost.NetValue(confusion));
+    }
+}

@@ -1,0 +1,21 @@
+using EAmazing.Models.Data;
+
+namespace EAmazing.Models.Families;
+
+/// <summary>
+/// One kind of model (logistic regression, a tree, a forest, boosting, a neural network, a baseline).
+/// A family proposes candidate hyperparameter sets; the lab trains each on the training window and
+/// keeps the one that scores best on validation.
+/// </summary>
+public interface IModelFamily
+{
+    /// <summary>Short stable name used on the command line, in reports and in the registry.</summary>
+    string Name { get; }
+
+    string Description { get; }
+
+    /// <summary>Candidate hyperparameter sets, the family's default first; deterministic for a seed.</summary>
+    IReadOnlyList<IReadOnlyDictionary<string, string>> Candidates(int maxTrials, ulong seed);
+
+    ITrainedModel Train(TabularDataset train, TabularDataset valid, IReadOnlyDictionary<string, string> hyperparameters, ulong seed);
+}

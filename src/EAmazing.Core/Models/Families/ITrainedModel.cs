@@ -1,0 +1,16 @@
+namespace EAmazing.Models.Families;
+
+/// <summary>A fitted model: a probability for a row of features, and a way to persist it.</summary>
+public interface ITrainedModel
+{
+    string Family { get; }
+
+    /// <summary>The hyperparameters it was trained with, for the model card.</summary>
+    IReadOnlyDictionary<string, string> Hyperparameters { get; }
+
+    /// <summary>Scores many rows at once (faster than one by one for ML.NET pipelines).</summary>
+    float[] PredictProbabilities(IReadOnlyList<float[]> rows);
+
+    /// <summary>Writes the model under <paramref name="directory"/>; returns the file name written.</summary>
+    string Save(string directory);
+}

@@ -1,0 +1,78 @@
+using EAmazing.Generation.Randomness;
+using EAmazing.Models.Data;
+using Microsoft.ML;
+
+namespace EAmazing.Models.Families.MlNet;
+
+/// <summary>
+/// Base of the ML.NET families: missing values replaced by training means, then the family's
+/// trainer; a Platt calibrator is added when the trainer does not produce probabilities itself.
+/// </summary>
+public abstract class MlNetFamily : IModelFamily
+{
+    public abstract string Name { get; }
+
+    public abstract string Description { get; }
+
+    /// <summary>Whether inputs are min–max normalised first (linear models need it; trees do not).</summary>
+    protected virtual bool Normalise => false;
+
+    /// <summary>The default hyperparameters, then a grid the search samples from.</summary>
+    protected abstract IReadOnlyDictionary<string, string> Default { get; }
+
+    protected abstract IReadOnlyDictionary<string, string[]> Grid { get; }
+
+    protected abstract IEstimator<ITransformer> Trainer(MLContext ml, IReadOnlyDictionary<string, string> h);
+
+    public IReadOnlyList<IReadOnlyDictionary<string, string>> Candidates(int maxTrials, ulong seed)
+    {
+        var rng = Xoshiro256.For(seed, (ulong)Name.GetHashCode(StringComparison.Ordinal) & 0xFFFF);
+        var candidates = new List<IReadOnlyDictionary<string, string>> { Default };
+        var seen = new HashSet<string> { Key(Default) };
+        for (var attempt = 0; candidates.Count < maxTrials && attempt < maxTrials * 20; attempt++)
+        {
+            var candidate = Grid.ToDictionary(kv => kv.Key, kv => kv.Value[rng.NextInt(kv.Value.Length)]);
+            if (seen.Add(Key(candidate)))
+            {
+                candidates.Add(candidate);
+            }
+        }
+
+        return candidates;
+    }
+
+    public ITrainedModel Train(TabularDataset train, TabularDataset valid, IReadOnlyDictionary<string, string> hyperparameters, ulong seed)
+    {
+        var ml = new MLContext(seed: (int)(seed & 0x7FFFFFFF));
+        var balance = hyperparameters.TryGetValue("balance", out var b) && bool.Parse(b);
+        var data = MlNetData.Training(ml, train, balance);
+        IEstimator<ITransformer> pipeline = ml.Transforms.ReplaceMissingValues("Features", replacementMode: Microsoft.ML.Transforms.MissingValueReplacingEstimator.ReplacementMode.Mean);
+        if (Normalise)
+        {
+            pipeline = pipeline.Append(ml.Transforms.NormalizeMeanVariance("Features"));
+        }
+
+        var prepared = pipeline.Fit(data);
+        var preparedData = prepared.Transform(data);
+        var trainer = Trainer(ml, hyperparameters);
+        var fitted = trainer.Fit(preparedData);
+        ITransformer model = prepared.Append(fitted);
+        if (fitted.GetOutputSchema(preparedData.Schema).GetColumnOrNull("Probability") is null)
+        {
+            // Forests output a score, not a probability: calibrate it on the training data.
+            var calibrator = ml.BinaryClassification.Calibrators.Platt().Fit(fitted.Transform(preparedData));
+            model = model.Append(calibrator);
+        }
+
+        return new MlNetModel(ml, model, train.FeatureNames.Count, Name, hyperparameters);
+    }
+
+    protected static int Int(IReadOnlyDictionary<string, string> h, string key) => int.Parse(h[key], System.Globalization.CultureInfo.InvariantCulture);
+
+    protected static double Double(IReadOnlyDictionary<string, string> h, string key) => double.Parse(h[key], System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Example weights: all 1 unless the candidate balances classes.</summary>
+    protected const string WeightColumn = nameof(FeatureRow.Weight);
+
+    private static string Key(IReadOnlyDictionary<string, string> h) => string.Join(";", h.OrderBy(kv => kv.Key).Select(kv => $"{kv.Key}={kv.Value}"));
+}

@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Text.Json;
+using EAmazing.Generation.Randomness;
+using EAmazing.Models.Data;
+
+namespace EAmazing.Models.Families.NeuralNetwork;
+
+/// <summary>The project's multi-layer perceptron as a lab family. Missing inputs become 0 after standardisation (the training mean).</summary>
+public sealed class MlpFamily : IModelFamily
+{
+    private static readonly string[] Architectures = ["32", "32-16", "64-32", "16"];
+    private static readonly string[] Rates = ["0.0003", "0.001", "0.003"];
+    private static readonly string[] Decays = ["0", "0.0001", "0.001"];
+
+    public string Name => "mlp";
+
+    public string Description => "Neural network (multi-layer perceptron, own implementation, Adam, early stopping)";
+
+    public IReadOnlyList<IReadOnlyDictionary<string, string>> Candidates(int maxTrials, ulong seed)
+    {
+        var rng = Xoshiro256.For(seed, 0x31F);
+        var list = new List<IReadOnlyDictionary<string, string>> { Make("32-16", "0.001", "0.0001") };
+        for (var attempt = 0; list.Count < maxTrials && attempt < 200; attempt++)
+        {
+            var candidate = Make(Architectures[rng.NextInt(Architectures.Length)], Rates[rng.NextInt(Rates.Length)], Decays[rng.NextInt(Decays.Length)]);
+            if (!list.Any(c => c.SequenceEqual(candidate)))
+            {
+                list.Add(candidate);
+            }
+        }
+
+        return list;
+    }
+
+    public ITrainedModel Train(TabularDataset train, TabularDataset valid, IReadOnlyDictionary<string, string> hyperparameters, ulong seed)
+    {
+        var options = new MlpOptions
+        {
+            HiddenLayers = hyperparameters["hidden"].Split('-').Select(int.Parse).ToArray(),
+            LearningRate = double.Parse(hyperparameters["rate"], CultureInfo.InvariantCulture),
+            L2 = double.Parse(hyperparameters["l2"], CultureInfo.InvariantCulture),
+            Seed = seed,
+        };
+        var (model, history) = MlpTrainer.Train(Impute(train.Features), train.Labels, Impute(valid.Features), valid.Labels, options);
+        return new MlpModel(model, hyperparameters, history);
+    }
+
+    private static Dictionary<string, string> Make(string hidden, string rate, string l2) => new() { ["hidden"] = hidden, ["rate"] = rate, ["l2"] = l2 };
+
+    /// <summary>NaN cannot flow through a network; it is replaced by 0 before standardisation, and the tree families see NaN as missing.</summary>
+    private static float[][] Impute(IReadOnlyList<float[]> rows) =>
+        rows.Select(r => r.Select(v => float.IsNaN(v) ? 0f : v).ToArray()).ToArray();
+
+    public sealed class MlpModel(MultilayerPerceptron network, IReadOnlyDictionary<string, string> hyperparameters, MlpTrainingHistory history) : ITrainedModel
+    {
+        public string Family => "mlp";
+
+        public IReadOnlyDictionary<string, string> Hyperparameters { get; } = hyperparameters;
+
+        public MultilayerPerceptron Network { get; } = network;
+
+        public MlpTrainingHistory History { get; } = history;
+
+        public float[] PredictProbabilities(IReadOnlyList<float[]> rows) =>
+            Impute(rows).Select(r => (float)Network.PredictProbability(r)).ToArray();
+
+        public string Save(string directory)
+        {
+            File.WriteAllText(Path.Combine(directory, "mlp.json"), JsonSerializer.Serialize(new
+            {
+                layers = Network.LayerSizes,
+                weights = Network.Weights,
+                biases = Network.Biases,
+                mean = Network.FeatureMean,
+                scale = Network.FeatureScale,
+            }));
+            return "mlp.json";
+        }
+    }
+}

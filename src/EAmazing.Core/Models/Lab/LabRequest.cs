@@ -1,0 +1,34 @@
+using EAmazing.Models.Data;
+using EAmazing.Models.Evaluation;
+using EAmazing.Models.Families;
+
+namespace EAmazing.Models.Lab;
+
+/// <summary>What a lab run trains, on which data, with which budget.</summary>
+public sealed record LabRequest
+{
+    public required string Task { get; init; }
+
+    public required TabularDataset Data { get; init; }
+
+    public IReadOnlyList<IModelFamily> Families { get; init; } = ModelFamilyCatalog.All;
+
+    /// <summary>Candidates tried per family (the default first); deterministic, so the same command gives the same model.</summary>
+    public int TrialsPerFamily { get; init; } = 4;
+
+    /// <summary>Wall-clock safety cap for the search; when hit, remaining candidates are skipped and the card says so.</summary>
+    public TimeSpan Budget { get; init; } = TimeSpan.FromMinutes(5);
+
+    public ulong Seed { get; init; } = 46;
+
+    public BusinessCost Cost { get; init; } = new();
+
+    public int ValidationDays { get; init; } = 7;
+
+    public int TestDays { get; init; } = 7;
+
+    /// <summary>True probabilities for rows (generated data), used for the oracle AUC; null on real data.</summary>
+    public IReadOnlyList<double?>? OracleProbabilities { get; init; }
+
+    public int BootstrapResamples { get; init; } = 300;
+}

@@ -1,0 +1,25 @@
+using EAmazing.Models.Data;
+using EAmazing.Models.Evaluation;
+
+namespace EAmazing.Models.Lab;
+
+/// <summary>The outcome of a lab run: every family side by side on the same temporal split.</summary>
+public sealed record LabResult(
+    string Task,
+    TemporalSplit Split,
+    int TrainRows,
+    int ValidationRows,
+    int TestRows,
+    double TrainPositiveRate,
+    IReadOnlyList<FamilyResult> Families,
+    ConfidenceInterval? OracleAuc,
+    IReadOnlyList<FeatureImportance> Importance,
+    bool BudgetExhausted,
+    IReadOnlyList<string> Alarms)
+{
+    /// <summary>The best non-baseline family on validation AUC (never chosen on test).</summary>
+    public FamilyResult Best => Families.Where(f => !f.IsBaseline).MaxBy(f => f.ValidationAuc) ?? Families[0];
+}
+
+/// <summary>Permutation importance: how much test AUC drops when one feature's column is shuffled.</summary>
+public sealed record FeatureImportance(string Feature, double AucDrop);

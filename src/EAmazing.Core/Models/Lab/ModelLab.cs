@@ -1,0 +1,151 @@
+using System.Diagnostics;
+using EAmazing.Generation.Randomness;
+using EAmazing.Models.Data;
+using EAmazing.Models.Evaluation;
+using EAmazing.Models.Families;
+
+namespace EAmazing.Models.Lab;
+
+/// <summary>
+/// Trains every requested family on the same temporal split: each family's candidates are scored on
+/// the validation window only, the decision threshold is chosen on validation from the business cost,
+/// and only then is the test window touched, once per family.
+/// </summary>
+public static class ModelLab
+{
+    /// <summary>Single-feature or model AUC above this on purchase data is treated as leakage until proven otherwise.</summary>
+    public const double SuspiciousAuc = 0.9;
+
+    private const int ImportanceRows = 20_000;
+
+    public static LabResult Run(LabRequest request, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var data = request.Data;
+        var split = TemporalSplit.Plan(data, request.ValidationDays, request.TestDays);
+        var (train, valid, test) = split.Apply(data);
+        RequireBothClasses(train, "training");
+        RequireBothClasses(valid, "validation");
+        RequireBothClasses(test, "test");
+        var testIndexes = Enumerable.Range(0, data.Count).Where(i => data.AsOf[i] >= split.TestFrom && data.AsOf[i] < split.TestTo).ToArray();
+
+        var clock = Stopwatch.StartNew();
+        var exhausted = false;
+        var results = new List<FamilyResult>();
+        foreach (var family in request.Families)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            progress?.Report($"training {family.Name}");
+            var familyClock = Stopwatch.StartNew();
+            ITrainedModel? best = null;
+            float[]? bestValidation = null;
+            var bestAuc = double.NegativeInfinity;
+            var trials = 0;
+            foreach (var candidate in family.Candidates(request.TrialsPerFamily, request.Seed))
+            {
+                if (best is not null && clock.Elapsed > request.Budget)
+                {
+                    exhausted = true;
+                    break;
+                }
+
+                var model = family.Train(train, valid, candidate, request.Seed);
+                var scores = model.PredictProbabilities(valid.Features);
+                var auc = BinaryMetrics.RocAuc(Scored(scores, valid.Labels));
+                trials++;
+                if (auc > bestAuc || best is null)
+                {
+                    (best, bestValidation, bestAuc) = (model, scores, double.IsNaN(auc) ? 0.5 : auc);
+                }
+            }
+
+            var trainingTime = familyClock.Elapsed;
+            var validationScores = Scored(bestValidation!, valid.Labels);
+            var threshold = request.Cost.BestThreshold(validationScores);
+            var scoring = Stopwatch.StartNew();
+            var testScores = Scored(best!.PredictProbabilities(test.Features), test.Labels);
+            var scoringTime = scoring.Elapsed;
+            results.Add(new FamilyResult(family.Name, family.Description, ModelFamilyCatalog.BaselineNames.Contains(family.Name), best, trials, bestAuc,
+                TestMetrics.Measure(testScores, threshold, request.Cost, request.BootstrapResamples, request.Seed), trainingTime, scoringTime, testScores, validationScores));
+        }
+
+        var (oracleAuc, withOracle) = Oracle(request, testIndexes, test);
+        if (oracleAuc is not null)
+        {
+            results = results.Select(r => r with { OracleRatio = BinaryMetrics.RocAuc(withOracle.Select(i => r.TestScores[i]).ToArray()) / oracleAuc.Estimate }).ToList();
+        }
+
+        var result = new LabResult(request.Task, split, train.Count, valid.Count, test.Count, train.PositiveRate, results, oracleAuc,
+            [], exhausted, Alarms(results, oracleAuc));
+        return result with { Importance = PermutationImportance(result.Best.Model, test, request.Seed) };
+    }
+
+    private static List<string> Alarms(IReadOnlyList<FamilyResult> results, ConfidenceInterval? oracle)
+    {
+        var alarms = new List<string>();
+        foreach (var r in results)
+        {
+            if (r.Test.RocAuc.Estimate > SuspiciousAuc)
+            {
+                alarms.Add($"{r.Family}: test AUC {r.Test.RocAuc.Estimate:0.000} above {SuspiciousAuc}: leakage until proven otherwise");
+            }
+
+            if (oracle is not null && r.Test.RocAuc.Lower > oracle.Upper)
+            {
+                alarms.Add($"{r.Family}: test AUC {r.Test.RocAuc} beats the oracle {oracle}: the model sees the future");
+            }
+        }
+
+        return alarms;
+    }
+
+    private static (ConfidenceInterval? Auc, int[] Rows) Oracle(LabRequest request, int[] testIndexes, TabularDataset test)
+    {
+        if (request.OracleProbabilities is null)
+        {
+            return (null, []);
+        }
+
+        var rows = Enumerable.Range(0, testIndexes.Length).Where(i => request.OracleProbabilities[testIndexes[i]] is not null).ToArray();
+        if (rows.Length == 0)
+        {
+            return (null, []);
+        }
+
+        var scored = rows.Select(i => new ScoredExample((float)request.OracleProbabilities[testIndexes[i]]!.Value, test.Labels[i])).ToArray();
+        return (Bootstrap.Interval(scored, BinaryMetrics.RocAuc, request.BootstrapResamples, request.Seed), rows);
+    }
+
+    private static IReadOnlyList<FeatureImportance> PermutationImportance(ITrainedModel model, TabularDataset test, ulong seed)
+    {
+        var sample = test.Count > ImportanceRows ? test.Where(i => i % (test.Count / ImportanceRows + 1) == 0) : test;
+        var baseline = BinaryMetrics.RocAuc(Scored(model.PredictProbabilities(sample.Features), sample.Labels));
+        var importance = new List<FeatureImportance>();
+        for (var f = 0; f < sample.FeatureNames.Count; f++)
+        {
+            var rng = Xoshiro256.For(seed, 0x1A9, (ulong)f);
+            var column = sample.Features.Select(r => r[f]).ToArray();
+            for (var i = column.Length - 1; i > 0; i--)
+            {
+                var j = rng.NextInt(i + 1);
+                (column[i], column[j]) = (column[j], column[i]);
+            }
+
+            var shuffled = sample.WithColumn(f, column);
+            var auc = BinaryMetrics.RocAuc(Scored(model.PredictProbabilities(shuffled.Features), shuffled.Labels));
+            importance.Add(new FeatureImportance(sample.FeatureNames[f], baseline - auc));
+        }
+
+        return importance.OrderByDescending(i => i.AucDrop).ToList();
+    }
+
+    private static ScoredExample[] Scored(float[] scores, IReadOnlyList<bool> labels) =>
+        scores.Select((s, i) => new ScoredExample(s, labels[i])).ToArray();
+
+    private static void RequireBothClasses(TabularDataset part, string name)
+    {
+        if (part.Count == 0 || part.Labels.All(l => l) || part.Labels.All(l => !l))
+        {
+            throw new InvalidOperationException($"the {name} window has {part.Count} rows and not both outcomes; use a longer data window");
+        }
+    }
+}
