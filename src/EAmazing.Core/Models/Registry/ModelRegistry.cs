@@ -1,0 +1,100 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace EAmazing.Models.Registry;
+
+/// <summary>
+/// Model versions under <c>models/&lt;name&gt;/&lt;version&gt;/</c> (the model file, <c>card.json</c>, <c>report/</c>).
+/// A version folder appears complete or not at all: it is written under a temporary name and renamed.
+/// The champion of a name is recorded in its cards' status.
+/// </summary>
+public sealed class ModelRegistry(string root)
+{
+    public static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    public string Root { get; } = Path.GetFullPath(root);
+
+    public IReadOnlyList<string> Names() =>
+        Directory.Exists(Root) ? Directory.GetDirectories(Root).Select(d => Path.GetFileName(d)).Where(n => !n.StartsWith('.')).Order().ToList() : [];
+
+    public IReadOnlyList<ModelCard> Versions(string name)
+    {
+        var folder = Path.Combine(Root, name);
+        if (!Directory.Exists(folder))
+        {
+            return [];
+        }
+
+        return Directory.GetDirectories(folder)
+            .Where(d => int.TryParse(Path.GetFileName(d), out _))
+            .Select(d => Read(Path.Combine(d, "card.json")))
+            .OrderBy(c => c.Version)
+            .ToList();
+    }
+
+    public ModelCard Get(string name, int version) => Read(CardPath(name, version));
+
+    public ModelCard? Champion(string name) => Versions(name).FirstOrDefault(c => c.Status == ModelStatus.Champion);
+
+    public string VersionFolder(string name, int version) => Path.Combine(Root, name, version.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>
+    /// Stores a new version: <paramref name="write"/> fills a temporary folder (model, report) and returns
+    /// the model's file name; the card is written last and the folder renamed into place.
+    /// </summary>
+    public ModelCard Register(string name, Func<string, string> write, Func<int, string, ModelCard> card)
+    {
+        Directory.CreateDirectory(Path.Combine(Root, name));
+        var version = Versions(name).Select(c => c.Version).DefaultIfEmpty(0).Max() + 1;
+        var temporary = Path.Combine(Root, name, $".tmp-{version}-{Environment.ProcessId}");
+        if (Directory.Exists(temporary))
+        {
+            Directory.Delete(temporary, recursive: true);
+        }
+
+        Directory.CreateDirectory(temporary);
+        var modelFile = write(temporary);
+        var written = card(version, modelFile);
+        File.WriteAllText(Path.Combine(temporary, "card.json"), JsonSerializer.Serialize(written, Json));
+        Directory.Move(temporary, VersionFolder(name, version));
+        return written;
+    }
+
+    /// <summary>Makes a version champion if it passes the gates (or when forced); the previous champion is archived.</summary>
+    public PromotionDecision Promote(string name, int version, bool force = false)
+    {
+        var candidate = Get(name, version);
+        var decision = PromotionDecision.Evaluate(candidate);
+        if (!decision.Allowed && !force)
+        {
+            return decision;
+        }
+
+        foreach (var card in Versions(name).Where(c => c.Status == ModelStatus.Champion && c.Version != version))
+        {
+            Update(card with { Status = ModelStatus.Archived });
+        }
+
+        Update(candidate with { Status = ModelStatus.Champion });
+        return decision with { Allowed = true };
+    }
+
+    /// <summary>Rewrites a card atomically (temporary file, then rename).</summary>
+    public void Update(ModelCard card)
+    {
+        var path = CardPath(card.Name, card.Version);
+        var temporary = path + ".tmp";
+        File.WriteAllText(temporary, JsonSerializer.Serialize(card, Json));
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    private string CardPath(string name, int version) => Path.Combine(VersionFolder(name, version), "card.json");
+
+    private static ModelCard Read(string path) =>
+        JsonSerializer.Deserialize<ModelCard>(File.ReadAllText(path), Json) ?? throw new InvalidDataException($"{path} is empty");
+}
