@@ -10,4 +10,10 @@ public sealed class PlatformOptions
 
     /// <summary>Where <c>generate</c> and <c>demo</c> write generated monthly files.</summary>
     public string DataDirectory { get; set; } = "data";
+
+    /// <summary>The model registry: one folder per model name, one per version.</summary>
+    public string Models { get; set; } = "models";
+
+    /// <summary>Where training runs write their HTML reports.</summary>
+    public string Reports { get; set; } = "reports";
 }

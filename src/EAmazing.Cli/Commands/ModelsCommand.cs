@@ -1,0 +1,161 @@
+using System.CommandLine;
+using System.Text.Json;
+using EAmazing.Models.Registry;
+using Spectre.Console;
+
+namespace EAmazing.Cli.Commands;
+
+/// <summary><c>eamazing models list|show|compare|promote</c>: the model registry.</summary>
+public static class ModelsCommand
+{
+    private static readonly Option<string?> Registry = new("--models") { Description = "Registry folder (default: EAmazing:Models)" };
+    private static readonly Argument<string> Name = new("name") { Description = "Model name, e.g. purchase-intent-cart" };
+    private static readonly Argument<int> Version = new("version") { Description = "Version number" };
+    private static readonly Argument<int[]> Versions = new("versions") { Description = "Versions to compare", Arity = ArgumentArity.OneOrMore };
+    private static readonly Option<bool> Force = new("--force") { Description = "Promote even when a gate fails (recorded in the card's status change only)" };
+    private static readonly Option<bool> AsJson = new("--json") { Description = "Print the card as JSON" };
+
+    public static Command Create()
+    {
+        var command = new Command("models", "List, inspect, compare and promote registered model versions");
+        command.Options.Add(Registry);
+
+        var list = new Command("list", "Every model and version with its family, test AUC and status");
+        list.SetAction(parse => ListVersions(Open(parse)));
+        command.Subcommands.Add(list);
+
+        var show = new Command("show", "One version's model card");
+        show.Arguments.Add(Name);
+        show.Arguments.Add(Version);
+        show.Options.Add(AsJson);
+        show.SetAction(parse => Show(Open(parse), parse.GetValue(Name)!, parse.GetValue(Version), parse.GetValue(AsJson)));
+        command.Subcommands.Add(show);
+
+        var compare = new Command("compare", "Versions side by side");
+        compare.Arguments.Add(Name);
+        compare.Arguments.Add(Versions);
+        compare.SetAction(parse => Compare(Open(parse), parse.GetValue(Name)!, parse.GetValue(Versions)!));
+        command.Subcommands.Add(compare);
+
+        var promote = new Command("promote", "Make a version champion if it passes the gates");
+        promote.Arguments.Add(Name);
+        promote.Arguments.Add(Version);
+        promote.Options.Add(Force);
+        promote.SetAction(parse => Promote(Open(parse), parse.GetValue(Name)!, parse.GetValue(Version), parse.GetValue(Force)));
+        command.Subcommands.Add(promote);
+        return command;
+    }
+
+    private static ModelRegistry Open(ParseResult parse)
+    {
+        var settings = CliSettings.Load(parse.GetValue(GlobalOptions.Lake));
+        return new ModelRegistry(parse.GetValue(Registry) ?? settings.Platform.Models);
+    }
+
+    private static int ListVersions(ModelRegistry registry)
+    {
+        var table = new Table().AddColumns("model", "version", "family", "task", "test ROC-AUC", "baselines", "audit", "status", "created");
+        foreach (var name in registry.Names())
+        {
+            foreach (var c in registry.Versions(name))
+            {
+                table.AddRow(c.Name, c.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), c.Family, c.Task, c.Metrics.RocAuc.ToString(),
+                    string.Join(", ", c.BaselineTestAuc.Select(kv => $"{kv.Key} {kv.Value:0.000}")), c.LeakageAudit.Passed ? "passed" : "FAILED",
+                    c.Status.ToString().ToLowerInvariant() + (c.RetrainReasons.Count > 0 ? " (retrain due)" : ""), $"{c.CreatedAt:yyyy-MM-dd HH:mm}");
+            }
+        }
+
+        AnsiConsole.Write(table);
+        return ExitCodes.Success;
+    }
+
+    private static int Show(ModelRegistry registry, string name, int version, bool json)
+    {
+        if (!TryGet(registry, name, version, out var card))
+        {
+            return ExitCodes.UsageError;
+        }
+
+        if (json)
+        {
+            Console.WriteLine(JsonSerializer.Serialize(card, ModelRegistry.Json));
+            return ExitCodes.Success;
+        }
+
+        var m = card!.Metrics;
+        var table = new Table().AddColumns("field", "value");
+        table.AddRow("model", $"{card.Name} v{card.Version} ({card.Status.ToString().ToLowerInvariant()})");
+        table.AddRow("task / family", $"{card.Task} / {card.Family}");
+        table.AddRow("hyperparameters", Markup.Escape(string.Join(", ", card.Hyperparameters.Select(kv => $"{kv.Key}={kv.Value}"))));
+        table.AddRow("features", Markup.Escape(string.Join(", ", card.Features)));
+        table.AddRow("data window", $"train {card.Data.TrainFrom:yyyy-MM-dd}.., valid {card.Data.ValidFrom:yyyy-MM-dd}.., test {card.Data.TestFrom:yyyy-MM-dd}..{card.Data.TestTo.AddDays(-1):yyyy-MM-dd}");
+        table.AddRow("rows", $"train {card.Data.TrainRows:N0} (positive {card.Data.TrainPositiveRate:0.000}), valid {card.Data.ValidationRows:N0}, test {card.Data.TestRows:N0}");
+        table.AddRow("test ROC-AUC / PR-AUC", $"{m.RocAuc} / {m.PrAuc}");
+        table.AddRow("log-loss / Brier / calibration error", $"{m.LogLoss.Estimate:0.0000} / {m.Brier:0.0000} / {m.CalibrationError:0.0000}");
+        table.AddRow("threshold (business cost)", $"{m.Threshold:0.000} (value {card.Cost.ConvertedValue}, cost {card.Cost.InterventionCost})");
+        table.AddRow("precision / recall / F1", $"{m.Precision:0.000} / {m.Recall:0.000} / {m.F1}");
+        table.AddRow("lift top decile", $"{m.LiftTopDecile:0.00}");
+        table.AddRow("baselines", string.Join(", ", card.BaselineTestAuc.Select(kv => $"{kv.Key} {kv.Value:0.000}")));
+        table.AddRow("oracle AUC", card.OracleAuc?.ToString() ?? "-");
+        table.AddRow("leakage audit", Markup.Escape($"{(card.LeakageAudit.Passed ? "passed" : "FAILED")}: {card.LeakageAudit.Summary}"));
+        table.AddRow("alarms", card.Alarms.Count == 0 ? "none" : Markup.Escape(string.Join("; ", card.Alarms)));
+        table.AddRow("seed / code / training", $"{card.Seed} / {Markup.Escape(card.CodeVersion)} / {card.TrainingSeconds:0.0} s");
+        table.AddRow("report", Markup.Escape(Path.Combine(registry.VersionFolder(card.Name, card.Version), "report", "index.html")));
+        AnsiConsole.Write(table);
+        return ExitCodes.Success;
+    }
+
+    private static int Compare(ModelRegistry registry, string name, int[] versions)
+    {
+        var table = new Table().AddColumns("version", "family", "test ROC-AUC", "PR-AUC", "log-loss", "F1", "threshold", "test window", "status");
+        foreach (var v in versions)
+        {
+            if (!TryGet(registry, name, v, out var c))
+            {
+                return ExitCodes.UsageError;
+            }
+
+            table.AddRow(v.ToString(System.Globalization.CultureInfo.InvariantCulture), c!.Family, c.Metrics.RocAuc.ToString(), c.Metrics.PrAuc.ToString(),
+                $"{c.Metrics.LogLoss.Estimate:0.0000}", c.Metrics.F1.ToString(), $"{c.Metrics.Threshold:0.000}",
+                $"{c.Data.TestFrom:yyyy-MM-dd}..{c.Data.TestTo.AddDays(-1):yyyy-MM-dd}", c.Status.ToString().ToLowerInvariant());
+        }
+
+        AnsiConsole.Write(table);
+        return ExitCodes.Success;
+    }
+
+    private static int Promote(ModelRegistry registry, string name, int version, bool force)
+    {
+        if (!TryGet(registry, name, version, out _))
+        {
+            return ExitCodes.UsageError;
+        }
+
+        var decision = registry.Promote(name, version, force);
+        foreach (var reason in decision.Reasons)
+        {
+            AnsiConsole.WriteLine(" - " + reason);
+        }
+
+        if (decision.Allowed)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[green]{name} v{version} is now champion[/]");
+        }
+        else
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]{name} v{version} not promoted: a gate failed[/]");
+        }
+        return decision.Allowed ? ExitCodes.Success : ExitCodes.Failure;
+    }
+
+    private static bool TryGet(ModelRegistry registry, string name, int version, out ModelCard? card)
+    {
+        card = registry.Versions(name).FirstOrDefault(c => c.Version == version);
+        if (card is null)
+        {
+            Console.Error.WriteLine($"error: no version {version} of model '{name}' in {registry.Root}");
+        }
+
+        return card is not null;
+    }
+}
