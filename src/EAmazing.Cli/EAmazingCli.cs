@@ -12,6 +12,9 @@ public static class EAmazingCli
         root.Subcommands.Add(GenerateCommand.Create());
         root.Subcommands.Add(RealismCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(IngestCommand.Create());
+        root.Subcommands.Add(LakeCommand.Create());
+        root.Subcommands.Add(SqlCommand.Create());
         return root;
     }
 

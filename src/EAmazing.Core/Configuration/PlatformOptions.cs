@@ -10,4 +10,7 @@ public sealed class PlatformOptions
 
     /// <summary>Where <c>generate</c> and <c>demo</c> write generated monthly files.</summary>
     public string DataDirectory { get; set; } = "data";
+
+    /// <summary>Pseudonym key file, used when EAMAZING_PSEUDONYM_KEY is not set (default: ~/.config/eamazing/pseudonym.key).</summary>
+    public string? PseudonymKeyFile { get; set; }
 }

@@ -1,0 +1,139 @@
+using EAmazing.Lake;
+using EAmazing.Privacy;
+
+namespace EAmazing.Ingestion;
+
+/// <summary>
+/// Ingests REES46 files into the lake, one file per commit: bronze and quarantine partitions of the file,
+/// the silver months it touches, and its catalog rows appear together or not at all. A file already
+/// ingested with the same content is skipped; a path whose content changed has its old rows replaced.
+/// </summary>
+public sealed class LakeIngestor(ILakeEngine lake, PseudonymKey key, IngestOptions options, TimeProvider? clock = null)
+{
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+    private readonly Pseudonymiser _pseudonymiser = new(key);
+
+    public IReadOnlyList<IngestOutcome> Ingest(IReadOnlyList<string> paths, IProgress<IngestProgress>? progress = null)
+    {
+        var outcomes = new List<IngestOutcome>();
+        for (var i = 0; i < paths.Count; i++)
+        {
+            outcomes.Add(IngestFile(paths[i], i, paths.Count, progress));
+        }
+
+        return outcomes;
+    }
+
+    public IngestOutcome IngestFile(string path, int index = 0, int count = 1, IProgress<IngestProgress>? progress = null)
+    {
+        var started = _clock.GetUtcNow().UtcDateTime;
+        var name = Path.GetFileName(path);
+        progress?.Report(new(name, index, count, 0, 0, new FileInfo(path).Length, "hashing"));
+        var source = SourceFile.Inspect(path);
+        var known = lake.IngestedFiles();
+        var samePath = known.FirstOrDefault(f => f.Path == source.Path);
+        if (samePath is not null && samePath.Sha256 == source.Sha256)
+        {
+            return new IngestOutcome(IngestAction.AlreadyIngested, samePath, $"{name}: already ingested (same content, sha256 {source.Sha256[..12]}…), nothing to do");
+        }
+
+        var sameContent = known.FirstOrDefault(f => f.Sha256 == source.Sha256);
+        if (sameContent is not null)
+        {
+            return new IngestOutcome(IngestAction.AlreadyIngested, sameContent, $"{name}: same content as {sameContent.Path}, already ingested; nothing to do");
+        }
+
+        var retired = samePath is null ? [] : lake.Partitions().Where(p => p.FileId == samePath.FileId).ToList();
+        var written = new List<LakePartition>();
+        ParsedFile parsed;
+        long duplicates = 0;
+        if (source.Kind is SourceKind.Empty or SourceKind.Binary)
+        {
+            parsed = new ParsedFile(0, 0, 0, 0, null);
+        }
+        else
+        {
+            using var staging = lake.CreateStaging(source.FileId, options);
+            var latest = options.LatestEventTime ?? started.AddDays(1);
+            parsed = new Rees46FileParser(options, _pseudonymiser, latest).Parse(source, staging,
+                (rows, bytes) => progress?.Report(new(name, index, count, rows, bytes, source.SizeBytes, "reading")));
+            progress?.Report(new(name, index, count, parsed.RowsRead, source.SizeBytes, source.SizeBytes, "writing"));
+            duplicates = staging.CountDuplicates();
+            foreach (var month in staging.Months())
+            {
+                var relative = LakeLayout.BronzePartition(month, source.FileId);
+                written.Add(WritePartition(LakeLayer.Bronze, month, relative, source.FileId, target => staging.WriteBronze(month, target, source.FileId, key.KeyId)));
+            }
+
+            if (parsed.Quarantined > 0)
+            {
+                var relative = LakeLayout.QuarantinePartition(source.FileId);
+                written.Add(WritePartition(LakeLayer.Quarantine, source.FileId, relative, source.FileId, target => staging.WriteQuarantine(target, source.FileId, name, key.KeyId)));
+            }
+        }
+
+        var silver = RebuildSilver(written, retired, samePath?.FileId, out var silverDeletes);
+        var status = source.Kind switch
+        {
+            SourceKind.Binary => IngestStatus.Rejected,
+            _ when parsed.Damage is not null => IngestStatus.Incomplete,
+            _ when parsed.RowsRead == 0 => IngestStatus.Empty,
+            _ => IngestStatus.Complete,
+        };
+        var problem = source.Kind switch
+        {
+            SourceKind.Binary => "not a REES46 text file: binary content (NUL bytes) in its first 8 KiB",
+            SourceKind.Empty => "the file is empty",
+            _ when parsed.Damage is not null => parsed.Damage,
+            _ when parsed.RowsRead == 0 => "the file holds no data rows (header only)",
+            _ => null,
+        };
+        var rows = new RowAccounting(parsed.RowsRead, parsed.Valid - duplicates, duplicates, parsed.Quarantined);
+        var file = new IngestedFile(source.FileId, source.Path, source.SizeBytes, source.Sha256, rows, parsed.EmptySessions,
+            status, problem, key.KeyId, started, _clock.GetUtcNow().UtcDateTime);
+        var partitions = written.Concat(silver).ToList();
+        var deletes = retired.Select(p => p.Path).Concat(silverDeletes).Except(partitions.Select(p => p.Path)).ToList();
+        CommitJournal.Commit(lake, new LakeCommit(file, samePath is null ? [] : [samePath.FileId], deletes, partitions));
+
+        var action = samePath is null ? IngestAction.Ingested : IngestAction.Replaced;
+        var verb = action == IngestAction.Replaced ? "changed since its last ingest; old rows replaced" : "ingested";
+        var message = problem is null
+            ? $"{name}: {verb}: {rows.Read:N0} rows read, {rows.Accepted:N0} accepted, {rows.Duplicates:N0} duplicates, {rows.Quarantined:N0} quarantined"
+            : $"{name}: {verb} with a problem ({status}): {problem}; {rows.Read:N0} rows read, {rows.Accepted:N0} accepted, {rows.Duplicates:N0} duplicates, {rows.Quarantined:N0} quarantined";
+        return new IngestOutcome(action, file, message);
+    }
+
+    private LakePartition WritePartition(string layer, string partitionKey, string relative, string? fileId, Func<string, long> write)
+    {
+        var temporary = lake.Layout.Temporary(relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(temporary)!);
+        var rows = write(temporary);
+        return new LakePartition(layer, partitionKey, relative, fileId, rows, new FileInfo(temporary).Length, key.KeyId);
+    }
+
+    /// <summary>Silver months touched by the new and the retired bronze files, rebuilt from every bronze file they will hold.</summary>
+    private List<LakePartition> RebuildSilver(List<LakePartition> written, List<LakePartition> retired, string? retiredFileId, out List<string> deletes)
+    {
+        deletes = [];
+        var bronze = lake.Partitions().Where(p => p.Layer == LakeLayer.Bronze && p.FileId != retiredFileId).ToList();
+        var months = written.Concat(retired).Where(p => p.Layer == LakeLayer.Bronze).Select(p => p.PartitionKey).Distinct().Order(StringComparer.Ordinal);
+        var silver = new List<LakePartition>();
+        foreach (var month in months)
+        {
+            var sources = bronze.Where(p => p.PartitionKey == month).Select(p => lake.Layout.Full(p.Path))
+                .Concat(written.Where(p => p.Layer == LakeLayer.Bronze && p.PartitionKey == month).Select(p => lake.Layout.Temporary(p.Path)))
+                .Order(StringComparer.Ordinal)
+                .ToList();
+            var relative = LakeLayout.SilverPartition(month);
+            if (sources.Count == 0)
+            {
+                deletes.Add(relative);
+                continue;
+            }
+
+            silver.Add(WritePartition(LakeLayer.Silver, month, relative, null, target => lake.BuildSilver(sources, target, options.SessionGap)));
+        }
+
+        return silver;
+    }
+}
