@@ -1,0 +1,7 @@
+using System.CommandLine;
+using EAmazing.Bench;
+
+var root = new RootCommand("e-amazing benchmarks");
+root.Subcommands.Add(IngestBenchmark.Create());
+root.Subcommands.Add(IngestBenchmark.CreateChild());
+return await root.Parse(args).InvokeAsync();
