@@ -64,6 +64,7 @@ public static class IngestBenchmark
         foreach (var o in outcomes)
         {
             Console.WriteLine(o.Message);
+            Console.WriteLine($"  phases: {o.File.Timings}");
         }
 
         return outcomes.Sum(o => o.File.Rows.Read);

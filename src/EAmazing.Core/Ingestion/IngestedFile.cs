@@ -12,7 +12,8 @@ public sealed record IngestedFile(
     string? Problem,
     string KeyId,
     DateTime StartedAt,
-    DateTime FinishedAt)
+    DateTime FinishedAt,
+    IngestTimings Timings)
 {
     public TimeSpan Elapsed => FinishedAt - StartedAt;
 }

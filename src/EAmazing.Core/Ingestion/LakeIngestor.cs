@@ -29,7 +29,10 @@ public sealed class LakeIngestor(ILakeEngine lake, PseudonymKey key, IngestOptio
         var started = _clock.GetUtcNow().UtcDateTime;
         var name = Path.GetFileName(path);
         progress?.Report(new(name, index, count, 0, 0, new FileInfo(path).Length, "hashing"));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var source = SourceFile.Inspect(path);
+        var hashMs = clock.ElapsedMilliseconds;
+        long readMs = 0, bronzeMs = 0;
         var known = lake.IngestedFiles();
         var samePath = known.FirstOrDefault(f => f.Path == source.Path);
         if (samePath is not null && samePath.Sha256 == source.Sha256)
@@ -49,7 +52,7 @@ public sealed class LakeIngestor(ILakeEngine lake, PseudonymKey key, IngestOptio
         long duplicates = 0;
         if (source.Kind is SourceKind.Empty or SourceKind.Binary)
         {
-            parsed = new ParsedFile(0, 0, 0, 0, null);
+            parsed = ParsedFile.Nothing;
         }
         else
         {
@@ -57,12 +60,13 @@ public sealed class LakeIngestor(ILakeEngine lake, PseudonymKey key, IngestOptio
             var latest = options.LatestEventTime ?? started.AddDays(1);
             parsed = new Rees46FileParser(options, _pseudonymiser, latest).Parse(source, staging,
                 (rows, bytes) => progress?.Report(new(name, index, count, rows, bytes, source.SizeBytes, "reading")));
+            readMs = clock.ElapsedMilliseconds - hashMs;
             progress?.Report(new(name, index, count, parsed.RowsRead, source.SizeBytes, source.SizeBytes, "writing"));
-            duplicates = staging.CountDuplicates();
-            foreach (var month in staging.Months())
+            duplicates = parsed.Duplicates ?? staging.CountDuplicates();
+            foreach (var month in parsed.Months)
             {
                 var relative = LakeLayout.BronzePartition(month, source.FileId);
-                written.Add(WritePartition(LakeLayer.Bronze, month, relative, source.FileId, target => staging.WriteBronze(month, target, source.FileId, key.KeyId)));
+                written.Add(WritePartition(LakeLayer.Bronze, month, relative, source.FileId, target => staging.WriteBronze(month, target, source.FileId, key.KeyId, parsed.Duplicates is not null)));
             }
 
             if (parsed.Quarantined > 0)
@@ -70,8 +74,11 @@ public sealed class LakeIngestor(ILakeEngine lake, PseudonymKey key, IngestOptio
                 var relative = LakeLayout.QuarantinePartition(source.FileId);
                 written.Add(WritePartition(LakeLayer.Quarantine, source.FileId, relative, source.FileId, target => staging.WriteQuarantine(target, source.FileId, name, key.KeyId)));
             }
+
+            bronzeMs = clock.ElapsedMilliseconds - hashMs - readMs;
         }
 
+        var beforeSilver = clock.ElapsedMilliseconds;
         var silver = RebuildSilver(written, retired, samePath?.FileId, out var silverDeletes);
         var status = source.Kind switch
         {
@@ -88,9 +95,10 @@ public sealed class LakeIngestor(ILakeEngine lake, PseudonymKey key, IngestOptio
             _ when parsed.RowsRead == 0 => "the file holds no data rows (header only)",
             _ => null,
         };
+        var silverMs = clock.ElapsedMilliseconds - beforeSilver;
         var rows = new RowAccounting(parsed.RowsRead, parsed.Valid - duplicates, duplicates, parsed.Quarantined);
         var file = new IngestedFile(source.FileId, source.Path, source.SizeBytes, source.Sha256, rows, parsed.EmptySessions,
-            status, problem, key.KeyId, started, _clock.GetUtcNow().UtcDateTime);
+            status, problem, key.KeyId, started, _clock.GetUtcNow().UtcDateTime, new IngestTimings(hashMs, readMs, bronzeMs, silverMs));
         var partitions = written.Concat(silver).ToList();
         var deletes = retired.Select(p => p.Path).Concat(silverDeletes).Except(partitions.Select(p => p.Path)).ToList();
         CommitJournal.Commit(lake, new LakeCommit(file, samePath is null ? [] : [samePath.FileId], deletes, partitions));

@@ -72,6 +72,9 @@ internal sealed class Rees46FileParser(IngestOptions options, Pseudonymiser pseu
         var lastRowRejected = false;
         var lastLine = 0;
         var first = true;
+        var duplicates = new DuplicateCounter();
+        var months = new SortedSet<string>(StringComparer.Ordinal);
+        var monthOf = DateTime.MinValue;
         foreach (var row in reader)
         {
             if (first)
@@ -94,6 +97,13 @@ internal sealed class Rees46FileParser(IngestOptions options, Pseudonymiser pseu
             {
                 rows[count++] = bronze;
                 valid++;
+                duplicates.Add(bronze.EventTime, row.Span);
+                if (bronze.EventTime.Year != monthOf.Year || bronze.EventTime.Month != monthOf.Month)
+                {
+                    monthOf = bronze.EventTime;
+                    months.Add(monthOf.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture));
+                }
+
                 emptySessions += bronze.UserSession is null ? 1 : 0;
                 lastRowRejected = false;
             }
@@ -123,7 +133,7 @@ internal sealed class Rees46FileParser(IngestOptions options, Pseudonymiser pseu
         Send();
         ArrayPool<BronzeRow>.Shared.Return(rows);
         progress?.Invoke(read, source.SizeBytes);
-        return new ParsedFile(read, valid, quarantined, emptySessions, damage);
+        return new ParsedFile(read, valid, quarantined, emptySessions, damage, duplicates.Count, [.. months]);
 
         void Send()
         {

@@ -54,7 +54,7 @@ public sealed class DuckDbLake : ILakeEngine
         using var command = _catalog.CreateCommand();
         command.CommandText = """
             SELECT file_id, path, size_bytes, sha256, rows_read, rows_accepted, rows_duplicate, rows_quarantined,
-                   empty_sessions, status, problem, key_id, started_at, finished_at
+                   empty_sessions, status, problem, key_id, started_at, finished_at, hash_ms, read_ms, bronze_ms, silver_ms
             FROM ingested_files ORDER BY path
             """;
         using var reader = command.ExecuteReader();
@@ -65,7 +65,8 @@ public sealed class DuckDbLake : ILakeEngine
                 reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetString(3),
                 new RowAccounting(reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7)),
                 reader.GetInt64(8), Enum.Parse<IngestStatus>(reader.GetString(9)), reader.IsDBNull(10) ? null : reader.GetString(10),
-                reader.GetString(11), DateTime.SpecifyKind(reader.GetDateTime(12), DateTimeKind.Utc), DateTime.SpecifyKind(reader.GetDateTime(13), DateTimeKind.Utc)));
+                reader.GetString(11), DateTime.SpecifyKind(reader.GetDateTime(12), DateTimeKind.Utc), DateTime.SpecifyKind(reader.GetDateTime(13), DateTimeKind.Utc),
+                new IngestTimings(reader.GetInt64(14), reader.GetInt64(15), reader.GetInt64(16), reader.GetInt64(17))));
         }
 
         return files;
@@ -102,9 +103,10 @@ public sealed class DuckDbLake : ILakeEngine
             Run("DELETE FROM lake_partitions WHERE path = $1", path);
         }
 
-        Run("INSERT INTO ingested_files VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
+        Run("INSERT INTO ingested_files VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)",
             file.FileId, file.Path, file.SizeBytes, file.Sha256, file.Rows.Read, file.Rows.Accepted, file.Rows.Duplicates, file.Rows.Quarantined,
-            file.EmptySessions, file.Status.ToString(), file.Problem, file.KeyId, file.StartedAt, file.FinishedAt);
+            file.EmptySessions, file.Status.ToString(), file.Problem, file.KeyId, file.StartedAt, file.FinishedAt,
+            file.Timings.HashMs, file.Timings.ReadMs, file.Timings.BronzeMs, file.Timings.SilverMs);
         foreach (var p in commit.Partitions)
         {
             Run("INSERT INTO lake_partitions VALUES ($1, $2, $3, $4, $5, $6, $7)", p.Layer, p.PartitionKey, p.Path, p.FileId, p.Rows, p.Bytes, p.KeyId);

@@ -5,25 +5,25 @@ using EAmazing.Ingestion;
 namespace EAmazing.Lake;
 
 /// <summary>
-/// A scratch DuckDB database file for one input file. On disk rather than in memory: DuckDB compresses
-/// it, so a 42M-row month stages in a few GB of disk, not in RAM. Deleted when disposed.
+/// Scratch space for one input file: valid rows in a CSV file in the lake's staging folder (read through a
+/// view), rejected rows in a small in-memory table. Deleted when disposed.
 /// </summary>
 internal sealed class DuckDbStaging : IStagingArea
 {
     private readonly string _path;
     private readonly DuckDBConnection _connection;
-    private DuckDBAppender? _events;
+    private StagedEventFile? _events;
     private DuckDBAppender? _quarantine;
 
     public DuckDbStaging(string path, string settings)
     {
         _path = path;
         DeleteFiles();
-        _connection = new DuckDBConnection($"Data Source={path}");
+        _connection = new DuckDBConnection("Data Source=:memory:");
         _connection.Open();
         DuckDbLake.Execute(_connection, settings);
         DuckDbLake.Execute(_connection, LakeSql.Load("staging"));
-        _events = _connection.CreateAppender("staged_events");
+        _events = new StagedEventFile(path + ".events.csv");
         _quarantine = _connection.CreateAppender("staged_quarantine");
     }
 
@@ -32,18 +32,7 @@ internal sealed class DuckDbStaging : IStagingArea
         var events = _events ?? throw new InvalidOperationException("staging is sealed");
         foreach (ref readonly var r in rows)
         {
-            events.CreateRow()
-                .AppendValue(r.EventTime)
-                .AppendValue((byte)r.EventType)
-                .AppendValue(r.ProductId)
-                .AppendValue(r.CategoryId)
-                .AppendValue(r.CategoryCode)
-                .AppendValue(r.Brand)
-                .AppendValue(r.PriceCents)
-                .AppendValue(r.UserId)
-                .AppendValue(r.UserSession)
-                .AppendValue(r.SourceLine)
-                .EndRow();
+            events.Append(r);
         }
 
         var bad = _quarantine!;
@@ -69,8 +58,13 @@ internal sealed class DuckDbStaging : IStagingArea
 
     public void Seal()
     {
-        _events?.Dispose();
-        _events = null;
+        if (_events is not null)
+        {
+            _events.Close();
+            DuckDbLake.Execute(_connection, LakeSql.Render("staged_events", ("source", LakeSql.Literal(_events.Path))));
+            _events = null;
+        }
+
         _quarantine?.Dispose();
         _quarantine = null;
     }
@@ -91,10 +85,11 @@ internal sealed class DuckDbStaging : IStagingArea
         return months;
     }
 
-    public long WriteBronze(string month, string target, string fileId, string keyId)
+    public long WriteBronze(string month, string target, string fileId, string keyId, bool alreadyOrdered)
     {
         DuckDbLake.Execute(_connection, LakeSql.Render("bronze",
-            ("file_id", LakeSql.Literal(fileId)), ("key_id", LakeSql.Literal(keyId)), ("month", LakeSql.Literal(month)), ("target", LakeSql.Literal(target))));
+            ("file_id", LakeSql.Literal(fileId)), ("key_id", LakeSql.Literal(keyId)), ("month", LakeSql.Literal(month)), ("target", LakeSql.Literal(target)),
+            ("order_by", alreadyOrdered ? "" : "ORDER BY event_time, source_line")));
         return Scalar($"SELECT count(*) FROM staged_events WHERE strftime(event_time, '%Y-%m') = '{LakeSql.Literal(month)}'");
     }
 
@@ -114,13 +109,16 @@ internal sealed class DuckDbStaging : IStagingArea
 
     private void DeleteFiles()
     {
+        File.Delete(_path + ".events.csv");
         File.Delete(_path);
         File.Delete(_path + ".wal");
     }
 
     public void Dispose()
     {
-        Seal();
+        _events?.Dispose();
+        _events = null;
+        _quarantine?.Dispose();
         _connection.Dispose();
         DeleteFiles();
     }

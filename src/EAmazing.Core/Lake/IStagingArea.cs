@@ -15,7 +15,8 @@ public interface IStagingArea : IDisposable
 
     IReadOnlyList<string> Months();
 
-    long WriteBronze(string month, string target, string fileId, string keyId);
+    /// <param name="alreadyOrdered">The rows were staged in time order, so no sort is needed.</param>
+    long WriteBronze(string month, string target, string fileId, string keyId, bool alreadyOrdered);
 
     long WriteQuarantine(string target, string fileId, string fileName, string keyId);
 }

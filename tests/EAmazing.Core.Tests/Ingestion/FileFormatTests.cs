@@ -82,4 +82,15 @@ public sealed class FileFormatTests
         Assert.Equal(["2019-10", "2019-11"], lake.Engine.Partitions().Where(p => p.Layer == "bronze").Select(p => p.PartitionKey));
         Assert.Equal(["2019-10", "2019-11"], lake.Engine.Partitions().Where(p => p.Layer == "silver").Select(p => p.PartitionKey));
     }
+
+    [Fact]
+    public void A_file_out_of_time_order_still_counts_every_duplicate_and_writes_bronze_in_time_order()
+    {
+        using var lake = new TestLake();
+
+        var outcome = lake.IngestLines("unordered.csv", [Rows.OtherGood, Rows.Good, Rows.OtherGood, Rows.Good]);
+
+        Assert.Equal(new RowAccounting(4, 2, 2, 0), outcome.File.Rows);
+        Assert.Equal([2L, 4L, 1L, 3L], lake.Query("SELECT source_line FROM bronze").Rows.Select(r => (long)r[0]!));
+    }
 }

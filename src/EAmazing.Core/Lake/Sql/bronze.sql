@@ -1,4 +1,6 @@
 -- bronze: one Parquet file per source file and month; typed, pseudonymised, time-ordered, every valid row.
+-- {order_by} is ORDER BY event_time, source_line, or empty when the file was already in time order
+-- (insertion order is preserved, and skipping the sort is most of this step's time).
 COPY (
     SELECT
         event_time,
@@ -15,5 +17,5 @@ COPY (
         '{key_id}' AS key_id
     FROM staged_events
     WHERE strftime(event_time, '%Y-%m') = '{month}'
-    ORDER BY event_time, source_line
+    {order_by}
 ) TO '{target}' (FORMAT parquet, COMPRESSION zstd)

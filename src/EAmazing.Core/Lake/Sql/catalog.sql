@@ -13,7 +13,11 @@ CREATE TABLE IF NOT EXISTS ingested_files (
     problem          VARCHAR,
     key_id           VARCHAR   NOT NULL, -- pseudonym key that made this file's partitions
     started_at       TIMESTAMP NOT NULL,
-    finished_at      TIMESTAMP NOT NULL
+    finished_at      TIMESTAMP NOT NULL,
+    hash_ms          BIGINT    NOT NULL, -- phase timings
+    read_ms          BIGINT    NOT NULL,
+    bronze_ms        BIGINT    NOT NULL,
+    silver_ms        BIGINT    NOT NULL
 );
 
 CREATE TABLE IF NOT EXISTS lake_partitions (
