@@ -70,7 +70,7 @@ internal sealed class Rees46FileParser(IngestOptions options, Pseudonymiser pseu
         var count = 0;
         var bad = new List<QuarantinedRow>();
         var lastRowRejected = false;
-        var lastLine = 0;
+        var lastLine = 0L;
         var first = true;
         var duplicates = new DuplicateCounter();
         var months = new SortedSet<string>(StringComparer.Ordinal);
@@ -92,7 +92,7 @@ internal sealed class Rees46FileParser(IngestOptions options, Pseudonymiser pseu
             }
 
             read++;
-            lastLine = row.LineNumberFrom;
+            lastLine = Rees46RowValidator.LineOf(row);
             if (validator.TryValidate(row, out var bronze, out var problem))
             {
                 rows[count++] = bronze;
@@ -109,7 +109,7 @@ internal sealed class Rees46FileParser(IngestOptions options, Pseudonymiser pseu
             }
             else
             {
-                bad.Add(validator.Quarantine(row, row.LineNumberFrom, problem));
+                bad.Add(validator.Quarantine(row, lastLine, problem));
                 quarantined++;
                 lastRowRejected = true;
             }

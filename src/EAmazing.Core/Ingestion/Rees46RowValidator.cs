@@ -51,10 +51,13 @@ public sealed class Rees46RowValidator(IngestOptions options, Pseudonymiser pseu
             return false;
         }
 
-        bronze = new BronzeRow(time, type, product, category, categoryCode, brand, priceCents, pseudonymiser.User(user), session, row.LineNumberFrom);
+        bronze = new BronzeRow(time, type, product, category, categoryCode, brand, priceCents, pseudonymiser.User(user), session, LineOf(row));
         problem = default;
         return true;
     }
+
+    /// <summary>1-based line where the row starts. Sep 0.17 reports the first row's start as line 2, hence the minimum with its last line.</summary>
+    public static long LineOf(SepReader.Row row) => Math.Min(row.LineNumberFrom, row.LineNumberToExcl - 1);
 
     /// <summary>The row's content for the quarantine table, identifiers pseudonymised where they parse, dropped where they do not.</summary>
     public QuarantinedRow Quarantine(SepReader.Row row, long line, RowProblem problem)
