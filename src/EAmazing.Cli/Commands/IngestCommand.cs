@@ -76,6 +76,12 @@ public static class IngestCommand
         AnsiConsole.MarkupLineInterpolated($"Ingesting {files.Count} file(s) into [bold]{lake.Layout.Root}[/]");
         var outcomes = Execute(new LakeIngestor(lake, key!, options), files);
         Print(outcomes);
+        foreach (var damaged in outcomes.Where(o => o.IsDataError))
+        {
+            // Plain, unwrapped, on stderr: scripts and people need the file and the position in one line.
+            Console.Error.WriteLine($"error: {damaged.File.Path}: {damaged.File.Status}: {damaged.File.Problem}");
+        }
+
         return outcomes.Any(o => o.IsDataError) ? ExitCodes.DataError : ExitCodes.Success;
     }
 
