@@ -50,7 +50,10 @@ public static class IngestCommand
             return ExitCodes.UsageError;
         }
 
-        var options = settings.Configuration.GetSection(IngestOptions.SectionName).Get<IngestOptions>() ?? new IngestOptions();
+        var options = new IngestOptions();
+        settings.Configuration.GetSection(IngestOptions.SectionName).Bind(options);
+        // Environment variables arrive without the section prefix (EAMAZING__INGEST__SESSIONGAP → Ingest:SessionGap).
+        settings.Configuration.GetSection("Ingest").Bind(options);
         if (parse.GetValue(SessionGap) is { } minutes)
         {
             if (minutes <= 0)

@@ -23,9 +23,33 @@ public static class LakeCommand
         var status = new Command("status", "Show the lake's layers, partitions, rows and sizes, and the ingested files");
         status.Options.Add(Json);
         status.SetAction(parse => Status(parse));
+        var verify = new Command("verify", "Check that the lake's files agree with its catalog (row counts, accounting, silver vs bronze)");
+        verify.SetAction(parse => Verify(parse));
         var command = new Command("lake", "Inspect the lake");
         command.Subcommands.Add(status);
+        command.Subcommands.Add(verify);
         return command;
+    }
+
+    public static int Verify(ParseResult parse)
+    {
+        var settings = CliSettings.Load(parse.GetValue(GlobalOptions.Lake));
+        if (!LakeAccess.TryOpen(settings, out var lake))
+        {
+            return ExitCodes.Failure;
+        }
+
+        using (lake)
+        {
+            var problems = LakeConsistency.Check(lake!);
+            foreach (var problem in problems)
+            {
+                Console.Error.WriteLine($"inconsistent: {problem}");
+            }
+
+            Console.Out.WriteLine(problems.Count == 0 ? $"lake {lake!.Layout.Root} is consistent" : $"{problems.Count} problem(s) found");
+            return problems.Count == 0 ? ExitCodes.Success : ExitCodes.DataError;
+        }
     }
 
     public static int Status(ParseResult parse)
