@@ -62,16 +62,20 @@ public sealed class Rees46RowValidator(IngestOptions options, Pseudonymiser pseu
     /// <summary>The row's content for the quarantine table, identifiers pseudonymised where they parse, dropped where they do not.</summary>
     public QuarantinedRow Quarantine(SepReader.Row row, long line, RowProblem problem)
     {
-        if (row.ColCount != Rees46Format.ColumnCount)
+        var user = row.ColCount == Rees46Format.ColumnCount ? pseudonymiser.UserOrNull(row[7].Span) : null;
+        var session = row.ColCount == Rees46Format.ColumnCount ? pseudonymiser.SessionOrNull(row[8].Span) : null;
+        var aligned = user is not null && (session is not null || row[8].Span.IsEmpty);
+        if (!aligned)
         {
-            // Columns are shifted or missing: any of them could be an identifier, so none is kept.
+            // Columns may be shifted (missing or extra fields): when the identifier columns do not hold
+            // identifiers, any other field could, so no content is kept.
             return new QuarantinedRow(line, problem.Reason, problem.Message, row.ColCount, null, null, null, null, null, null, null, null, null);
         }
 
         return new QuarantinedRow(
             line, problem.Reason, problem.Message, row.ColCount,
             Keep(row[0].Span), Keep(row[1].Span), Keep(row[2].Span), Keep(row[3].Span), Keep(row[4].Span), Keep(row[5].Span), Keep(row[6].Span),
-            pseudonymiser.UserOrNull(row[7].Span), pseudonymiser.SessionOrNull(row[8].Span));
+            user, session);
     }
 
     private static string? Keep(ReadOnlySpan<char> text) =>

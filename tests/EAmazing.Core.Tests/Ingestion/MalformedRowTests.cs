@@ -103,4 +103,16 @@ public sealed class MalformedRowTests
 
         Assert.Equal([10, null, null, null, null], row);
     }
+
+    [Fact]
+    public void A_quarantined_row_with_a_malformed_identifier_keeps_no_content_since_its_columns_may_be_shifted()
+    {
+        using var lake = new TestLake();
+        // A missing price shifts the user id into the price column and the session into user_id.
+        lake.IngestLines("input.csv", [$"{Time},view,44600062,2103807459595387724,electronics,apple,541312140,72d76fde-8bb3-4e00-8c23-a032dfed738c,"]);
+
+        var row = lake.Query("SELECT reason, brand, price, user_id, user_session FROM quarantine").Rows.Single();
+
+        Assert.Equal(["PriceOutOfRange", null, null, null, null], row);
+    }
 }
