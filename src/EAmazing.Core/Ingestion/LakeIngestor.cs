@@ -79,22 +79,9 @@ public sealed class LakeIngestor(ILakeEngine lake, PseudonymKey key, IngestOptio
         }
 
         var beforeSilver = clock.ElapsedMilliseconds;
+        progress?.Report(new(name, index, count, parsed.RowsRead, source.SizeBytes, source.SizeBytes, "silver"));
         var silver = RebuildSilver(written, retired, samePath?.FileId, out var silverDeletes);
-        var status = source.Kind switch
-        {
-            SourceKind.Binary => IngestStatus.Rejected,
-            _ when parsed.Damage is not null => IngestStatus.Incomplete,
-            _ when parsed.RowsRead == 0 => IngestStatus.Empty,
-            _ => IngestStatus.Complete,
-        };
-        var problem = source.Kind switch
-        {
-            SourceKind.Binary => "not a REES46 text file: binary content (NUL bytes) in its first 8 KiB",
-            SourceKind.Empty => "the file is empty",
-            _ when parsed.Damage is not null => parsed.Damage,
-            _ when parsed.RowsRead == 0 => "the file holds no data rows (header only)",
-            _ => null,
-        };
+        var (status, problem) = Verdict(source.Kind, parsed);
         var silverMs = clock.ElapsedMilliseconds - beforeSilver;
         var rows = new RowAccounting(parsed.RowsRead, parsed.Valid - duplicates, duplicates, parsed.Quarantined);
         var file = new IngestedFile(source.FileId, source.Path, source.SizeBytes, source.Sha256, rows, parsed.EmptySessions,
@@ -110,6 +97,15 @@ public sealed class LakeIngestor(ILakeEngine lake, PseudonymKey key, IngestOptio
             : $"{name}: {verb} with a problem ({status}): {problem}; {rows.Read:N0} rows read, {rows.Accepted:N0} accepted, {rows.Duplicates:N0} duplicates, {rows.Quarantined:N0} quarantined";
         return new IngestOutcome(action, file, message);
     }
+
+    private static (IngestStatus Status, string? Problem) Verdict(SourceKind kind, ParsedFile parsed) => kind switch
+    {
+        SourceKind.Binary => (IngestStatus.Rejected, "not a REES46 text file: binary content (NUL bytes) in its first 8 KiB"),
+        SourceKind.Empty => (IngestStatus.Empty, "the file is empty"),
+        _ when parsed.Damage is not null => (IngestStatus.Incomplete, parsed.Damage),
+        _ when parsed.RowsRead == 0 => (IngestStatus.Empty, "the file holds no data rows (header only)"),
+        _ => (IngestStatus.Complete, null),
+    };
 
     private LakePartition WritePartition(string layer, string partitionKey, string relative, string? fileId, Func<string, long> write)
     {
