@@ -8,6 +8,9 @@ public sealed record IngestOptions
     /// <summary>Silver re-sessionisation: a user's next event after this much inactivity starts a new session.</summary>
     public TimeSpan SessionGap { get; init; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>Silver is built per bucket of users, with about this many rows per bucket (1 to 16 buckets a month), so each fits in memory.</summary>
+    public long SilverBucketRows { get; init; } = 3_000_000;
+
     /// <summary>Prices at or above this are rejected as implausible (the real maximum is a few thousand).</summary>
     public decimal PriceCeiling { get; init; } = 1_000_000m;
 

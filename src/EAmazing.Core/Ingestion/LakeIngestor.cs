@@ -115,29 +115,36 @@ public sealed class LakeIngestor(ILakeEngine lake, PseudonymKey key, IngestOptio
         return new LakePartition(layer, partitionKey, relative, fileId, rows, new FileInfo(temporary).Length, key.KeyId);
     }
 
-    /// <summary>Silver months touched by the new and the retired bronze files, rebuilt from every bronze file they will hold.</summary>
+    /// <summary>Silver months touched by the new and the retired bronze files, rebuilt (bucket by bucket) from every bronze file they will hold.</summary>
     private List<LakePartition> RebuildSilver(List<LakePartition> written, List<LakePartition> retired, string? retiredFileId, out List<string> deletes)
     {
-        deletes = [];
-        var bronze = lake.Partitions().Where(p => p.Layer == LakeLayer.Bronze && p.FileId != retiredFileId).ToList();
-        var months = written.Concat(retired).Where(p => p.Layer == LakeLayer.Bronze).Select(p => p.PartitionKey).Distinct().Order(StringComparer.Ordinal);
+        var existing = lake.Partitions();
+        var bronze = existing.Where(p => p.Layer == LakeLayer.Bronze && p.FileId != retiredFileId).ToList();
+        var months = written.Concat(retired).Where(p => p.Layer == LakeLayer.Bronze).Select(p => p.PartitionKey).Distinct().Order(StringComparer.Ordinal).ToList();
+        var newBronze = written.Where(p => p.Layer == LakeLayer.Bronze).ToList();
         var silver = new List<LakePartition>();
         foreach (var month in months)
         {
-            var sources = bronze.Where(p => p.PartitionKey == month).Select(p => lake.Layout.Full(p.Path))
-                .Concat(written.Where(p => p.Layer == LakeLayer.Bronze && p.PartitionKey == month).Select(p => lake.Layout.Temporary(p.Path)))
-                .Order(StringComparer.Ordinal)
+            var inMonth = bronze.Where(p => p.PartitionKey == month).Select(p => (Path: lake.Layout.Full(p.Path), p.Rows))
+                .Concat(newBronze.Where(p => p.PartitionKey == month).Select(p => (Path: lake.Layout.Temporary(p.Path), p.Rows)))
+                .OrderBy(p => p.Path, StringComparer.Ordinal)
                 .ToList();
-            var relative = LakeLayout.SilverPartition(month);
-            if (sources.Count == 0)
+            if (inMonth.Count == 0)
             {
-                deletes.Add(relative);
                 continue;
             }
 
-            silver.Add(WritePartition(LakeLayer.Silver, month, relative, null, target => lake.BuildSilver(sources, target, options.SessionGap)));
+            var sources = inMonth.Select(p => p.Path).ToList();
+            foreach (var bucket in UserBucket.For(inMonth.Sum(p => p.Rows), options.SilverBucketRows))
+            {
+                silver.Add(WritePartition(LakeLayer.Silver, month, LakeLayout.SilverPartition(month, bucket), null,
+                    target => lake.BuildSilver(sources, bucket, target, options.SessionGap)));
+            }
         }
 
+        // Old silver files of these months that were not rewritten (the month emptied, or its bucket count changed).
+        var rewritten = silver.Select(p => p.Path).ToHashSet(StringComparer.Ordinal);
+        deletes = existing.Where(p => p.Layer == LakeLayer.Silver && months.Contains(p.PartitionKey) && !rewritten.Contains(p.Path)).Select(p => p.Path).ToList();
         return silver;
     }
 }

@@ -165,10 +165,12 @@ public sealed class DuckDbLake : ILakeEngine
     public IStagingArea CreateStaging(string fileId, IngestOptions options) =>
         new DuckDbStaging(Path.Combine(Layout.Staging, $"{fileId}.duckdb"), Settings(Layout, options.EngineMemoryLimit));
 
-    public long BuildSilver(IReadOnlyList<string> bronzeFiles, string target, TimeSpan sessionGap)
+    public long BuildSilver(IReadOnlyList<string> bronzeFiles, UserBucket bucket, string target, TimeSpan sessionGap)
     {
         Execute(_scratch, LakeSql.Render("silver",
             ("sources", LakeSql.List(bronzeFiles)),
+            ("user_from", bucket.From),
+            ("user_to", bucket.To),
             ("target", LakeSql.Literal(target)),
             ("gap_seconds", ((long)sessionGap.TotalSeconds).ToString(CultureInfo.InvariantCulture))));
         return CountParquetRows(target);

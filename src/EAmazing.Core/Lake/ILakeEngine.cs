@@ -24,8 +24,8 @@ public interface ILakeEngine : IDisposable
 
     IStagingArea CreateStaging(string fileId, IngestOptions options);
 
-    /// <summary>Builds one silver month from bronze files (absolute paths) into <paramref name="target"/>; returns its rows.</summary>
-    long BuildSilver(IReadOnlyList<string> bronzeFiles, string target, TimeSpan sessionGap);
+    /// <summary>Builds one bucket of a silver month from bronze files (absolute paths) into <paramref name="target"/>; returns its rows.</summary>
+    long BuildSilver(IReadOnlyList<string> bronzeFiles, UserBucket bucket, string target, TimeSpan sessionGap);
 
     long CountParquetRows(string path);
 }

@@ -62,7 +62,7 @@ public static class LakeConsistency
                     SELECT DISTINCT event_time, event_type, product_id, category_id, category_code, brand, price, user_id, user_session
                     FROM bronze WHERE strftime(event_time, '%Y-%m') = '{LakeSql.Literal(month)}') AS d
                 """).Rows[0][0], CultureInfo.InvariantCulture);
-            var silver = partitions.Single(p => p.Layer == LakeLayer.Silver && p.PartitionKey == month).Rows;
+            var silver = partitions.Where(p => p.Layer == LakeLayer.Silver && p.PartitionKey == month).Sum(p => p.Rows);
             if (distinct != silver)
             {
                 problems.Add($"silver {month}: {silver} rows, bronze holds {distinct} distinct rows");

@@ -18,7 +18,7 @@ public sealed record LakeLayout(string Root)
 
     public static string BronzePartition(string month, string fileId) => $"{LakeLayer.Bronze}/month={month}/{fileId}.parquet";
 
-    public static string SilverPartition(string month) => $"{LakeLayer.Silver}/month={month}/events.parquet";
+    public static string SilverPartition(string month, UserBucket bucket) => $"{LakeLayer.Silver}/month={month}/{bucket.FileName}";
 
     public static string QuarantinePartition(string fileId) => $"{LakeLayer.Quarantine}/{fileId}.parquet";
 

@@ -83,6 +83,8 @@ public sealed class RandomMixProperties
         Assert.Equal(rows.Quarantined, lake.Count("SELECT count(*) FROM quarantine"));
         Assert.Equal(rows.Accepted, lake.Count("SELECT count(*) FROM silver"));
         AssertNoRawIds(lake, rawIds);
+        Assert.DoesNotContain(rawIds, id => outcome.Message.Contains(id, StringComparison.Ordinal));
+        Assert.DoesNotContain(rawIds, id => lake.Query("SELECT message FROM quarantine").Rows.Any(r => ((string)r[0]!).Contains(id, StringComparison.Ordinal)));
     }
 
     private static void AssertNoRawIds(TestLake lake, HashSet<string> rawIds)

@@ -80,4 +80,18 @@ public sealed class RealSampleIngestTests
         Assert.Equal(0, lake.Count("SELECT count(*) FROM silver WHERE source_session IS NULL"));
         Assert.True(lake.Count("SELECT count(DISTINCT session_id) FROM silver") > 4_000);
     }
+
+    [Fact]
+    public void Silver_built_in_16_user_buckets_holds_exactly_what_one_bucket_holds()
+    {
+        using var whole = new TestLake();
+        using var bucketed = new TestLake(whole.Options with { SilverBucketRows = 1_000 });
+        whole.Ingest(Rows.RealSample);
+        bucketed.Ingest(Rows.RealSample);
+
+        const string Fingerprint = "SELECT count(*), count(DISTINCT session_id), sum(hash(t)) FROM silver AS t";
+        Assert.Single(whole.Engine.Partitions(), p => p.Layer == "silver");
+        Assert.Equal(16, bucketed.Engine.Partitions().Count(p => p.Layer == "silver"));
+        Assert.Equal(whole.Query(Fingerprint).Rows.Single(), bucketed.Query(Fingerprint).Rows.Single());
+    }
 }

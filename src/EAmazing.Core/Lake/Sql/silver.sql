@@ -1,4 +1,5 @@
--- silver: one Parquet file per month, rebuilt from every bronze file of the month.
+-- silver: Parquet files per month and user bucket, rebuilt from every bronze file of the month; this
+-- statement builds one bucket, the users whose pseudonym lies in ['{user_from}', '{user_to}').
 -- Exact duplicates removed (first copy kept); events re-sessionised per user: a gap longer than
 -- {gap_seconds} seconds starts a new session. The source session is kept as source_session.
 COPY (
@@ -8,6 +9,7 @@ COPY (
                    PARTITION BY event_time, event_type, product_id, category_id, category_code, brand, price, user_id, user_session
                    ORDER BY source_file, source_line) AS copy_number
         FROM read_parquet({sources})
+        WHERE user_id >= '{user_from}' AND user_id < '{user_to}'
     ),
     unique_events AS (
         SELECT event_time, event_type, product_id, category_id, category_code, brand, price, user_id, user_session, source_file, source_line, key_id
