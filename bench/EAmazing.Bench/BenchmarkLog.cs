@@ -2,28 +2,46 @@ using System.Globalization;
 
 namespace EAmazing.Bench;
 
-/// <summary>Appends rows to BENCHMARKS.md (one row per benchmark run).</summary>
+/// <summary>
+/// Adds rows to BENCHMARKS.md: one section per benchmark (<c>## Generation</c>, <c>## Ingest</c>, …),
+/// each with its own table; a new row goes at the end of its section's table.
+/// </summary>
 public static class BenchmarkLog
 {
-    private const string Header = """
-        # Benchmarks
-
-        One row per benchmark run. Machine: see the `machine` column; figures are wall-clock on a shared machine,
-        so each row also carries a reference measured in the same run.
-
-        | date | command | data size | figures | reference (same run) | machine |
-        |---|---|---|---|---|---|
-        """;
-
-    public static void Append(string path, string command, string dataSize, string figures, string reference)
+    public static void AppendRow(string path, string section, string intro, string tableHeader, string row)
     {
-        if (!File.Exists(path))
+        var lines = File.Exists(path) ? File.ReadAllLines(path).ToList() : ["# Benchmarks", ""];
+        var start = lines.FindIndex(l => l.Trim() == $"## {section}");
+        if (start < 0)
         {
-            File.WriteAllText(path, Header.ReplaceLineEndings("\n") + "\n");
+            lines.AddRange(["", $"## {section}", "", intro, "", tableHeader, Separator(tableHeader), row]);
+        }
+        else
+        {
+            var end = lines.FindIndex(start + 1, l => l.StartsWith("## ", StringComparison.Ordinal));
+            end = end < 0 ? lines.Count : end;
+            var lastRow = lines.FindLastIndex(end - 1, end - start, l => l.StartsWith('|'));
+            if (lastRow < 0)
+            {
+                lines.InsertRange(end, [tableHeader, Separator(tableHeader), row]);
+            }
+            else
+            {
+                lines.Insert(lastRow + 1, row);
+            }
         }
 
-        var machine = $"{Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB";
-        var row = $"| {DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} | `{command}` | {dataSize} | {figures} | {reference} | {machine} |\n";
-        File.AppendAllText(path, row);
+        File.WriteAllText(path, string.Join('\n', lines).TrimEnd() + "\n");
     }
+
+    /// <summary>A generation row: date, command, data size, figures, reference, machine.</summary>
+    public static void Append(string path, string command, string dataSize, string figures, string reference) =>
+        AppendRow(path, "Generation",
+            "`dotnet run -c Release --project bench/EAmazing.Bench -- generate [--scales tiny,demo,month] [--write BENCHMARKS.md]`",
+            "| date | command | data size | figures | reference (same run) | machine |",
+            $"| {DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} | `{command}` | {dataSize} | {figures} | {reference} | {Machine} |");
+
+    public static string Machine => $"{Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB";
+
+    private static string Separator(string header) => "|" + string.Concat(Enumerable.Repeat("---|", header.Count(c => c == '|') - 1));
 }

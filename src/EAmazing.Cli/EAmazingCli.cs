@@ -13,6 +13,9 @@ public static class EAmazingCli
         root.Subcommands.Add(RealismCommand.Create());
         root.Subcommands.Add(ModelsCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(IngestCommand.Create());
+        root.Subcommands.Add(LakeCommand.Create());
+        root.Subcommands.Add(SqlCommand.Create());
         return root;
     }
 

@@ -16,4 +16,7 @@ public sealed class PlatformOptions
 
     /// <summary>Where training runs write their HTML reports.</summary>
     public string Reports { get; set; } = "reports";
+
+    /// <summary>Pseudonym key file, used when EAMAZING_PSEUDONYM_KEY is not set (default: ~/.config/eamazing/pseudonym.key).</summary>
+    public string? PseudonymKeyFile { get; set; }
 }

@@ -1,0 +1,16 @@
+using EAmazing.Rees46;
+
+namespace EAmazing.Ingestion;
+
+/// <summary>One validated, pseudonymised event on its way to bronze. Empty text fields are null; the price is in cents (exact, and cheap to hand to the engine).</summary>
+public readonly record struct BronzeRow(
+    DateTime EventTime,
+    EventType EventType,
+    long ProductId,
+    long CategoryId,
+    string? CategoryCode,
+    string? Brand,
+    long PriceCents,
+    string UserId,
+    string? UserSession,
+    long SourceLine);

@@ -1,0 +1,150 @@
+using EAmazing.Lake;
+using EAmazing.Privacy;
+
+namespace EAmazing.Ingestion;
+
+/// <summary>
+/// Ingests REES46 files into the lake, one file per commit: bronze and quarantine partitions of the file,
+/// the silver months it touches, and its catalog rows appear together or not at all. A file already
+/// ingested with the same content is skipped; a path whose content changed has its old rows replaced.
+/// </summary>
+public sealed class LakeIngestor(ILakeEngine lake, PseudonymKey key, IngestOptions options, TimeProvider? clock = null)
+{
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+    private readonly Pseudonymiser _pseudonymiser = new(key);
+
+    public IReadOnlyList<IngestOutcome> Ingest(IReadOnlyList<string> paths, IProgress<IngestProgress>? progress = null)
+    {
+        var outcomes = new List<IngestOutcome>();
+        for (var i = 0; i < paths.Count; i++)
+        {
+            outcomes.Add(IngestFile(paths[i], i, paths.Count, progress));
+        }
+
+        return outcomes;
+    }
+
+    public IngestOutcome IngestFile(string path, int index = 0, int count = 1, IProgress<IngestProgress>? progress = null)
+    {
+        var started = _clock.GetUtcNow().UtcDateTime;
+        var name = Path.GetFileName(path);
+        progress?.Report(new(name, index, count, 0, 0, new FileInfo(path).Length, "hashing"));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var source = SourceFile.Inspect(path);
+        var hashMs = clock.ElapsedMilliseconds;
+        long readMs = 0, bronzeMs = 0;
+        var known = lake.IngestedFiles();
+        var samePath = known.FirstOrDefault(f => f.Path == source.Path);
+        if (samePath is not null && samePath.Sha256 == source.Sha256)
+        {
+            return new IngestOutcome(IngestAction.AlreadyIngested, samePath, $"{name}: already ingested (same content, sha256 {source.Sha256[..12]}…), nothing to do");
+        }
+
+        var sameContent = known.FirstOrDefault(f => f.Sha256 == source.Sha256);
+        if (sameContent is not null)
+        {
+            return new IngestOutcome(IngestAction.AlreadyIngested, sameContent, $"{name}: same content as {sameContent.Path}, already ingested; nothing to do");
+        }
+
+        var retired = samePath is null ? [] : lake.Partitions().Where(p => p.FileId == samePath.FileId).ToList();
+        var written = new List<LakePartition>();
+        ParsedFile parsed;
+        long duplicates = 0;
+        if (source.Kind is SourceKind.Empty or SourceKind.Binary)
+        {
+            parsed = ParsedFile.Nothing;
+        }
+        else
+        {
+            using var staging = lake.CreateStaging(source.FileId, options);
+            var latest = options.LatestEventTime ?? started.AddDays(1);
+            parsed = new Rees46FileParser(options, _pseudonymiser, latest).Parse(source, staging,
+                (rows, bytes) => progress?.Report(new(name, index, count, rows, bytes, source.SizeBytes, "reading")));
+            readMs = clock.ElapsedMilliseconds - hashMs;
+            progress?.Report(new(name, index, count, parsed.RowsRead, source.SizeBytes, source.SizeBytes, "writing"));
+            duplicates = parsed.Duplicates ?? staging.CountDuplicates();
+            foreach (var month in parsed.Months)
+            {
+                var relative = LakeLayout.BronzePartition(month, source.FileId);
+                written.Add(WritePartition(LakeLayer.Bronze, month, relative, source.FileId, target => staging.WriteBronze(month, target, source.FileId, key.KeyId, parsed.Duplicates is not null)));
+            }
+
+            if (parsed.Quarantined > 0)
+            {
+                var relative = LakeLayout.QuarantinePartition(source.FileId);
+                written.Add(WritePartition(LakeLayer.Quarantine, source.FileId, relative, source.FileId, target => staging.WriteQuarantine(target, source.FileId, name, key.KeyId)));
+            }
+
+            bronzeMs = clock.ElapsedMilliseconds - hashMs - readMs;
+        }
+
+        var beforeSilver = clock.ElapsedMilliseconds;
+        progress?.Report(new(name, index, count, parsed.RowsRead, source.SizeBytes, source.SizeBytes, "silver"));
+        var silver = RebuildSilver(written, retired, samePath?.FileId, out var silverDeletes);
+        var (status, problem) = Verdict(source.Kind, parsed);
+        var silverMs = clock.ElapsedMilliseconds - beforeSilver;
+        var rows = new RowAccounting(parsed.RowsRead, parsed.Valid - duplicates, duplicates, parsed.Quarantined);
+        var file = new IngestedFile(source.FileId, source.Path, source.SizeBytes, source.Sha256, rows, parsed.EmptySessions,
+            status, problem, key.KeyId, started, _clock.GetUtcNow().UtcDateTime, new IngestTimings(hashMs, readMs, bronzeMs, silverMs));
+        var partitions = written.Concat(silver).ToList();
+        var deletes = retired.Select(p => p.Path).Concat(silverDeletes).Except(partitions.Select(p => p.Path)).ToList();
+        CommitJournal.Commit(lake, new LakeCommit(file, samePath is null ? [] : [samePath.FileId], deletes, partitions));
+
+        var action = samePath is null ? IngestAction.Ingested : IngestAction.Replaced;
+        var verb = action == IngestAction.Replaced ? "changed since its last ingest; old rows replaced" : "ingested";
+        var message = problem is null
+            ? $"{name}: {verb}: {rows.Read:N0} rows read, {rows.Accepted:N0} accepted, {rows.Duplicates:N0} duplicates, {rows.Quarantined:N0} quarantined"
+            : $"{name}: {verb} with a problem ({status}): {problem}; {rows.Read:N0} rows read, {rows.Accepted:N0} accepted, {rows.Duplicates:N0} duplicates, {rows.Quarantined:N0} quarantined";
+        return new IngestOutcome(action, file, message);
+    }
+
+    private static (IngestStatus Status, string? Problem) Verdict(SourceKind kind, ParsedFile parsed) => kind switch
+    {
+        SourceKind.Binary => (IngestStatus.Rejected, "not a REES46 text file: binary content (NUL bytes) in its first 8 KiB"),
+        SourceKind.Empty => (IngestStatus.Empty, "the file is empty"),
+        _ when parsed.Damage is not null => (IngestStatus.Incomplete, parsed.Damage),
+        _ when parsed.RowsRead == 0 => (IngestStatus.Empty, "the file holds no data rows (header only)"),
+        _ => (IngestStatus.Complete, null),
+    };
+
+    private LakePartition WritePartition(string layer, string partitionKey, string relative, string? fileId, Func<string, long> write)
+    {
+        var temporary = lake.Layout.Temporary(relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(temporary)!);
+        var rows = write(temporary);
+        return new LakePartition(layer, partitionKey, relative, fileId, rows, new FileInfo(temporary).Length, key.KeyId);
+    }
+
+    /// <summary>Silver months touched by the new and the retired bronze files, rebuilt (bucket by bucket) from every bronze file they will hold.</summary>
+    private List<LakePartition> RebuildSilver(List<LakePartition> written, List<LakePartition> retired, string? retiredFileId, out List<string> deletes)
+    {
+        var existing = lake.Partitions();
+        var bronze = existing.Where(p => p.Layer == LakeLayer.Bronze && p.FileId != retiredFileId).ToList();
+        var months = written.Concat(retired).Where(p => p.Layer == LakeLayer.Bronze).Select(p => p.PartitionKey).Distinct().Order(StringComparer.Ordinal).ToList();
+        var newBronze = written.Where(p => p.Layer == LakeLayer.Bronze).ToList();
+        var silver = new List<LakePartition>();
+        foreach (var month in months)
+        {
+            var inMonth = bronze.Where(p => p.PartitionKey == month).Select(p => (Path: lake.Layout.Full(p.Path), p.Rows))
+                .Concat(newBronze.Where(p => p.PartitionKey == month).Select(p => (Path: lake.Layout.Temporary(p.Path), p.Rows)))
+                .OrderBy(p => p.Path, StringComparer.Ordinal)
+                .ToList();
+            if (inMonth.Count == 0)
+            {
+                continue;
+            }
+
+            var sources = inMonth.Select(p => p.Path).ToList();
+            foreach (var bucket in UserBucket.For(inMonth.Sum(p => p.Rows), options.SilverBucketRows))
+            {
+                silver.Add(WritePartition(LakeLayer.Silver, month, LakeLayout.SilverPartition(month, bucket), null,
+                    target => lake.BuildSilver(sources, bucket, target, options.SessionGap)));
+            }
+        }
+
+        // Old silver files of these months that were not rewritten (the month emptied, or its bucket count changed).
+        var rewritten = silver.Select(p => p.Path).ToHashSet(StringComparer.Ordinal);
+        deletes = existing.Where(p => p.Layer == LakeLayer.Silver && months.Contains(p.PartitionKey) && !rewritten.Contains(p.Path)).Select(p => p.Path).ToList();
+        return silver;
+    }
+}

@@ -1,0 +1,155 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using EAmazing.Lake;
+using EAmazing.Privacy;
+using nietras.SeparatedValues;
+
+namespace EAmazing.Ingestion;
+
+/// <summary>
+/// Reads one input file into a staging area on two threads: this one parses and validates (Sep,
+/// pseudonyms cached per id), a second one appends to the engine. Damage (a cut or corrupt file)
+/// ends the reading, never the run: complete rows are kept and the cut row is quarantined.
+/// </summary>
+internal sealed class Rees46FileParser(IngestOptions options, Pseudonymiser pseudonymiser, DateTime latestEventTime)
+{
+    private const int QueueDepth = 4;
+
+    public ParsedFile Parse(SourceFile source, IStagingArea staging, Action<long, long>? progress)
+    {
+        var validator = new Rees46RowValidator(options, pseudonymiser, latestEventTime);
+        using var queue = new BlockingCollection<IngestBatch>(QueueDepth);
+        var writer = Task.Factory.StartNew(() =>
+        {
+            foreach (var batch in queue.GetConsumingEnumerable())
+            {
+                staging.Append(batch.Rows.AsSpan(0, batch.Count), batch.Quarantined);
+                ArrayPool<BronzeRow>.Shared.Return(batch.Rows, clearArray: true);
+            }
+
+            staging.Seal();
+        }, TaskCreationOptions.LongRunning);
+
+        try
+        {
+            var parsed = ReadAll(source, validator, queue, writer, progress);
+            queue.CompleteAdding();
+            writer.GetAwaiter().GetResult();
+            return parsed;
+        }
+        catch
+        {
+            queue.CompleteAdding();
+            try
+            {
+                writer.Wait();
+            }
+            catch (AggregateException)
+            {
+                // The parsing failure is the one worth reporting.
+            }
+
+            throw;
+        }
+    }
+
+    private ParsedFile ReadAll(SourceFile source, Rees46RowValidator validator, BlockingCollection<IngestBatch> queue, Task writer, Action<long, long>? progress)
+    {
+        using var stream = source.Open(out var expectedLength);
+        using var text = new StreamReader(stream, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        using var reader = Sep.New(',').Reader(o => o with
+        {
+            HasHeader = false,
+            DisableColCountCheck = true,
+            Unescape = true,
+            CreateToString = SepToString.PoolPerCol(maximumStringLength: 128),
+        }).From(text);
+
+        long read = 0, valid = 0, quarantined = 0, emptySessions = 0;
+        var rows = ArrayPool<BronzeRow>.Shared.Rent(options.BatchSize);
+        var count = 0;
+        var bad = new List<QuarantinedRow>();
+        var lastRowRejected = false;
+        var lastLine = 0L;
+        var first = true;
+        var duplicates = new DuplicateCounter();
+        var months = new SortedSet<string>(StringComparer.Ordinal);
+        var monthOf = DateTime.MinValue;
+        foreach (var row in reader)
+        {
+            if (first)
+            {
+                first = false;
+                if (row.ColCount > 0 && row[0].Span.TrimStart('\uFEFF').SequenceEqual("event_time"))
+                {
+                    continue; // the header line is optional in the published files
+                }
+            }
+
+            if (count == options.BatchSize)
+            {
+                Send();
+            }
+
+            read++;
+            lastLine = Rees46RowValidator.LineOf(row);
+            if (validator.TryValidate(row, out var bronze, out var problem))
+            {
+                rows[count++] = bronze;
+                valid++;
+                duplicates.Add(bronze.EventTime, row.Span);
+                if (bronze.EventTime.Year != monthOf.Year || bronze.EventTime.Month != monthOf.Month)
+                {
+                    monthOf = bronze.EventTime;
+                    months.Add(monthOf.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture));
+                }
+
+                emptySessions += bronze.UserSession is null ? 1 : 0;
+                lastRowRejected = false;
+            }
+            else
+            {
+                bad.Add(validator.Quarantine(row, lastLine, problem));
+                quarantined++;
+                lastRowRejected = true;
+            }
+        }
+
+        var damage = stream.Damage;
+        var unterminated = stream.LastByte is not '\n' and not -1;
+        if (unterminated && lastRowRejected)
+        {
+            // A last line without its newline that does not validate was cut, not malformed.
+            var cut = bad[^1];
+            bad[^1] = cut with { Reason = QuarantineReason.TruncatedRow, Message = $"row cut short at the end of the input ({cut.Message})" };
+            damage ??= $"the input ends in the middle of line {cut.SourceLine:N0}";
+        }
+
+        if (damage is null && expectedLength is { } expected && (uint)stream.BytesOut != expected)
+        {
+            damage = $"the gzip stream ends early: {stream.BytesOut:N0} bytes decompressed up to line {lastLine:N0}, the gzip trailer does not match";
+        }
+
+        Send();
+        ArrayPool<BronzeRow>.Shared.Return(rows);
+        progress?.Invoke(read, source.SizeBytes);
+        return new ParsedFile(read, valid, quarantined, emptySessions, damage, duplicates.Count, [.. months]);
+
+        void Send()
+        {
+            var batch = new IngestBatch(rows, count, bad);
+            while (!queue.TryAdd(batch, 100))
+            {
+                if (writer.IsFaulted)
+                {
+                    writer.GetAwaiter().GetResult();
+                }
+            }
+
+            progress?.Invoke(read, stream.FilePosition);
+            rows = ArrayPool<BronzeRow>.Shared.Rent(options.BatchSize);
+            count = 0;
+            bad = [];
+        }
+    }
+}

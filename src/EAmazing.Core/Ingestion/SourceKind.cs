@@ -1,0 +1,10 @@
+namespace EAmazing.Ingestion;
+
+/// <summary>What the first bytes of an input file say it is.</summary>
+public enum SourceKind
+{
+    Text,
+    GzipText,
+    Empty,
+    Binary,
+}

@@ -1,0 +1,31 @@
+using EAmazing.Ingestion;
+
+namespace EAmazing.Lake;
+
+/// <summary>
+/// The one seam to the query engine (DuckDB today, a cluster engine reading the same Parquet layout
+/// later): catalog reads and writes, staging, and the SQL transformations between layers.
+/// </summary>
+public interface ILakeEngine : IDisposable
+{
+    LakeLayout Layout { get; }
+
+    IReadOnlyList<IngestedFile> IngestedFiles();
+
+    IReadOnlyList<LakePartition> Partitions();
+
+    /// <summary>Records a commit in the catalog in one transaction; idempotent (replays replace, never duplicate).</summary>
+    void ApplyCatalog(LakeCommit commit);
+
+    /// <summary>Points the views <c>bronze</c>, <c>silver</c>, <c>quarantine</c> at the committed files.</summary>
+    void RefreshViews();
+
+    QueryResult Query(string sql);
+
+    IStagingArea CreateStaging(string fileId, IngestOptions options);
+
+    /// <summary>Builds one bucket of a silver month from bronze files (absolute paths) into <paramref name="target"/>; returns its rows.</summary>
+    long BuildSilver(IReadOnlyList<string> bronzeFiles, UserBucket bucket, string target, TimeSpan sessionGap);
+
+    long CountParquetRows(string path);
+}

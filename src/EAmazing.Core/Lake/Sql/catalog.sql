@@ -1,0 +1,31 @@
+-- The lake's own metadata, in catalog.duckdb. Paths are relative to the lake root, so a lake can move.
+CREATE TABLE IF NOT EXISTS ingested_files (
+    file_id          VARCHAR   NOT NULL, -- first 16 hex digits of sha256: names the file's partitions
+    path             VARCHAR   NOT NULL, -- absolute path the file was read from
+    size_bytes       BIGINT    NOT NULL,
+    sha256           VARCHAR   NOT NULL,
+    rows_read        BIGINT    NOT NULL, -- = rows_accepted + rows_duplicate + rows_quarantined
+    rows_accepted    BIGINT    NOT NULL,
+    rows_duplicate   BIGINT    NOT NULL,
+    rows_quarantined BIGINT    NOT NULL,
+    empty_sessions   BIGINT    NOT NULL, -- accepted rows whose user_session was empty (a real quirk)
+    status           VARCHAR   NOT NULL, -- Complete, Incomplete, Empty, Rejected
+    problem          VARCHAR,
+    key_id           VARCHAR   NOT NULL, -- pseudonym key that made this file's partitions
+    started_at       TIMESTAMP NOT NULL,
+    finished_at      TIMESTAMP NOT NULL,
+    hash_ms          BIGINT    NOT NULL, -- phase timings
+    read_ms          BIGINT    NOT NULL,
+    bronze_ms        BIGINT    NOT NULL,
+    silver_ms        BIGINT    NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS lake_partitions (
+    layer         VARCHAR NOT NULL, -- bronze, silver, quarantine
+    partition_key VARCHAR NOT NULL, -- month (yyyy-MM) for bronze and silver, file id for quarantine
+    path          VARCHAR NOT NULL, -- relative to the lake root
+    file_id       VARCHAR,          -- source file (bronze, quarantine); null for silver (all files of the month)
+    row_count     BIGINT  NOT NULL,
+    size_bytes    BIGINT  NOT NULL,
+    key_id        VARCHAR NOT NULL
+);

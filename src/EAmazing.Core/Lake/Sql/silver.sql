@@ -1,0 +1,41 @@
+-- silver: Parquet files per month and user bucket, rebuilt from every bronze file of the month; this
+-- statement builds one bucket, the users whose pseudonym lies in ['{user_from}', '{user_to}').
+-- Exact duplicates removed (first copy kept); events re-sessionised per user: a gap longer than
+-- {gap_seconds} seconds starts a new session. The source session is kept as source_session.
+COPY (
+    WITH ranked AS (
+        SELECT *,
+               row_number() OVER (
+                   PARTITION BY event_time, event_type, product_id, category_id, category_code, brand, price, user_id, user_session
+                   ORDER BY source_file, source_line) AS copy_number
+        FROM read_parquet({sources})
+        WHERE user_id >= '{user_from}' AND user_id < '{user_to}'
+    ),
+    unique_events AS (
+        SELECT event_time, event_type, product_id, category_id, category_code, brand, price, user_id, user_session, source_file, source_line, key_id
+        FROM ranked
+        WHERE copy_number = 1
+    ),
+    gaps AS (
+        SELECT *,
+               CASE WHEN lag(event_time) OVER by_user IS NULL
+                         OR event_time - lag(event_time) OVER by_user > INTERVAL '{gap_seconds} seconds'
+                    THEN 1 ELSE 0 END AS starts_session
+        FROM unique_events
+        WINDOW by_user AS (PARTITION BY user_id ORDER BY event_time, source_file, source_line)
+    ),
+    numbered AS (
+        SELECT *,
+               sum(starts_session) OVER (
+                   PARTITION BY user_id ORDER BY event_time, source_file, source_line
+                   ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS session_number
+        FROM gaps
+    )
+    SELECT
+        event_time, event_type, product_id, category_id, category_code, brand, price, user_id,
+        user_session AS source_session,
+        user_id || '-' || CAST(session_number AS VARCHAR) AS session_id,
+        source_file, source_line, key_id
+    FROM numbered
+    ORDER BY event_time, user_id, source_file, source_line
+) TO '{target}' (FORMAT parquet, COMPRESSION zstd)

@@ -1,0 +1,77 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+
+namespace EAmazing.Privacy;
+
+/// <summary>
+/// Replaces user ids and session ids by keyed HMAC-SHA256 pseudonyms (first 128 bits, 32 lowercase hex
+/// digits). Deterministic for a key, so joins across files and months still work; without the key they
+/// cannot be reversed or recomputed from a guessed id. Each kind of id has its own prefix, so a user id
+/// and a session id that happen to share text never share a pseudonym. Not thread-safe: one per thread.
+/// </summary>
+public sealed class Pseudonymiser(PseudonymKey key)
+{
+    // Sessions are nearly unique per row group of a month; a bounded cache keeps memory flat.
+    private const int SessionCacheLimit = 1 << 20;
+
+    private static readonly byte[] UserPrefix = "user_id:"u8.ToArray();
+    private static readonly byte[] SessionPrefix = "user_session:"u8.ToArray();
+
+    // Reused across ids: keying an HMAC once is measurably cheaper than a one-shot call per id.
+    private readonly IncrementalHash _hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key.Secret);
+    private readonly Dictionary<long, string> _users = [];
+    private readonly Dictionary<Guid, string> _sessions = [];
+
+    public string KeyId { get; } = key.KeyId;
+
+    public string User(long userId)
+    {
+        if (_users.TryGetValue(userId, out var cached))
+        {
+            return cached;
+        }
+
+        Span<byte> input = stackalloc byte[UserPrefix.Length + 20];
+        UserPrefix.CopyTo(input);
+        Utf8Formatter.TryFormat(userId, input[UserPrefix.Length..], out var written);
+        var pseudonym = Hash(input[..(UserPrefix.Length + written)]);
+        _users[userId] = pseudonym;
+        return pseudonym;
+    }
+
+    public string Session(Guid session)
+    {
+        if (_sessions.TryGetValue(session, out var cached))
+        {
+            return cached;
+        }
+
+        if (_sessions.Count >= SessionCacheLimit)
+        {
+            _sessions.Clear();
+        }
+
+        // The canonical lower-case "D" form, so upper- and lower-case spellings of one UUID agree.
+        Span<byte> input = stackalloc byte[SessionPrefix.Length + 36];
+        SessionPrefix.CopyTo(input);
+        session.TryFormat(input[SessionPrefix.Length..], out _, "D");
+        var pseudonym = Hash(input);
+        _sessions[session] = pseudonym;
+        return pseudonym;
+    }
+
+    /// <summary>Pseudonym of a user id given as text, when it parses; null otherwise (a raw value is never kept).</summary>
+    public string? UserOrNull(ReadOnlySpan<char> text) =>
+        long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? User(id) : null;
+
+    public string? SessionOrNull(ReadOnlySpan<char> text) =>
+        Guid.TryParseExact(text, "D", out var id) ? Session(id) : null;
+
+    private string Hash(ReadOnlySpan<byte> input)
+    {
+        Span<byte> mac = stackalloc byte[32];
+        _hmac.AppendData(input);
+        _hmac.GetHashAndReset(mac);
+        return Convert.ToHexStringLower(mac[..16]);
+    }
+}
