@@ -9,7 +9,7 @@ namespace EAmazing.Lake;
 /// layers; transformations run on a separate in-memory connection so they never lock the catalog.
 /// Opening a lake recovers from any interrupted commit first.
 /// </summary>
-public sealed class DuckDbLake : ILakeEngine
+public sealed partial class DuckDbLake : ILakeEngine
 {
     private readonly DuckDBConnection _catalog;
     private readonly DuckDBConnection _scratch;

@@ -1,0 +1,159 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using EAmazing.Lake;
+
+namespace EAmazing.Features;
+
+/// <summary>
+/// Builds the gold tables from silver, month by month and incrementally: a table's month is recomputed only
+/// when the silver partitions it reads (their versions), its SQL or the feature options changed since it was
+/// built. Each partition is written under a temporary name and renamed into place, then recorded in the
+/// catalog with the silver versions it was built from. A crash between the two leaves a file whose catalog
+/// row is stale; the next build sees that and rebuilds it.
+/// </summary>
+public sealed class FeatureBuilder(IGoldEngine engine, FeatureOptions options, TimeProvider? clock = null)
+{
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+    private readonly GoldCatalog _catalog = new(engine);
+
+    public FeatureOptions Options => options;
+
+    /// <summary>What a build would do now, without doing it.</summary>
+    public IReadOnlyList<GoldStep> Plan(FeatureBuildRequest request) => PlanWork(request, SilverInputs()).Select(w => w.Step).ToList();
+
+    public FeatureBuildResult Build(FeatureBuildRequest request, IProgress<GoldStep>? progress = null)
+    {
+        var clock = Stopwatch.StartNew();
+        RemoveTemporaryFiles();
+        var silver = SilverInputs();
+        var steps = new List<GoldStep>();
+        foreach (var work in PlanWork(request, silver))
+        {
+            var step = work.Step.Action switch
+            {
+                GoldAction.Build => BuildPartition(work, silver),
+                GoldAction.Remove => RemovePartition(work.Step),
+                _ => work.Step,
+            };
+            steps.Add(step);
+            progress?.Report(step);
+        }
+
+        _catalog.RefreshViews(GoldTables.All.Concat(request.SelectedTables).DistinctBy(t => t.Name));
+        return new FeatureBuildResult(steps, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>The silver partitions of the lake, with their versions and last event times.</summary>
+    public IReadOnlyList<SilverInput> SilverInputs() => engine.Partitions()
+        .Where(p => p.Layer == LakeLayer.Silver)
+        .OrderBy(p => p.PartitionKey, StringComparer.Ordinal)
+        .Select(p =>
+        {
+            var full = engine.Layout.Full(p.Path);
+            var last = engine.Compute($"SELECT max(event_time) FROM read_parquet('{LakeSql.Literal(full)}')").Rows[0][0];
+            return new SilverInput(p.PartitionKey, p.Path, p.Rows, p.Bytes, File.GetLastWriteTimeUtc(full),
+                last is DateTime t ? t : DateTime.MinValue);
+        })
+        .ToList();
+
+    /// <summary>The silver partitions a table's month reads.</summary>
+    public static IReadOnlyList<SilverInput> InputsOf(GoldTable table, string month, IReadOnlyList<SilverInput> silver)
+    {
+        var next = DateOnly.ParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture).AddMonths(1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        return table.Inputs switch
+        {
+            MonthInputs.SameMonth => silver.Where(s => s.Month == month).ToList(),
+            MonthInputs.HistoryToMonth => silver.Where(s => string.CompareOrdinal(s.Month, month) <= 0).ToList(),
+            _ => silver.Where(s => string.CompareOrdinal(s.Month, next) <= 0).ToList(),
+        };
+    }
+
+    /// <summary>The table's query for one month over its silver inputs; with a cutoff, over events up to it only.</summary>
+    public GoldQuery QueryFor(GoldTable table, string month, IReadOnlyList<SilverInput> silver, DateTime? cutoff = null)
+    {
+        var inputs = InputsOf(table, month, silver);
+        var dataEnd = inputs.Count == 0 ? DateTime.MinValue : inputs.Max(i => i.LastEvent);
+        if (cutoff is { } c && c < dataEnd)
+        {
+            dataEnd = c;
+        }
+
+        return new GoldQuery(table, month, inputs.Select(i => engine.Layout.Full(i.Path)).ToList(), dataEnd, cutoff, options);
+    }
+
+    private List<PlannedWork> PlanWork(FeatureBuildRequest request, IReadOnlyList<SilverInput> silver)
+    {
+        var built = _catalog.Partitions();
+        var months = silver.Select(s => s.Month).Where(request.Covers).ToList();
+        var work = new List<PlannedWork>();
+        foreach (var table in request.SelectedTables)
+        {
+            foreach (var month in months)
+            {
+                var inputs = InputsOf(table, month, silver);
+                var fingerprint = Fingerprint(table, inputs);
+                var existing = built.FirstOrDefault(p => p.Table == table.Name && p.Month == month);
+                var (action, reason) = existing switch
+                {
+                    null => (GoldAction.Build, "not built yet"),
+                    _ when !File.Exists(engine.Layout.Full(existing.Path)) => (GoldAction.Build, "file missing"),
+                    _ when existing.Fingerprint != fingerprint => (GoldAction.Build, "silver inputs, SQL or options changed"),
+                    _ => (GoldAction.UpToDate, "up to date"),
+                };
+                work.Add(new PlannedWork(new GoldStep(table.Name, month, action, existing?.Rows ?? 0, existing?.BuildMs ?? 0, reason), table, inputs, fingerprint));
+            }
+
+            foreach (var gone in built.Where(p => p.Table == table.Name && !silver.Any(s => s.Month == p.Month) && request.Covers(p.Month)))
+            {
+                work.Add(new PlannedWork(new GoldStep(table.Name, gone.Month, GoldAction.Remove, gone.Rows, 0, "silver month gone"), table, [], ""));
+            }
+        }
+
+        return work;
+    }
+
+    private GoldStep BuildPartition(PlannedWork work, IReadOnlyList<SilverInput> silver)
+    {
+        var clock = Stopwatch.StartNew();
+        var step = work.Step;
+        var relative = GoldLayout.Partition(work.Table.Name, step.Month);
+        var temporary = engine.Layout.Temporary(relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(temporary)!);
+        var rows = engine.WriteParquet(QueryFor(work.Table, step.Month, silver).Sql(), temporary);
+        var bytes = new FileInfo(temporary).Length;
+        File.Move(temporary, engine.Layout.Full(relative), overwrite: true);
+        var ms = clock.ElapsedMilliseconds;
+        _catalog.Record(new GoldPartition(work.Table.Name, step.Month, relative, rows, bytes,
+            string.Join('\n', work.Inputs.Select(i => i.Version)), work.Fingerprint, _clock.GetUtcNow().UtcDateTime, ms));
+        return step with { Rows = rows, BuildMs = ms };
+    }
+
+    private GoldStep RemovePartition(GoldStep step)
+    {
+        File.Delete(engine.Layout.Full(GoldLayout.Partition(step.Table, step.Month)));
+        _catalog.Forget(step.Table, step.Month);
+        return step;
+    }
+
+    private string Fingerprint(GoldTable table, IReadOnlyList<SilverInput> inputs)
+    {
+        var text = string.Join('\n', [table.Sql, (options with { EngineMemoryLimit = "" }).ToString(), .. inputs.Select(i => i.Version)]);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    }
+
+    private void RemoveTemporaryFiles()
+    {
+        var gold = engine.Layout.Full(GoldLayout.Folder);
+        if (Directory.Exists(gold))
+        {
+            foreach (var orphan in Directory.EnumerateFiles(gold, "*" + LakeLayout.TemporarySuffix, SearchOption.AllDirectories))
+            {
+                File.Delete(orphan);
+            }
+        }
+    }
+
+    private sealed record PlannedWork(GoldStep Step, GoldTable Table, IReadOnlyList<SilverInput> Inputs, string Fingerprint);
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+
+namespace EAmazing.Features;
+
+/// <summary>
+/// One gold table's SELECT for one month, ready to run: the table's SQL with the events relation over the
+/// given silver files, the month's bounds and the feature options filled in. With a cutoff, only events at or
+/// before it are read: what the leakage audit uses to recompute a row from the past alone.
+/// </summary>
+public sealed record GoldQuery(GoldTable Table, string Month, IReadOnlyList<string> SilverFiles, DateTime DataEnd, DateTime? Cutoff, FeatureOptions Options)
+{
+    public DateTime MonthStart => DateTime.ParseExact(Month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
+
+    public DateTime MonthEnd => MonthStart.AddMonths(1);
+
+    /// <summary>Snapshot times of the month (00:00 of the snapshot weekday) up to the end of the data.</summary>
+    public IReadOnlyList<DateTime> SnapshotTimes() =>
+        Days().Where(d => d.DayOfWeek == Options.SnapshotWeekday).ToList();
+
+    /// <summary>Days of the month whose start the data reaches.</summary>
+    public IReadOnlyList<DateTime> Days()
+    {
+        var days = new List<DateTime>();
+        for (var day = MonthStart; day < MonthEnd && day <= DataEnd; day = day.AddDays(1))
+        {
+            days.Add(day);
+        }
+
+        return days;
+    }
+
+    public string Sql()
+    {
+        var events = FeatureSql.Fill(FeatureSql.Load("events"),
+        [
+            ("sources", FeatureSql.Sources(SilverFiles)),
+            ("cutoff", Cutoff is { } cutoff ? $"WHERE event_time <= {FeatureSql.Timestamp(cutoff)}" : ""),
+        ]);
+        return FeatureSql.Fill(Table.Sql,
+        [
+            ("events", events),
+            ("from", FeatureSql.Timestamp(MonthStart)),
+            ("to", FeatureSql.Timestamp(MonthEnd)),
+            ("snapshots", Values(SnapshotTimes().Select(FeatureSql.Timestamp))),
+            ("days", Values(Days().Select(d => FeatureSql.Date(DateOnly.FromDateTime(d))))),
+            ("session_gap_seconds", Number((int)Options.SessionGap.TotalSeconds)),
+            ("prefix_lengths", Number(Options.PrefixLengths)),
+            ("horizon_days", Number(Options.ChurnHorizonDays)),
+            ("history_days", Number(Options.SnapshotHistoryDays)),
+            ("item_window_days", Number(Options.ItemWindowDays)),
+            ("max_session_items", Number(Options.MaxSessionItemsForPairs)),
+        ]);
+    }
+
+    /// <summary>A VALUES body; a month without any day yet gets one NULL row that every filter drops.</summary>
+    private static string Values(IEnumerable<string> literals)
+    {
+        var list = literals.Select(l => $"({l})").ToList();
+        return list.Count == 0 ? "(CAST(NULL AS TIMESTAMP))" : string.Join(", ", list);
+    }
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

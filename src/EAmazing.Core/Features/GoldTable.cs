@@ -1,0 +1,27 @@
+namespace EAmazing.Features;
+
+/// <summary>
+/// One gold table: its SQL (one embedded <c>Sql/{name}.sql</c>), the silver months it reads, the columns that
+/// identify a row, the label columns (which look past as_of_time by design) and identifier columns (not
+/// features). Every other column is a feature and must be computable from events up to the row's as_of_time.
+/// </summary>
+public sealed record GoldTable(
+    string Name,
+    MonthInputs Inputs,
+    IReadOnlyList<string> KeyColumns,
+    IReadOnlyList<string> LabelColumns,
+    IReadOnlyList<string> IdColumns,
+    string Description)
+{
+    public const string AsOfColumn = "as_of_time";
+
+    /// <summary>SQL text overriding the embedded file: lets a test define a deliberately leaky table.</summary>
+    public string? SqlText { get; init; }
+
+    public string Sql => SqlText ?? FeatureSql.Load(Name);
+
+    public string ViewName => "gold_" + Name;
+
+    public bool IsFeature(string column) =>
+        column != AsOfColumn && !LabelColumns.Contains(column) && !IdColumns.Contains(column) && !KeyColumns.Contains(column);
+}

@@ -1,0 +1,22 @@
+namespace EAmazing.Features.Leakage;
+
+/// <summary>
+/// The leakage audit any training run calls on its feature table: (a) future invariance of a sample of rows,
+/// (b) a single-feature ROC-AUC scan against each label. The typed result goes into the model card.
+/// </summary>
+public sealed class LeakageAudit(IGoldEngine engine, FeatureBuilder builder, LeakageAuditOptions options)
+{
+    public LeakageAuditResult Run(GoldTable table, string month)
+    {
+        var invariance = new FutureInvarianceCheck(engine, builder, options).Run(table, month);
+        var scans = new List<FeatureLeakScan>();
+        if (table.LabelColumns.Count > 0)
+        {
+            var rows = engine.Compute($"SELECT * FROM {GoldRows.Of(engine, builder, table, month, builder.SilverInputs())}");
+            var features = rows.Columns.Where(table.IsFeature).ToList();
+            scans.AddRange(table.LabelColumns.Select(label => FeatureLeakScanner.Scan(rows, label, features, options)));
+        }
+
+        return new LeakageAuditResult(table.Name, month, invariance, scans);
+    }
+}

@@ -1,0 +1,22 @@
+namespace EAmazing.Features.Leakage;
+
+/// <summary>Settings of the leakage audit every training run calls, bound from <c>EAmazing:Features:Leakage</c>.</summary>
+public sealed record LeakageAuditOptions
+{
+    public const string SectionName = "EAmazing:Features:Leakage";
+
+    /// <summary>A single feature separating the label this well (ROC-AUC, or 1 − AUC for an inverted one) is suspicious.</summary>
+    public double AucThreshold { get; init; } = 0.9;
+
+    /// <summary>Feature rows recomputed from the past alone by the future-invariance check.</summary>
+    public int SampleRows { get; init; } = 30;
+
+    /// <summary>Chooses which rows are sampled; the same seed samples the same rows.</summary>
+    public int Seed { get; init; } = 46;
+
+    /// <summary>Fewer labelled rows than this (or no row of one class) and a feature's AUC is not judged.</summary>
+    public int MinRowsForAuc { get; init; } = 20;
+
+    /// <summary>Relative tolerance when comparing floating-point feature values (engines may sum in another order).</summary>
+    public double Tolerance { get; init; } = 1e-9;
+}

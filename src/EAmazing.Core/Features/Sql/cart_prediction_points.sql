@@ -1,0 +1,131 @@
+-- gold cart_prediction_points (purchase intent): one row per session at its first cart event.
+-- as_of_time = that event's time. Features use only events strictly before as_of_time (in-session),
+-- sessions that started before this one (user history), and whole days before as_of_time's day
+-- (item and category history); the carted item and its price are the prediction trigger itself.
+-- Label label_purchase: the session holds a purchase at or after as_of_time (the cart "ends in a purchase").
+WITH events AS ({events}),
+first_carts AS (
+    SELECT session_key, min(event_time) AS as_of_time
+    FROM events
+    WHERE event_type = 'cart'
+    GROUP BY session_key
+),
+cart_events AS (
+    SELECT e.session_key, e.user_id, e.event_time AS as_of_time, e.product_id, e.category_id, e.price,
+           row_number() OVER (PARTITION BY e.session_key ORDER BY e.source_file, e.source_line) AS pick
+    FROM events e
+    JOIN first_carts f ON e.session_key = f.session_key AND e.event_time = f.as_of_time
+    WHERE e.event_type = 'cart' AND f.as_of_time >= {from} AND f.as_of_time < {to}
+),
+points AS (
+    SELECT session_key, user_id, as_of_time, product_id, category_id, price, CAST(as_of_time AS DATE) AS as_of_day
+    FROM cart_events
+    WHERE pick = 1
+),
+in_session AS (
+    SELECT
+        p.session_key,
+        min(e.event_time) AS session_start,
+        sum(CASE WHEN e.event_time < p.as_of_time THEN 1 ELSE 0 END) AS events_before,
+        sum(CASE WHEN e.event_time < p.as_of_time AND e.event_type = 'view' THEN 1 ELSE 0 END) AS views_before,
+        count(DISTINCT CASE WHEN e.event_time < p.as_of_time THEN e.product_id END) AS distinct_items_before,
+        count(DISTINCT CASE WHEN e.event_time < p.as_of_time THEN e.category_id END) AS distinct_categories_before,
+        sum(CASE WHEN e.event_time < p.as_of_time AND e.event_type = 'view' AND e.product_id = p.product_id THEN 1 ELSE 0 END) AS views_of_carted_item,
+        sum(CASE WHEN e.event_time < p.as_of_time AND e.event_type = 'purchase' THEN 1 ELSE 0 END) AS purchases_before,
+        sum(CASE WHEN e.event_time < p.as_of_time AND e.event_type = 'remove_from_cart' THEN 1 ELSE 0 END) AS removes_before,
+        -- label: the only column that looks at or after as_of_time
+        max(CASE WHEN e.event_time >= p.as_of_time AND e.event_type = 'purchase' THEN 1 ELSE 0 END) = 1 AS label_purchase
+    FROM points p
+    JOIN events e ON e.session_key = p.session_key
+    GROUP BY p.session_key
+),
+sessions_all AS (
+    SELECT session_key, min(user_id) AS user_id, min(event_time) AS session_start, max(event_time) AS session_end,
+           sum(CASE WHEN event_type = 'purchase' THEN 1 ELSE 0 END) AS purchases,
+           sum(CASE WHEN event_type = 'cart' THEN 1 ELSE 0 END) AS carts
+    FROM events
+    WHERE user_id IN (SELECT user_id FROM points)
+    GROUP BY session_key
+),
+user_history AS (
+    SELECT
+        p.session_key,
+        count(s.session_key) AS past_sessions,
+        coalesce(sum(s.purchases), 0) AS past_purchases,
+        coalesce(sum(s.carts), 0) AS past_carts,
+        date_diff('second', max(s.session_end), min(i.session_start)) / 86400.0 AS days_since_last_session,
+        date_diff('second', max(CASE WHEN s.purchases > 0 THEN s.session_end END), min(i.session_start)) / 86400.0 AS days_since_last_purchase
+    FROM points p
+    JOIN in_session i ON i.session_key = p.session_key
+    LEFT JOIN sessions_all s ON s.user_id = p.user_id AND s.session_start < i.session_start
+    GROUP BY p.session_key
+),
+item_days AS (
+    SELECT product_id, CAST(event_time AS DATE) AS day,
+           sum(CASE WHEN event_type = 'view' THEN 1 ELSE 0 END) AS views,
+           sum(CASE WHEN event_type = 'cart' THEN 1 ELSE 0 END) AS carts,
+           sum(CASE WHEN event_type = 'purchase' THEN 1 ELSE 0 END) AS purchases
+    FROM events
+    WHERE product_id IN (SELECT product_id FROM points)
+    GROUP BY product_id, CAST(event_time AS DATE)
+),
+item_history AS (
+    SELECT
+        p.session_key,
+        coalesce(sum(d.views), 0) AS item_views_trailing,
+        coalesce(sum(d.carts), 0) AS item_carts_trailing,
+        coalesce(sum(d.purchases), 0) AS item_purchases_trailing,
+        CAST(sum(d.purchases) AS DOUBLE) / nullif(sum(d.views), 0) AS item_conversion_trailing
+    FROM points p
+    LEFT JOIN item_days d ON d.product_id = p.product_id
+        AND d.day < p.as_of_day AND d.day >= p.as_of_day - INTERVAL '{item_window_days} days'
+    GROUP BY p.session_key
+),
+category_days AS (
+    SELECT category_id, CAST(event_time AS DATE) AS day, sum(price) AS price_sum, count(*) AS price_count
+    FROM events
+    WHERE category_id IN (SELECT category_id FROM points)
+    GROUP BY category_id, CAST(event_time AS DATE)
+),
+category_history AS (
+    SELECT p.session_key, CAST(sum(c.price_sum) / nullif(sum(c.price_count), 0) AS DOUBLE) AS category_mean_price_trailing
+    FROM points p
+    LEFT JOIN category_days c ON c.category_id = p.category_id
+        AND c.day < p.as_of_day AND c.day >= p.as_of_day - INTERVAL '{item_window_days} days'
+    GROUP BY p.session_key
+)
+SELECT
+    p.session_key,
+    p.user_id,
+    p.as_of_time,
+    p.product_id,
+    p.category_id,
+    CAST(p.price AS DOUBLE) AS cart_price,
+    c.category_mean_price_trailing,
+    CAST(p.price AS DOUBLE) / nullif(c.category_mean_price_trailing, 0) AS cart_price_vs_category,
+    date_diff('second', i.session_start, p.as_of_time) AS seconds_since_session_start,
+    i.events_before,
+    i.views_before,
+    i.distinct_items_before,
+    i.distinct_categories_before,
+    i.views_of_carted_item,
+    i.purchases_before,
+    i.removes_before,
+    u.past_sessions,
+    u.past_purchases,
+    u.past_carts,
+    u.days_since_last_session,
+    u.days_since_last_purchase,
+    h.item_views_trailing,
+    h.item_carts_trailing,
+    h.item_purchases_trailing,
+    h.item_conversion_trailing,
+    CAST(extract(hour FROM p.as_of_time) AS INTEGER) AS hour,
+    CAST(extract(isodow FROM p.as_of_time) AS INTEGER) AS weekday,
+    i.label_purchase
+FROM points p
+JOIN in_session i ON i.session_key = p.session_key
+JOIN user_history u ON u.session_key = p.session_key
+JOIN item_history h ON h.session_key = p.session_key
+JOIN category_history c ON c.session_key = p.session_key
+ORDER BY p.as_of_time, p.session_key

@@ -1,0 +1,17 @@
+-- The silver events every gold table reads. Silver numbers sessions per month, so a session's key carries
+-- its month. {cutoff} is empty for a build, or "WHERE event_time <= TIMESTAMP '…'" when the leakage audit
+-- recomputes a row from the events known at its as-of time.
+SELECT
+    event_time,
+    event_type,
+    product_id,
+    category_id,
+    coalesce(category_code, '') AS category_code,
+    coalesce(brand, '') AS brand,
+    price,
+    user_id,
+    strftime(event_time, '%Y-%m') || '/' || session_id AS session_key,
+    source_file,
+    source_line
+FROM read_parquet({sources})
+{cutoff}

@@ -1,0 +1,66 @@
+-- gold session_prefixes (intent scored mid-session): one row per session and prefix length k = 1 … {prefix_lengths},
+-- for sessions with at least k events. as_of_time = time of the k-th event (events ordered by time, then source
+-- position). Features come from the first k events only.
+-- Label label_purchase_later: the session holds a purchase after its k-th event.
+WITH events AS ({events}),
+ordered AS (
+    SELECT session_key, user_id, event_time, event_type, product_id, category_id, price,
+           row_number() OVER (PARTITION BY session_key ORDER BY event_time, source_file, source_line) AS position
+    FROM events
+),
+last_purchases AS (
+    SELECT session_key, max(position) AS last_purchase_position
+    FROM ordered
+    WHERE event_type = 'purchase'
+    GROUP BY session_key
+),
+prefix_events AS (
+    SELECT *,
+           CASE WHEN row_number() OVER (PARTITION BY session_key, product_id ORDER BY position) = 1 THEN 1 ELSE 0 END AS new_item,
+           CASE WHEN row_number() OVER (PARTITION BY session_key, category_id ORDER BY position) = 1 THEN 1 ELSE 0 END AS new_category,
+           CASE WHEN product_id = lag(product_id) OVER (PARTITION BY session_key ORDER BY position) THEN 1 ELSE 0 END AS repeats_item,
+           lag(event_time) OVER (PARTITION BY session_key ORDER BY position) AS previous_time
+    FROM ordered
+    WHERE position <= {prefix_lengths}
+),
+running AS (
+    SELECT
+        session_key, user_id, position, event_time, event_type, price, previous_time,
+        min(event_time) OVER prefix AS session_start,
+        sum(CASE WHEN event_type = 'view' THEN 1 ELSE 0 END) OVER prefix AS views,
+        sum(CASE WHEN event_type = 'cart' THEN 1 ELSE 0 END) OVER prefix AS carts,
+        sum(CASE WHEN event_type = 'remove_from_cart' THEN 1 ELSE 0 END) OVER prefix AS removes,
+        sum(CASE WHEN event_type = 'purchase' THEN 1 ELSE 0 END) OVER prefix AS purchases,
+        sum(new_item) OVER prefix AS distinct_items,
+        sum(new_category) OVER prefix AS distinct_categories,
+        sum(repeats_item) OVER prefix AS repeated_items,
+        CAST(avg(price) OVER prefix AS DOUBLE) AS mean_price,
+        CAST(max(price) OVER prefix AS DOUBLE) AS max_price
+    FROM prefix_events
+    WINDOW prefix AS (PARTITION BY session_key ORDER BY position ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+)
+SELECT
+    r.session_key,
+    r.user_id,
+    r.position AS prefix_length,
+    r.event_time AS as_of_time,
+    date_diff('second', r.session_start, r.event_time) AS seconds_since_session_start,
+    coalesce(date_diff('second', r.previous_time, r.event_time), 0) AS seconds_since_previous_event,
+    r.views,
+    r.carts,
+    r.removes,
+    r.purchases,
+    r.distinct_items,
+    r.distinct_categories,
+    r.repeated_items,
+    r.mean_price,
+    r.max_price,
+    CAST(r.price AS DOUBLE) AS last_price,
+    r.event_type AS last_event_type,
+    CAST(extract(hour FROM r.event_time) AS INTEGER) AS hour,
+    CAST(extract(isodow FROM r.event_time) AS INTEGER) AS weekday,
+    coalesce(l.last_purchase_position, 0) > r.position AS label_purchase_later
+FROM running r
+LEFT JOIN last_purchases l ON l.session_key = r.session_key
+WHERE r.event_time >= {from} AND r.event_time < {to}
+ORDER BY r.event_time, r.session_key, r.position

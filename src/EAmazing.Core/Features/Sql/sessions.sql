@@ -1,0 +1,33 @@
+-- gold sessions: one row per re-sessionised silver session, describing the whole session.
+-- as_of_time = the session's last event plus the session gap ({session_gap_seconds} s): only then is it known that no
+-- further event joins the session, so only then is the row complete. No label column:
+-- has_cart / has_purchase describe the session itself and are outcomes, not features, for any
+-- model that predicts inside a session (use cart_prediction_points or session_prefixes for that).
+WITH events AS ({events})
+SELECT
+    session_key,
+    min(user_id) AS user_id,
+    min(event_time) AS session_start,
+    max(event_time) AS session_end,
+    max(event_time) + INTERVAL '{session_gap_seconds} seconds' AS as_of_time,
+    date_diff('second', min(event_time), max(event_time)) AS duration_seconds,
+    count(*) AS events,
+    sum(CASE WHEN event_type = 'view' THEN 1 ELSE 0 END) AS views,
+    sum(CASE WHEN event_type = 'cart' THEN 1 ELSE 0 END) AS carts,
+    sum(CASE WHEN event_type = 'remove_from_cart' THEN 1 ELSE 0 END) AS removes,
+    sum(CASE WHEN event_type = 'purchase' THEN 1 ELSE 0 END) AS purchases,
+    count(DISTINCT product_id) AS distinct_items,
+    count(DISTINCT category_id) AS distinct_categories,
+    count(DISTINCT nullif(brand, '')) AS distinct_brands,
+    CAST(min(price) AS DOUBLE) AS min_price,
+    CAST(max(price) AS DOUBLE) AS max_price,
+    CAST(avg(price) AS DOUBLE) AS mean_price,
+    CAST(sum(CASE WHEN event_type = 'purchase' THEN price ELSE 0 END) AS DOUBLE) AS purchase_revenue,
+    CAST(extract(hour FROM min(event_time)) AS INTEGER) AS start_hour,
+    CAST(extract(isodow FROM min(event_time)) AS INTEGER) AS start_weekday,
+    max(CASE WHEN event_type = 'cart' THEN 1 ELSE 0 END) = 1 AS has_cart,
+    max(CASE WHEN event_type = 'purchase' THEN 1 ELSE 0 END) = 1 AS has_purchase
+FROM events
+GROUP BY session_key
+HAVING min(event_time) >= {from} AND min(event_time) < {to}
+ORDER BY session_start, session_key

@@ -1,0 +1,128 @@
+-- gold user_snapshots (segmentation and churn): one row per user and weekly snapshot time D (00:00 UTC of the
+-- snapshot weekday) for users with any event in the {history_days} days before D. as_of_time = D; every
+-- feature uses whole days before D only.
+-- Label label_churn: no purchase in [D, D + {horizon_days} days); NULL unless that window ends at or
+-- before the last event of the data (a window still open is unknown, not "no purchase").
+WITH events AS ({events}),
+data_end AS (
+    SELECT max(event_time) AS last_event FROM events
+),
+snapshots AS (
+    SELECT CAST(snapshot_time AS TIMESTAMP) AS snapshot_time, CAST(snapshot_time AS DATE) AS snapshot_day
+    FROM (VALUES {snapshots}) AS t(snapshot_time)
+    WHERE snapshot_time >= {from} AND snapshot_time < {to}
+),
+session_starts AS (
+    SELECT user_id, CAST(min(event_time) AS DATE) AS day, count(*) AS sessions
+    FROM (SELECT user_id, session_key, min(event_time) AS event_time FROM events GROUP BY user_id, session_key) AS s
+    GROUP BY user_id, CAST(event_time AS DATE)
+),
+user_days AS (
+    SELECT
+        user_id,
+        CAST(event_time AS DATE) AS day,
+        count(*) AS events,
+        sum(CASE WHEN event_type = 'view' THEN 1 ELSE 0 END) AS views,
+        sum(CASE WHEN event_type = 'cart' THEN 1 ELSE 0 END) AS carts,
+        sum(CASE WHEN event_type = 'purchase' THEN 1 ELSE 0 END) AS purchases,
+        sum(CASE WHEN event_type = 'purchase' THEN price ELSE 0 END) AS revenue,
+        -- price bands of viewed items: under 50, 50 to 200, 200 to 800, 800 and over
+        sum(CASE WHEN event_type = 'view' AND price < 50 THEN 1 ELSE 0 END) AS views_band_low,
+        sum(CASE WHEN event_type = 'view' AND price >= 50 AND price < 200 THEN 1 ELSE 0 END) AS views_band_mid,
+        sum(CASE WHEN event_type = 'view' AND price >= 200 AND price < 800 THEN 1 ELSE 0 END) AS views_band_high,
+        sum(CASE WHEN event_type = 'view' AND price >= 800 THEN 1 ELSE 0 END) AS views_band_premium,
+        max(event_time) AS last_event,
+        max(CASE WHEN event_type = 'purchase' THEN event_time END) AS last_purchase
+    FROM events
+    GROUP BY user_id, CAST(event_time AS DATE)
+),
+history AS (
+    SELECT
+        s.snapshot_time,
+        d.user_id,
+        date_diff('second', max(d.last_event), s.snapshot_time) / 86400.0 AS recency_days,
+        date_diff('second', max(d.last_purchase), s.snapshot_time) / 86400.0 AS days_since_last_purchase,
+        date_diff('day', min(d.day), s.snapshot_day) AS tenure_days,
+        sum(d.purchases) AS frequency_purchases,
+        CAST(sum(d.revenue) AS DOUBLE) AS monetary,
+        sum(CASE WHEN d.day >= s.snapshot_day - INTERVAL '7 days' THEN d.events ELSE 0 END) AS events_7d,
+        sum(CASE WHEN d.day >= s.snapshot_day - INTERVAL '30 days' THEN d.events ELSE 0 END) AS events_30d,
+        sum(CASE WHEN d.day >= s.snapshot_day - INTERVAL '{history_days} days' THEN d.events ELSE 0 END) AS events_90d,
+        sum(CASE WHEN d.day >= s.snapshot_day - INTERVAL '7 days' THEN d.purchases ELSE 0 END) AS purchases_7d,
+        sum(CASE WHEN d.day >= s.snapshot_day - INTERVAL '30 days' THEN d.purchases ELSE 0 END) AS purchases_30d,
+        sum(CASE WHEN d.day >= s.snapshot_day - INTERVAL '{history_days} days' THEN d.purchases ELSE 0 END) AS purchases_90d,
+        sum(CASE WHEN d.day >= s.snapshot_day - INTERVAL '{history_days} days' THEN d.views ELSE 0 END) AS views_90d,
+        sum(CASE WHEN d.day >= s.snapshot_day - INTERVAL '{history_days} days' THEN d.carts ELSE 0 END) AS carts_90d,
+        CAST(sum(CASE WHEN d.day >= s.snapshot_day - INTERVAL '30 days' THEN d.revenue ELSE 0 END) AS DOUBLE) AS revenue_30d,
+        sum(CASE WHEN d.day >= s.snapshot_day - INTERVAL '{history_days} days' THEN d.views_band_low ELSE 0 END) AS views_band_low,
+        sum(CASE WHEN d.day >= s.snapshot_day - INTERVAL '{history_days} days' THEN d.views_band_mid ELSE 0 END) AS views_band_mid,
+        sum(CASE WHEN d.day >= s.snapshot_day - INTERVAL '{history_days} days' THEN d.views_band_high ELSE 0 END) AS views_band_high,
+        sum(CASE WHEN d.day >= s.snapshot_day - INTERVAL '{history_days} days' THEN d.views_band_premium ELSE 0 END) AS views_band_premium
+    FROM snapshots s
+    JOIN user_days d ON d.day < s.snapshot_day
+    GROUP BY s.snapshot_time, s.snapshot_day, d.user_id
+    HAVING sum(CASE WHEN d.day >= s.snapshot_day - INTERVAL '{history_days} days' THEN d.events ELSE 0 END) > 0
+),
+sessions_in_window AS (
+    SELECT s.snapshot_time, c.user_id,
+           sum(CASE WHEN c.day >= s.snapshot_day - INTERVAL '30 days' THEN c.sessions ELSE 0 END) AS sessions_30d,
+           sum(c.sessions) AS sessions_90d
+    FROM snapshots s
+    JOIN session_starts c ON c.day < s.snapshot_day AND c.day >= s.snapshot_day - INTERVAL '{history_days} days'
+    GROUP BY s.snapshot_time, c.user_id
+),
+category_views AS (
+    SELECT s.snapshot_time, e.user_id,
+           CASE WHEN e.category_code = '' THEN 'unknown' ELSE split_part(e.category_code, '.', 1) END AS top_category,
+           count(*) AS views
+    FROM snapshots s
+    JOIN events e ON e.event_time < s.snapshot_time AND e.event_time >= s.snapshot_time - INTERVAL '{history_days} days'
+    WHERE e.event_type = 'view'
+    GROUP BY s.snapshot_time, e.user_id, CASE WHEN e.category_code = '' THEN 'unknown' ELSE split_part(e.category_code, '.', 1) END
+),
+top_categories AS (
+    SELECT snapshot_time, user_id, top_category, views,
+           row_number() OVER (PARTITION BY snapshot_time, user_id ORDER BY views DESC, top_category) AS rank
+    FROM category_views
+),
+future AS (
+    SELECT s.snapshot_time, d.user_id, sum(d.purchases) AS purchases
+    FROM snapshots s
+    JOIN user_days d ON d.day >= s.snapshot_day AND d.day < s.snapshot_day + INTERVAL '{horizon_days} days'
+    GROUP BY s.snapshot_time, d.user_id
+)
+SELECT
+    h.user_id,
+    h.snapshot_time AS as_of_time,
+    h.recency_days,
+    h.days_since_last_purchase,
+    h.tenure_days,
+    h.frequency_purchases,
+    h.monetary,
+    coalesce(w.sessions_30d, 0) AS sessions_30d,
+    coalesce(w.sessions_90d, 0) AS sessions_90d,
+    h.events_7d,
+    h.events_30d,
+    h.events_90d,
+    h.purchases_7d,
+    h.purchases_30d,
+    h.purchases_90d,
+    h.revenue_30d,
+    h.views_90d,
+    h.carts_90d,
+    CAST(h.carts_90d AS DOUBLE) / nullif(h.views_90d, 0) AS cart_rate_90d,
+    CAST(h.purchases_90d AS DOUBLE) / nullif(h.views_90d, 0) AS purchase_rate_90d,
+    CAST(h.purchases_90d AS DOUBLE) / nullif(h.carts_90d, 0) AS cart_to_purchase_90d,
+    t.top_category,
+    CAST(t.views AS DOUBLE) / nullif(h.views_90d, 0) AS top_category_view_share,
+    CAST(h.views_band_low AS DOUBLE) / nullif(h.views_90d, 0) AS view_share_under_50,
+    CAST(h.views_band_mid AS DOUBLE) / nullif(h.views_90d, 0) AS view_share_50_200,
+    CAST(h.views_band_high AS DOUBLE) / nullif(h.views_90d, 0) AS view_share_200_800,
+    CAST(h.views_band_premium AS DOUBLE) / nullif(h.views_90d, 0) AS view_share_800_up,
+    CASE WHEN h.snapshot_time + INTERVAL '{horizon_days} days' <= (SELECT last_event FROM data_end)
+         THEN coalesce(f.purchases, 0) = 0 END AS label_churn
+FROM history h
+LEFT JOIN sessions_in_window w ON w.snapshot_time = h.snapshot_time AND w.user_id = h.user_id
+LEFT JOIN top_categories t ON t.snapshot_time = h.snapshot_time AND t.user_id = h.user_id AND t.rank = 1
+LEFT JOIN future f ON f.snapshot_time = h.snapshot_time AND f.user_id = h.user_id
+ORDER BY h.snapshot_time, h.user_id

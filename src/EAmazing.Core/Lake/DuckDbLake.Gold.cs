@@ -1,0 +1,54 @@
+using DuckDB.NET.Data;
+using EAmazing.Features;
+
+namespace EAmazing.Lake;
+
+/// <summary>The gold stage's engine calls on DuckDB: queries run on the scratch connection, catalog changes in a transaction.</summary>
+public sealed partial class DuckDbLake : IGoldEngine
+{
+    public long WriteParquet(string query, string target)
+    {
+        Execute(_scratch, $"COPY ({query}) TO '{LakeSql.Literal(target)}' (FORMAT parquet, COMPRESSION zstd)");
+        return CountParquetRows(target);
+    }
+
+    public QueryResult Compute(string query)
+    {
+        using var command = _scratch.CreateCommand();
+        command.CommandText = query;
+        using var reader = command.ExecuteReader();
+        var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
+        var rows = new List<object?[]>();
+        while (reader.Read())
+        {
+            var row = new object?[reader.FieldCount];
+            for (var i = 0; i < row.Length; i++)
+            {
+                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            }
+
+            rows.Add(row);
+        }
+
+        return new QueryResult(columns, rows);
+    }
+
+    public void ExecuteCatalog(IReadOnlyList<CatalogStatement> statements)
+    {
+        using var transaction = _catalog.BeginTransaction();
+        foreach (var statement in statements)
+        {
+            using var command = _catalog.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = statement.Sql;
+            foreach (var value in statement.Values)
+            {
+                command.Parameters.Add(new DuckDBParameter(value ?? DBNull.Value));
+            }
+
+            command.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+    }
+}
