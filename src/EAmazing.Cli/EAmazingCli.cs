@@ -11,6 +11,7 @@ public static class EAmazingCli
         root.Options.Add(GlobalOptions.Lake);
         root.Subcommands.Add(GenerateCommand.Create());
         root.Subcommands.Add(RealismCommand.Create());
+        root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(ModelsCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(IngestCommand.Create());

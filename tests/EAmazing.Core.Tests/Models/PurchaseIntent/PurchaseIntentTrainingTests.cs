@@ -1,0 +1,85 @@
+using EAmazing.Core.Tests.Support;
+using EAmazing.Generation;
+using EAmazing.Models.PurchaseIntent;
+using EAmazing.Models.Registry;
+using EAmazing.Privacy;
+using EAmazing.Tests.TestSupport;
+
+namespace EAmazing.Tests.Models.PurchaseIntent;
+
+/// <summary>The whole path on generated data: generate → ingest → gold → every family → registry version.</summary>
+public sealed class PurchaseIntentTrainingTests : IClassFixture<PurchaseIntentTrainingTests.TrainedLake>
+{
+    private readonly TrainedLake _lake;
+
+    private readonly Xunit.Abstractions.ITestOutputHelper _output;
+
+    public PurchaseIntentTrainingTests(TrainedLake lake, Xunit.Abstractions.ITestOutputHelper output)
+    {
+        _lake = lake;
+        _output = output;
+    }
+
+    [Fact]
+    public void Cart_Task_Trains_Every_Family_With_An_Oracle_And_A_Clean_Audit()
+    {
+        var (result, card, audit) = _lake.Cart;
+        foreach (var f in result.Families)
+        {
+            _output.WriteLine($"{f.Family}: valid {f.ValidationAuc:0.000} test {f.Test.RocAuc} oracle ratio {f.OracleRatio:0.000}");
+        }
+
+        _output.WriteLine($"oracle {result.OracleAuc}; rows {result.TrainRows}/{result.ValidationRows}/{result.TestRows}; {audit.Summary}");
+
+        Assert.True(audit.Passed, audit.Summary);
+        Assert.Equal(8, result.Families.Count);
+        Assert.NotNull(result.OracleAuc);
+        Assert.InRange(result.OracleAuc!.Estimate, 0.55, 0.95);
+        Assert.All(result.Families, f => Assert.NotNull(f.OracleRatio));
+        Assert.Equal(ModelStatus.Candidate, card.Status);
+        Assert.Contains("views_before", card.Features);
+        Assert.DoesNotContain("label_purchase", card.Features);
+        Assert.DoesNotContain("user_id", card.Features);
+        Assert.True(File.Exists(Path.Combine(_lake.Registry.VersionFolder(card.Name, card.Version), "report", "index.html")));
+    }
+
+    [Fact]
+    public void No_Model_Scores_Above_The_Leakage_Line_On_Honest_Features()
+    {
+        var (result, _, _) = _lake.Cart;
+        Assert.All(result.Families, f => Assert.True(f.Test.RocAuc.Estimate < 0.9, $"{f.Family}: {f.Test.RocAuc}"));
+    }
+
+    public sealed class TrainedLake : IDisposable
+    {
+        private readonly TempDirectory _data = new();
+        private readonly TempDirectory _models = new();
+        private readonly GoldLake _gold;
+
+        public TrainedLake()
+        {
+            // Demo-scale October: enough cart sessions for three temporal windows.
+            var generated = new DatasetGenerator(new GeneratorOptions
+            {
+                Scale = GenerationScale.Demo,
+                Months = MonthWindow.TryParse("2019-10", out var w, out _) ? w : null,
+                OutputDirectory = _data.Path,
+            }).Run();
+            _gold = new GoldLake(generated.Files.Select(f => f.Path));
+            Registry = new ModelRegistry(_models.Path);
+            var training = new PurchaseIntentTraining(_gold.Lake.Engine, Registry, new Pseudonymiser(TestLake.Key));
+            Cart = training.Run(PurchaseIntentTask.Cart, new PurchaseIntentOptions { TrialsPerFamily = 1, TruthFolder = Path.Combine(_data.Path, "truth") });
+        }
+
+        public ModelRegistry Registry { get; }
+
+        public (EAmazing.Models.Lab.LabResult Result, ModelCard Card, LeakageAuditSummary Audit) Cart { get; }
+
+        public void Dispose()
+        {
+            _gold.Dispose();
+            _data.Dispose();
+            _models.Dispose();
+        }
+    }
+}
