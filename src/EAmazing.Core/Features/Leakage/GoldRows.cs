@@ -10,7 +10,7 @@ public static class GoldRows
         var current = table.SqlText is null
             && builder.Plan(new FeatureBuildRequest(Tables: [table])).Any(s => s.Month == month && s.Action == GoldAction.UpToDate);
         return current
-            ? $"read_parquet('{LakeSql.Literal(engine.Layout.Full(GoldLayout.Partition(table.Name, month)))}')"
+            ? $"read_parquet('{LakeSql.Literal(engine.Layout.Full(GoldLayout.Partition(table.Name, month)))}', hive_partitioning = false)"
             : $"({builder.QueryFor(table, month, silver).Sql()}) AS built";
     }
 }
