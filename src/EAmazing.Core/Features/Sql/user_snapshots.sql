@@ -71,14 +71,19 @@ sessions_in_window AS (
     JOIN session_starts c ON c.day < s.snapshot_day AND c.day >= s.snapshot_day - INTERVAL '{history_days} days'
     GROUP BY s.snapshot_time, c.user_id
 ),
-category_views AS (
-    SELECT s.snapshot_time, e.user_id,
-           CASE WHEN e.category_code = '' THEN 'unknown' ELSE split_part(e.category_code, '.', 1) END AS top_category,
+user_category_days AS (
+    SELECT user_id, CAST(event_time AS DATE) AS day,
+           CASE WHEN category_code = '' THEN 'unknown' ELSE split_part(category_code, '.', 1) END AS top_category,
            count(*) AS views
+    FROM events
+    WHERE event_type = 'view'
+    GROUP BY user_id, CAST(event_time AS DATE), CASE WHEN category_code = '' THEN 'unknown' ELSE split_part(category_code, '.', 1) END
+),
+category_views AS (
+    SELECT s.snapshot_time, c.user_id, c.top_category, CAST(sum(c.views) AS BIGINT) AS views
     FROM snapshots s
-    JOIN events e ON e.event_time < s.snapshot_time AND e.event_time >= s.snapshot_time - INTERVAL '{history_days} days'
-    WHERE e.event_type = 'view'
-    GROUP BY s.snapshot_time, e.user_id, CASE WHEN e.category_code = '' THEN 'unknown' ELSE split_part(e.category_code, '.', 1) END
+    JOIN user_category_days c ON c.day < s.snapshot_day AND c.day >= s.snapshot_day - INTERVAL '{history_days} days'
+    GROUP BY s.snapshot_time, c.user_id, c.top_category
 ),
 top_categories AS (
     SELECT snapshot_time, user_id, top_category, views,
