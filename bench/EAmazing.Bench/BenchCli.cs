@@ -12,6 +12,8 @@ public static class BenchCli
         root.Subcommands.Add(GenerationBenchmark.CreateChild());
         root.Subcommands.Add(IngestBenchmark.Create());
         root.Subcommands.Add(IngestBenchmark.CreateChild());
+        root.Subcommands.Add(FeaturesBenchmark.Create());
+        root.Subcommands.Add(FeaturesBenchmark.CreateChild());
         return root.Parse(args).InvokeAsync();
     }
 }

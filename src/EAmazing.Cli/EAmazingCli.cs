@@ -17,6 +17,7 @@ public static class EAmazingCli
         root.Subcommands.Add(IngestCommand.Create());
         root.Subcommands.Add(LakeCommand.Create());
         root.Subcommands.Add(SqlCommand.Create());
+        root.Subcommands.Add(FeaturesCommand.Create());
         return root;
     }
 

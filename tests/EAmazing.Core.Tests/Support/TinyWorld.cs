@@ -31,7 +31,9 @@ public static class TinyWorld
             }
         }
 
-        return Directory.GetFiles(folder, "*.csv.gz").Order(StringComparer.Ordinal).ToList();
+        return Directory.GetFiles(folder, "*.csv.gz")
+            .OrderBy(f => DateTime.ParseExact(Path.GetFileName(f)[..8], "yyyy-MMM", System.Globalization.CultureInfo.InvariantCulture))
+            .ToList();
     });
 
     /// <summary>2019-Oct.csv.gz and 2019-Nov.csv.gz.</summary>

@@ -26,13 +26,13 @@ in_session AS (
     SELECT
         p.session_key,
         min(e.event_time) AS session_start,
-        sum(CASE WHEN e.event_time < p.as_of_time THEN 1 ELSE 0 END) AS events_before,
-        sum(CASE WHEN e.event_time < p.as_of_time AND e.event_type = 'view' THEN 1 ELSE 0 END) AS views_before,
+        count(CASE WHEN e.event_time < p.as_of_time THEN 1 END) AS events_before,
+        count(CASE WHEN e.event_time < p.as_of_time AND e.event_type = 'view' THEN 1 END) AS views_before,
         count(DISTINCT CASE WHEN e.event_time < p.as_of_time THEN e.product_id END) AS distinct_items_before,
         count(DISTINCT CASE WHEN e.event_time < p.as_of_time THEN e.category_id END) AS distinct_categories_before,
-        sum(CASE WHEN e.event_time < p.as_of_time AND e.event_type = 'view' AND e.product_id = p.product_id THEN 1 ELSE 0 END) AS views_of_carted_item,
-        sum(CASE WHEN e.event_time < p.as_of_time AND e.event_type = 'purchase' THEN 1 ELSE 0 END) AS purchases_before,
-        sum(CASE WHEN e.event_time < p.as_of_time AND e.event_type = 'remove_from_cart' THEN 1 ELSE 0 END) AS removes_before,
+        count(CASE WHEN e.event_time < p.as_of_time AND e.event_type = 'view' AND e.product_id = p.product_id THEN 1 END) AS views_of_carted_item,
+        count(CASE WHEN e.event_time < p.as_of_time AND e.event_type = 'purchase' THEN 1 END) AS purchases_before,
+        count(CASE WHEN e.event_time < p.as_of_time AND e.event_type = 'remove_from_cart' THEN 1 END) AS removes_before,
         -- label: the only column that looks at or after as_of_time
         max(CASE WHEN e.event_time >= p.as_of_time AND e.event_type = 'purchase' THEN 1 ELSE 0 END) = 1 AS label_purchase
     FROM points p
@@ -41,8 +41,8 @@ in_session AS (
 ),
 sessions_all AS (
     SELECT session_key, min(user_id) AS user_id, min(event_time) AS session_start, max(event_time) AS session_end,
-           sum(CASE WHEN event_type = 'purchase' THEN 1 ELSE 0 END) AS purchases,
-           sum(CASE WHEN event_type = 'cart' THEN 1 ELSE 0 END) AS carts
+           count(CASE WHEN event_type = 'purchase' THEN 1 END) AS purchases,
+           count(CASE WHEN event_type = 'cart' THEN 1 END) AS carts
     FROM events
     WHERE user_id IN (SELECT user_id FROM points)
     GROUP BY session_key
@@ -51,8 +51,8 @@ user_history AS (
     SELECT
         p.session_key,
         count(s.session_key) AS past_sessions,
-        coalesce(sum(s.purchases), 0) AS past_purchases,
-        coalesce(sum(s.carts), 0) AS past_carts,
+        CAST(coalesce(sum(s.purchases), 0) AS BIGINT) AS past_purchases,
+        CAST(coalesce(sum(s.carts), 0) AS BIGINT) AS past_carts,
         date_diff('second', max(s.session_end), min(i.session_start)) / 86400.0 AS days_since_last_session,
         date_diff('second', max(CASE WHEN s.purchases > 0 THEN s.session_end END), min(i.session_start)) / 86400.0 AS days_since_last_purchase
     FROM points p
@@ -62,9 +62,9 @@ user_history AS (
 ),
 item_days AS (
     SELECT product_id, CAST(event_time AS DATE) AS day,
-           sum(CASE WHEN event_type = 'view' THEN 1 ELSE 0 END) AS views,
-           sum(CASE WHEN event_type = 'cart' THEN 1 ELSE 0 END) AS carts,
-           sum(CASE WHEN event_type = 'purchase' THEN 1 ELSE 0 END) AS purchases
+           count(CASE WHEN event_type = 'view' THEN 1 END) AS views,
+           count(CASE WHEN event_type = 'cart' THEN 1 END) AS carts,
+           count(CASE WHEN event_type = 'purchase' THEN 1 END) AS purchases
     FROM events
     WHERE product_id IN (SELECT product_id FROM points)
     GROUP BY product_id, CAST(event_time AS DATE)
@@ -72,9 +72,9 @@ item_days AS (
 item_history AS (
     SELECT
         p.session_key,
-        coalesce(sum(d.views), 0) AS item_views_trailing,
-        coalesce(sum(d.carts), 0) AS item_carts_trailing,
-        coalesce(sum(d.purchases), 0) AS item_purchases_trailing,
+        CAST(coalesce(sum(d.views), 0) AS BIGINT) AS item_views_trailing,
+        CAST(coalesce(sum(d.carts), 0) AS BIGINT) AS item_carts_trailing,
+        CAST(coalesce(sum(d.purchases), 0) AS BIGINT) AS item_purchases_trailing,
         CAST(sum(d.purchases) AS DOUBLE) / nullif(sum(d.views), 0) AS item_conversion_trailing
     FROM points p
     LEFT JOIN item_days d ON d.product_id = p.product_id

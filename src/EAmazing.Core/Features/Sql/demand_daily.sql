@@ -12,9 +12,9 @@ day_events AS (
 ),
 by_level AS (
     SELECT day, 'category' AS level, CAST(category_id AS VARCHAR) AS category_key, category_id, max(top_category) AS top_category,
-           sum(CASE WHEN event_type = 'view' THEN 1 ELSE 0 END) AS views,
-           sum(CASE WHEN event_type = 'cart' THEN 1 ELSE 0 END) AS carts,
-           sum(CASE WHEN event_type = 'purchase' THEN 1 ELSE 0 END) AS purchases,
+           count(CASE WHEN event_type = 'view' THEN 1 END) AS views,
+           count(CASE WHEN event_type = 'cart' THEN 1 END) AS carts,
+           count(CASE WHEN event_type = 'purchase' THEN 1 END) AS purchases,
            CAST(sum(CASE WHEN event_type = 'purchase' THEN price ELSE 0 END) AS DOUBLE) AS revenue,
            count(DISTINCT user_id) AS distinct_users,
            count(DISTINCT session_key) AS distinct_sessions
@@ -22,9 +22,9 @@ by_level AS (
     GROUP BY day, category_id
     UNION ALL
     SELECT day, 'top_category' AS level, top_category AS category_key, CAST(NULL AS BIGINT) AS category_id, top_category,
-           sum(CASE WHEN event_type = 'view' THEN 1 ELSE 0 END),
-           sum(CASE WHEN event_type = 'cart' THEN 1 ELSE 0 END),
-           sum(CASE WHEN event_type = 'purchase' THEN 1 ELSE 0 END),
+           count(CASE WHEN event_type = 'view' THEN 1 END),
+           count(CASE WHEN event_type = 'cart' THEN 1 END),
+           count(CASE WHEN event_type = 'purchase' THEN 1 END),
            CAST(sum(CASE WHEN event_type = 'purchase' THEN price ELSE 0 END) AS DOUBLE),
            count(DISTINCT user_id),
            count(DISTINCT session_key)

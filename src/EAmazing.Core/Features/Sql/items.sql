@@ -10,9 +10,9 @@ days AS (
 item_days AS (
     SELECT product_id, CAST(event_time AS DATE) AS day, max(category_id) AS category_id,
            count(*) AS events,
-           sum(CASE WHEN event_type = 'view' THEN 1 ELSE 0 END) AS views,
-           sum(CASE WHEN event_type = 'cart' THEN 1 ELSE 0 END) AS carts,
-           sum(CASE WHEN event_type = 'purchase' THEN 1 ELSE 0 END) AS purchases,
+           count(CASE WHEN event_type = 'view' THEN 1 END) AS views,
+           count(CASE WHEN event_type = 'cart' THEN 1 END) AS carts,
+           count(CASE WHEN event_type = 'purchase' THEN 1 END) AS purchases,
            count(DISTINCT user_id) AS users,
            sum(price) AS price_sum
     FROM events
@@ -31,14 +31,14 @@ item_windows AS (
         d.day,
         i.product_id,
         max(i.category_id) AS category_id,
-        sum(CASE WHEN i.day >= d.day - INTERVAL '1 days' THEN i.views ELSE 0 END) AS views_1d,
-        sum(CASE WHEN i.day >= d.day - INTERVAL '7 days' THEN i.views ELSE 0 END) AS views_7d,
-        sum(i.views) AS views_trailing,
-        sum(CASE WHEN i.day >= d.day - INTERVAL '7 days' THEN i.carts ELSE 0 END) AS carts_7d,
-        sum(i.carts) AS carts_trailing,
-        sum(CASE WHEN i.day >= d.day - INTERVAL '7 days' THEN i.purchases ELSE 0 END) AS purchases_7d,
-        sum(i.purchases) AS purchases_trailing,
-        sum(i.users) AS user_days_trailing,
+        CAST(sum(CASE WHEN i.day >= d.day - INTERVAL '1 days' THEN i.views ELSE 0 END) AS BIGINT) AS views_1d,
+        CAST(sum(CASE WHEN i.day >= d.day - INTERVAL '7 days' THEN i.views ELSE 0 END) AS BIGINT) AS views_7d,
+        CAST(sum(i.views) AS BIGINT) AS views_trailing,
+        CAST(sum(CASE WHEN i.day >= d.day - INTERVAL '7 days' THEN i.carts ELSE 0 END) AS BIGINT) AS carts_7d,
+        CAST(sum(i.carts) AS BIGINT) AS carts_trailing,
+        CAST(sum(CASE WHEN i.day >= d.day - INTERVAL '7 days' THEN i.purchases ELSE 0 END) AS BIGINT) AS purchases_7d,
+        CAST(sum(i.purchases) AS BIGINT) AS purchases_trailing,
+        CAST(sum(i.users) AS BIGINT) AS user_days_trailing,
         CAST(sum(i.price_sum) / sum(i.events) AS DOUBLE) AS mean_price_trailing
     FROM days d
     JOIN item_days i ON i.day < d.day AND i.day >= d.day - INTERVAL '{item_window_days} days'

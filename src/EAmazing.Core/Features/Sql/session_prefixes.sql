@@ -27,13 +27,13 @@ running AS (
     SELECT
         session_key, user_id, position, event_time, event_type, price, previous_time,
         min(event_time) OVER prefix AS session_start,
-        sum(CASE WHEN event_type = 'view' THEN 1 ELSE 0 END) OVER prefix AS views,
-        sum(CASE WHEN event_type = 'cart' THEN 1 ELSE 0 END) OVER prefix AS carts,
-        sum(CASE WHEN event_type = 'remove_from_cart' THEN 1 ELSE 0 END) OVER prefix AS removes,
-        sum(CASE WHEN event_type = 'purchase' THEN 1 ELSE 0 END) OVER prefix AS purchases,
-        sum(new_item) OVER prefix AS distinct_items,
-        sum(new_category) OVER prefix AS distinct_categories,
-        sum(repeats_item) OVER prefix AS repeated_items,
+        count(CASE WHEN event_type = 'view' THEN 1 END) OVER prefix AS views,
+        count(CASE WHEN event_type = 'cart' THEN 1 END) OVER prefix AS carts,
+        count(CASE WHEN event_type = 'remove_from_cart' THEN 1 END) OVER prefix AS removes,
+        count(CASE WHEN event_type = 'purchase' THEN 1 END) OVER prefix AS purchases,
+        CAST(sum(new_item) OVER prefix AS BIGINT) AS distinct_items,
+        CAST(sum(new_category) OVER prefix AS BIGINT) AS distinct_categories,
+        CAST(sum(repeats_item) OVER prefix AS BIGINT) AS repeated_items,
         CAST(avg(price) OVER prefix AS DOUBLE) AS mean_price,
         CAST(max(price) OVER prefix AS DOUBLE) AS max_price
     FROM prefix_events

@@ -22,15 +22,15 @@ user_days AS (
         user_id,
         CAST(event_time AS DATE) AS day,
         count(*) AS events,
-        sum(CASE WHEN event_type = 'view' THEN 1 ELSE 0 END) AS views,
-        sum(CASE WHEN event_type = 'cart' THEN 1 ELSE 0 END) AS carts,
-        sum(CASE WHEN event_type = 'purchase' THEN 1 ELSE 0 END) AS purchases,
+        count(CASE WHEN event_type = 'view' THEN 1 END) AS views,
+        count(CASE WHEN event_type = 'cart' THEN 1 END) AS carts,
+        count(CASE WHEN event_type = 'purchase' THEN 1 END) AS purchases,
         sum(CASE WHEN event_type = 'purchase' THEN price ELSE 0 END) AS revenue,
         -- price bands of viewed items: under 50, 50 to 200, 200 to 800, 800 and over
-        sum(CASE WHEN event_type = 'view' AND price < 50 THEN 1 ELSE 0 END) AS views_band_low,
-        sum(CASE WHEN event_type = 'view' AND price >= 50 AND price < 200 THEN 1 ELSE 0 END) AS views_band_mid,
-        sum(CASE WHEN event_type = 'view' AND price >= 200 AND price < 800 THEN 1 ELSE 0 END) AS views_band_high,
-        sum(CASE WHEN event_type = 'view' AND price >= 800 THEN 1 ELSE 0 END) AS views_band_premium,
+        count(CASE WHEN event_type = 'view' AND price < 50 THEN 1 END) AS views_band_low,
+        count(CASE WHEN event_type = 'view' AND price >= 50 AND price < 200 THEN 1 END) AS views_band_mid,
+        count(CASE WHEN event_type = 'view' AND price >= 200 AND price < 800 THEN 1 END) AS views_band_high,
+        count(CASE WHEN event_type = 'view' AND price >= 800 THEN 1 END) AS views_band_premium,
         max(event_time) AS last_event,
         max(CASE WHEN event_type = 'purchase' THEN event_time END) AS last_purchase
     FROM events
@@ -43,21 +43,21 @@ history AS (
         date_diff('second', max(d.last_event), s.snapshot_time) / 86400.0 AS recency_days,
         date_diff('second', max(d.last_purchase), s.snapshot_time) / 86400.0 AS days_since_last_purchase,
         date_diff('day', min(d.day), s.snapshot_day) AS tenure_days,
-        sum(d.purchases) AS frequency_purchases,
+        CAST(sum(d.purchases) AS BIGINT) AS frequency_purchases,
         CAST(sum(d.revenue) AS DOUBLE) AS monetary,
-        sum(CASE WHEN d.day >= s.snapshot_day - INTERVAL '7 days' THEN d.events ELSE 0 END) AS events_7d,
-        sum(CASE WHEN d.day >= s.snapshot_day - INTERVAL '30 days' THEN d.events ELSE 0 END) AS events_30d,
-        sum(CASE WHEN d.day >= s.snapshot_day - INTERVAL '{history_days} days' THEN d.events ELSE 0 END) AS events_90d,
-        sum(CASE WHEN d.day >= s.snapshot_day - INTERVAL '7 days' THEN d.purchases ELSE 0 END) AS purchases_7d,
-        sum(CASE WHEN d.day >= s.snapshot_day - INTERVAL '30 days' THEN d.purchases ELSE 0 END) AS purchases_30d,
-        sum(CASE WHEN d.day >= s.snapshot_day - INTERVAL '{history_days} days' THEN d.purchases ELSE 0 END) AS purchases_90d,
-        sum(CASE WHEN d.day >= s.snapshot_day - INTERVAL '{history_days} days' THEN d.views ELSE 0 END) AS views_90d,
-        sum(CASE WHEN d.day >= s.snapshot_day - INTERVAL '{history_days} days' THEN d.carts ELSE 0 END) AS carts_90d,
+        CAST(sum(CASE WHEN d.day >= s.snapshot_day - INTERVAL '7 days' THEN d.events ELSE 0 END) AS BIGINT) AS events_7d,
+        CAST(sum(CASE WHEN d.day >= s.snapshot_day - INTERVAL '30 days' THEN d.events ELSE 0 END) AS BIGINT) AS events_30d,
+        CAST(sum(CASE WHEN d.day >= s.snapshot_day - INTERVAL '{history_days} days' THEN d.events ELSE 0 END) AS BIGINT) AS events_90d,
+        CAST(sum(CASE WHEN d.day >= s.snapshot_day - INTERVAL '7 days' THEN d.purchases ELSE 0 END) AS BIGINT) AS purchases_7d,
+        CAST(sum(CASE WHEN d.day >= s.snapshot_day - INTERVAL '30 days' THEN d.purchases ELSE 0 END) AS BIGINT) AS purchases_30d,
+        CAST(sum(CASE WHEN d.day >= s.snapshot_day - INTERVAL '{history_days} days' THEN d.purchases ELSE 0 END) AS BIGINT) AS purchases_90d,
+        CAST(sum(CASE WHEN d.day >= s.snapshot_day - INTERVAL '{history_days} days' THEN d.views ELSE 0 END) AS BIGINT) AS views_90d,
+        CAST(sum(CASE WHEN d.day >= s.snapshot_day - INTERVAL '{history_days} days' THEN d.carts ELSE 0 END) AS BIGINT) AS carts_90d,
         CAST(sum(CASE WHEN d.day >= s.snapshot_day - INTERVAL '30 days' THEN d.revenue ELSE 0 END) AS DOUBLE) AS revenue_30d,
-        sum(CASE WHEN d.day >= s.snapshot_day - INTERVAL '{history_days} days' THEN d.views_band_low ELSE 0 END) AS views_band_low,
-        sum(CASE WHEN d.day >= s.snapshot_day - INTERVAL '{history_days} days' THEN d.views_band_mid ELSE 0 END) AS views_band_mid,
-        sum(CASE WHEN d.day >= s.snapshot_day - INTERVAL '{history_days} days' THEN d.views_band_high ELSE 0 END) AS views_band_high,
-        sum(CASE WHEN d.day >= s.snapshot_day - INTERVAL '{history_days} days' THEN d.views_band_premium ELSE 0 END) AS views_band_premium
+        CAST(sum(CASE WHEN d.day >= s.snapshot_day - INTERVAL '{history_days} days' THEN d.views_band_low ELSE 0 END) AS BIGINT) AS views_band_low,
+        CAST(sum(CASE WHEN d.day >= s.snapshot_day - INTERVAL '{history_days} days' THEN d.views_band_mid ELSE 0 END) AS BIGINT) AS views_band_mid,
+        CAST(sum(CASE WHEN d.day >= s.snapshot_day - INTERVAL '{history_days} days' THEN d.views_band_high ELSE 0 END) AS BIGINT) AS views_band_high,
+        CAST(sum(CASE WHEN d.day >= s.snapshot_day - INTERVAL '{history_days} days' THEN d.views_band_premium ELSE 0 END) AS BIGINT) AS views_band_premium
     FROM snapshots s
     JOIN user_days d ON d.day < s.snapshot_day
     GROUP BY s.snapshot_time, s.snapshot_day, d.user_id
@@ -65,20 +65,25 @@ history AS (
 ),
 sessions_in_window AS (
     SELECT s.snapshot_time, c.user_id,
-           sum(CASE WHEN c.day >= s.snapshot_day - INTERVAL '30 days' THEN c.sessions ELSE 0 END) AS sessions_30d,
-           sum(c.sessions) AS sessions_90d
+           CAST(sum(CASE WHEN c.day >= s.snapshot_day - INTERVAL '30 days' THEN c.sessions ELSE 0 END) AS BIGINT) AS sessions_30d,
+           CAST(sum(c.sessions) AS BIGINT) AS sessions_90d
     FROM snapshots s
     JOIN session_starts c ON c.day < s.snapshot_day AND c.day >= s.snapshot_day - INTERVAL '{history_days} days'
     GROUP BY s.snapshot_time, c.user_id
 ),
-category_views AS (
-    SELECT s.snapshot_time, e.user_id,
-           CASE WHEN e.category_code = '' THEN 'unknown' ELSE split_part(e.category_code, '.', 1) END AS top_category,
+user_category_days AS (
+    SELECT user_id, CAST(event_time AS DATE) AS day,
+           CASE WHEN category_code = '' THEN 'unknown' ELSE split_part(category_code, '.', 1) END AS top_category,
            count(*) AS views
+    FROM events
+    WHERE event_type = 'view'
+    GROUP BY user_id, CAST(event_time AS DATE), CASE WHEN category_code = '' THEN 'unknown' ELSE split_part(category_code, '.', 1) END
+),
+category_views AS (
+    SELECT s.snapshot_time, c.user_id, c.top_category, CAST(sum(c.views) AS BIGINT) AS views
     FROM snapshots s
-    JOIN events e ON e.event_time < s.snapshot_time AND e.event_time >= s.snapshot_time - INTERVAL '{history_days} days'
-    WHERE e.event_type = 'view'
-    GROUP BY s.snapshot_time, e.user_id, CASE WHEN e.category_code = '' THEN 'unknown' ELSE split_part(e.category_code, '.', 1) END
+    JOIN user_category_days c ON c.day < s.snapshot_day AND c.day >= s.snapshot_day - INTERVAL '{history_days} days'
+    GROUP BY s.snapshot_time, c.user_id, c.top_category
 ),
 top_categories AS (
     SELECT snapshot_time, user_id, top_category, views,

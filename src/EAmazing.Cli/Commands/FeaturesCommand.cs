@@ -1,0 +1,233 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using EAmazing.Features;
+using EAmazing.Features.Leakage;
+using Microsoft.Extensions.Configuration;
+using Spectre.Console;
+
+namespace EAmazing.Cli.Commands;
+
+/// <summary><c>eamazing features build|status|audit</c>: the gold layer of point-in-time feature and label tables.</summary>
+public static class FeaturesCommand
+{
+    public static readonly Option<DateOnly?> From = new("--from") { Description = "Build the months from the one holding this date (yyyy-MM-dd); default: the first" };
+
+    public static readonly Option<DateOnly?> To = new("--to") { Description = "Build the months up to the one holding this date (yyyy-MM-dd); default: the last" };
+
+    public static readonly Option<string[]> Tables = new("--table")
+    {
+        Description = $"Only these gold tables: {string.Join(", ", GoldTables.All.Select(t => t.Name))}",
+        AllowMultipleArgumentsPerToken = true,
+    };
+
+    public static readonly Option<bool> Json = new("--json") { Description = "Print the result as JSON" };
+
+    public static readonly Option<string> AuditTable = new("--table") { Description = "Gold table to audit", Required = true };
+
+    public static readonly Option<string> AuditMonth = new("--month") { Description = "Month to audit (yyyy-MM)", Required = true };
+
+    public static readonly Option<double?> Threshold = new("--threshold") { Description = "Single-feature ROC-AUC that flags a feature (default 0.9)" };
+
+    public static readonly Option<int?> Sample = new("--sample") { Description = "Rows recomputed from the past alone (default 30)" };
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public static Command Create()
+    {
+        var build = new Command("build", "Build the gold tables from silver, recomputing only the months whose inputs changed");
+        build.Options.Add(From);
+        build.Options.Add(To);
+        build.Options.Add(Tables);
+        build.SetAction(parse => Build(parse));
+
+        var status = new Command("status", "Show the gold partitions, their rows and what a build would recompute");
+        status.Options.Add(Json);
+        status.SetAction(parse => Status(parse));
+
+        var audit = new Command("audit", "Leakage audit of one gold table's month: future invariance and single-feature ROC-AUC against each label");
+        audit.Options.Add(AuditTable);
+        audit.Options.Add(AuditMonth);
+        audit.Options.Add(Threshold);
+        audit.Options.Add(Sample);
+        audit.Options.Add(Json);
+        audit.SetAction(parse => Audit(parse));
+
+        var command = new Command("features", "Gold layer: point-in-time feature and label tables for every business model");
+        command.Subcommands.Add(build);
+        command.Subcommands.Add(status);
+        command.Subcommands.Add(audit);
+        return command;
+    }
+
+    public static int Build(ParseResult parse)
+    {
+        var settings = CliSettings.Load(parse.GetValue(GlobalOptions.Lake));
+        var options = Options(settings);
+        if (!TryTables(parse.GetValue(Tables), out var tables))
+        {
+            return ExitCodes.UsageError;
+        }
+
+        var request = new FeatureBuildRequest(parse.GetValue(From), parse.GetValue(To), tables);
+        if (request.From is { } from && request.To is { } to && from > to)
+        {
+            Console.Error.WriteLine("error: --from is after --to");
+            return ExitCodes.UsageError;
+        }
+
+        if (!LakeAccess.TryOpen(settings, out var lake, options.EngineMemoryLimit))
+        {
+            return ExitCodes.Failure;
+        }
+
+        using (lake)
+        {
+            var builder = new FeatureBuilder(lake!, options);
+            if (builder.SilverInputs().Count == 0)
+            {
+                Console.Error.WriteLine("error: the lake holds no silver data yet; run `eamazing ingest` first");
+                return ExitCodes.DataError;
+            }
+
+            AnsiConsole.MarkupLineInterpolated($"Building gold tables in [bold]{lake!.Layout.Root}[/]");
+            var result = builder.Build(request, new SynchronousProgress<GoldStep>(s =>
+                AnsiConsole.MarkupLineInterpolated($"  {s.Table,-24} {s.Month}  [{(s.Action == GoldAction.Build ? "green" : "grey")}]{s.Action,-8}[/] {s.Rows,12:N0} rows  {s.BuildMs / 1000.0,7:N1} s")));
+            AnsiConsole.MarkupLineInterpolated(
+                $"{result.Built} partition(s) built, {result.UpToDate} up to date, {result.Removed} removed in {result.Seconds:N1} s; views: {string.Join(", ", GoldTables.All.Select(t => t.ViewName))}");
+            return ExitCodes.Success;
+        }
+    }
+
+    public static int Status(ParseResult parse)
+    {
+        var settings = CliSettings.Load(parse.GetValue(GlobalOptions.Lake));
+        if (!LakeAccess.TryOpen(settings, out var lake))
+        {
+            return ExitCodes.Failure;
+        }
+
+        using (lake)
+        {
+            var partitions = new GoldCatalog(lake!).Partitions();
+            var plan = new FeatureBuilder(lake!, Options(settings)).Plan(new FeatureBuildRequest());
+            if (parse.GetValue(Json))
+            {
+                Console.Out.WriteLine(JsonSerializer.Serialize(new { Partitions = partitions, Plan = plan }, JsonOptions));
+                return ExitCodes.Success;
+            }
+
+            var table = new Table().Title("Gold partitions").AddColumns("table", "month", "rows", "bytes", "built (UTC)", "build s", "next build", "silver months read");
+            foreach (var step in plan)
+            {
+                var p = partitions.FirstOrDefault(x => x.Table == step.Table && x.Month == step.Month);
+                table.AddRow(step.Table, step.Month, p is null ? "-" : $"{p.Rows:N0}", p is null ? "-" : $"{p.Bytes:N0}",
+                    p is null ? "-" : p.BuiltAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), p is null ? "-" : $"{p.BuildMs / 1000.0:N1}",
+                    Markup.Escape(step.Action == GoldAction.UpToDate ? "up to date" : $"{step.Action}: {step.Reason}"),
+                    p is null ? "-" : string.Join(" ", p.Inputs.Split('\n').Select(i => i.Split('@')[0].Replace("silver/month=", "", StringComparison.Ordinal).Replace("/events.parquet", "", StringComparison.Ordinal))));
+            }
+
+            AnsiConsole.Write(table);
+            return ExitCodes.Success;
+        }
+    }
+
+    public static int Audit(ParseResult parse)
+    {
+        var settings = CliSettings.Load(parse.GetValue(GlobalOptions.Lake));
+        var table = GoldTables.Find(parse.GetValue(AuditTable)!);
+        if (table is null)
+        {
+            Console.Error.WriteLine($"error: no gold table {parse.GetValue(AuditTable)}; known: {string.Join(", ", GoldTables.All.Select(t => t.Name))}");
+            return ExitCodes.UsageError;
+        }
+
+        var auditOptions = settings.Configuration.GetSection(LeakageAuditOptions.SectionName).Get<LeakageAuditOptions>() ?? new LeakageAuditOptions();
+        auditOptions = auditOptions with
+        {
+            AucThreshold = parse.GetValue(Threshold) ?? auditOptions.AucThreshold,
+            SampleRows = parse.GetValue(Sample) ?? auditOptions.SampleRows,
+        };
+        if (!LakeAccess.TryOpen(settings, out var lake))
+        {
+            return ExitCodes.Failure;
+        }
+
+        using (lake)
+        {
+            var month = parse.GetValue(AuditMonth)!;
+            var builder = new FeatureBuilder(lake!, Options(settings));
+            if (builder.SilverInputs().All(s => s.Month != month))
+            {
+                Console.Error.WriteLine($"error: the lake holds no silver month {month}");
+                return ExitCodes.UsageError;
+            }
+
+            var result = new LeakageAudit(lake!, builder, auditOptions).Run(table, month);
+            if (parse.GetValue(Json))
+            {
+                Console.Out.WriteLine(JsonSerializer.Serialize(result, JsonOptions));
+            }
+            else
+            {
+                Print(result);
+            }
+
+            return result.Passed ? ExitCodes.Success : ExitCodes.DataError;
+        }
+    }
+
+    private static void Print(LeakageAuditResult result)
+    {
+        var i = result.Invariance;
+        AnsiConsole.MarkupLineInterpolated($"Future invariance of {result.Table} {result.Month}: {i.RowsChecked} row(s) recomputed from the past alone ({i.Recomputations} cutoffs): [{(i.Passed ? "green" : "red")}]{(i.Passed ? "passed" : $"{i.Violations.Count} difference(s)")}[/]");
+        foreach (var v in i.Violations.Take(20))
+        {
+            AnsiConsole.MarkupLineInterpolated($"  [red]{v.Row}: {v.Column} {v.Built} → {v.Recomputed}[/]");
+        }
+
+        foreach (var scan in result.Scans)
+        {
+            var table = new Table().Title($"Single-feature ROC-AUC against {scan.Label} ({scan.Rows:N0} rows, {scan.Positives:N0} positive; flag at {scan.Threshold:N2})")
+                .AddColumns("feature", "AUC", "max(AUC, 1-AUC)", "verdict");
+            foreach (var f in scan.Features)
+            {
+                table.AddRow(f.Feature, double.IsNaN(f.Auc) ? "-" : $"{f.Auc:N3}", double.IsNaN(f.Auc) ? "-" : $"{f.Separation:N3}",
+                    f.Suspicious ? "[red]suspicious[/]" : f.Judged ? "ok" : "too few rows");
+            }
+
+            AnsiConsole.Write(table);
+        }
+
+        AnsiConsole.MarkupLine(result.Passed ? "[green]Leakage audit passed[/]" : $"[red]Leakage audit failed: {Markup.Escape(string.Join(", ", result.OffendingFeatures))}[/]");
+    }
+
+    private static FeatureOptions Options(CliSettings settings) =>
+        settings.Configuration.GetSection(FeatureOptions.SectionName).Get<FeatureOptions>() ?? new FeatureOptions();
+
+    private static bool TryTables(string[]? names, out IReadOnlyList<GoldTable>? tables)
+    {
+        tables = null;
+        if (names is null || names.Length == 0)
+        {
+            return true;
+        }
+
+        var unknown = names.Where(n => GoldTables.Find(n) is null).ToList();
+        if (unknown.Count > 0)
+        {
+            Console.Error.WriteLine($"error: unknown gold table(s) {string.Join(", ", unknown)}; known: {string.Join(", ", GoldTables.All.Select(t => t.Name))}");
+            return false;
+        }
+
+        tables = names.Select(n => GoldTables.Find(n)!).ToList();
+        return true;
+    }
+}

@@ -1,0 +1,64 @@
+using System.Text.Json;
+using EAmazing.Generation;
+
+namespace EAmazing.Cli.Tests;
+
+/// <summary><c>eamazing features build|status|audit</c> run as a user would, on a tiny generated month.</summary>
+public sealed class FeaturesCommandTests : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "eamazing-features-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // best effort
+        }
+    }
+
+    [Fact]
+    public void Given_an_ingested_lake_When_features_are_built_twice_Then_the_second_build_recomputes_nothing_and_the_audit_passes()
+    {
+        var input = Path.Combine(_root, "input");
+        new DatasetGenerator(new GeneratorOptions { Scale = GenerationScale.Tiny, OutputDirectory = input }).Run();
+        Directory.Delete(Path.Combine(input, "truth"), recursive: true);
+        var lake = Path.Combine(_root, "lake");
+        var cli = new CliProcess(_root);
+        Assert.Equal(0, cli.Run("ingest", input, "--lake", lake).ExitCode);
+
+        var first = cli.Run("features", "build", "--lake", lake);
+        var second = cli.Run("features", "build", "--lake", lake);
+        var status = cli.Run("features", "status", "--json", "--lake", lake);
+        var audit = cli.Run("features", "audit", "--table", "cart_prediction_points", "--month", "2019-10", "--lake", lake);
+
+        Assert.True(first.ExitCode == 0, first.Output);
+        Assert.Contains("7 partition(s) built", first.Output, StringComparison.Ordinal);
+        Assert.Contains("0 partition(s) built, 7 up to date", second.Output, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(status.Output);
+        Assert.Equal(7, json.RootElement.GetProperty("partitions").GetArrayLength());
+        Assert.All(json.RootElement.GetProperty("plan").EnumerateArray(), p => Assert.Equal("UpToDate", p.GetProperty("action").GetString()));
+        Assert.True(audit.ExitCode == 0, audit.Output);
+        Assert.Contains("Leakage audit passed", audit.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Given_a_mistake_When_features_commands_run_Then_they_exit_with_a_clear_message()
+    {
+        var cli = new CliProcess(_root);
+        var lake = Path.Combine(_root, "empty-lake");
+
+        var unknown = cli.Run("features", "build", "--table", "nope", "--lake", lake);
+        var empty = cli.Run("features", "build", "--lake", lake);
+        var backwards = cli.Run("features", "build", "--from", "2019-11-01", "--to", "2019-10-01", "--lake", lake);
+
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("unknown gold table(s) nope", unknown.Output, StringComparison.Ordinal);
+        Assert.Equal(3, empty.ExitCode);
+        Assert.Contains("no silver data", empty.Output, StringComparison.Ordinal);
+        Assert.Equal(2, backwards.ExitCode);
+    }
+}

@@ -1,0 +1,81 @@
+using EAmazing.Core.Tests.Support;
+using EAmazing.Features;
+
+namespace EAmazing.Core.Tests.Features;
+
+public sealed class IncrementalBuildTests
+{
+    [Fact]
+    public void Given_a_built_lake_When_built_again_Then_nothing_is_recomputed()
+    {
+        using var gold = new GoldLake([TinyWorld.Files[0]]);
+
+        var again = gold.Rebuild();
+
+        Assert.Equal(GoldTables.All.Count, gold.Builder.Plan(new FeatureBuildRequest()).Count);
+        Assert.All(again.Steps, s => Assert.Equal(GoldAction.UpToDate, s.Action));
+    }
+
+    [Fact]
+    public void Given_October_built_When_November_arrives_Then_only_November_and_the_tables_whose_labels_look_into_it_are_recomputed()
+    {
+        using var gold = new GoldLake([TinyWorld.Files[0]]);
+        gold.Lake.Ingest(TinyWorld.Files[1]);
+
+        var result = gold.Rebuild();
+
+        var october = result.Steps.Where(s => s.Month == "2019-10").ToList();
+        Assert.Equal([GoldTables.UserSnapshots.Name], october.Where(s => s.Action == GoldAction.Build).Select(s => s.Table));
+        Assert.All(result.Steps.Where(s => s.Month == "2019-11"), s => Assert.Equal(GoldAction.Build, s.Action));
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(gold.Lake.Root, GoldLayout.Folder), "*.tmp", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public void Given_both_months_built_When_October_gets_more_events_Then_October_and_the_history_tables_of_November_are_recomputed()
+    {
+        using var gold = new GoldLake(TinyWorld.Files);
+        using var folder = new TempFolder();
+        var late = EventFiles.Write(folder.File("2019-Oct-late.csv"),
+            EventFiles.Lines(TinyWorld.Files[0]).Take(50).Select(l => EventFiles.WithTime(l, new DateTime(2019, 10, 31, 22, 0, 0, DateTimeKind.Utc))));
+        gold.Lake.Ingest(late);
+
+        var result = gold.Rebuild();
+
+        var rebuilt = result.Steps.Where(s => s.Action == GoldAction.Build).Select(s => $"{s.Table} {s.Month}").Order().ToList();
+        var expected = GoldTables.All.Select(t => $"{t.Name} 2019-10")
+            .Concat(GoldTables.All.Where(t => t.Inputs != MonthInputs.SameMonth).Select(t => $"{t.Name} 2019-11"))
+            .Order().ToList();
+        Assert.Equal(expected, rebuilt);
+    }
+
+    [Fact]
+    public void Given_a_built_partition_Then_the_catalog_records_the_silver_partitions_and_versions_it_was_built_from()
+    {
+        using var gold = new GoldLake(TinyWorld.Files);
+
+        var partitions = new GoldCatalog(gold.Lake.Engine).Partitions();
+        var snapshots = partitions.Single(p => p.Table == GoldTables.UserSnapshots.Name && p.Month == "2019-10");
+        var sessions = partitions.Single(p => p.Table == GoldTables.Sessions.Name && p.Month == "2019-11");
+
+        Assert.Equal(GoldTables.All.Count * 2, partitions.Count);
+        Assert.Equal(["silver/month=2019-10/events.parquet", "silver/month=2019-11/events.parquet"], snapshots.Inputs.Split('\n').Select(i => i.Split('@')[0]));
+        Assert.Equal(["silver/month=2019-11/events.parquet"], sessions.Inputs.Split('\n').Select(i => i.Split('@')[0]));
+        Assert.Equal("gold/sessions/month=2019-11/sessions.parquet", sessions.Path);
+        Assert.Equal(sessions.Rows, gold.Lake.Count("SELECT count(*) FROM gold_sessions WHERE session_start >= TIMESTAMP '2019-11-01'"));
+    }
+
+    [Fact]
+    public void Given_a_date_range_When_built_Then_only_the_months_touching_it_are_built()
+    {
+        using var gold = new GoldLake([]);
+        foreach (var file in TinyWorld.Files)
+        {
+            gold.Lake.Ingest(file);
+        }
+
+        var result = gold.Rebuild(new FeatureBuildRequest(new DateOnly(2019, 11, 5), new DateOnly(2019, 11, 20)));
+
+        Assert.All(result.Steps, s => Assert.Equal("2019-11", s.Month));
+        Assert.Equal(GoldTables.All.Count, result.Built);
+    }
+}

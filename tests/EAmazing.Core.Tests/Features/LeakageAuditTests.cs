@@ -1,0 +1,73 @@
+using EAmazing.Features;
+using EAmazing.Features.Leakage;
+
+namespace EAmazing.Core.Tests.Features;
+
+public sealed class LeakageAuditTests(GeneratedGoldLake world) : IClassFixture<GeneratedGoldLake>
+{
+    private const string Month = "2019-10";
+
+    /// <summary>cart_prediction_points plus two features that count the whole session, purchase included.</summary>
+    private static readonly GoldTable LeakyCartPoints = GoldTables.CartPredictionPoints with
+    {
+        Name = "leaky_cart_prediction_points",
+        SqlText = FeatureSql.Load("cart_prediction_points")
+            .Replace(" AS label_purchase\n", " AS label_purchase,\n        count(*) AS session_events_total,\n        sum(CASE WHEN e.event_type = 'purchase' THEN 1 ELSE 0 END) AS session_purchases_total\n", StringComparison.Ordinal)
+            .Replace("    i.label_purchase\nFROM points p", "    i.session_events_total,\n    i.session_purchases_total,\n    i.label_purchase\nFROM points p", StringComparison.Ordinal),
+    };
+
+    private LeakageAudit Audit(LeakageAuditOptions? options = null) =>
+        new(world.Gold.Lake.Engine, world.Gold.Builder, options ?? new LeakageAuditOptions());
+
+    [Fact]
+    public void Given_a_feature_that_counts_the_whole_session_When_the_audit_runs_Then_it_fails_and_names_the_feature()
+    {
+        Assert.NotEqual(FeatureSql.Load("cart_prediction_points"), LeakyCartPoints.Sql);
+
+        var result = Audit(new LeakageAuditOptions { SampleRows = 60 }).Run(LeakyCartPoints, Month);
+
+        Assert.False(result.Passed);
+        Assert.False(result.Invariance.Passed);
+        Assert.Contains(result.Invariance.Violations, v => v.Column == "session_events_total");
+        var scan = Assert.Single(result.Scans);
+        Assert.Contains("session_purchases_total", scan.Offending);
+        Assert.Contains("session_events_total", result.OffendingFeatures);
+    }
+
+    [Fact]
+    public void Given_the_built_cart_prediction_points_When_the_audit_runs_Then_it_passes_with_every_feature_below_the_threshold()
+    {
+        var result = Audit().Run(GoldTables.CartPredictionPoints, Month);
+
+        Assert.True(result.Invariance.RowsChecked > 0);
+        Assert.True(result.Passed, string.Join("\n", result.Invariance.Violations.Select(v => $"{v.Row} {v.Column}: {v.Built} → {v.Recomputed}"))
+            + string.Join(", ", result.Scans.SelectMany(s => s.Features).Where(f => f.Suspicious).Select(f => $"{f.Feature} {f.Auc:F3}")));
+        var scan = Assert.Single(result.Scans);
+        Assert.True(scan.Rows >= 20 && scan.Positives > 0);
+        Assert.All(scan.Features, f => Assert.True(f.Separation < 0.9, $"{f.Feature}: AUC {f.Auc:F3}"));
+    }
+
+    [Theory]
+    [InlineData("sessions")]
+    [InlineData("session_prefixes")]
+    [InlineData("user_snapshots")]
+    [InlineData("items")]
+    [InlineData("item_transitions")]
+    [InlineData("demand_daily")]
+    public void Given_a_built_gold_table_When_a_sample_of_its_rows_is_recomputed_from_the_past_alone_Then_every_feature_is_identical(string name)
+    {
+        var result = new FutureInvarianceCheck(world.Gold.Lake.Engine, world.Gold.Builder, new LeakageAuditOptions { SampleRows = 15 })
+            .Run(GoldTables.Find(name)!, "2019-11");
+
+        Assert.True(result.RowsChecked > 0);
+        Assert.True(result.Passed, string.Join("\n", result.Violations.Take(10).Select(v => $"{v.Row} {v.Column}: {v.Built} → {v.Recomputed}")));
+    }
+
+    [Fact]
+    public void Given_a_lower_threshold_When_honest_features_reach_it_Then_the_scan_flags_them()
+    {
+        var result = Audit(new LeakageAuditOptions { AucThreshold = 0.55 }).Run(GoldTables.CartPredictionPoints, Month);
+
+        Assert.False(Assert.Single(result.Scans).Passed);
+    }
+}
