@@ -54,12 +54,12 @@ public static class ModelsCommand
 
     private static int ListVersions(ModelRegistry registry)
     {
-        var table = new Table().AddColumns("model", "version", "family", "task", "test ROC-AUC", "baselines", "audit", "status", "created");
+        var table = new Table().AddTextColumns("model", "version", "family", "test ROC-AUC", "baselines", "audit", "status", "created");
         foreach (var name in registry.Names())
         {
             foreach (var c in registry.Versions(name))
             {
-                table.AddRow(c.Name, c.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), c.Family, c.Task, c.Metrics.RocAuc.ToString(),
+                table.AddTextRow(c.Name, c.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), c.Family, c.Metrics.RocAuc.ToString(),
                     string.Join(", ", c.BaselineTestAuc.Select(kv => $"{kv.Key} {kv.Value:0.000}")), c.LeakageAudit.Passed ? "passed" : "FAILED",
                     c.Status.ToString().ToLowerInvariant() + (c.RetrainReasons.Count > 0 ? " (retrain due)" : ""), $"{c.CreatedAt:yyyy-MM-dd HH:mm}");
             }
@@ -83,31 +83,31 @@ public static class ModelsCommand
         }
 
         var m = card!.Metrics;
-        var table = new Table().AddColumns("field", "value");
-        table.AddRow("model", $"{card.Name} v{card.Version} ({card.Status.ToString().ToLowerInvariant()})");
-        table.AddRow("task / family", $"{card.Task} / {card.Family}");
-        table.AddRow("hyperparameters", Markup.Escape(string.Join(", ", card.Hyperparameters.Select(kv => $"{kv.Key}={kv.Value}"))));
-        table.AddRow("features", Markup.Escape(string.Join(", ", card.Features)));
-        table.AddRow("data window", $"train {card.Data.TrainFrom:yyyy-MM-dd}.., valid {card.Data.ValidFrom:yyyy-MM-dd}.., test {card.Data.TestFrom:yyyy-MM-dd}..{card.Data.TestTo.AddDays(-1):yyyy-MM-dd}");
-        table.AddRow("rows", $"train {card.Data.TrainRows:N0} (positive {card.Data.TrainPositiveRate:0.000}), valid {card.Data.ValidationRows:N0}, test {card.Data.TestRows:N0}");
-        table.AddRow("test ROC-AUC / PR-AUC", $"{m.RocAuc} / {m.PrAuc}");
-        table.AddRow("log-loss / Brier / calibration error", $"{m.LogLoss.Estimate:0.0000} / {m.Brier:0.0000} / {m.CalibrationError:0.0000}");
-        table.AddRow("threshold (business cost)", $"{m.Threshold:0.000} (value {card.Cost.ConvertedValue}, cost {card.Cost.InterventionCost})");
-        table.AddRow("precision / recall / F1", $"{m.Precision:0.000} / {m.Recall:0.000} / {m.F1}");
-        table.AddRow("lift top decile", $"{m.LiftTopDecile:0.00}");
-        table.AddRow("baselines", string.Join(", ", card.BaselineTestAuc.Select(kv => $"{kv.Key} {kv.Value:0.000}")));
-        table.AddRow("oracle AUC", card.OracleAuc?.ToString() ?? "-");
-        table.AddRow("leakage audit", Markup.Escape($"{(card.LeakageAudit.Passed ? "passed" : "FAILED")}: {card.LeakageAudit.Summary}"));
-        table.AddRow("alarms", card.Alarms.Count == 0 ? "none" : Markup.Escape(string.Join("; ", card.Alarms)));
-        table.AddRow("seed / code / training", $"{card.Seed} / {Markup.Escape(card.CodeVersion)} / {card.TrainingSeconds:0.0} s");
-        table.AddRow("report", Markup.Escape(Path.Combine(registry.VersionFolder(card.Name, card.Version), "report", "index.html")));
+        var table = new Table().AddTextColumns("field", "value");
+        table.AddTextRow("model", $"{card.Name} v{card.Version} ({card.Status.ToString().ToLowerInvariant()})");
+        table.AddTextRow("task / family", $"{card.Task} / {card.Family}");
+        table.AddTextRow("hyperparameters", string.Join(", ", card.Hyperparameters.Select(kv => $"{kv.Key}={kv.Value}")));
+        table.AddTextRow("features", string.Join(", ", card.Features));
+        table.AddTextRow("data window", $"train {card.Data.TrainFrom:yyyy-MM-dd}.., valid {card.Data.ValidFrom:yyyy-MM-dd}.., test {card.Data.TestFrom:yyyy-MM-dd}..{card.Data.TestTo.AddDays(-1):yyyy-MM-dd}");
+        table.AddTextRow("rows", $"train {card.Data.TrainRows:N0} (positive {card.Data.TrainPositiveRate:0.000}), valid {card.Data.ValidationRows:N0}, test {card.Data.TestRows:N0}");
+        table.AddTextRow("test ROC-AUC / PR-AUC", $"{m.RocAuc} / {m.PrAuc}");
+        table.AddTextRow("log-loss / Brier / calibration error", $"{m.LogLoss.Estimate:0.0000} / {m.Brier:0.0000} / {m.CalibrationError:0.0000}");
+        table.AddTextRow("threshold (business cost)", $"{m.Threshold:0.000} (value {card.Cost.ConvertedValue}, cost {card.Cost.InterventionCost})");
+        table.AddTextRow("precision / recall / F1", $"{m.Precision:0.000} / {m.Recall:0.000} / {m.F1}");
+        table.AddTextRow("lift top decile", $"{m.LiftTopDecile:0.00}");
+        table.AddTextRow("baselines", string.Join(", ", card.BaselineTestAuc.Select(kv => $"{kv.Key} {kv.Value:0.000}")));
+        table.AddTextRow("oracle AUC", card.OracleAuc?.ToString() ?? "-");
+        table.AddTextRow("leakage audit", $"{(card.LeakageAudit.Passed ? "passed" : "FAILED")}: {card.LeakageAudit.Summary}");
+        table.AddTextRow("alarms", card.Alarms.Count == 0 ? "none" : string.Join("; ", card.Alarms));
+        table.AddTextRow("seed / code / training", $"{card.Seed} / {card.CodeVersion} / {card.TrainingSeconds:0.0} s");
+        table.AddTextRow("report", Path.Combine(registry.VersionFolder(card.Name, card.Version), "report", "index.html"));
         AnsiConsole.Write(table);
         return ExitCodes.Success;
     }
 
     private static int Compare(ModelRegistry registry, string name, int[] versions)
     {
-        var table = new Table().AddColumns("version", "family", "test ROC-AUC", "PR-AUC", "log-loss", "F1", "threshold", "test window", "status");
+        var table = new Table().AddTextColumns("version", "family", "test ROC-AUC", "PR-AUC", "log-loss", "F1", "threshold", "test window", "status");
         foreach (var v in versions)
         {
             if (!TryGet(registry, name, v, out var c))
@@ -115,7 +115,7 @@ public static class ModelsCommand
                 return ExitCodes.UsageError;
             }
 
-            table.AddRow(v.ToString(System.Globalization.CultureInfo.InvariantCulture), c!.Family, c.Metrics.RocAuc.ToString(), c.Metrics.PrAuc.ToString(),
+            table.AddTextRow(v.ToString(System.Globalization.CultureInfo.InvariantCulture), c!.Family, c.Metrics.RocAuc.ToString(), c.Metrics.PrAuc.ToString(),
                 $"{c.Metrics.LogLoss.Estimate:0.0000}", c.Metrics.F1.ToString(), $"{c.Metrics.Threshold:0.000}",
                 $"{c.Data.TestFrom:yyyy-MM-dd}..{c.Data.TestTo.AddDays(-1):yyyy-MM-dd}", c.Status.ToString().ToLowerInvariant());
         }

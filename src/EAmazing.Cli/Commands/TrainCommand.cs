@@ -17,7 +17,7 @@ public static class TrainCommand
     public static readonly Option<int> Trials = new("--trials") { Description = "Candidates tried per family (default first)", DefaultValueFactory = _ => 3 };
     public static readonly Option<ulong> Seed = new("--seed") { Description = "Seed for every random choice", DefaultValueFactory = _ => 46 };
     public static readonly Option<string?> Truth = new("--truth") { Description = "Ground-truth folder of a generated dataset, for the oracle AUC (e.g. data/demo/truth)" };
-    public static readonly Option<double> ConvertedValue = new("--value") { Description = "Business value of a converted cart", DefaultValueFactory = _ => 10 };
+    public static readonly Option<double> ConvertedValue = new("--value") { Description = "Business value of a converted cart", DefaultValueFactory = _ => 3 };
     public static readonly Option<double> InterventionCost = new("--cost") { Description = "Cost of one intervention", DefaultValueFactory = _ => 1 };
 
     public static Command Create()
@@ -92,10 +92,10 @@ public static class TrainCommand
     private static void Print(LabResult result, ModelCard card, LeakageAuditSummary audit, ModelRegistry registry, CliSettings settings)
     {
         AnsiConsole.MarkupLineInterpolated($"[bold]{card.Name} v{card.Version}[/]: {result.Split}; rows train {result.TrainRows:N0} / valid {result.ValidationRows:N0} / test {result.TestRows:N0}");
-        var table = new Table().AddColumns("family", "valid AUC", "test ROC-AUC [95% CI]", "PR-AUC", "log-loss", "F1 @ threshold", "lift top 10%", "vs oracle", "train s");
+        var table = new Table().AddTextColumns("family", "valid AUC", "test ROC-AUC [95% CI]", "PR-AUC", "log-loss", "F1 @ threshold", "lift top 10%", "vs oracle", "train s");
         foreach (var f in result.Families)
         {
-            table.AddRow(f.Family + (f == result.Best ? " *" : ""), $"{f.ValidationAuc:0.000}", f.Test.RocAuc.ToString(), $"{f.Test.PrAuc.Estimate:0.000}",
+            table.AddTextRow(f.Family + (f == result.Best ? " *" : ""), $"{f.ValidationAuc:0.000}", f.Test.RocAuc.ToString(), $"{f.Test.PrAuc.Estimate:0.000}",
                 $"{f.Test.LogLoss.Estimate:0.000}", $"{f.Test.F1.Estimate:0.000} @ {f.Test.Threshold:0.00}", $"{f.Test.LiftTopDecile:0.00}",
                 f.OracleRatio?.ToString("0.000", CultureInfo.InvariantCulture) ?? "-", $"{f.TrainingTime.TotalSeconds:0.0}");
         }
@@ -106,7 +106,8 @@ public static class TrainCommand
             AnsiConsole.MarkupLineInterpolated($"oracle ROC-AUC on the same test rows: {result.OracleAuc}");
         }
 
-        AnsiConsole.MarkupLineInterpolated($"leakage audit: {(audit.Passed ? "[green]passed[/]" : "[red]FAILED[/]")} ({audit.Summary})");
+        AnsiConsole.Markup(audit.Passed ? "leakage audit: [green]passed[/] " : "leakage audit: [red]FAILED[/] ");
+        AnsiConsole.WriteLine($"({audit.Summary})");
         foreach (var alarm in result.Alarms)
         {
             AnsiConsole.MarkupLineInterpolated($"[red]ALARM[/] {alarm}");

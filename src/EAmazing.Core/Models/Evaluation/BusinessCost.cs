@@ -3,9 +3,10 @@ namespace EAmazing.Models.Evaluation;
 /// <summary>
 /// What a decision is worth: acting on a session (an intervention, e.g. a voucher) costs
 /// <see cref="InterventionCost"/>; acting on a session that converts recovers
-/// <see cref="ConvertedValue"/>. The threshold is chosen on validation to maximise net value.
+/// <see cref="ConvertedValue"/>. The threshold is chosen on validation to maximise net value. The default
+/// (a converted cart worth three interventions) acts on carts with a purchase chance above about a third.
 /// </summary>
-public sealed record BusinessCost(double ConvertedValue = 10, double InterventionCost = 1)
+public sealed record BusinessCost(double ConvertedValue = 3, double InterventionCost = 1)
 {
     public double NetValue(ConfusionMatrix m) => (m.TruePositives * ConvertedValue) - ((m.TruePositives + m.FalsePositives) * InterventionCost);
 

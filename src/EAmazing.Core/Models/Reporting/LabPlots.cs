@@ -62,7 +62,7 @@ public static class LabPlots
         var bars = plot.Add.Bars(top.Select(i => i.AucDrop).ToArray());
         bars.Horizontal = true;
         plot.Axes.Left.SetTicks(Enumerable.Range(0, top.Length).Select(i => (double)i).ToArray(), top.Select(i => i.Feature).ToArray());
-        plot.Title($"Permutation importance of {result.Best.Family} (test AUC drop)");
+        plot.Title($"Permutation importance: {result.Best.Family}");
         plot.Axes.Bottom.Label.Text = "AUC drop when the feature is shuffled";
         return plot.GetImageBytes(Width, Height, ImageFormat.Png);
     }
