@@ -58,8 +58,9 @@ public sealed class IncrementalBuildTests
         var sessions = partitions.Single(p => p.Table == GoldTables.Sessions.Name && p.Month == "2019-11");
 
         Assert.Equal(GoldTables.All.Count * 2, partitions.Count);
-        Assert.Equal(["silver/month=2019-10/events.parquet", "silver/month=2019-11/events.parquet"], snapshots.Inputs.Split('\n').Select(i => i.Split('@')[0]));
-        Assert.Equal(["silver/month=2019-11/events.parquet"], sessions.Inputs.Split('\n').Select(i => i.Split('@')[0]));
+        // Silver file names inside a month are the ingest stage's business (user buckets); the months are what matter here.
+        Assert.Equal(["silver/month=2019-10/", "silver/month=2019-11/"], snapshots.Inputs.Split('\n').Select(i => i.Split('@')[0][..21]).Distinct());
+        Assert.Equal(["silver/month=2019-11/"], sessions.Inputs.Split('\n').Select(i => i.Split('@')[0][..21]).Distinct());
         Assert.Equal("gold/sessions/month=2019-11/sessions.parquet", sessions.Path);
         Assert.Equal(sessions.Rows, gold.Lake.Count("SELECT count(*) FROM gold_sessions WHERE session_start >= TIMESTAMP '2019-11-01'"));
     }
