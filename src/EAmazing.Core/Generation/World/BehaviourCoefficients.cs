@@ -36,12 +36,12 @@ public sealed record BehaviourCoefficients
     public double DirectBuyRevisit { get; init; } = 0.7;
     public double MultiBuyOffset { get; init; } = -0.6;
 
-    public double PurchaseIntercept { get; init; } = -1.1;
-    public double PurchasePropensity { get; init; } = 0.8;
-    public double PurchasePriceFit { get; init; } = 0.5;
-    public double PurchaseLogViews { get; init; } = 0.25;
-    public double PurchaseRevisit { get; init; } = 0.4;
-    public double PurchaseLogPrice { get; init; } = -0.15;
+    public double PurchaseIntercept { get; init; } = -1.2;
+    public double PurchasePropensity { get; init; } = 0.25;
+    public double PurchasePriceFit { get; init; } = 0.3;
+    public double PurchaseLogViews { get; init; } = 0.6;
+    public double PurchaseRevisit { get; init; } = 0.8;
+    public double PurchaseLogPrice { get; init; } = -0.45;
 
     /// <summary>Cart logit shift for night hours (00–03 UTC): night-time visitors browse more and cart less.</summary>
     public double NightCartShift { get; init; } = -0.9;

@@ -21,11 +21,11 @@ public sealed record PersonaProfile(
 {
     public static readonly PersonaProfile[] All =
     [
-        new(Persona.WindowShopper, -0.9, 1.0, 0.0, 160, -0.4),
+        new(Persona.WindowShopper, -0.9, 1.0, 0.0, 160, -0.2),
         new(Persona.Regular, 0.0, 0.8, 0.0, 220, 0.0),
         new(Persona.BargainHunter, -0.2, 2.0, -0.7, 130, 0.0),
-        new(Persona.LoyalBigSpender, 1.1, 0.3, 0.9, 700, 0.5),
-        new(Persona.OneTimeBuyer, 0.6, 0.8, 0.0, 12, 0.2),
+        new(Persona.LoyalBigSpender, 1.1, 0.3, 0.9, 700, 0.25),
+        new(Persona.OneTimeBuyer, 0.6, 0.8, 0.0, 12, 0.1),
     ];
 
     public static string Name(Persona persona) => persona switch
