@@ -9,6 +9,7 @@ public static class EAmazingCli
     {
         var root = new RootCommand("e-amazing: governed data and machine learning from REES46 behaviour logs.");
         root.Options.Add(GlobalOptions.Lake);
+        root.Options.Add(GlobalOptions.Models);
         root.Subcommands.Add(GenerateCommand.Create());
         root.Subcommands.Add(RealismCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());

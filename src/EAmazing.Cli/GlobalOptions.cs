@@ -10,4 +10,10 @@ public static class GlobalOptions
         Description = "Lake folder (default from configuration: EAmazing:Lake, env EAMAZING__LAKE)",
         Recursive = true,
     };
+
+    public static readonly Option<string?> Models = new("--models")
+    {
+        Description = "Model registry folder (default from configuration: EAmazing:Models, env EAMAZING__MODELS)",
+        Recursive = true,
+    };
 }

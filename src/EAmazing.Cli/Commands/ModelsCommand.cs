@@ -8,7 +8,6 @@ namespace EAmazing.Cli.Commands;
 /// <summary><c>eamazing models list|show|compare|promote</c>: the model registry.</summary>
 public static class ModelsCommand
 {
-    private static readonly Option<string?> Registry = new("--models") { Description = "Registry folder (default: EAmazing:Models)" };
     private static readonly Argument<string> Name = new("name") { Description = "Model name, e.g. purchase-intent-cart" };
     private static readonly Argument<int> Version = new("version") { Description = "Version number" };
     private static readonly Argument<int[]> Versions = new("versions") { Description = "Versions to compare", Arity = ArgumentArity.OneOrMore };
@@ -18,7 +17,6 @@ public static class ModelsCommand
     public static Command Create()
     {
         var command = new Command("models", "List, inspect, compare and promote registered model versions");
-        command.Options.Add(Registry);
 
         var list = new Command("list", "Every model and version with its family, test AUC and status");
         list.SetAction(parse => ListVersions(Open(parse)));
@@ -49,7 +47,7 @@ public static class ModelsCommand
     private static ModelRegistry Open(ParseResult parse)
     {
         var settings = CliSettings.Load(parse.GetValue(GlobalOptions.Lake));
-        return new ModelRegistry(parse.GetValue(Registry) ?? settings.Platform.Models);
+        return new ModelRegistry(parse.GetValue(GlobalOptions.Models) ?? settings.Platform.Models);
     }
 
     private static int ListVersions(ModelRegistry registry)

@@ -37,6 +37,11 @@ public static class TrainCommand
     public static int Run(ParseResult parse)
     {
         var settings = CliSettings.Load(parse.GetValue(GlobalOptions.Lake));
+        if (parse.GetValue(GlobalOptions.Models) is { } models)
+        {
+            settings.Platform.Models = models;
+        }
+
         PurchaseIntentTask task;
         TimeSpan budget;
         try

@@ -1,0 +1,44 @@
+using EAmazing.Models.Evaluation;
+using EAmazing.Models.Registry;
+
+namespace EAmazing.Tests.Models.Registry;
+
+public sealed class PromotionDecisionTests
+{
+    private static ModelCard Card(double auc, double lower, double? champion = null, bool audit = true, IReadOnlyList<string>? alarms = null) => new()
+    {
+        Name = "m", Version = 2, Task = "t", Family = "fasttree", Hyperparameters = new Dictionary<string, string>(), Features = ["x"],
+        ModelFile = "model.zip", CreatedAt = DateTime.UnixEpoch,
+        Data = new DataWindow(DateTime.UnixEpoch, DateTime.UnixEpoch, DateTime.UnixEpoch, DateTime.UnixEpoch, 1, 1, 1, 0.3, []),
+        Metrics = new TestMetrics(100, 0.3, new ConfidenceInterval(auc, lower, auc + 0.02), new ConfidenceInterval(0.5, 0.4, 0.6), new ConfidenceInterval(0.6, 0.5, 0.7),
+            0.2, 0.02, 0.4, new ConfusionMatrix(10, 5, 70, 15), new ConfidenceInterval(0.5, 0.4, 0.6), 1.8, 10),
+        BaselineTestAuc = new Dictionary<string, double> { ["prior"] = 0.5, ["onerule"] = 0.62 },
+        FamilyTestAuc = new Dictionary<string, double>(),
+        ChampionTestAucOnThisWindow = champion,
+        Cost = new BusinessCost(), LeakageAudit = new LeakageAuditSummary(audit, audit ? "passed" : "future invariance FAILED"),
+        Alarms = alarms ?? [], Seed = 46, CodeVersion = "test", TrainingSeconds = 1,
+    };
+
+    [Fact]
+    public void A_Model_Above_The_Baselines_And_The_Champion_Passes() =>
+        Assert.True(PromotionDecision.Evaluate(Card(0.70, 0.68, champion: 0.69)).Allowed);
+
+    [Fact]
+    public void A_Model_Worse_Than_The_Champion_On_The_Same_Window_Is_Refused()
+    {
+        var decision = PromotionDecision.Evaluate(Card(0.70, 0.68, champion: 0.71));
+        Assert.False(decision.Allowed);
+        Assert.Contains(decision.Reasons, r => r.Contains("worse than the current champion", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_Model_Whose_Interval_Touches_A_Baseline_Is_Refused() =>
+        Assert.False(PromotionDecision.Evaluate(Card(0.64, 0.61)).Allowed);
+
+    [Fact]
+    public void A_Failed_Audit_Or_An_Alarm_Blocks_Promotion()
+    {
+        Assert.False(PromotionDecision.Evaluate(Card(0.70, 0.68, audit: false)).Allowed);
+        Assert.False(PromotionDecision.Evaluate(Card(0.95, 0.94, alarms: ["leakage"])).Allowed);
+    }
+}
