@@ -34,7 +34,7 @@ public sealed class TrainCommandTests : IDisposable
 
         // Then a clear message, a data-error exit code, and no stack trace
         Assert.Equal(ExitCodes.DataError, code);
-        Assert.Contains("window", output, StringComparison.Ordinal);
+        Assert.Contains("too little data for a temporal split", output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(_root, "models", "purchase-intent-cart")));
     }

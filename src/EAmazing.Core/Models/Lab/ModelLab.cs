@@ -23,9 +23,10 @@ public static class ModelLab
         var data = request.Data;
         var split = TemporalSplit.Plan(data, request.ValidationDays, request.TestDays);
         var (train, valid, test) = split.Apply(data);
-        RequireBothClasses(train, "training");
-        RequireBothClasses(valid, "validation");
-        RequireBothClasses(test, "test");
+        var span = $"{data.Count:N0} rows from {data.AsOf.Min():yyyy-MM-dd HH:mm} to {data.AsOf.Max():yyyy-MM-dd HH:mm} UTC";
+        RequireBothClasses(train, "training", span);
+        RequireBothClasses(valid, "validation", span);
+        RequireBothClasses(test, "test", span);
         var testIndexes = Enumerable.Range(0, data.Count).Where(i => data.AsOf[i] >= split.TestFrom && data.AsOf[i] < split.TestTo).ToArray();
 
         var clock = Stopwatch.StartNew();
@@ -141,11 +142,13 @@ public static class ModelLab
     private static ScoredExample[] Scored(float[] scores, IReadOnlyList<bool> labels) =>
         scores.Select((s, i) => new ScoredExample(s, labels[i])).ToArray();
 
-    private static void RequireBothClasses(TabularDataset part, string name)
+    private static void RequireBothClasses(TabularDataset part, string name, string span)
     {
         if (part.Count == 0 || part.Labels.All(l => l) || part.Labels.All(l => !l))
         {
-            throw new InvalidOperationException($"the {name} window has {part.Count} rows and not both outcomes; use a longer data window");
+            throw new InvalidOperationException(
+                $"too little data for a temporal split: the {name} window has {part.Count} rows and not both outcomes ({span}); "
+                + "training needs several days before a validation week and a test week: ingest a longer period");
         }
     }
 }

@@ -72,7 +72,7 @@ public sealed class ModelLabTests
         var allNegative = new TabularDataset(data.FeatureNames, data.Features, data.Labels.Select(_ => false).ToArray(), data.AsOf);
 
         var error = Assert.Throws<InvalidOperationException>(() => ModelLab.Run(new LabRequest { Task = "test", Data = allNegative }));
-        Assert.Contains("not both outcomes", error.Message);
+        Assert.Contains("too little data for a temporal split", error.Message);
     }
 
     [Fact]
