@@ -152,6 +152,10 @@ public static class IngestBenchmark
         return BenchFigures.Parse(output) with { Phases = Phases(output) };
     }
 
+    // The machine is shared: the 1-minute load average says how much else was running.
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
+
     private static long[]? Phases(string output) =>
         output.Split('\n').FirstOrDefault(l => l.StartsWith("PHASES ", StringComparison.Ordinal))?.Trim().Split(' ').Skip(1).Select(long.Parse).ToArray();
 
@@ -176,7 +180,7 @@ public static class IngestBenchmark
         }
 
         File.AppendAllText(path, FormattableString.Invariant(
-            $"| {DateTime.UtcNow:yyyy-MM-dd HH:mm} | `{command}` | {data} | {bytes:N0} | {ingest.Rows:N0} | {ingest.Seconds:N1} | {ingest.Rows / ingest.Seconds:N0} | {ingest.PeakBytes / 1e9:N2} | {duckdb.Seconds:N1} | {duckdb.Rows / duckdb.Seconds:N0} | {duckdb.PeakBytes / 1e9:N2} | {ratio:N2} | {bronzeSeconds:N1} | {bronzeRatio:N2} | {Environment.ProcessorCount} cores (shared), {Environment.OSVersion.Platform} |\n"));
+            $"| {DateTime.UtcNow:yyyy-MM-dd HH:mm} | `{command}` | {data} | {bytes:N0} | {ingest.Rows:N0} | {ingest.Seconds:N1} | {ingest.Rows / ingest.Seconds:N0} | {ingest.PeakBytes / 1e9:N2} | {duckdb.Seconds:N1} | {duckdb.Rows / duckdb.Seconds:N0} | {duckdb.PeakBytes / 1e9:N2} | {ratio:N2} | {bronzeSeconds:N1} | {bronzeRatio:N2} | {Environment.ProcessorCount} cores (shared), load {LoadAverage()} |\n"));
         Console.WriteLine($"appended a row to {path}");
     }
 }

@@ -46,7 +46,7 @@ public sealed class CrashRecoveryTests : IDisposable
         var crashLake = Path.Combine(_root, "crashed");
         var random = new Random(46);
         int kills = 0, leftovers = 0, attempts = 0;
-        while (kills < 12 && attempts++ < 40)
+        while (kills < 10 && attempts++ < 40)
         {
             bool killed;
             using (var process = cli.Start("ingest", input, "--lake", crashLake))

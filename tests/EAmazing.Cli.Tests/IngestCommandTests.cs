@@ -109,6 +109,16 @@ public sealed partial class IngestCommandTests : IDisposable
         Assert.Equal(ExitCodes.UsageError, bad.ExitCode);
     }
 
+    [Fact]
+    public void Lake_status_without_a_lake_says_so_and_creates_nothing()
+    {
+        var run = _cli.Run("lake", "status", "--lake", Lake);
+
+        Assert.Equal(ExitCodes.Failure, run.ExitCode);
+        Assert.Contains("no lake at", run.Output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Lake));
+    }
+
     private static string Flat(string output) => Spaces().Replace(output.Replace('│', ' '), " ");
 
     [GeneratedRegex(@"\s+")]

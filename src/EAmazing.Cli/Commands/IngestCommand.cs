@@ -70,7 +70,7 @@ public static class IngestCommand
             return ExitCodes.Failure;
         }
 
-        if (!LakeAccess.TryOpen(settings, out var opened, options.EngineMemoryLimit))
+        if (!LakeAccess.TryOpen(settings, out var opened, options.EngineMemoryLimit, create: true))
         {
             return ExitCodes.Failure;
         }

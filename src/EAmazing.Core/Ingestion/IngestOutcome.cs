@@ -1,17 +1,5 @@
 namespace EAmazing.Ingestion;
 
-/// <summary>What one <c>ingest</c> run did with one input file.</summary>
-public enum IngestAction
-{
-    Ingested,
-
-    /// <summary>Same path and content as an earlier ingest: nothing to do.</summary>
-    AlreadyIngested,
-
-    /// <summary>The path was ingested before with different content: its old rows were replaced.</summary>
-    Replaced,
-}
-
 /// <summary>The result for one input file, with a message fit for the console (no personal data).</summary>
 public sealed record IngestOutcome(IngestAction Action, IngestedFile File, string Message)
 {

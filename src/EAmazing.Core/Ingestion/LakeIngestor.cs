@@ -135,14 +135,11 @@ public sealed class LakeIngestor(ILakeEngine lake, PseudonymKey key, IngestOptio
             }
 
             var sources = inMonth.Select(p => p.Path).ToList();
-            var parts = UserBucket.For(inMonth.Sum(p => p.Rows), options.SilverBucketRows)
-                .Select(bucket => (Relative: LakeLayout.SilverPartition(month, bucket), Part: new SilverPart(bucket, lake.Layout.Temporary(LakeLayout.SilverPartition(month, bucket)))))
-                .ToList();
-            Directory.CreateDirectory(Path.GetDirectoryName(parts[0].Part.Target)!);
-            var rows = lake.BuildSilver(sources, parts.Select(p => p.Part).ToList(), options.SessionGap);
-            silver.AddRange(parts.Zip(rows)
-                .Where(written => written.Second is not null)
-                .Select(written => new LakePartition(LakeLayer.Silver, month, written.First.Relative, null, written.Second!.Value, new FileInfo(written.First.Part.Target).Length, key.KeyId)));
+            foreach (var bucket in UserBucket.For(inMonth.Sum(p => p.Rows), options.SilverBucketRows))
+            {
+                silver.Add(WritePartition(LakeLayer.Silver, month, LakeLayout.SilverPartition(month, bucket), null,
+                    target => lake.BuildSilver(sources, bucket, target, options.SessionGap)));
+            }
         }
 
         // Old silver files of these months that were not rewritten (the month emptied, or its bucket count changed).

@@ -8,7 +8,7 @@ namespace EAmazing.Ingestion;
 
 /// <summary>
 /// Reads one input file into a staging area on two threads: this one parses and validates (Sep,
-/// pseudonyms cached per id), a second one appends to the engine. Damage (a cut or corrupt file)
+/// pseudonyms cached per id), a second one formats the staged rows for the engine. Damage (a cut or corrupt file)
 /// ends the reading, never the run: complete rows are kept and the cut row is quarantined.
 /// </summary>
 internal sealed class Rees46FileParser(IngestOptions options, Pseudonymiser pseudonymiser, DateTime latestEventTime)

@@ -165,52 +165,15 @@ public sealed partial class DuckDbLake : ILakeEngine
     public IStagingArea CreateStaging(string fileId, IngestOptions options) =>
         new DuckDbStaging(Path.Combine(Layout.Staging, $"{fileId}.duckdb"), Settings(Layout, options.EngineMemoryLimit));
 
-    public IReadOnlyList<long?> BuildSilver(IReadOnlyList<string> bronzeFiles, IReadOnlyList<SilverPart> parts, TimeSpan sessionGap)
-    {
-        if (parts.Count == 1)
-        {
-            return [BuildSilverPart(bronzeFiles, parts[0], sessionGap)];
-        }
-
-        // One pass splits the month by the pseudonym's first hex digit, so each part then reads only its users.
-        var split = Path.Combine(Layout.Staging, "silver-split");
-        if (Directory.Exists(split))
-        {
-            Directory.Delete(split, recursive: true);
-        }
-
-        try
-        {
-            Execute(_scratch, LakeSql.Render("silver_split", ("sources", LakeSql.List(bronzeFiles)), ("target", LakeSql.Literal(split))));
-            return parts.Select(part =>
-            {
-                var files = Enumerable.Range(part.Bucket.First, part.Bucket.Last - part.Bucket.First + 1)
-                    .Select(digit => Path.Combine(split, $"user_digit={(char)digit}"))
-                    .Where(Directory.Exists)
-                    .SelectMany(folder => Directory.EnumerateFiles(folder, "*.parquet"))
-                    .Order(StringComparer.Ordinal)
-                    .ToList();
-                return files.Count == 0 ? (long?)null : BuildSilverPart(files, part, sessionGap);
-            }).ToList();
-        }
-        finally
-        {
-            if (Directory.Exists(split))
-            {
-                Directory.Delete(split, recursive: true);
-            }
-        }
-    }
-
-    private long BuildSilverPart(IReadOnlyList<string> sources, SilverPart part, TimeSpan sessionGap)
+    public long BuildSilver(IReadOnlyList<string> bronzeFiles, UserBucket bucket, string target, TimeSpan sessionGap)
     {
         Execute(_scratch, LakeSql.Render("silver",
-            ("sources", LakeSql.List(sources)),
-            ("user_from", part.Bucket.From),
-            ("user_to", part.Bucket.To),
-            ("target", LakeSql.Literal(part.Target)),
+            ("sources", LakeSql.List(bronzeFiles)),
+            ("user_from", bucket.From),
+            ("user_to", bucket.To),
+            ("target", LakeSql.Literal(target)),
             ("gap_seconds", ((long)sessionGap.TotalSeconds).ToString(CultureInfo.InvariantCulture))));
-        return CountParquetRows(part.Target);
+        return CountParquetRows(target);
     }
 
     public long CountParquetRows(string path)

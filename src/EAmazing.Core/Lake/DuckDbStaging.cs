@@ -71,20 +71,6 @@ internal sealed class DuckDbStaging : IStagingArea
 
     public long CountDuplicates() => Scalar(LakeSql.Load("duplicates"));
 
-    public IReadOnlyList<string> Months()
-    {
-        using var command = _connection.CreateCommand();
-        command.CommandText = LakeSql.Load("months");
-        using var reader = command.ExecuteReader();
-        var months = new List<string>();
-        while (reader.Read())
-        {
-            months.Add(reader.GetString(0));
-        }
-
-        return months;
-    }
-
     public long WriteBronze(string month, string target, string fileId, string keyId, bool alreadyOrdered)
     {
         DuckDbLake.Execute(_connection, LakeSql.Render("bronze",

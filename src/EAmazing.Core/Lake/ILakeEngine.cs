@@ -24,11 +24,8 @@ public interface ILakeEngine : IDisposable
 
     IStagingArea CreateStaging(string fileId, IngestOptions options);
 
-    /// <summary>
-    /// Builds a silver month from its bronze files (absolute paths), one file per user bucket; returns the rows
-    /// written per bucket, null for a bucket without users (no file written).
-    /// </summary>
-    IReadOnlyList<long?> BuildSilver(IReadOnlyList<string> bronzeFiles, IReadOnlyList<SilverPart> parts, TimeSpan sessionGap);
+    /// <summary>Builds one bucket of a silver month from bronze files (absolute paths) into <paramref name="target"/>; returns its rows.</summary>
+    long BuildSilver(IReadOnlyList<string> bronzeFiles, UserBucket bucket, string target, TimeSpan sessionGap);
 
     long CountParquetRows(string path);
 }

@@ -13,8 +13,6 @@ public interface IStagingArea : IDisposable
 
     long CountDuplicates();
 
-    IReadOnlyList<string> Months();
-
     /// <param name="alreadyOrdered">The rows were staged in time order, so no sort is needed.</param>
     long WriteBronze(string month, string target, string fileId, string keyId, bool alreadyOrdered);
 

@@ -65,9 +65,9 @@ public sealed class CommitJournalTests
 
         public IStagingArea CreateStaging(string fileId, IngestOptions options) => inner.CreateStaging(fileId, options);
 
-        public IReadOnlyList<long?> BuildSilver(IReadOnlyList<string> bronzeFiles, IReadOnlyList<SilverPart> parts, TimeSpan sessionGap)
+        public long BuildSilver(IReadOnlyList<string> bronzeFiles, UserBucket bucket, string target, TimeSpan sessionGap)
         {
-            var rows = inner.BuildSilver(bronzeFiles, parts, sessionGap);
+            var rows = inner.BuildSilver(bronzeFiles, bucket, target, sessionGap);
             return crashInCatalog ? rows : throw new SimulatedCrash();
         }
 
