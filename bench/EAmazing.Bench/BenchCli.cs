@@ -10,6 +10,7 @@ public static class BenchCli
         var root = new RootCommand("e-amazing benchmarks");
         root.Subcommands.Add(GenerationBenchmark.Create());
         root.Subcommands.Add(GenerationBenchmark.CreateChild());
+        root.Subcommands.Add(TrainingBenchmark.Create());
         root.Subcommands.Add(IngestBenchmark.Create());
         root.Subcommands.Add(IngestBenchmark.CreateChild());
         root.Subcommands.Add(FeaturesBenchmark.Create());

@@ -62,7 +62,7 @@ public sealed class MlpFamily : IModelFamily
         public MlpTrainingHistory History { get; } = history;
 
         public float[] PredictProbabilities(IReadOnlyList<float[]> rows) =>
-            Impute(rows).Select(r => (float)Network.PredictProbability(r)).ToArray();
+            Network.PredictProbabilities(Impute(rows)).Select(p => (float)p).ToArray();
 
         public string Save(string directory)
         {

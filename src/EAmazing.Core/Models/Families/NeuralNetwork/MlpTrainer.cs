@@ -36,6 +36,7 @@ public static class MlpTrainer
         var order = Enumerable.Range(0, trainFeatures.Count).ToArray();
         var rng = Xoshiro256.For(options.Seed, 0x5EED);
         var history = new MlpTrainingHistory();
+        var workspace = new MlpWorkspace(model);
         var best = Snapshot(model);
         var bestLoss = double.PositiveInfinity;
         var step = 0;
@@ -57,7 +58,7 @@ public static class MlpTrainer
                     var label = trainLabels[order[i]];
                     var weight = label ? positiveWeight : 1.0;
                     weightSum += weight;
-                    trainLoss += model.Backpropagate(trainFeatures[order[i]], label, weight, gw, gb);
+                    trainLoss += model.Backpropagate(trainFeatures[order[i]], label, weight, gw, gb, workspace);
                 }
 
                 step++;
@@ -95,9 +96,10 @@ public static class MlpTrainer
         }
 
         var total = 0.0;
+        var probabilities = model.PredictProbabilities(features);
         for (var i = 0; i < features.Count; i++)
         {
-            var p = model.PredictProbability(features[i]);
+            var p = probabilities[i];
             total -= Math.Log(Math.Clamp(labels[i] ? p : 1 - p, 1e-15, 1));
         }
 

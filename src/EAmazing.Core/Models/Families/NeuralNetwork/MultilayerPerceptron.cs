@@ -64,53 +64,68 @@ public sealed class MultilayerPerceptron
 
     public double PredictProbability(ReadOnlySpan<float> features)
     {
-        var activations = Forward(features);
-        return activations[^1][0];
+        var workspace = new MlpWorkspace(this);
+        return Forward(features, workspace);
     }
 
-    /// <summary>Activations of every layer (index 0 = standardised input); the last holds the probability.</summary>
-    internal double[][] Forward(ReadOnlySpan<float> features)
+    /// <summary>Probabilities for many rows, reusing one workspace (no allocation per row).</summary>
+    public double[] PredictProbabilities(IReadOnlyList<float[]> rows)
     {
-        var activations = new double[LayerSizes.Length][];
-        var input = new double[InputCount];
+        var workspace = new MlpWorkspace(this);
+        var result = new double[rows.Count];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            result[i] = Forward(rows[i], workspace);
+        }
+
+        return result;
+    }
+
+    /// <summary>Fills the workspace's activations (index 0 = standardised input) and returns the probability.</summary>
+    internal double Forward(ReadOnlySpan<float> features, MlpWorkspace workspace)
+    {
+        var activations = workspace.Activations;
+        var input = activations[0];
         for (var j = 0; j < InputCount; j++)
         {
             input[j] = (features[j] - FeatureMean[j]) * FeatureScale[j];
         }
 
-        activations[0] = input;
         for (var l = 0; l < Weights.Length; l++)
         {
             var inputs = LayerSizes[l];
-            var outputs = new double[LayerSizes[l + 1]];
+            var outputs = activations[l + 1];
             for (var o = 0; o < outputs.Length; o++)
             {
                 var z = TensorPrimitives.Dot<double>(Weights[l].AsSpan(o * inputs, inputs), activations[l]) + Biases[l][o];
                 outputs[o] = l == Weights.Length - 1 ? Sigmoid(z) : Math.Max(0, z);
             }
-
-            activations[l + 1] = outputs;
         }
 
-        return activations;
+        return activations[^1][0];
     }
 
     /// <summary>
     /// Adds the gradient of the (weighted) binary cross-entropy of one example to the accumulators and
     /// returns its loss.
     /// </summary>
-    internal double Backpropagate(ReadOnlySpan<float> features, bool label, double weight, double[][] weightGradients, double[][] biasGradients)
+    internal double Backpropagate(ReadOnlySpan<float> features, bool label, double weight, double[][] weightGradients, double[][] biasGradients) =>
+        Backpropagate(features, label, weight, weightGradients, biasGradients, new MlpWorkspace(this));
+
+    internal double Backpropagate(ReadOnlySpan<float> features, bool label, double weight, double[][] weightGradients, double[][] biasGradients, MlpWorkspace workspace)
     {
-        var activations = Forward(features);
-        var p = activations[^1][0];
+        var p = Forward(features, workspace);
+        var activations = workspace.Activations;
         var y = label ? 1.0 : 0.0;
         // d(BCE)/dz for a sigmoid output is p - y.
-        var delta = new[] { weight * (p - y) };
+        var delta = workspace.Deltas[^1];
+        delta[0] = weight * (p - y);
         for (var l = Weights.Length - 1; l >= 0; l--)
         {
             var inputs = LayerSizes[l];
             var previous = activations[l];
-            var nextDelta = new double[inputs];
+            var nextDelta = workspace.Deltas[l];
+            Array.Clear(nextDelta);
             for (var o = 0; o < delta.Length; o++)
             {
                 if (delta[o] == 0)
