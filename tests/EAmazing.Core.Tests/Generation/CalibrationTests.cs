@@ -1,8 +1,8 @@
 using EAmazing.Generation.Realism;
 using EAmazing.Generation.Truth;
-using EAmazing.Tests.TestSupport;
+using EAmazing.Core.Tests.Support;
 
-namespace EAmazing.Tests.Generation;
+namespace EAmazing.Core.Tests.Generation;
 
 /// <summary>
 /// The generated world against the real REES46 statistics, on about 770 thousand events (demo scale,

@@ -1,9 +1,9 @@
 using System.Globalization;
 using EAmazing.Generation.Truth;
 using EAmazing.Rees46;
-using EAmazing.Tests.TestSupport;
+using EAmazing.Core.Tests.Support;
 
-namespace EAmazing.Tests.Generation;
+namespace EAmazing.Core.Tests.Generation;
 
 public sealed class DemandTruthTests(DemoOctoberDataset october) : IClassFixture<DemoOctoberDataset>
 {

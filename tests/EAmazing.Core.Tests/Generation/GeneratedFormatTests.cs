@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using EAmazing.Generation;
 using EAmazing.Rees46;
-using EAmazing.Tests.TestSupport;
+using EAmazing.Core.Tests.Support;
 
-namespace EAmazing.Tests.Generation;
+namespace EAmazing.Core.Tests.Generation;
 
 public sealed partial class GeneratedFormatTests(TinyDataset tiny) : IClassFixture<TinyDataset>
 {
@@ -51,11 +51,11 @@ public sealed partial class GeneratedFormatTests(TinyDataset tiny) : IClassFixtu
     [Fact]
     public void Plain_Csv_Output_Is_The_Same_Content_As_Gzip()
     {
-        using var plain = new TempDirectory();
+        using var plain = new TempFolder();
         new DatasetGenerator(tiny.Options with { OutputDirectory = plain.Path, Gzip = false }).Run();
 
         using var gz = Rees46FileReader.OpenText(Path.Combine(tiny.Directory, "2019-Oct.csv.gz"));
-        Assert.Equal(gz.ReadToEnd(), File.ReadAllText(plain.Combine("2019-Oct.csv")));
+        Assert.Equal(gz.ReadToEnd(), File.ReadAllText(plain.File("2019-Oct.csv")));
     }
 
     // time, type, product id, 19-digit category id, dotted code or empty, brand or empty, price with 2 decimals, user id, UUID v4

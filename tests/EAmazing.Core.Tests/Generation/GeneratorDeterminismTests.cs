@@ -1,7 +1,7 @@
 using EAmazing.Generation;
-using EAmazing.Tests.TestSupport;
+using EAmazing.Core.Tests.Support;
 
-namespace EAmazing.Tests.Generation;
+namespace EAmazing.Core.Tests.Generation;
 
 public sealed class GeneratorDeterminismTests
 {
@@ -9,8 +9,8 @@ public sealed class GeneratorDeterminismTests
     public void Same_Seed_And_Options_Give_Byte_Identical_Files_Including_Truth()
     {
         // Given two runs with the same seed and options, into different folders
-        using var first = new TempDirectory();
-        using var second = new TempDirectory();
+        using var first = new TempFolder();
+        using var second = new TempFolder();
         var window = Window("2019-11");
 
         // When both generate (with the multi-threaded day pipeline)
@@ -24,25 +24,25 @@ public sealed class GeneratorDeterminismTests
         Assert.Equal(files, Directory.GetFiles(second.Path, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(second.Path, f)).Order());
         foreach (var file in files)
         {
-            Assert.True(File.ReadAllBytes(first.Combine(file)).AsSpan().SequenceEqual(File.ReadAllBytes(second.Combine(file))), $"{file} differs");
+            Assert.True(File.ReadAllBytes(first.File(file)).AsSpan().SequenceEqual(File.ReadAllBytes(second.File(file))), $"{file} differs");
         }
     }
 
     [Fact]
     public void A_Different_Seed_Gives_Different_Data()
     {
-        using var first = new TempDirectory();
-        using var second = new TempDirectory();
+        using var first = new TempFolder();
+        using var second = new TempFolder();
         new DatasetGenerator(new GeneratorOptions { Scale = GenerationScale.Tiny, Seed = 1, OutputDirectory = first.Path, Gzip = false }).Run();
         new DatasetGenerator(new GeneratorOptions { Scale = GenerationScale.Tiny, Seed = 2, OutputDirectory = second.Path, Gzip = false }).Run();
 
-        Assert.NotEqual(File.ReadAllText(first.Combine("2019-Oct.csv")), File.ReadAllText(second.Combine("2019-Oct.csv")));
+        Assert.NotEqual(File.ReadAllText(first.File("2019-Oct.csv")), File.ReadAllText(second.File("2019-Oct.csv")));
     }
 
     [Fact]
     public void No_Temporary_Files_Are_Left_Behind()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder();
         new DatasetGenerator(new GeneratorOptions { Scale = GenerationScale.Tiny, OutputDirectory = dir.Path }).Run();
 
         Assert.Empty(Directory.GetFiles(dir.Path, "*.tmp*", SearchOption.AllDirectories));

@@ -1,6 +1,6 @@
 using EAmazing.Generation;
 
-namespace EAmazing.Tests.Generation;
+namespace EAmazing.Core.Tests.Generation;
 
 public sealed class MonthWindowTests
 {

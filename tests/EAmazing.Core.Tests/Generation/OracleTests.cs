@@ -2,9 +2,9 @@ using System.Globalization;
 using EAmazing.Generation.Oracle;
 using EAmazing.Generation.Truth;
 using EAmazing.Rees46;
-using EAmazing.Tests.TestSupport;
+using EAmazing.Core.Tests.Support;
 
-namespace EAmazing.Tests.Generation;
+namespace EAmazing.Core.Tests.Generation;
 
 public sealed class OracleTests(TinyDataset tiny) : IClassFixture<TinyDataset>
 {

@@ -3,7 +3,7 @@ using EAmazing.Generation.World;
 using FsCheck;
 using FsCheck.Fluent;
 
-namespace EAmazing.Tests.Generation;
+namespace EAmazing.Core.Tests.Generation;
 
 public sealed class WorldTests
 {

@@ -2,7 +2,7 @@ using EAmazing.Models.Evaluation;
 using FsCheck;
 using FsCheck.Fluent;
 
-namespace EAmazing.Tests.Models.Evaluation;
+namespace EAmazing.Core.Tests.Models.Evaluation;
 
 public sealed class BinaryMetricsTests
 {

@@ -1,6 +1,6 @@
 using EAmazing.Models.Evaluation;
 
-namespace EAmazing.Tests.Models.Evaluation;
+namespace EAmazing.Core.Tests.Models.Evaluation;
 
 public sealed class BootstrapAndCostTests
 {

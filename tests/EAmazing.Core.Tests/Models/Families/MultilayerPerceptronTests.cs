@@ -1,7 +1,7 @@
 using EAmazing.Models.Evaluation;
 using EAmazing.Models.Families.NeuralNetwork;
 
-namespace EAmazing.Tests.Models.Families;
+namespace EAmazing.Core.Tests.Models.Families;
 
 public sealed class MultilayerPerceptronTests
 {

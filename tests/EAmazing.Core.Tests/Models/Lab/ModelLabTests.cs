@@ -4,7 +4,7 @@ using EAmazing.Models.Families;
 using EAmazing.Models.Lab;
 using Microsoft.ML;
 
-namespace EAmazing.Tests.Models.Lab;
+namespace EAmazing.Core.Tests.Models.Lab;
 
 public sealed class ModelLabTests
 {

@@ -1,6 +1,6 @@
 using EAmazing.Models.Data;
 
-namespace EAmazing.Tests.Models.Lab;
+namespace EAmazing.Core.Tests.Models.Lab;
 
 /// <summary>A small tabular problem with known signal, spread over 35 days.</summary>
 internal static class SyntheticTabular

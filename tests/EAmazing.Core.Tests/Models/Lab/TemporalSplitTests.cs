@@ -1,6 +1,6 @@
 using EAmazing.Models.Data;
 
-namespace EAmazing.Tests.Models.Lab;
+namespace EAmazing.Core.Tests.Models.Lab;
 
 public sealed class TemporalSplitTests
 {

@@ -3,9 +3,8 @@ using EAmazing.Generation;
 using EAmazing.Models.PurchaseIntent;
 using EAmazing.Models.Registry;
 using EAmazing.Privacy;
-using EAmazing.Tests.TestSupport;
 
-namespace EAmazing.Tests.Models.PurchaseIntent;
+namespace EAmazing.Core.Tests.Models.PurchaseIntent;
 
 /// <summary>The whole path on generated data: generate → ingest → gold → every family → registry version.</summary>
 public sealed class PurchaseIntentTrainingTests : IClassFixture<PurchaseIntentTrainingTests.TrainedLake>
@@ -52,8 +51,8 @@ public sealed class PurchaseIntentTrainingTests : IClassFixture<PurchaseIntentTr
 
     public sealed class TrainedLake : IDisposable
     {
-        private readonly TempDirectory _data = new();
-        private readonly TempDirectory _models = new();
+        private readonly TempFolder _data = new();
+        private readonly TempFolder _models = new();
         private readonly GoldLake _gold;
 
         public TrainedLake()

@@ -1,10 +1,10 @@
 using EAmazing.Models.Families;
 using EAmazing.Models.Lab;
 using EAmazing.Models.Registry;
-using EAmazing.Tests.Models.Lab;
-using EAmazing.Tests.TestSupport;
+using EAmazing.Core.Tests.Models.Lab;
+using EAmazing.Core.Tests.Support;
 
-namespace EAmazing.Tests.Models.Registry;
+namespace EAmazing.Core.Tests.Models.Registry;
 
 public sealed class ModelRegistryTests
 {
@@ -13,7 +13,7 @@ public sealed class ModelRegistryTests
     [Fact]
     public void A_Recorded_Run_Holds_Model_Card_And_Report_And_Every_Family_Reloads_To_The_Same_Scores()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder();
         var registry = new ModelRegistry(dir.Path);
         var request = new LabRequest { Task = "test", Data = SyntheticTabular.Create(), TrialsPerFamily = 1, BootstrapResamples = 30 };
         var result = ModelLab.Run(request);
@@ -38,7 +38,7 @@ public sealed class ModelRegistryTests
     [Fact]
     public void Promotion_Passes_The_Gates_And_Archives_The_Previous_Champion()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder();
         var registry = new ModelRegistry(dir.Path);
         var request = new LabRequest { Task = "test", Data = SyntheticTabular.Create(), Families = [ModelFamilyCatalog.Find("prior"), ModelFamilyCatalog.Find("fasttree")], TrialsPerFamily = 1, BootstrapResamples = 30 };
         var first = LabRecorder.Record(registry, "intent", request, ModelLab.Run(request), Clean, [], TimeSpan.Zero);
@@ -57,7 +57,7 @@ public sealed class ModelRegistryTests
     [Fact]
     public void A_Model_With_A_Failed_Audit_Or_An_Alarm_Cannot_Be_Promoted()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder();
         var registry = new ModelRegistry(dir.Path);
         var leaky = new LabRequest { Task = "test", Data = SyntheticTabular.Create(leaky: true), Families = [ModelFamilyCatalog.Find("prior"), ModelFamilyCatalog.Find("fasttree")], TrialsPerFamily = 1, BootstrapResamples = 30 };
         var card = LabRecorder.Record(registry, "intent", leaky, ModelLab.Run(leaky), new LeakageAuditSummary(false, "label_copy: single-feature AUC 1.000"), [], TimeSpan.Zero);

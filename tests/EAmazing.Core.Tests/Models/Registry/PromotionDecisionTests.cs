@@ -1,7 +1,7 @@
 using EAmazing.Models.Evaluation;
 using EAmazing.Models.Registry;
 
-namespace EAmazing.Tests.Models.Registry;
+namespace EAmazing.Core.Tests.Models.Registry;
 
 public sealed class PromotionDecisionTests
 {

@@ -2,7 +2,7 @@ using System.Globalization;
 using EAmazing.Generation.Truth;
 using EAmazing.Rees46;
 
-namespace EAmazing.Tests.TestSupport;
+namespace EAmazing.Core.Tests.Support;
 
 /// <summary>Reads ground-truth files in tests.</summary>
 public static class TruthReader

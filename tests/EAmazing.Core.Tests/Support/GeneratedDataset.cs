@@ -1,12 +1,12 @@
 using EAmazing.Generation;
 using EAmazing.Generation.Realism;
 
-namespace EAmazing.Tests.TestSupport;
+namespace EAmazing.Core.Tests.Support;
 
 /// <summary>Generates a dataset once for a test class.</summary>
 public abstract class GeneratedDataset : IDisposable
 {
-    private readonly TempDirectory _directory = new();
+    private readonly TempFolder _directory = new();
 
     protected GeneratedDataset(GenerationScale scale, string? months = null, ulong seed = 46)
     {

@@ -1,4 +1,4 @@
-namespace EAmazing.Tests.TestSupport;
+namespace EAmazing.Core.Tests.Support;
 
 /// <summary>The 17,434 real REES46 rows shipped in <c>samples/rees46</c>.</summary>
 public static class RealSample
