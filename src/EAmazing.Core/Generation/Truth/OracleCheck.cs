@@ -23,40 +23,6 @@ public sealed record OracleCheck(int CartSessions, double MeanProbability, doubl
             Math.Sqrt(rate * (1 - rate) / Math.Max(1, n)), RocAuc(scores));
     }
 
-    /// <summary>
-    /// ROC-AUC by the rank-sum (Mann–Whitney) formula with tie correction. Written here because the
-    /// generator's check runs without ML.NET; the model lab uses ML.NET's own metrics.
-    /// </summary>
-    public static double RocAuc(IReadOnlyList<(double Score, bool Label)> scored)
-    {
-        var sorted = scored.OrderBy(s => s.Score).ToArray();
-        double positives = sorted.Count(s => s.Label), negatives = sorted.Length - positives;
-        if (positives == 0 || negatives == 0)
-        {
-            return double.NaN;
-        }
-
-        double rankSum = 0;
-        for (var i = 0; i < sorted.Length;)
-        {
-            var j = i;
-            while (j < sorted.Length && sorted[j].Score == sorted[i].Score)
-            {
-                j++;
-            }
-
-            var averageRank = (i + j + 1) / 2.0;
-            for (var k = i; k < j; k++)
-            {
-                if (sorted[k].Label)
-                {
-                    rankSum += averageRank;
-                }
-            }
-
-            i = j;
-        }
-
-        return (rankSum - (positives * (positives + 1) / 2)) / (positives * negatives);
-    }
+    public static double RocAuc(IReadOnlyList<(double Score, bool Label)> scored) =>
+        Models.Evaluation.BinaryMetrics.RocAuc(scored.Select(s => s.Score).ToArray(), scored.Select(s => s.Label).ToArray());
 }

@@ -11,20 +11,32 @@ public static class BinaryMetrics
     private const double Epsilon = 1e-15;
 
     /// <summary>ROC-AUC by the rank-sum (Mann–Whitney) formula, ties counted as half.</summary>
-    public static double RocAuc(IReadOnlyList<ScoredExample> examples)
+    public static double RocAuc(IReadOnlyList<ScoredExample> examples) =>
+        RocAuc(examples.Select(e => (double)e.Probability).ToArray(), examples.Select(e => e.Label).ToArray());
+
+    /// <summary>
+    /// ROC-AUC of any score against a binary label: the one implementation the platform uses (model metrics,
+    /// the generator's oracle check, the leakage audit's single-feature scan). NaN when a class is absent.
+    /// </summary>
+    public static double RocAuc(IReadOnlyList<double> scores, IReadOnlyList<bool> labels)
     {
-        var sorted = examples.OrderBy(e => e.Probability).ToArray();
-        double positives = sorted.Count(e => e.Label), negatives = sorted.Length - positives;
+        if (scores.Count != labels.Count)
+        {
+            throw new ArgumentException("scores and labels differ in length");
+        }
+
+        var order = Enumerable.Range(0, scores.Count).OrderBy(i => scores[i]).ToArray();
+        double positives = labels.Count(l => l), negatives = labels.Count - positives;
         if (positives == 0 || negatives == 0)
         {
             return double.NaN;
         }
 
         double rankSum = 0;
-        for (var i = 0; i < sorted.Length;)
+        for (var i = 0; i < order.Length;)
         {
             var j = i;
-            while (j < sorted.Length && sorted[j].Probability == sorted[i].Probability)
+            while (j < order.Length && scores[order[j]].Equals(scores[order[i]]))
             {
                 j++;
             }
@@ -32,7 +44,7 @@ public static class BinaryMetrics
             var averageRank = (i + j + 1) / 2.0;
             for (var k = i; k < j; k++)
             {
-                if (sorted[k].Label)
+                if (labels[order[k]])
                 {
                     rankSum += averageRank;
                 }
