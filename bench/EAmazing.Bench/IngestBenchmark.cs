@@ -161,26 +161,11 @@ public static class IngestBenchmark
 
     private static void Append(string path, string command, string data, long bytes, BenchFigures ingest, BenchFigures duckdb, double ratio, double bronzeSeconds, double bronzeRatio)
     {
-        if (!File.Exists(path))
-        {
-            File.WriteAllText(path, """
-                # Benchmarks
-
-                `dotnet run -c Release --project bench/EAmazing.Bench -- ingest …`: `eamazing ingest` (validate, pseudonymise, bronze + quarantine + silver Parquet, catalog)
-                against DuckDB's own `COPY (SELECT * FROM read_csv(files)) TO 'x.parquet'` on the same files (the practical limit). Each side runs in
-                its own child process; peak = that process's peak working set. Target: ratio >= 0.5, ingest peak < 4 GB.
-
-                "bronze path" = hash + read/validate/pseudonymise + bronze and quarantine Parquet (the work DuckDB's COPY also does); the full ingest adds the
-                silver rebuild (dedupe + re-sessionise + sort) and the commit.
-
-                | date (UTC) | command | data | gzip bytes | rows | ingest s | ingest rows/s | ingest peak GB | DuckDB COPY s | DuckDB rows/s | DuckDB peak GB | ratio (full ingest) | bronze path s | ratio (bronze path) | machine |
-                |---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
-
-                """);
-        }
-
-        File.AppendAllText(path, FormattableString.Invariant(
-            $"| {DateTime.UtcNow:yyyy-MM-dd HH:mm} | `{command}` | {data} | {bytes:N0} | {ingest.Rows:N0} | {ingest.Seconds:N1} | {ingest.Rows / ingest.Seconds:N0} | {ingest.PeakBytes / 1e9:N2} | {duckdb.Seconds:N1} | {duckdb.Rows / duckdb.Seconds:N0} | {duckdb.PeakBytes / 1e9:N2} | {ratio:N2} | {bronzeSeconds:N1} | {bronzeRatio:N2} | {Environment.ProcessorCount} cores (shared), load {LoadAverage()} |\n"));
+        BenchmarkLog.AppendRow(path, "Ingest",
+            "`dotnet run -c Release --project bench/EAmazing.Bench -- ingest …`: `eamazing ingest` against DuckDB's own `COPY (SELECT * FROM read_csv(files)) TO 'x.parquet'` on the same files. Target: ratio >= 0.5, ingest peak < 4 GB.",
+            "| date (UTC) | command | data | gzip bytes | rows | ingest s | ingest rows/s | ingest peak GB | DuckDB COPY s | DuckDB rows/s | DuckDB peak GB | ratio (full ingest) | bronze path s | ratio (bronze path) | machine |",
+            FormattableString.Invariant(
+                $"| {DateTime.UtcNow:yyyy-MM-dd HH:mm} | `{command}` | {data} | {bytes:N0} | {ingest.Rows:N0} | {ingest.Seconds:N1} | {ingest.Rows / ingest.Seconds:N0} | {ingest.PeakBytes / 1e9:N2} | {duckdb.Seconds:N1} | {duckdb.Rows / duckdb.Seconds:N0} | {duckdb.PeakBytes / 1e9:N2} | {ratio:N2} | {bronzeSeconds:N1} | {bronzeRatio:N2} | {Environment.ProcessorCount} cores (shared), load {LoadAverage()} |"));
         Console.WriteLine($"appended a row to {path}");
     }
 }

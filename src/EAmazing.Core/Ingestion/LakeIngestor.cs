@@ -46,8 +46,11 @@ public sealed class LakeIngestor(ILakeEngine lake, PseudonymKey key, IngestOptio
             return new IngestOutcome(IngestAction.AlreadyIngested, sameContent, $"{name}: same content as {sameContent.Path}, already ingested; nothing to do");
         }
 
-        var retired = samePath is null ? [] : lake.Partitions().Where(p => p.FileId == samePath.FileId).ToList();
+        var existing = lake.Partitions();
+        var retired = samePath is null ? [] : existing.Where(p => p.FileId == samePath.FileId).ToList();
         var written = new List<LakePartition>();
+        var silver = new List<LakePartition>();
+        long fastSilverMs = 0;
         ParsedFile parsed;
         long duplicates = 0;
         if (source.Kind is SourceKind.Empty or SourceKind.Binary)
@@ -76,13 +79,19 @@ public sealed class LakeIngestor(ILakeEngine lake, PseudonymKey key, IngestOptio
             }
 
             bronzeMs = clock.ElapsedMilliseconds - hashMs - readMs;
+            if (parsed.Duplicates is not null)
+            {
+                progress?.Report(new(name, index, count, parsed.RowsRead, source.SizeBytes, source.SizeBytes, "silver"));
+                silver.AddRange(WriteSilverFromStaging(staging, written, existing, samePath?.FileId, source.FileId));
+                fastSilverMs = clock.ElapsedMilliseconds - hashMs - readMs - bronzeMs;
+            }
         }
 
         var beforeSilver = clock.ElapsedMilliseconds;
         progress?.Report(new(name, index, count, parsed.RowsRead, source.SizeBytes, source.SizeBytes, "silver"));
-        var silver = RebuildSilver(written, retired, samePath?.FileId, out var silverDeletes);
+        silver.AddRange(RebuildSilver(written, retired, samePath?.FileId, silver, out var silverDeletes));
         var (status, problem) = Verdict(source.Kind, parsed);
-        var silverMs = clock.ElapsedMilliseconds - beforeSilver;
+        var silverMs = fastSilverMs + clock.ElapsedMilliseconds - beforeSilver;
         var rows = new RowAccounting(parsed.RowsRead, parsed.Valid - duplicates, duplicates, parsed.Quarantined);
         var file = new IngestedFile(source.FileId, source.Path, source.SizeBytes, source.Sha256, rows, parsed.EmptySessions,
             status, problem, key.KeyId, started, _clock.GetUtcNow().UtcDateTime, new IngestTimings(hashMs, readMs, bronzeMs, silverMs));
@@ -115,15 +124,46 @@ public sealed class LakeIngestor(ILakeEngine lake, PseudonymKey key, IngestOptio
         return new LakePartition(layer, partitionKey, relative, fileId, rows, new FileInfo(temporary).Length, key.KeyId);
     }
 
-    /// <summary>Silver months touched by the new and the retired bronze files, rebuilt (bucket by bucket) from every bronze file they will hold.</summary>
-    private List<LakePartition> RebuildSilver(List<LakePartition> written, List<LakePartition> retired, string? retiredFileId, out List<string> deletes)
+    /// <summary>
+    /// The fast path: silver months whose only bronze file is the new one (a time-ordered file, its
+    /// duplicates and sessions marked while it was read) are written straight from the staged rows, in the
+    /// same user buckets as the rebuild would use. Months that hold other files are left to <see cref="RebuildSilver"/>.
+    /// </summary>
+    private List<LakePartition> WriteSilverFromStaging(IStagingArea staging, List<LakePartition> written, IReadOnlyList<LakePartition> existing, string? retiredFileId, string fileId)
+    {
+        var silver = new List<LakePartition>();
+        foreach (var month in written.Where(p => p.Layer == LakeLayer.Bronze))
+        {
+            var shared = existing.Any(p => p.Layer == LakeLayer.Bronze && p.PartitionKey == month.PartitionKey && p.FileId != retiredFileId);
+            if (shared)
+            {
+                continue;
+            }
+
+            var buckets = UserBucket.For(month.Rows, options.SilverBucketRows);
+            foreach (var bucket in buckets)
+            {
+                silver.Add(WritePartition(LakeLayer.Silver, month.PartitionKey, LakeLayout.SilverPartition(month.PartitionKey, bucket), null,
+                    target => staging.WriteSilver(month.PartitionKey, bucket, buckets.Count == 1, target, fileId, key.KeyId)));
+            }
+        }
+
+        return silver;
+    }
+
+    /// <summary>
+    /// Silver months touched by the new and the retired bronze files and not already written by the fast
+    /// path, rebuilt (bucket by bucket) by the engine from every bronze file they will hold.
+    /// </summary>
+    private List<LakePartition> RebuildSilver(List<LakePartition> written, List<LakePartition> retired, string? retiredFileId, List<LakePartition> fast, out List<string> deletes)
     {
         var existing = lake.Partitions();
         var bronze = existing.Where(p => p.Layer == LakeLayer.Bronze && p.FileId != retiredFileId).ToList();
         var months = written.Concat(retired).Where(p => p.Layer == LakeLayer.Bronze).Select(p => p.PartitionKey).Distinct().Order(StringComparer.Ordinal).ToList();
+        var done = fast.Select(p => p.PartitionKey).ToHashSet(StringComparer.Ordinal);
         var newBronze = written.Where(p => p.Layer == LakeLayer.Bronze).ToList();
         var silver = new List<LakePartition>();
-        foreach (var month in months)
+        foreach (var month in months.Where(m => !done.Contains(m)))
         {
             var inMonth = bronze.Where(p => p.PartitionKey == month).Select(p => (Path: lake.Layout.Full(p.Path), p.Rows))
                 .Concat(newBronze.Where(p => p.PartitionKey == month).Select(p => (Path: lake.Layout.Temporary(p.Path), p.Rows)))
@@ -143,7 +183,7 @@ public sealed class LakeIngestor(ILakeEngine lake, PseudonymKey key, IngestOptio
         }
 
         // Old silver files of these months that were not rewritten (the month emptied, or its bucket count changed).
-        var rewritten = silver.Select(p => p.Path).ToHashSet(StringComparer.Ordinal);
+        var rewritten = silver.Concat(fast).Select(p => p.Path).ToHashSet(StringComparer.Ordinal);
         deletes = existing.Where(p => p.Layer == LakeLayer.Silver && months.Contains(p.PartitionKey) && !rewritten.Contains(p.Path)).Select(p => p.Path).ToList();
         return silver;
     }

@@ -1,7 +1,7 @@
 namespace EAmazing.Ingestion;
 
 /// <summary>What parsing one file found, before duplicates are counted.</summary>
-/// <param name="Duplicates">Exact duplicate rows, counted while reading when the file is time-ordered; null when it is not (the engine counts them, and bronze is sorted).</param>
+/// <param name="Duplicates">Exact duplicate rows, counted while reading when the file is time-ordered; null when it is not (the engine counts them, bronze is sorted and silver rebuilt by the engine).</param>
 internal sealed record ParsedFile(long RowsRead, long Valid, long Quarantined, long EmptySessions, string? Damage, long? Duplicates, IReadOnlyList<string> Months)
 {
     public static ParsedFile Nothing { get; } = new(0, 0, 0, 0, null, 0, []);

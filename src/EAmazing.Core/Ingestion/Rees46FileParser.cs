@@ -8,7 +8,8 @@ namespace EAmazing.Ingestion;
 
 /// <summary>
 /// Reads one input file into a staging area on two threads: this one parses and validates (Sep,
-/// pseudonyms cached per id), a second one formats the staged rows for the engine. Damage (a cut or corrupt file)
+/// pseudonyms cached per id), a second one marks duplicates and sessions for silver (<see cref="SilverSessions"/>)
+/// and formats the staged rows for the engine. Damage (a cut or corrupt file)
 /// ends the reading, never the run: complete rows are kept and the cut row is quarantined.
 /// </summary>
 internal sealed class Rees46FileParser(IngestOptions options, Pseudonymiser pseudonymiser, DateTime latestEventTime)
@@ -19,11 +20,19 @@ internal sealed class Rees46FileParser(IngestOptions options, Pseudonymiser pseu
     {
         var validator = new Rees46RowValidator(options, pseudonymiser, latestEventTime);
         using var queue = new BlockingCollection<IngestBatch>(QueueDepth);
+        var silver = new SilverSessions(options.SessionGap);
         var writer = Task.Factory.StartNew(() =>
         {
+            var sessions = new int[options.BatchSize];
             foreach (var batch in queue.GetConsumingEnumerable())
             {
-                staging.Append(batch.Rows.AsSpan(0, batch.Count), batch.Quarantined);
+                var rows = batch.Rows.AsSpan(0, batch.Count);
+                for (var i = 0; i < rows.Length; i++)
+                {
+                    sessions[i] = silver.Mark(rows[i]);
+                }
+
+                staging.Append(rows, sessions.AsSpan(0, rows.Length), batch.Quarantined);
                 ArrayPool<BronzeRow>.Shared.Return(batch.Rows, clearArray: true);
             }
 
@@ -35,7 +44,7 @@ internal sealed class Rees46FileParser(IngestOptions options, Pseudonymiser pseu
             var parsed = ReadAll(source, validator, queue, writer, progress);
             queue.CompleteAdding();
             writer.GetAwaiter().GetResult();
-            return parsed;
+            return parsed with { Duplicates = silver.Ordered ? silver.Duplicates : null };
         }
         catch
         {
@@ -72,7 +81,6 @@ internal sealed class Rees46FileParser(IngestOptions options, Pseudonymiser pseu
         var lastRowRejected = false;
         var lastLine = 0L;
         var first = true;
-        var duplicates = new DuplicateCounter();
         var months = new SortedSet<string>(StringComparer.Ordinal);
         var monthOf = DateTime.MinValue;
         foreach (var row in reader)
@@ -97,7 +105,6 @@ internal sealed class Rees46FileParser(IngestOptions options, Pseudonymiser pseu
             {
                 rows[count++] = bronze;
                 valid++;
-                duplicates.Add(bronze.EventTime, row.Span);
                 if (bronze.EventTime.Year != monthOf.Year || bronze.EventTime.Month != monthOf.Month)
                 {
                     monthOf = bronze.EventTime;
@@ -133,7 +140,7 @@ internal sealed class Rees46FileParser(IngestOptions options, Pseudonymiser pseu
         Send();
         ArrayPool<BronzeRow>.Shared.Return(rows);
         progress?.Invoke(read, source.SizeBytes);
-        return new ParsedFile(read, valid, quarantined, emptySessions, damage, duplicates.Count, [.. months]);
+        return new ParsedFile(read, valid, quarantined, emptySessions, damage, null, [.. months]);
 
         void Send()
         {

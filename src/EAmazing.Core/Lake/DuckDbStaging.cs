@@ -6,13 +6,17 @@ namespace EAmazing.Lake;
 
 /// <summary>
 /// Scratch space for one input file: valid rows in a CSV file in the lake's staging folder (read through a
-/// view), rejected rows in a small in-memory table. Deleted when disposed.
+/// view), rejected rows in a small in-memory table. Deleted when disposed. Rows marked for silver (not a
+/// duplicate, file in time order) are also copied into one CSV per first hex digit of the user pseudonym,
+/// so a month split into user buckets is written from its own rows, one scan each, without a sort.
 /// </summary>
 internal sealed class DuckDbStaging : IStagingArea
 {
+    private const string Hex = "0123456789abcdef";
     private readonly string _path;
     private readonly DuckDBConnection _connection;
     private StagedEventFile? _events;
+    private StagedEventFile[]? _users;
     private DuckDBAppender? _quarantine;
 
     public DuckDbStaging(string path, string settings)
@@ -24,15 +28,21 @@ internal sealed class DuckDbStaging : IStagingArea
         DuckDbLake.Execute(_connection, settings);
         DuckDbLake.Execute(_connection, LakeSql.Load("staging"));
         _events = new StagedEventFile(path + ".events.csv");
+        _users = [.. Hex.Select(d => new StagedEventFile(UsersPath(d)))];
         _quarantine = _connection.CreateAppender("staged_quarantine");
     }
 
-    public void Append(ReadOnlySpan<BronzeRow> rows, IReadOnlyList<QuarantinedRow> quarantined)
+    public void Append(ReadOnlySpan<BronzeRow> rows, ReadOnlySpan<int> sessions, IReadOnlyList<QuarantinedRow> quarantined)
     {
         var events = _events ?? throw new InvalidOperationException("staging is sealed");
-        foreach (ref readonly var r in rows)
+        var users = _users!;
+        for (var i = 0; i < rows.Length; i++)
         {
-            events.Append(r);
+            var line = events.Append(rows[i], sessions[i]);
+            if (sessions[i] > 0)
+            {
+                users[Hex.IndexOf(rows[i].UserId[0], StringComparison.Ordinal)].AppendLine(line);
+            }
         }
 
         var bad = _quarantine!;
@@ -61,8 +71,14 @@ internal sealed class DuckDbStaging : IStagingArea
         if (_events is not null)
         {
             _events.Close();
-            DuckDbLake.Execute(_connection, LakeSql.Render("staged_events", ("source", LakeSql.Literal(_events.Path))));
+            DuckDbLake.Execute(_connection, LakeSql.Render("staged_events", ("view", "staged_events"), ("sources", LakeSql.List([_events.Path]))));
             _events = null;
+            foreach (var users in _users!)
+            {
+                users.Close();
+            }
+
+            _users = null;
         }
 
         _quarantine?.Dispose();
@@ -74,9 +90,27 @@ internal sealed class DuckDbStaging : IStagingArea
     public long WriteBronze(string month, string target, string fileId, string keyId, bool alreadyOrdered)
     {
         DuckDbLake.Execute(_connection, LakeSql.Render("bronze",
-            ("file_id", LakeSql.Literal(fileId)), ("key_id", LakeSql.Literal(keyId)), ("month", LakeSql.Literal(month)), ("target", LakeSql.Literal(target)),
+            ("file_id", LakeSql.Literal(fileId)), ("key_id", LakeSql.Literal(keyId)), ("in_month", InMonth(month)), ("target", LakeSql.Literal(target)),
             ("order_by", alreadyOrdered ? "" : "ORDER BY event_time, source_line")));
-        return Scalar($"SELECT count(*) FROM staged_events WHERE strftime(event_time, '%Y-%m') = '{LakeSql.Literal(month)}'");
+        return ParquetRows(target); // the file's metadata, not another scan of the staged rows
+    }
+
+    public long WriteSilver(string month, UserBucket bucket, bool wholeMonth, string target, string fileId, string keyId)
+    {
+        var source = "staged_events";
+        if (!wholeMonth)
+        {
+            var digits = Hex[Hex.IndexOf(bucket.First, StringComparison.Ordinal)..(Hex.IndexOf(bucket.Last, StringComparison.Ordinal) + 1)];
+            DuckDbLake.Execute(_connection, LakeSql.Render("staged_events", ("view", "staged_users"), ("sources", LakeSql.List(digits.Select(UsersPath)))));
+            source = "staged_users";
+        }
+
+        DuckDbLake.Execute(_connection, LakeSql.Render("silver_staged",
+            ("file_id", LakeSql.Literal(fileId)), ("key_id", LakeSql.Literal(keyId)), ("in_month", InMonth(month)), ("target", LakeSql.Literal(target)),
+            ("source", source), ("user_from", bucket.From), ("user_to", bucket.To),
+            // One digit's file (or the whole file) is in source order; several digits' files are merged by time.
+            ("order_by", wholeMonth || bucket.First == bucket.Last ? "" : "ORDER BY event_time, source_line")));
+        return ParquetRows(target);
     }
 
     public long WriteQuarantine(string target, string fileId, string fileName, string keyId)
@@ -86,6 +120,16 @@ internal sealed class DuckDbStaging : IStagingArea
         return Scalar("SELECT count(*) FROM staged_quarantine");
     }
 
+    /// <summary>The rows of one month ("yyyy-MM"), as a range on event_time.</summary>
+    private static string InMonth(string month)
+    {
+        var start = DateTime.ParseExact(month, "yyyy-MM", CultureInfo.InvariantCulture);
+        return $"event_time >= TIMESTAMP '{start:yyyy-MM-dd}' AND event_time < TIMESTAMP '{start.AddMonths(1):yyyy-MM-dd}'";
+    }
+
+    private long ParquetRows(string path) =>
+        Scalar($"SELECT CAST(coalesce(sum(num_rows), 0) AS BIGINT) FROM parquet_file_metadata('{LakeSql.Literal(path)}')");
+
     private long Scalar(string sql)
     {
         using var command = _connection.CreateCommand();
@@ -93,9 +137,16 @@ internal sealed class DuckDbStaging : IStagingArea
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
+    private string UsersPath(char digit) => $"{_path}.users-{digit}.csv";
+
     private void DeleteFiles()
     {
         File.Delete(_path + ".events.csv");
+        foreach (var digit in Hex)
+        {
+            File.Delete(UsersPath(digit));
+        }
+
         File.Delete(_path);
         File.Delete(_path + ".wal");
     }
@@ -104,6 +155,12 @@ internal sealed class DuckDbStaging : IStagingArea
     {
         _events?.Dispose();
         _events = null;
+        foreach (var users in _users ?? [])
+        {
+            users.Dispose();
+        }
+
+        _users = null;
         _quarantine?.Dispose();
         _connection.Dispose();
         DeleteFiles();

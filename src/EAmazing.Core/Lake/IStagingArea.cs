@@ -6,7 +6,8 @@ namespace EAmazing.Lake;
 public interface IStagingArea : IDisposable
 {
     /// <summary>Appends a batch; called from the writing thread only.</summary>
-    void Append(ReadOnlySpan<BronzeRow> rows, IReadOnlyList<QuarantinedRow> quarantined);
+    /// <param name="sessions">Per row, its silver session number, or 0 (a duplicate, or the file is not time-ordered).</param>
+    void Append(ReadOnlySpan<BronzeRow> rows, ReadOnlySpan<int> sessions, IReadOnlyList<QuarantinedRow> quarantined);
 
     /// <summary>Ends appending; the tables are complete.</summary>
     void Seal();
@@ -15,6 +16,12 @@ public interface IStagingArea : IDisposable
 
     /// <param name="alreadyOrdered">The rows were staged in time order, so no sort is needed.</param>
     long WriteBronze(string month, string target, string fileId, string keyId, bool alreadyOrdered);
+
+    /// <summary>
+    /// Writes one bucket of a silver month from the staged rows and their session marks (the month's only
+    /// bronze file is this one, time-ordered); <paramref name="wholeMonth"/>: the bucket holds every user.
+    /// </summary>
+    long WriteSilver(string month, UserBucket bucket, bool wholeMonth, string target, string fileId, string keyId);
 
     long WriteQuarantine(string target, string fileId, string fileName, string keyId);
 }

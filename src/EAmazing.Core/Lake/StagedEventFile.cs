@@ -26,8 +26,14 @@ internal sealed class StagedEventFile : IDisposable
 
     public string Path { get; }
 
-    public void Append(in BronzeRow row)
+    /// <summary>Formats a row with its silver session mark; returns the line, valid until the next append.</summary>
+    public ReadOnlySpan<byte> Append(in BronzeRow row, int session)
     {
+        if (_used >= FlushAt)
+        {
+            Flush();
+        }
+
         var span = _buffer.AsSpan(_used);
         var at = 0;
         at += Integer((row.EventTime - Epoch).Ticks / TimeSpan.TicksPerSecond, span[at..]);
@@ -53,12 +59,23 @@ internal sealed class StagedEventFile : IDisposable
 
         span[at++] = (byte)',';
         at += Integer(row.SourceLine, span[at..]);
+        span[at++] = (byte)',';
+        at += Integer(session, span[at..]);
         span[at++] = (byte)'\n';
         _used += at;
+        return span[..at];
+    }
+
+    /// <summary>Appends a line formatted by another staged file (same columns).</summary>
+    public void AppendLine(ReadOnlySpan<byte> line)
+    {
         if (_used >= FlushAt)
         {
             Flush();
         }
+
+        line.CopyTo(_buffer.AsSpan(_used));
+        _used += line.Length;
     }
 
     public void Close()
