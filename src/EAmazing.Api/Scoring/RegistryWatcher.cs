@@ -9,10 +9,16 @@ namespace EAmazing.Api.Scoring;
 /// </summary>
 public sealed class RegistryWatcher(ChampionModels champions, LakeHistory history, IOptions<ServingOptions> options) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>The first load happens before the server takes requests, so a started server is ready or says why not.</summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
     {
         champions.ReloadChanged();
         history.Refresh();
+        return base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(0.1, options.Value.RegistryPollSeconds)));
         try
         {

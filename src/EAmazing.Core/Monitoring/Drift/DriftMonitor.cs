@@ -15,6 +15,12 @@ public sealed class DriftMonitor(string lakeRoot, ModelRegistry registry)
     /// <summary>Fewer rows than this in the window make a PSI too noisy to act on: reported, never alerting.</summary>
     public const int MinimumRows = 50;
 
+    /// <summary>Kind of the columns that describe when, not who or what: reported, but never setting the level.</summary>
+    public const string Calendar = "calendar";
+
+    // A two-day window holds two weekdays whatever the population does; the score carries any real effect of time.
+    private static readonly HashSet<string> CalendarFeatures = ["hour", "weekday"];
+
     public DriftReport Run(string modelName, DateTime from, DateTime to)
     {
         var card = registry.Champion(modelName)
@@ -31,7 +37,8 @@ public sealed class DriftMonitor(string lakeRoot, ModelRegistry registry)
         for (var f = 0; f < card.Features.Count; f++)
         {
             var index = f;
-            columns.Add(Compare(card.Features[f], "feature", reference.Select(r => (double)r[index]).ToArray(), current.Select(r => (double)r[index]).ToArray()));
+            var kind = CalendarFeatures.Contains(card.Features[f]) ? Calendar : "feature";
+            columns.Add(Compare(card.Features[f], kind, reference.Select(r => (double)r[index]).ToArray(), current.Select(r => (double)r[index]).ToArray()));
         }
 
         var model = TrainedModelStore.Load(registry.VersionFolder(card.Name, card.Version), card);
@@ -69,7 +76,7 @@ public sealed class DriftMonitor(string lakeRoot, ModelRegistry registry)
     private static FeatureDrift Compare(string name, string kind, double[] reference, double[] current)
     {
         var psi = PopulationStability.Index(reference, current);
-        var level = current.Length < MinimumRows ? DriftLevel.Ok : DriftLevels.Of(psi);
+        var level = current.Length < MinimumRows || kind == Calendar ? DriftLevel.Ok : DriftLevels.Of(psi);
         return new FeatureDrift(name, kind, psi, level, reference.Length, current.Length, Mean(reference), Mean(current));
     }
 

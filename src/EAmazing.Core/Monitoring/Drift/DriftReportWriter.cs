@@ -76,7 +76,7 @@ public static class DriftReportWriter
             {Style}</head><body>
             <h1>Drift: {report.Model} v{report.Version} — {report.Level.ToString().ToUpperInvariant()}</h1>
             <p>Window {report.WindowFrom:yyyy-MM-dd HH:mm}..{report.WindowTo:yyyy-MM-dd HH:mm} against the training window {report.ReferenceFrom:yyyy-MM-dd}..{report.ReferenceTo:yyyy-MM-dd}.
-            Population stability index per column: OK &lt; 0.1 ≤ WARN &lt; 0.25 ≤ ALERT (windows under {DriftMonitor.MinimumRows} rows never alert). Computed {report.ComputedAt:yyyy-MM-dd HH:mm} UTC.</p>
+            Population stability index per column: OK &lt; 0.1 ≤ WARN &lt; 0.25 ≤ ALERT (windows under {DriftMonitor.MinimumRows} rows and calendar columns, hour and weekday, never set the level). Computed {report.ComputedAt:yyyy-MM-dd HH:mm} UTC.</p>
             <table><tr><th>column</th><th>kind</th><th>PSI</th><th></th><th>level</th><th>reference rows</th><th>window rows</th><th>reference mean</th><th>window mean</th></tr>
             {rows}</table></body></html>
             """);
