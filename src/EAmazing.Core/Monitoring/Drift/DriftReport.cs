@@ -13,7 +13,7 @@ public sealed record DriftReport(
 {
     public DriftLevel Level => Columns.Count == 0 ? DriftLevel.Ok : Columns.Max(c => c.Level);
 
-    public double MaxPsi => Columns.Where(c => !double.IsNaN(c.Psi)).Select(c => c.Psi).DefaultIfEmpty(0).Max();
+    public double MaxPsi => Columns.Where(c => !double.IsNaN(c.Psi) && c.Kind != DriftMonitor.Calendar).Select(c => c.Psi).DefaultIfEmpty(0).Max();
 
     /// <summary>The card's "retrain due" reason when the level is an alert.</summary>
     public string RetrainReason =>
