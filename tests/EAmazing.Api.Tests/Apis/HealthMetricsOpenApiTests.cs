@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using EAmazing.Api.Tests.Support;
+using EAmazing.Monitoring.Drift;
 
 namespace EAmazing.Api.Tests.Apis;
 
@@ -48,6 +49,20 @@ public sealed class HealthMetricsOpenApiTests(ServingWorld world)
         Assert.Contains("eamazing_predictions_total{model=\"purchase-intent-cart\",version=\"1\"} 1", text);
         Assert.Contains("eamazing_prediction_score_count{model=\"purchase-intent-cart\"} 1", text);
         Assert.Contains("eamazing_champion_version{model=\"purchase-intent-cart\"} 1", text);
+    }
+
+    [Fact]
+    public async Task The_Latest_Drift_Report_Is_Exposed_As_Metrics()
+    {
+        var report = new DriftReport(ServingWorld.ModelName, 1, new DateTime(2019, 10, 1), new DateTime(2019, 11, 17), new DateTime(2019, 11, 16), new DateTime(2019, 11, 18),
+            [new FeatureDrift("cart_price_vs_category", "feature", 0.137, DriftLevel.Warn, 100, 100, 1, 1)], DateTime.UtcNow);
+        DriftReportWriter.Write(world.Lake, report);
+        using var factory = new ServingFactory(world);
+
+        var text = await factory.CreateClient().GetStringAsync("/metrics");
+
+        Assert.Contains("eamazing_drift_psi{model=\"purchase-intent-cart\",version=\"1\",column=\"cart_price_vs_category\"} 0.137", text);
+        Assert.Contains("eamazing_drift_level{model=\"purchase-intent-cart\",version=\"1\"} 1", text);
     }
 
     [Fact]

@@ -73,5 +73,26 @@ public sealed class ModelsApiTests(ServingWorld world) : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
 
+    [Fact]
+    public async Task A_Promotion_That_Fails_A_Gate_Is_409_With_The_Reasons_And_Changes_Nothing()
+    {
+        var card = world.Registry.Get(ServingWorld.ModelName, 2);
+        world.Registry.Update(card with { RetrainReasons = ["drift ALERT in a test"] });
+        try
+        {
+            var response = await _factory.Admin().PostAsJsonAsync($"/v1/models/{ServingWorld.ModelName}/promote", new { version = 2 });
+
+            Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+            var body = await response.ReadJson();
+            Assert.False(body.GetProperty("promoted").GetBoolean());
+            Assert.Contains(body.GetProperty("reasons").EnumerateArray(), r => r.GetString()!.Contains("retrain due", StringComparison.Ordinal));
+            Assert.Equal(1, world.Registry.Champion(ServingWorld.ModelName)!.Version);
+        }
+        finally
+        {
+            world.Registry.Update(world.Registry.Get(ServingWorld.ModelName, 2) with { RetrainReasons = [] });
+        }
+    }
+
     public void Dispose() => _factory.Dispose();
 }
