@@ -7,8 +7,13 @@ public sealed class ServingOptions
 {
     public const string SectionName = "EAmazing:Serving";
 
-    /// <summary>Models served; each must have a champion in the registry for the server to be ready.</summary>
-    public List<string> ModelNames { get; set; } = ["purchase-intent-cart"];
+    public const string DefaultModel = "purchase-intent-cart";
+
+    /// <summary>Models served; each must have a champion in the registry for the server to be ready. Empty: purchase-intent-cart.
+    /// (Empty by default because the configuration binder appends to a list rather than replacing it.)</summary>
+    public List<string> ModelNames { get; set; } = [];
+
+    public IReadOnlyList<string> ServedModels => ModelNames.Count == 0 ? [DefaultModel] : ModelNames.Distinct().ToList();
 
     /// <summary>API key file (hashes only), outside the lake. Default: ~/.config/eamazing/api-keys.json.</summary>
     public string? ApiKeysFile { get; set; }

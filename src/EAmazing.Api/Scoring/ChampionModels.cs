@@ -17,7 +17,7 @@ public sealed class ChampionModels(ServingPaths paths, IOptions<ServingOptions> 
 
     public ModelRegistry Registry { get; } = new(paths.Models);
 
-    public IReadOnlyList<string> Names => options.Value.ModelNames;
+    public IReadOnlyList<string> Names { get; } = options.Value.ServedModels;
 
     /// <summary>Raised after a swap, with the model now served (the lake history is rebuilt for it).</summary>
     public event Action<ServedModel>? Swapped;

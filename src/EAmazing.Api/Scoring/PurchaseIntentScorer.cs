@@ -22,7 +22,7 @@ public sealed class PurchaseIntentScorer(
     ServingMetrics metrics,
     IOptions<ServingOptions> options)
 {
-    public const string DefaultModel = "purchase-intent-cart";
+    public const string DefaultModel = ServingOptions.DefaultModel;
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
