@@ -44,7 +44,7 @@ public static class ApiKeyCommand
         });
         command.Subcommands.Add(list);
 
-        var revoke = new Command("revoke", "Revoke a key; a running server refuses it from its next request");
+        var revoke = new Command("revoke", "Revoke a key; a running server refuses it within 250 ms");
         revoke.Arguments.Add(Id);
         revoke.SetAction(parse =>
         {
