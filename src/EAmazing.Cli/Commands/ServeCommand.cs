@@ -7,10 +7,9 @@ namespace EAmazing.Cli.Commands;
 /// <summary><c>eamazing serve</c>: the prediction and model API (ASP.NET Core on Kestrel, loopback by default).</summary>
 public static class ServeCommand
 {
-    public static readonly Option<string> Urls = new("--urls")
+    public static readonly Option<string?> Urls = new("--urls")
     {
-        Description = $"Addresses to listen on (default {ServingApp.DefaultUrls}; loopback only unless you say otherwise)",
-        DefaultValueFactory = _ => ServingApp.DefaultUrls,
+        Description = $"Addresses to listen on (default: configuration 'urls', else {ServingApp.DefaultUrls}; loopback only unless you say otherwise)",
     };
 
     public static readonly Option<string?> Models = new("--models") { Description = "Registry folder (default: EAmazing:Models)" };
@@ -23,7 +22,12 @@ public static class ServeCommand
         command.SetAction(async (parse, cancel) =>
         {
             var settings = CliSettings.Load(parse.GetValue(GlobalOptions.Lake));
-            List<string> args = [$"--urls={parse.GetValue(Urls)}", $"--EAmazing:Lake={settings.Platform.Lake}"];
+            List<string> args = [$"--EAmazing:Lake={settings.Platform.Lake}"];
+            if (parse.GetValue(Urls) is { } urls)
+            {
+                args.Add($"--urls={urls}");
+            }
+
             if (parse.GetValue(Models) is { } models)
             {
                 args.Add($"--EAmazing:Models={models}");
