@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Globalization;
 using DuckDB.NET.Data;
 using EAmazing.Api.Configuration;
+using EAmazing.Privacy;
 
 namespace EAmazing.Api.Scoring;
 
@@ -12,7 +13,7 @@ namespace EAmazing.Api.Scoring;
 /// lake's last day, the freshest "as of" the server can know. Read on an in-memory engine straight from
 /// Parquet, so the server never holds the catalog's lock.
 /// </summary>
-public sealed class LakeHistory(ServingPaths paths, ILogger<LakeHistory> logger)
+public sealed class LakeHistory(ServingPaths paths, PseudonymKey key, ILogger<LakeHistory> logger)
 {
     /// <summary>The gold table's trailing window for item and category history (FeatureOptions.ItemWindowDays).</summary>
     public const int ItemWindowDays = 30;
@@ -45,6 +46,13 @@ public sealed class LakeHistory(ServingPaths paths, ILogger<LakeHistory> logger)
             var started = System.Diagnostics.Stopwatch.StartNew();
             var snapshot = Load(files);
             Volatile.Write(ref _snapshot, snapshot);
+            if (snapshot.KeyIds.Count > 0 && !snapshot.KeyIds.Contains(key.KeyId))
+            {
+                // Only key ids (public digests) are logged, never a key.
+                logger.LogWarning("the lake was pseudonymised with key {LakeKeys} but the server uses key {ServerKey}: no user will be found in the history; serve with the lake's key",
+                    string.Join(", ", snapshot.KeyIds), key.KeyId);
+            }
+
             logger.LogInformation("lake history: {Users} users, {Items} items, {Categories} categories as of {Day:yyyy-MM-dd} in {Seconds:0.0} s",
                 snapshot.Users.Count, snapshot.Items.Count, snapshot.CategoryMeanPrice.Count, snapshot.AsOfDay, started.Elapsed.TotalSeconds);
         }
@@ -67,7 +75,7 @@ public sealed class LakeHistory(ServingPaths paths, ILogger<LakeHistory> logger)
         using var connection = new DuckDBConnection("Data Source=:memory:");
         connection.Open();
         var list = string.Join(", ", files.Select(f => $"'{f.Replace("'", "''", StringComparison.Ordinal)}'"));
-        Execute(connection, $"CREATE VIEW events AS SELECT event_time, event_type, product_id, category_id, price, user_id, strftime(event_time, '%Y-%m') || '/' || session_id AS session_key FROM read_parquet([{list}], hive_partitioning = false)");
+        Execute(connection, $"CREATE VIEW events AS SELECT event_time, event_type, product_id, category_id, price, user_id, key_id, strftime(event_time, '%Y-%m') || '/' || session_id AS session_key FROM read_parquet([{list}], hive_partitioning = false)");
         var asOfDay = Single(connection, "SELECT CAST(max(event_time) AS DATE) + INTERVAL 1 DAY FROM events") is DateTime day ? day : DateTime.UtcNow.Date;
         var from = asOfDay.AddDays(-ItemWindowDays);
         var window = $"CAST(event_time AS DATE) >= DATE '{from:yyyy-MM-dd}' AND CAST(event_time AS DATE) < DATE '{asOfDay:yyyy-MM-dd}'";
@@ -94,7 +102,10 @@ public sealed class LakeHistory(ServingPaths paths, ILogger<LakeHistory> logger)
         Read(connection, $"SELECT category_id, avg(CAST(price AS DOUBLE)) FROM events WHERE {window} GROUP BY category_id",
             r => categories[Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture)] = r.GetDouble(1));
 
-        return new Snapshot(asOfDay, users.ToFrozenDictionary(), items.ToFrozenDictionary(), categories.ToFrozenDictionary());
+        var keyIds = new List<string>();
+        Read(connection, "SELECT DISTINCT key_id FROM events WHERE key_id IS NOT NULL ORDER BY 1", r => keyIds.Add(r.GetString(0)));
+
+        return new Snapshot(asOfDay, users.ToFrozenDictionary(), items.ToFrozenDictionary(), categories.ToFrozenDictionary(), keyIds);
     }
 
     private static void Execute(DuckDBConnection connection, string sql)
@@ -127,5 +138,6 @@ public sealed class LakeHistory(ServingPaths paths, ILogger<LakeHistory> logger)
         DateTime AsOfDay,
         FrozenDictionary<string, UserHistory> Users,
         FrozenDictionary<long, ItemHistory> Items,
-        FrozenDictionary<long, double> CategoryMeanPrice);
+        FrozenDictionary<long, double> CategoryMeanPrice,
+        IReadOnlyList<string> KeyIds);
 }
