@@ -68,26 +68,32 @@ public sealed class ServingMetrics(ServingPaths paths)
         text.Append(CultureInfo.InvariantCulture, $"eamazing_predictions_dropped_total {recorder.Dropped}\n");
 
         Header(text, "eamazing_champion_version", "gauge", "Version of the champion served per model (absent: none loaded)");
-        foreach (var served in champions.All.OrderBy(m => m.Name, StringComparer.Ordinal))
+        var served = champions.All.OrderBy(m => m.Name, StringComparer.Ordinal).ToList();
+        foreach (var model in served)
         {
-            text.Append(CultureInfo.InvariantCulture, $"eamazing_champion_version{{model=\"{served.Name}\"}} {served.Version}\n");
-            text.Append(CultureInfo.InvariantCulture, $"eamazing_model_retrain_due{{model=\"{served.Name}\"}} {(served.Card.RetrainReasons.Count > 0 ? 1 : 0)}\n");
+            text.Append(CultureInfo.InvariantCulture, $"eamazing_champion_version{{model=\"{model.Name}\"}} {model.Version}\n");
         }
 
-        Header(text, "eamazing_drift_psi", "gauge", "Population stability index of the latest drift report (eamazing monitor drift)");
-        foreach (var name in champions.Names)
+        Header(text, "eamazing_model_retrain_due", "gauge", "1 when the served champion's card says retrain due (drift alert or erasure)");
+        foreach (var model in served)
         {
-            if (DriftReportWriter.ReadLatest(paths.Lake, name) is not { } report)
-            {
-                continue;
-            }
+            text.Append(CultureInfo.InvariantCulture, $"eamazing_model_retrain_due{{model=\"{model.Name}\"}} {(model.Card.RetrainReasons.Count > 0 ? 1 : 0)}\n");
+        }
 
+        var reports = champions.Names.Select(name => DriftReportWriter.ReadLatest(paths.Lake, name)).OfType<DriftReport>().ToList();
+        Header(text, "eamazing_drift_psi", "gauge", "Population stability index of the latest drift report (eamazing monitor drift)");
+        foreach (var report in reports)
+        {
             foreach (var column in report.Columns.Where(c => !double.IsNaN(c.Psi)))
             {
-                text.Append(CultureInfo.InvariantCulture, $"eamazing_drift_psi{{model=\"{name}\",version=\"{report.Version}\",column=\"{Escape(column.Name)}\"}} {column.Psi}\n");
+                text.Append(CultureInfo.InvariantCulture, $"eamazing_drift_psi{{model=\"{report.Model}\",version=\"{report.Version}\",column=\"{Escape(column.Name)}\"}} {column.Psi}\n");
             }
+        }
 
-            text.Append(CultureInfo.InvariantCulture, $"eamazing_drift_level{{model=\"{name}\",version=\"{report.Version}\"}} {(int)report.Level}\n");
+        Header(text, "eamazing_drift_level", "gauge", "Level of the latest drift report: 0 OK, 1 WARN, 2 ALERT");
+        foreach (var report in reports)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"eamazing_drift_level{{model=\"{report.Model}\",version=\"{report.Version}\"}} {(int)report.Level}\n");
         }
 
         return text.ToString();

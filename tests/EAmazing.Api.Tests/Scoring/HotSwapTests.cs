@@ -41,17 +41,19 @@ public sealed class HotSwapTests(ServingWorld world)
                 }
             })).ToList();
 
-            // The admin API swaps twice; then the CLI's way (the registry changes on disk) swaps back via the watcher.
+            // The admin API swaps three times; then the CLI's way (the registry changes on disk) swaps back via the watcher.
             await Task.Delay(200);
             foreach (var version in new[] { 2, 1, 2 })
             {
+                var before = versions.GetValueOrDefault(version);
                 var promoted = await admin.PostAsJsonAsync($"/v1/models/{ServingWorld.ModelName}/promote", new { version, force = true });
                 Assert.Equal(HttpStatusCode.OK, promoted.StatusCode);
-                await Task.Delay(300);
+                await Until(() => versions.GetValueOrDefault(version) > before + 20);
             }
 
             world.RestoreChampion(1);
-            await Task.Delay(1000);
+            var servedOne = versions.GetValueOrDefault(1);
+            await Until(() => versions.GetValueOrDefault(1) > servedOne + 20);
             stop.Cancel();
             await Task.WhenAll(load);
 
@@ -59,10 +61,20 @@ public sealed class HotSwapTests(ServingWorld world)
             Assert.True(versions.ContainsKey(1) && versions.ContainsKey(2), string.Join(", ", versions));
             var last = await (await reader.PostAsJsonAsync("/v1/purchase-intent", Requests.Cart())).ReadJson();
             Assert.Equal(1, last.GetProperty("version").GetInt32());
+            Assert.Equal(1, world.Registry.Champion(ServingWorld.ModelName)!.Version);
         }
         finally
         {
             world.RestoreChampion(1);
+        }
+    }
+
+    /// <summary>Waits for a condition the load loop makes true, bounded so a broken swap fails instead of hanging.</summary>
+    private static async Task Until(Func<bool> condition)
+    {
+        for (var waited = 0; waited < 15_000 && !condition(); waited += 50)
+        {
+            await Task.Delay(50);
         }
     }
 }
