@@ -2,8 +2,8 @@
 # Installs the Debian packages e-amazing needs beyond the .NET SDK (idempotent; uses sudo when not root).
 set -euo pipefail
 
-# None of the stages built so far needs one; the dashboard tests will add chromium, the load benchmark wrk.
-PACKAGES=()
+# wrk: the serving load benchmark (bench serve). The dashboard tests will add chromium.
+PACKAGES=(wrk)
 
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -15,6 +15,7 @@ public static class BenchCli
         root.Subcommands.Add(IngestBenchmark.CreateChild());
         root.Subcommands.Add(FeaturesBenchmark.Create());
         root.Subcommands.Add(FeaturesBenchmark.CreateChild());
+        root.Subcommands.Add(ServingBenchmark.Create());
         return root.Parse(args).InvokeAsync();
     }
 }

@@ -19,6 +19,9 @@ public static class EAmazingCli
         root.Subcommands.Add(LakeCommand.Create());
         root.Subcommands.Add(SqlCommand.Create());
         root.Subcommands.Add(FeaturesCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(ApiKeyCommand.Create());
+        root.Subcommands.Add(MonitorCommand.Create());
         return root;
     }
 

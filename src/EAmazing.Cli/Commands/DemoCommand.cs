@@ -55,6 +55,7 @@ public static class DemoCommand
             }
 
             AnsiConsole.MarkupLine("[green]demo complete.[/] Try: [bold]eamazing sql \"SELECT count(*) FROM silver\"[/], [bold]eamazing models show purchase-intent-cart 1[/]");
+            ServeHint.Print(settings);
             return ExitCodes.Success;
         });
         return command;

@@ -1,0 +1,205 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+
+namespace EAmazing.Bench;
+
+/// <summary>
+/// <c>serve</c>: starts the built <c>eamazing serve</c> on a loopback port over an existing lake and registry
+/// (e.g. what <c>eamazing demo</c> made, champion promoted), creates a throw-away reader key, and drives
+/// <c>POST /v1/purchase-intent</c> with <c>wrk -t2 -c16 --latency</c> and a Lua script posting a cart with its session.
+/// </summary>
+public static partial class ServingBenchmark
+{
+    private static readonly Option<string> LakeOption = new("--lake") { Description = "Lake the server reads (history features)", Required = true };
+    private static readonly Option<string> ModelsOption = new("--models") { Description = "Registry with a promoted purchase-intent-cart champion", Required = true };
+    private static readonly Option<int> SecondsOption = new("--seconds") { Description = "wrk duration (at most 30)", DefaultValueFactory = _ => 30 };
+    private static readonly Option<int> ConnectionsOption = new("--connections") { Description = "wrk connections", DefaultValueFactory = _ => 16 };
+    private static readonly Option<string?> WriteOption = new("--write") { Description = "Append the result as a row of this Markdown file, e.g. BENCHMARKS.md" };
+
+    private static readonly Dictionary<string, string> NoEnvironment = [];
+
+    private const string Body = """{"user_id": 512386086, "cart": {"time": "2019-11-20T10:15:00Z", "product_id": 1004856, "category_id": 2053013555631882655, "price": 130.76}, "session": [{"time": "2019-11-20T10:10:00Z", "type": "view", "product_id": 1004856, "category_id": 2053013555631882655, "price": 130.76}, {"time": "2019-11-20T10:12:00Z", "type": "view", "product_id": 1005115, "category_id": 2053013555631882655, "price": 910.5}]}""";
+
+    public static Command Create()
+    {
+        var command = new Command("serve", "Load-test eamazing serve with wrk (POST /v1/purchase-intent)");
+        command.Options.Add(LakeOption);
+        command.Options.Add(ModelsOption);
+        command.Options.Add(SecondsOption);
+        command.Options.Add(ConnectionsOption);
+        command.Options.Add(WriteOption);
+        command.SetAction(parse => Run(parse));
+        return command;
+    }
+
+    private static int Run(ParseResult parse)
+    {
+        var seconds = Math.Clamp(parse.GetValue(SecondsOption), 1, 30);
+        var connections = parse.GetValue(ConnectionsOption);
+        var work = Directory.CreateTempSubdirectory("eamazing-serve-bench-").FullName;
+        var cli = Path.Combine(RepositoryRoot(), "src", "EAmazing.Cli", "bin", "Release", "net10.0", "linux-x64", "eamazing.dll");
+        var environment = new Dictionary<string, string>
+        {
+            ["EAMAZING__SERVING__APIKEYSFILE"] = Path.Combine(work, "api-keys.json"),
+            // The benchmark measures latency under load, not the per-key limit.
+            ["EAMAZING__SERVING__REQUESTSPERSECONDPERKEY"] = "1000000",
+            ["EAMAZING__SERVING__BURSTPERKEY"] = "1000000",
+        };
+        var key = Capture(Start(cli, environment, "api-key", "create", "--role", "reader", "--name", "bench"), standardOutputOnly: true).Trim();
+        var port = FreePort();
+        using var server = Start(cli, environment, "serve", "--urls", $"http://127.0.0.1:{port}", "--lake", parse.GetValue(LakeOption)!, "--models", parse.GetValue(ModelsOption)!);
+        try
+        {
+            if (!WaitReady(port, server))
+            {
+                Console.Error.WriteLine("the server did not become ready (is a champion promoted?)");
+                return 1;
+            }
+
+            var script = Path.Combine(work, "purchase-intent.lua");
+            File.WriteAllText(script, $"wrk.method = \"POST\"\nwrk.body = [[{Body}]]\nwrk.headers[\"Content-Type\"] = \"application/json\"\nwrk.headers[\"Authorization\"] = \"Bearer {key}\"\n");
+            var url = $"http://127.0.0.1:{port}/v1/purchase-intent";
+            // Warm-up: JIT, pools and caches, not measured.
+            Capture(Start("wrk", NoEnvironment, "-t2", $"-c{connections}", "-d3s", "-s", script, url));
+            var output = Capture(Start("wrk", NoEnvironment, "-t2", $"-c{connections}", $"-d{seconds}s", "--latency", "-s", script, url));
+            Console.WriteLine(output);
+            var requests = Number(RequestsLine().Match(output));
+            var rate = Number(RateLine().Match(output));
+            var p50 = Latency(output, "50%");
+            var p99 = Latency(output, "99%");
+            var non2xx = Number(Non2xxLine().Match(output));
+            var socketErrors = SocketErrors(output);
+            var figures = FormattableString.Invariant($"| {DateTime.UtcNow:yyyy-MM-dd} | `wrk -t2 -c{connections} -d{seconds}s --latency` POST /v1/purchase-intent (cart + 2 session events) | {requests:N0} | {rate:N0} | {p50} | {p99} | {non2xx:N0} non-2xx, {socketErrors} socket errors | {BenchmarkLog.Machine} |");
+            Console.WriteLine(figures);
+            if (parse.GetValue(WriteOption) is { } path)
+            {
+                BenchmarkLog.AppendRow(path, "Serving",
+                    "`dotnet run -c Release --project bench/EAmazing.Bench -- serve --lake LAKE --models MODELS [--seconds 30] [--write BENCHMARKS.md]`: the built " +
+                    "`eamazing serve` on loopback (fasttree champion of `eamazing demo`, history cached from its lake), driven by `wrk` on the same 2 cores " +
+                    "(wrk's own threads compete with the server). Closed loop: wrk sends as fast as responses come back, so req/s is the throughput at that " +
+                    "concurrency and the latencies are at that load. Target: p99 < 10 ms at 1,000 req/s, 0 errors.",
+                    "| date (UTC) | load | requests | req/s | p50 | p99 | errors | machine |",
+                    figures);
+            }
+
+            return non2xx == 0 && socketErrors == 0 ? 0 : 1;
+        }
+        finally
+        {
+            server.Kill(entireProcessTree: true);
+            server.WaitForExit();
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    private static Process Start(string program, IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        var start = new ProcessStartInfo(program == "wrk" ? "wrk" : "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (program != "wrk")
+        {
+            start.ArgumentList.Add(program);
+        }
+
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        var process = Process.Start(start)!;
+        if (args.Length > 0 && args[0] == "serve")
+        {
+            // Drain the server's logs so it never blocks on a full pipe.
+            process.OutputDataReceived += (_, _) => { };
+            process.ErrorDataReceived += (_, _) => { };
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+        }
+
+        return process;
+    }
+
+    private static string Capture(Process process, bool standardOutputOnly = false)
+    {
+        using (process)
+        {
+            var error = process.StandardError.ReadToEndAsync();
+            var output = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            return standardOutputOnly ? output : output + error.Result;
+        }
+    }
+
+    private static bool WaitReady(int port, Process server)
+    {
+        using var client = new HttpClient();
+        for (var attempt = 0; attempt < 240 && !server.HasExited; attempt++)
+        {
+            try
+            {
+                if (client.GetAsync($"http://127.0.0.1:{port}/health/ready").Result.StatusCode == HttpStatusCode.OK)
+                {
+                    return true;
+                }
+            }
+            catch (AggregateException)
+            {
+                // not listening yet
+            }
+
+            Thread.Sleep(250);
+        }
+
+        return false;
+    }
+
+    private static string Latency(string output, string percentile)
+    {
+        var match = Regex.Match(output, $@"^\s*{Regex.Escape(percentile)}\s+(\S+)", RegexOptions.Multiline);
+        return match.Success ? match.Groups[1].Value : "?";
+    }
+
+    private static double Number(Match match) =>
+        match.Success ? double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
+
+    private static long SocketErrors(string output)
+    {
+        var match = Regex.Match(output, @"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)");
+        return match.Success ? Enumerable.Range(1, 4).Sum(i => long.Parse(match.Groups[i].Value, CultureInfo.InvariantCulture)) : 0;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string RepositoryRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "EAmazing.slnx")))
+        {
+            folder = folder.Parent;
+        }
+
+        return folder?.FullName ?? Directory.GetCurrentDirectory();
+    }
+
+    [GeneratedRegex(@"(\d+) requests in")]
+    private static partial Regex RequestsLine();
+
+    [GeneratedRegex(@"Requests/sec:\s+([\d.]+)")]
+    private static partial Regex RateLine();
+
+    [GeneratedRegex(@"Non-2xx or 3xx responses: (\d+)")]
+    private static partial Regex Non2xxLine();
+}

@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Configuration;
+
+namespace EAmazing.Api.Configuration;
+
+/// <summary>Settings of <c>eamazing serve</c>, section <c>EAmazing:Serving</c> (env <c>EAMAZING__SERVING__…</c>).</summary>
+public sealed class ServingOptions
+{
+    public const string SectionName = "EAmazing:Serving";
+
+    public const string DefaultModel = "purchase-intent-cart";
+
+    /// <summary>Models served; each must have a champion in the registry for the server to be ready. Empty: purchase-intent-cart.
+    /// (Empty by default because the configuration binder appends to a list rather than replacing it.)</summary>
+    public List<string> ModelNames { get; set; } = [];
+
+    public IReadOnlyList<string> ServedModels => ModelNames.Count == 0 ? [DefaultModel] : ModelNames.Distinct().ToList();
+
+    /// <summary>API key file (hashes only), outside the lake. Default: ~/.config/eamazing/api-keys.json.</summary>
+    public string? ApiKeysFile { get; set; }
+
+    /// <summary>Audit log of calls touching personal data (JSON lines). Default: &lt;lake&gt;/audit/api.jsonl.</summary>
+    public string? AuditLog { get; set; }
+
+    /// <summary>How often the registry is checked for a new champion (a promotion by the CLI, say).</summary>
+    public double RegistryPollSeconds { get; set; } = 2;
+
+    /// <summary>Sustained requests per second allowed per API key (token bucket).</summary>
+    public int RequestsPerSecondPerKey { get; set; } = 5000;
+
+    /// <summary>Burst allowance per API key above the sustained rate.</summary>
+    public int BurstPerKey { get; set; } = 5000;
+
+    /// <summary>Largest request body accepted; more is refused with 413.</summary>
+    public long MaxRequestBytes { get; set; } = 256 * 1024;
+
+    /// <summary>Most session events one prediction request may carry.</summary>
+    public int MaxSessionEvents { get; set; } = 1000;
+
+    /// <summary>Whether served predictions are appended to the lake's predictions table.</summary>
+    public bool RecordPredictions { get; set; } = true;
+
+    /// <summary>Binds <c>EAmazing:Serving</c>, then <c>Serving</c>: environment variables arrive without the
+    /// <c>EAmazing</c> section (EAMAZING__SERVING__APIKEYSFILE → Serving:ApiKeysFile), as in the CLI.</summary>
+    public static void Bind(IConfiguration configuration, ServingOptions target)
+    {
+        configuration.GetSection(SectionName).Bind(target);
+        configuration.GetSection("Serving").Bind(target);
+    }
+}

@@ -1,0 +1,38 @@
+using EAmazing.Api.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace EAmazing.Api.Scoring;
+
+/// <summary>
+/// Polls the registry for a new champion (a promotion made by the CLI or another server) and hot-swaps it.
+/// Polling card files every few seconds is cheap and, unlike file watchers, works on every file system.
+/// </summary>
+public sealed class RegistryWatcher(ChampionModels champions, LakeHistory history, IOptions<ServingOptions> options) : BackgroundService
+{
+    /// <summary>The first load happens before the server takes requests, so a started server is ready or says why not.</summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        champions.ReloadChanged();
+        history.Refresh();
+        return base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(0.1, options.Value.RegistryPollSeconds)));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                if (champions.ReloadChanged().Count > 0 || !history.Loaded)
+                {
+                    history.Refresh();
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // shutting down
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using System.CommandLine;
+using System.Globalization;
+using EAmazing.Models.Registry;
+using EAmazing.Monitoring.Drift;
+using Spectre.Console;
+
+namespace EAmazing.Cli.Commands;
+
+/// <summary><c>eamazing monitor drift</c>: population stability of a window's features and scores against the champion's training window.</summary>
+public static class MonitorCommand
+{
+    private static readonly Option<string> Model = new("--model") { Description = "Model name", DefaultValueFactory = _ => "purchase-intent-cart" };
+    private static readonly Option<DateOnly?> From = new("--from") { Description = "Window start (yyyy-MM-dd, inclusive); default: 7 days before --to" };
+    private static readonly Option<DateOnly?> To = new("--to") { Description = "Window end (yyyy-MM-dd, exclusive); default: the day after the gold table's last row" };
+    private static readonly Option<string?> Registry = new("--models") { Description = "Registry folder (default: EAmazing:Models)" };
+
+    public static Command Create()
+    {
+        var command = new Command("monitor", "Model monitoring");
+        var drift = new Command("drift", "PSI per feature and for the score: OK < 0.1 <= WARN < 0.25 <= ALERT; an alert marks the champion 'retrain due'");
+        drift.Options.Add(Model);
+        drift.Options.Add(From);
+        drift.Options.Add(To);
+        drift.Options.Add(Registry);
+        drift.SetAction(parse =>
+        {
+            var settings = CliSettings.Load(parse.GetValue(GlobalOptions.Lake));
+            var registry = new ModelRegistry(parse.GetValue(Registry) ?? settings.Platform.Models);
+            var to = parse.GetValue(To)?.ToDateTime(TimeOnly.MinValue) ?? LastGoldDay(settings.Platform.Lake);
+            var from = parse.GetValue(From)?.ToDateTime(TimeOnly.MinValue) ?? to.AddDays(-7);
+            if (from >= to)
+            {
+                Console.Error.WriteLine("error: --from must be before --to");
+                return ExitCodes.UsageError;
+            }
+
+            var monitor = new DriftMonitor(settings.Platform.Lake, registry);
+            DriftReport report;
+            try
+            {
+                report = monitor.Run(parse.GetValue(Model)!, from, to);
+            }
+            catch (InvalidOperationException e)
+            {
+                Console.Error.WriteLine("error: " + e.Message);
+                return ExitCodes.DataError;
+            }
+
+            var page = DriftReportWriter.Write(settings.Platform.Lake, report);
+            var table = new Table().AddTextColumns("column", "kind", "PSI", "level", "reference rows", "window rows", "reference mean", "window mean");
+            foreach (var c in report.Columns)
+            {
+                table.AddTextRow(c.Name, c.Kind, c.Psi.ToString("0.000", CultureInfo.InvariantCulture), c.Level.ToString().ToUpperInvariant(),
+                    c.ReferenceCount.ToString("N0", CultureInfo.InvariantCulture), c.CurrentCount.ToString("N0", CultureInfo.InvariantCulture),
+                    c.ReferenceMean.ToString("0.###", CultureInfo.InvariantCulture), c.CurrentMean.ToString("0.###", CultureInfo.InvariantCulture));
+            }
+
+            AnsiConsole.Write(table);
+            AnsiConsole.WriteLine($"{report.Model} v{report.Version}, window {from:yyyy-MM-dd}..{to:yyyy-MM-dd} vs training {report.ReferenceFrom:yyyy-MM-dd}..{report.ReferenceTo:yyyy-MM-dd}: {report.Level.ToString().ToUpperInvariant()} (max PSI {report.MaxPsi:0.000})");
+            AnsiConsole.WriteLine($"report: {page}");
+            if (monitor.MarkRetrainDue(report))
+            {
+                AnsiConsole.WriteLine($"marked {report.Model} v{report.Version} retrain due: {report.RetrainReason}");
+            }
+
+            return ExitCodes.Success;
+        });
+        command.Subcommands.Add(drift);
+        return command;
+    }
+
+    private static DateTime LastGoldDay(string lake)
+    {
+        var folder = Path.Combine(Path.GetFullPath(lake), "gold", "cart_prediction_points");
+        var last = Directory.Exists(folder)
+            ? Directory.GetDirectories(folder, "month=*").Select(d => Path.GetFileName(d)[6..]).Order(StringComparer.Ordinal).LastOrDefault()
+            : null;
+        return last is not null && DateTime.TryParseExact(last, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month)
+            ? month.AddMonths(1)
+            : DateTime.UtcNow.Date.AddDays(1);
+    }
+}

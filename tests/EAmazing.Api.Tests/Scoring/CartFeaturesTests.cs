@@ -1,0 +1,70 @@
+using DuckDB.NET.Data;
+using EAmazing.Api.Configuration;
+using EAmazing.Api.Scoring;
+using EAmazing.Api.Tests.Support;
+using EAmazing.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace EAmazing.Api.Tests.Scoring;
+
+/// <summary>Online features against the gold table's batch SQL on the same sessions.</summary>
+[Collection(ServingCollection.Name)]
+public sealed class CartFeaturesTests(ServingWorld world)
+{
+    private static readonly string[] InSession =
+    [
+        "cart_price", "seconds_since_session_start", "events_before", "views_before", "distinct_items_before",
+        "distinct_categories_before", "views_of_carted_item", "purchases_before", "removes_before", "hour", "weekday",
+    ];
+
+    [Fact]
+    public void In_Session_Features_From_The_Sessions_Events_Equal_The_Gold_Tables()
+    {
+        using var connection = new DuckDBConnection("Data Source=:memory:");
+        connection.Open();
+        var gold = $"read_parquet('{world.Lake}/gold/cart_prediction_points/*/*.parquet')";
+        var silver = $"read_parquet('{world.Lake}/silver/*/*.parquet', hive_partitioning = false)";
+        var points = Rows(connection, $"SELECT session_key, as_of_time, product_id, category_id, {string.Join(", ", InSession)} FROM {gold} WHERE events_before > 2 ORDER BY hash(session_key) LIMIT 40");
+        Assert.Equal(40, points.Count);
+        var history = new LakeHistory(new ServingPaths(Options.Create(new PlatformOptions { Lake = Path.Combine(world.Root, "nowhere") }), Options.Create(new ServingOptions())), world.Key, NullLogger<LakeHistory>.Instance);
+
+        foreach (var point in points)
+        {
+            var sessionKey = (string)point[0]!;
+            var asOf = (DateTime)point[1]!;
+            var events = Rows(connection, $"SELECT event_time, event_type, product_id, category_id, price FROM {silver} WHERE strftime(event_time, '%Y-%m') || '/' || session_id = '{sessionKey}' ORDER BY event_time")
+                .Select(e => new SessionEvent((DateTime)e[0]!, (string)e[1]!, Convert.ToInt64(e[2]), Convert.ToInt64(e[3]), Convert.ToDouble(e[4])))
+                .ToList();
+            var cart = events.First(e => e.Type == "cart" && e.Time == asOf);
+
+            // The whole session is sent, events after the cart included: they must be ignored.
+            var online = CartFeatures.Compute(new CartItem(asOf, cart.ProductId, cart.CategoryId, cart.Price), events, null, history);
+
+            for (var i = 0; i < InSession.Length; i++)
+            {
+                Assert.True(Math.Abs(Convert.ToDouble(point[4 + i]) - online[InSession[i]]) < 1e-3, $"{InSession[i]} of {sessionKey}: gold {point[4 + i]}, online {online[InSession[i]]}");
+            }
+        }
+    }
+
+    private static List<object?[]> Rows(DuckDBConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var rows = new List<object?[]>();
+        while (reader.Read())
+        {
+            var row = new object?[reader.FieldCount];
+            for (var i = 0; i < row.Length; i++)
+            {
+                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            }
+
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+}
