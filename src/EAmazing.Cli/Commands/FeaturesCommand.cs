@@ -30,7 +30,7 @@ public static class FeaturesCommand
 
     public static readonly Option<double?> Threshold = new("--threshold") { Description = "Single-feature ROC-AUC that flags a feature (default 0.9)" };
 
-    public static readonly Option<int?> Sample = new("--sample") { Description = "Rows recomputed from the past alone (default 30)" };
+    public static readonly Option<int?> Sample = new("--sample") { Description = "As-of times at which rows are recomputed from the past alone (default 30)" };
 
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
@@ -153,7 +153,7 @@ public static class FeaturesCommand
         auditOptions = auditOptions with
         {
             AucThreshold = parse.GetValue(Threshold) ?? auditOptions.AucThreshold,
-            SampleRows = parse.GetValue(Sample) ?? auditOptions.SampleRows,
+            SampleCutoffs = parse.GetValue(Sample) ?? auditOptions.SampleCutoffs,
         };
         if (!LakeAccess.TryOpen(settings, out var lake))
         {
@@ -187,7 +187,7 @@ public static class FeaturesCommand
     private static void Print(LeakageAuditResult result)
     {
         var i = result.Invariance;
-        AnsiConsole.MarkupLineInterpolated($"Future invariance of {result.Table} {result.Month}: {i.RowsChecked} row(s) recomputed from the past alone ({i.Recomputations} cutoffs): [{(i.Passed ? "green" : "red")}]{(i.Passed ? "passed" : $"{i.Violations.Count} difference(s)")}[/]");
+        AnsiConsole.MarkupLineInterpolated($"Future invariance of {result.Table} {result.Month}: {i.RowsChecked} row(s) at {i.Recomputations} as-of time(s) recomputed from the past alone: [{(i.Passed ? "green" : "red")}]{(i.Passed ? "passed" : $"{i.Violations.Count} difference(s)")}[/]");
         foreach (var v in i.Violations.Take(20))
         {
             AnsiConsole.MarkupLineInterpolated($"  [red]{v.Row}: {v.Column} {v.Built} → {v.Recomputed}[/]");
