@@ -154,8 +154,12 @@ public static class FeaturesBenchmark
     private static void Append(string path, string command, string data, long silverRows, BenchFigures figures, double cpu, List<(string Table, long Rows, long Ms)> tables)
     {
         const string Heading = "## Gold features";
-        var text = File.Exists(path) ? File.ReadAllText(path) : "# Benchmarks\n";
-        if (!text.Contains(Heading, StringComparison.Ordinal))
+        if (!File.Exists(path))
+        {
+            File.WriteAllText(path, "# Benchmarks\n");
+        }
+
+        if (!File.ReadAllText(path).Contains(Heading, StringComparison.Ordinal))
         {
             File.AppendAllText(path, $"""
 

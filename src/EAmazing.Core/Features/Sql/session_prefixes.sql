@@ -2,30 +2,32 @@
 -- for sessions with at least k events. as_of_time = time of the k-th event (events ordered by time, then source
 -- position). Features come from the first k events only.
 -- Label label_purchase_later: the session holds a purchase after its k-th event.
+-- One month's events only, so the silver session_id alone is unique; it is narrower than session_key, and the
+-- window below holds every event of the month (user_id is left out of it: silver's session_id is user_id || '-' || n).
 WITH events AS ({events}),
 ordered AS (
-    SELECT session_key, user_id, event_time, event_type, product_id, category_id, price,
-           row_number() OVER (PARTITION BY session_key ORDER BY event_time, source_file, source_line) AS position
+    SELECT session_id, event_time, event_type, product_id, category_id, price,
+           row_number() OVER (PARTITION BY session_id ORDER BY event_time, source_file, source_line) AS position
     FROM events
 ),
 last_purchases AS (
-    SELECT session_key, max(position) AS last_purchase_position
+    SELECT session_id, max(position) AS last_purchase_position
     FROM ordered
     WHERE event_type = 'purchase'
-    GROUP BY session_key
+    GROUP BY session_id
 ),
 prefix_events AS (
     SELECT *,
-           CASE WHEN row_number() OVER (PARTITION BY session_key, product_id ORDER BY position) = 1 THEN 1 ELSE 0 END AS new_item,
-           CASE WHEN row_number() OVER (PARTITION BY session_key, category_id ORDER BY position) = 1 THEN 1 ELSE 0 END AS new_category,
-           CASE WHEN product_id = lag(product_id) OVER (PARTITION BY session_key ORDER BY position) THEN 1 ELSE 0 END AS repeats_item,
-           lag(event_time) OVER (PARTITION BY session_key ORDER BY position) AS previous_time
+           CASE WHEN row_number() OVER (PARTITION BY session_id, product_id ORDER BY position) = 1 THEN 1 ELSE 0 END AS new_item,
+           CASE WHEN row_number() OVER (PARTITION BY session_id, category_id ORDER BY position) = 1 THEN 1 ELSE 0 END AS new_category,
+           CASE WHEN product_id = lag(product_id) OVER (PARTITION BY session_id ORDER BY position) THEN 1 ELSE 0 END AS repeats_item,
+           lag(event_time) OVER (PARTITION BY session_id ORDER BY position) AS previous_time
     FROM ordered
     WHERE position <= {prefix_lengths}
 ),
 running AS (
     SELECT
-        session_key, user_id, position, event_time, event_type, price, previous_time,
+        session_id, position, event_time, event_type, price, previous_time,
         min(event_time) OVER prefix AS session_start,
         count(CASE WHEN event_type = 'view' THEN 1 END) OVER prefix AS views,
         count(CASE WHEN event_type = 'cart' THEN 1 END) OVER prefix AS carts,
@@ -37,11 +39,11 @@ running AS (
         CAST(avg(price) OVER prefix AS DOUBLE) AS mean_price,
         CAST(max(price) OVER prefix AS DOUBLE) AS max_price
     FROM prefix_events
-    WINDOW prefix AS (PARTITION BY session_key ORDER BY position ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+    WINDOW prefix AS (PARTITION BY session_id ORDER BY position ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
 )
 SELECT
-    r.session_key,
-    r.user_id,
+    strftime(r.event_time, '%Y-%m') || '/' || r.session_id AS session_key,
+    split_part(r.session_id, '-', 1) AS user_id,
     r.position AS prefix_length,
     r.event_time AS as_of_time,
     date_diff('second', r.session_start, r.event_time) AS seconds_since_session_start,
@@ -61,6 +63,6 @@ SELECT
     CAST(extract(isodow FROM r.event_time) AS INTEGER) AS weekday,
     coalesce(l.last_purchase_position, 0) > r.position AS label_purchase_later
 FROM running r
-LEFT JOIN last_purchases l ON l.session_key = r.session_key
+LEFT JOIN last_purchases l ON l.session_id = r.session_id
 WHERE r.event_time >= {from} AND r.event_time < {to}
-ORDER BY r.event_time, r.session_key, r.position
+ORDER BY r.event_time, r.session_id, r.position
