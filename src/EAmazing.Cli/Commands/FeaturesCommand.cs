@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using DuckDB.NET.Data;
 using EAmazing.Features;
 using EAmazing.Features.Leakage;
 using Microsoft.Extensions.Configuration;
@@ -98,8 +99,20 @@ public static class FeaturesCommand
             }
 
             AnsiConsole.MarkupLineInterpolated($"Building gold tables in [bold]{lake!.Layout.Root}[/]");
-            var result = builder.Build(request, new SynchronousProgress<GoldStep>(s =>
-                AnsiConsole.MarkupLineInterpolated($"  {s.Table,-24} {s.Month}  [{(s.Action == GoldAction.Build ? "green" : "grey")}]{s.Action,-8}[/] {s.Rows,12:N0} rows  {s.BuildMs / 1000.0,7:N1} s")));
+            FeatureBuildResult result;
+            try
+            {
+                result = builder.Build(request, new SynchronousProgress<GoldStep>(s =>
+                    AnsiConsole.MarkupLineInterpolated($"  {s.Table,-24} {s.Month}  [{(s.Action == GoldAction.Build ? "green" : "grey")}]{s.Action,-8}[/] {s.Rows,12:N0} rows  {s.BuildMs / 1000.0,7:N1} s")));
+            }
+            catch (DuckDBException e)
+            {
+                // Partitions finished before the failure are kept and recorded; a re-run continues from them.
+                Console.Error.WriteLine($"error: the gold build failed in the engine: {e.Message.Split('\n')[0]} " +
+                    $"(memory limit {options.EngineMemoryLimit}; raise EAmazing:Features:EngineMemoryLimit or build fewer tables with --table)");
+                return ExitCodes.Failure;
+            }
+
             AnsiConsole.MarkupLineInterpolated(
                 $"{result.Built} partition(s) built, {result.UpToDate} up to date, {result.Removed} removed in {result.Seconds:N1} s; views: {string.Join(", ", GoldTables.All.Select(t => t.ViewName))}");
             return ExitCodes.Success;

@@ -2,18 +2,20 @@
 -- for sessions with at least k events. as_of_time = time of the k-th event (events ordered by time, then source
 -- position). Features come from the first k events only.
 -- Label label_purchase_later: the session holds a purchase after its k-th event.
--- One month's events only, so the silver session_id alone is unique; it is narrower than session_key, and the
--- window below holds every event of the month (user_id is left out of it: silver's session_id is user_id || '-' || n).
+-- The first window holds every event of the month, so its rows are kept narrow: one month's events only, where
+-- silver's session_id alone is unique (and is user_id || '-' || n, so user_id need not ride along), the event type
+-- as a small code, the source file as its hash (ties within a second are rare; any fixed order will do).
 WITH events AS ({events}),
 ordered AS (
-    SELECT session_id, event_time, event_type, product_id, category_id, price,
-           row_number() OVER (PARTITION BY session_id ORDER BY event_time, source_file, source_line) AS position
+    SELECT session_id, event_time, product_id, category_id, price,
+           CAST(CASE event_type WHEN 'view' THEN 0 WHEN 'cart' THEN 1 WHEN 'purchase' THEN 2 ELSE 3 END AS TINYINT) AS kind,
+           row_number() OVER (PARTITION BY session_id ORDER BY event_time, source_line, hash(source_file)) AS position
     FROM events
 ),
 last_purchases AS (
     SELECT session_id, max(position) AS last_purchase_position
     FROM ordered
-    WHERE event_type = 'purchase'
+    WHERE kind = 2
     GROUP BY session_id
 ),
 prefix_events AS (
@@ -27,12 +29,12 @@ prefix_events AS (
 ),
 running AS (
     SELECT
-        session_id, position, event_time, event_type, price, previous_time,
+        session_id, position, event_time, kind, price, previous_time,
         min(event_time) OVER prefix AS session_start,
-        count(CASE WHEN event_type = 'view' THEN 1 END) OVER prefix AS views,
-        count(CASE WHEN event_type = 'cart' THEN 1 END) OVER prefix AS carts,
-        count(CASE WHEN event_type = 'remove_from_cart' THEN 1 END) OVER prefix AS removes,
-        count(CASE WHEN event_type = 'purchase' THEN 1 END) OVER prefix AS purchases,
+        count(CASE WHEN kind = 0 THEN 1 END) OVER prefix AS views,
+        count(CASE WHEN kind = 1 THEN 1 END) OVER prefix AS carts,
+        count(CASE WHEN kind = 3 THEN 1 END) OVER prefix AS removes,
+        count(CASE WHEN kind = 2 THEN 1 END) OVER prefix AS purchases,
         CAST(sum(new_item) OVER prefix AS BIGINT) AS distinct_items,
         CAST(sum(new_category) OVER prefix AS BIGINT) AS distinct_categories,
         CAST(sum(repeats_item) OVER prefix AS BIGINT) AS repeated_items,
@@ -58,7 +60,7 @@ SELECT
     r.mean_price,
     r.max_price,
     CAST(r.price AS DOUBLE) AS last_price,
-    r.event_type AS last_event_type,
+    CASE r.kind WHEN 0 THEN 'view' WHEN 1 THEN 'cart' WHEN 2 THEN 'purchase' ELSE 'remove_from_cart' END AS last_event_type,
     CAST(extract(hour FROM r.event_time) AS INTEGER) AS hour,
     CAST(extract(isodow FROM r.event_time) AS INTEGER) AS weekday,
     coalesce(l.last_purchase_position, 0) > r.position AS label_purchase_later
