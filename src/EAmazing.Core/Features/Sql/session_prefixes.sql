@@ -9,14 +9,10 @@ WITH events AS ({events}),
 ordered AS (
     SELECT session_id, event_time, product_id, category_id, price,
            CAST(CASE event_type WHEN 'view' THEN 0 WHEN 'cart' THEN 1 WHEN 'purchase' THEN 2 ELSE 3 END AS TINYINT) AS kind,
-           row_number() OVER (PARTITION BY session_id ORDER BY event_time, source_line, hash(source_file)) AS position
+           row_number() OVER (PARTITION BY session_id ORDER BY event_time, source_line, hash(source_file)) AS position,
+           -- for the label only: a purchase comes after the prefix when the session holds more than the prefix does
+           count(CASE WHEN event_type = 'purchase' THEN 1 END) OVER (PARTITION BY session_id) AS session_purchases
     FROM events
-),
-last_purchases AS (
-    SELECT session_id, max(position) AS last_purchase_position
-    FROM ordered
-    WHERE kind = 2
-    GROUP BY session_id
 ),
 prefix_events AS (
     SELECT *,
@@ -29,7 +25,7 @@ prefix_events AS (
 ),
 running AS (
     SELECT
-        session_id, position, event_time, kind, price, previous_time,
+        session_id, position, event_time, kind, price, previous_time, session_purchases,
         min(event_time) OVER prefix AS session_start,
         count(CASE WHEN kind = 0 THEN 1 END) OVER prefix AS views,
         count(CASE WHEN kind = 1 THEN 1 END) OVER prefix AS carts,
@@ -63,8 +59,7 @@ SELECT
     CASE r.kind WHEN 0 THEN 'view' WHEN 1 THEN 'cart' WHEN 2 THEN 'purchase' ELSE 'remove_from_cart' END AS last_event_type,
     CAST(extract(hour FROM r.event_time) AS INTEGER) AS hour,
     CAST(extract(isodow FROM r.event_time) AS INTEGER) AS weekday,
-    coalesce(l.last_purchase_position, 0) > r.position AS label_purchase_later
+    r.session_purchases > r.purchases AS label_purchase_later
 FROM running r
-LEFT JOIN last_purchases l ON l.session_id = r.session_id
 WHERE r.event_time >= {from} AND r.event_time < {to}
 ORDER BY r.event_time, r.session_id, r.position
