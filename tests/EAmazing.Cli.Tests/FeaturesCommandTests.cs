@@ -50,6 +50,8 @@ public sealed class FeaturesCommandTests : IDisposable
     {
         var cli = new CliProcess(_root);
         var lake = Path.Combine(_root, "empty-lake");
+        var missing = cli.Run("features", "build", "--lake", Path.Combine(_root, "no-such-lake"));
+        EAmazing.Lake.DuckDbLake.Open(lake).Dispose(); // an empty lake: created, nothing ingested
 
         var unknown = cli.Run("features", "build", "--table", "nope", "--lake", lake);
         var empty = cli.Run("features", "build", "--lake", lake);
@@ -60,5 +62,7 @@ public sealed class FeaturesCommandTests : IDisposable
         Assert.Equal(3, empty.ExitCode);
         Assert.Contains("no silver data", empty.Output, StringComparison.Ordinal);
         Assert.Equal(2, backwards.ExitCode);
+        Assert.NotEqual(0, missing.ExitCode);
+        Assert.Contains("no lake at", missing.Output, StringComparison.Ordinal);
     }
 }

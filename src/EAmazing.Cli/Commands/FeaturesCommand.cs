@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using DuckDB.NET.Data;
 using EAmazing.Features;
 using EAmazing.Features.Leakage;
 using Microsoft.Extensions.Configuration;
@@ -30,7 +31,7 @@ public static class FeaturesCommand
 
     public static readonly Option<double?> Threshold = new("--threshold") { Description = "Single-feature ROC-AUC that flags a feature (default 0.9)" };
 
-    public static readonly Option<int?> Sample = new("--sample") { Description = "Rows recomputed from the past alone (default 30)" };
+    public static readonly Option<int?> Sample = new("--sample") { Description = "As-of times at which rows are recomputed from the past alone (default 30)" };
 
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
@@ -98,8 +99,20 @@ public static class FeaturesCommand
             }
 
             AnsiConsole.MarkupLineInterpolated($"Building gold tables in [bold]{lake!.Layout.Root}[/]");
-            var result = builder.Build(request, new SynchronousProgress<GoldStep>(s =>
-                AnsiConsole.MarkupLineInterpolated($"  {s.Table,-24} {s.Month}  [{(s.Action == GoldAction.Build ? "green" : "grey")}]{s.Action,-8}[/] {s.Rows,12:N0} rows  {s.BuildMs / 1000.0,7:N1} s")));
+            FeatureBuildResult result;
+            try
+            {
+                result = builder.Build(request, new SynchronousProgress<GoldStep>(s =>
+                    AnsiConsole.MarkupLineInterpolated($"  {s.Table,-24} {s.Month}  [{(s.Action == GoldAction.Build ? "green" : "grey")}]{s.Action,-8}[/] {s.Rows,12:N0} rows  {s.BuildMs / 1000.0,7:N1} s")));
+            }
+            catch (DuckDBException e)
+            {
+                // Partitions finished before the failure are kept and recorded; a re-run continues from them.
+                Console.Error.WriteLine($"error: the gold build failed in the engine: {e.Message.Split('\n')[0]} " +
+                    $"(memory limit {options.EngineMemoryLimit}; raise EAmazing:Features:EngineMemoryLimit or build fewer tables with --table)");
+                return ExitCodes.Failure;
+            }
+
             AnsiConsole.MarkupLineInterpolated(
                 $"{result.Built} partition(s) built, {result.UpToDate} up to date, {result.Removed} removed in {result.Seconds:N1} s; views: {string.Join(", ", GoldTables.All.Select(t => t.ViewName))}");
             return ExitCodes.Success;
@@ -153,7 +166,7 @@ public static class FeaturesCommand
         auditOptions = auditOptions with
         {
             AucThreshold = parse.GetValue(Threshold) ?? auditOptions.AucThreshold,
-            SampleRows = parse.GetValue(Sample) ?? auditOptions.SampleRows,
+            SampleCutoffs = parse.GetValue(Sample) ?? auditOptions.SampleCutoffs,
         };
         if (!LakeAccess.TryOpen(settings, out var lake))
         {
@@ -187,7 +200,7 @@ public static class FeaturesCommand
     private static void Print(LeakageAuditResult result)
     {
         var i = result.Invariance;
-        AnsiConsole.MarkupLineInterpolated($"Future invariance of {result.Table} {result.Month}: {i.RowsChecked} row(s) recomputed from the past alone ({i.Recomputations} cutoffs): [{(i.Passed ? "green" : "red")}]{(i.Passed ? "passed" : $"{i.Violations.Count} difference(s)")}[/]");
+        AnsiConsole.MarkupLineInterpolated($"Future invariance of {result.Table} {result.Month}: {i.RowsChecked} row(s) at {i.Recomputations} as-of time(s) recomputed from the past alone: [{(i.Passed ? "green" : "red")}]{(i.Passed ? "passed" : $"{i.Violations.Count} difference(s)")}[/]");
         foreach (var v in i.Violations.Take(20))
         {
             AnsiConsole.MarkupLineInterpolated($"  [red]{v.Row}: {v.Column} {v.Built} → {v.Recomputed}[/]");

@@ -29,6 +29,15 @@ public sealed record GoldQuery(GoldTable Table, string Month, IReadOnlyList<stri
         return days;
     }
 
+    /// <summary>The month's days plus the trailing item window before them: the rows of a dense item × day grid.</summary>
+    public IReadOnlyList<DateTime> GridDays()
+    {
+        var days = Days();
+        return days.Count == 0
+            ? []
+            : Enumerable.Range(1, Options.ItemWindowDays).Select(n => MonthStart.AddDays(-n)).Reverse().Concat(days).ToList();
+    }
+
     public string Sql()
     {
         var events = FeatureSql.Fill(FeatureSql.Load("events"),
@@ -43,6 +52,7 @@ public sealed record GoldQuery(GoldTable Table, string Month, IReadOnlyList<stri
             ("to", FeatureSql.Timestamp(MonthEnd)),
             ("snapshots", Values(SnapshotTimes().Select(FeatureSql.Timestamp))),
             ("days", Values(Days().Select(d => FeatureSql.Date(DateOnly.FromDateTime(d))))),
+            ("grid_days", Values(GridDays().Select(d => FeatureSql.Date(DateOnly.FromDateTime(d))))),
             ("session_gap_seconds", Number((int)Options.SessionGap.TotalSeconds)),
             ("prefix_lengths", Number(Options.PrefixLengths)),
             ("horizon_days", Number(Options.ChurnHorizonDays)),

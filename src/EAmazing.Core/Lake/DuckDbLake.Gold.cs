@@ -8,7 +8,17 @@ public sealed partial class DuckDbLake : IGoldEngine
 {
     public long WriteParquet(string query, string target)
     {
-        Execute(_scratch, $"COPY ({query}) TO '{LakeSql.Literal(target)}' (FORMAT parquet, COMPRESSION zstd)");
+        // Gold queries order their own output; not preserving insertion order lets windows and joins use less memory.
+        Execute(_scratch, "SET preserve_insertion_order = false");
+        try
+        {
+            Execute(_scratch, $"COPY ({query}) TO '{LakeSql.Literal(target)}' (FORMAT parquet, COMPRESSION zstd)");
+        }
+        finally
+        {
+            Execute(_scratch, "SET preserve_insertion_order = true");
+        }
+
         return CountParquetRows(target);
     }
 

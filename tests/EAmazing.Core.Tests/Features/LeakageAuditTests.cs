@@ -24,7 +24,7 @@ public sealed class LeakageAuditTests(GeneratedGoldLake world) : IClassFixture<G
     {
         Assert.NotEqual(FeatureSql.Load("cart_prediction_points"), LeakyCartPoints.Sql);
 
-        var result = Audit(new LeakageAuditOptions { SampleRows = 60 }).Run(LeakyCartPoints, Month);
+        var result = Audit(new LeakageAuditOptions { SampleCutoffs = 20 }).Run(LeakyCartPoints, Month);
 
         Assert.False(result.Passed);
         Assert.False(result.Invariance.Passed);
@@ -56,7 +56,7 @@ public sealed class LeakageAuditTests(GeneratedGoldLake world) : IClassFixture<G
     [InlineData("demand_daily")]
     public void Given_a_built_gold_table_When_a_sample_of_its_rows_is_recomputed_from_the_past_alone_Then_every_feature_is_identical(string name)
     {
-        var result = new FutureInvarianceCheck(world.Gold.Lake.Engine, world.Gold.Builder, new LeakageAuditOptions { SampleRows = 15 })
+        var result = new FutureInvarianceCheck(world.Gold.Lake.Engine, world.Gold.Builder, new LeakageAuditOptions { SampleCutoffs = 6 })
             .Run(GoldTables.Find(name)!, "2019-11");
 
         Assert.True(result.RowsChecked > 0);

@@ -1,47 +1,47 @@
 using System.Globalization;
-using EAmazing.Lake;
 
 namespace EAmazing.Features.Leakage;
 
 /// <summary>
-/// Future invariance: a sample of a table's rows is recomputed with every event after the row's as-of time
-/// removed from the input, and every non-label column must come out identical. Events at the as-of second
-/// itself stay: they define the row (the first cart event, the k-th event, the session's last event); tables
-/// whose features must be strictly earlier (cart_prediction_points) filter them in their SQL, and the
-/// truncation tests check that. A feature computed from later events changes, or its row vanishes, and fails.
+/// Future invariance: at a seeded sample of as-of times t, the table is recomputed with every event after t
+/// removed from the input, and every row built with as_of_time = t must come back identical in every non-label
+/// column (and no row may appear or vanish). Events at the as-of second itself stay: they define the row (the
+/// first cart event, the k-th event); tables whose features must be strictly earlier (cart_prediction_points)
+/// filter them in their SQL, and the truncation tests check that. A feature computed from later events changes.
 /// </summary>
 public sealed class FutureInvarianceCheck(IGoldEngine engine, FeatureBuilder builder, LeakageAuditOptions options)
 {
+    private const int MaxViolations = 200;
+
     public FutureInvarianceResult Run(GoldTable table, string month)
     {
         var silver = builder.SilverInputs();
         var built = GoldRows.Of(engine, builder, table, month, silver);
-        var columns = engine.Compute($"SELECT * FROM {built} LIMIT 0").Columns;
-        var keyList = string.Join(", ", table.KeyColumns);
-        var sample = engine.Compute(string.Create(CultureInfo.InvariantCulture,
-            $"SELECT * FROM {built} ORDER BY hash({keyList}, {options.Seed}), {keyList} LIMIT {options.SampleRows}"));
-        var checkedColumns = columns.Where(c => !table.LabelColumns.Contains(c)).ToList();
+        var cutoffs = engine.Compute(string.Create(CultureInfo.InvariantCulture,
+                $"SELECT as_of_time FROM (SELECT DISTINCT as_of_time FROM {built}) AS t ORDER BY hash(as_of_time, {options.Seed}), as_of_time LIMIT {options.SampleCutoffs}"))
+            .Rows.Select(r => (DateTime)r[0]!).ToList();
         var violations = new List<InvarianceViolation>();
-        var asOf = Index(sample, GoldTable.AsOfColumn);
-        var groups = sample.Rows.GroupBy(r => (DateTime)r[asOf]!).ToList();
-        foreach (var group in groups)
+        var rowsChecked = 0;
+        foreach (var cutoff in cutoffs)
         {
-            var cutoff = group.Key;
-            var recomputed = engine.Compute(
-                $"SELECT * FROM ({builder.QueryFor(table, month, silver, cutoff).Sql()}) AS past WHERE {GoldTable.AsOfColumn} = {FeatureSql.Timestamp(cutoff)}");
-            foreach (var row in group)
+            var at = $"WHERE {GoldTable.AsOfColumn} = {FeatureSql.Timestamp(cutoff)}";
+            var expected = engine.Compute($"SELECT * FROM {built} {at}");
+            var recomputed = engine.Compute($"SELECT * FROM ({builder.QueryFor(table, month, silver, cutoff).Sql()}) AS past {at}");
+            rowsChecked += expected.Rows.Count;
+            var byKey = recomputed.Rows.ToDictionary(r => Key(recomputed, r, table));
+            var columns = expected.Columns.Where(c => !table.LabelColumns.Contains(c)).ToList();
+            foreach (var row in expected.Rows)
             {
-                var key = Key(sample, row, table);
-                var match = recomputed.Rows.FirstOrDefault(r => Key(recomputed, r, table) == key);
-                if (match is null)
+                var key = Key(expected, row, table);
+                if (!byKey.Remove(key, out var match))
                 {
                     violations.Add(new InvarianceViolation(key, "(row)", "present", "missing"));
                     continue;
                 }
 
-                foreach (var column in checkedColumns)
+                foreach (var column in columns)
                 {
-                    var before = row[Index(sample, column)];
+                    var before = row[Index(expected, column)];
                     var after = match[Index(recomputed, column)];
                     if (!FeatureValue.Same(before, after, options.Tolerance))
                     {
@@ -49,13 +49,19 @@ public sealed class FutureInvarianceCheck(IGoldEngine engine, FeatureBuilder bui
                     }
                 }
             }
+
+            violations.AddRange(byKey.Keys.Select(key => new InvarianceViolation(key, "(row)", "absent", "appears")));
+            if (violations.Count >= MaxViolations)
+            {
+                break;
+            }
         }
 
-        return new FutureInvarianceResult(table.Name, month, sample.Rows.Count, groups.Count, violations);
+        return new FutureInvarianceResult(table.Name, month, rowsChecked, cutoffs.Count, violations.Take(MaxViolations).ToList());
     }
 
-    private static string Key(QueryResult rows, object?[] row, GoldTable table) =>
+    private static string Key(Lake.QueryResult rows, object?[] row, GoldTable table) =>
         string.Join(" ", table.KeyColumns.Select(c => $"{c}={FeatureValue.Text(row[Index(rows, c)])}"));
 
-    private static int Index(QueryResult rows, string column) => rows.Columns.ToList().IndexOf(column);
+    private static int Index(Lake.QueryResult rows, string column) => rows.Columns.ToList().IndexOf(column);
 }

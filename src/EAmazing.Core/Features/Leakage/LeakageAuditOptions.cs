@@ -8,10 +8,10 @@ public sealed record LeakageAuditOptions
     /// <summary>A single feature separating the label this well (ROC-AUC, or 1 − AUC for an inverted one) is suspicious.</summary>
     public double AucThreshold { get; init; } = 0.9;
 
-    /// <summary>Feature rows recomputed from the past alone by the future-invariance check.</summary>
-    public int SampleRows { get; init; } = 30;
+    /// <summary>As-of times at which the future-invariance check recomputes the table from the past alone (every row at each).</summary>
+    public int SampleCutoffs { get; init; } = 30;
 
-    /// <summary>Chooses which rows are sampled; the same seed samples the same rows.</summary>
+    /// <summary>Chooses which as-of times are sampled; the same seed samples the same ones.</summary>
     public int Seed { get; init; } = 46;
 
     /// <summary>Fewer labelled rows than this (or no row of one class) and a feature's AUC is not judged.</summary>

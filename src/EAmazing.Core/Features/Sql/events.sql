@@ -11,6 +11,7 @@ SELECT
     price,
     user_id,
     strftime(event_time, '%Y-%m') || '/' || session_id AS session_key,
+    session_id,
     source_file,
     source_line
 FROM read_parquet({sources})

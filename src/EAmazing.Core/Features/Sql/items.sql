@@ -1,12 +1,9 @@
 -- gold items: one row per item and day D for items with any event in the {item_window_days} days before D.
 -- as_of_time = D 00:00 UTC; every feature uses whole days before D (trailing popularity and conversion
 -- "up to the previous day"). No label column.
+-- Trailing windows are window functions over a dense item x day grid (a day without events is a row of
+-- zeros), so "N PRECEDING" rows are exactly the N previous days.
 WITH events AS ({events}),
-days AS (
-    SELECT CAST(day AS DATE) AS day
-    FROM (VALUES {days}) AS t(day)
-    WHERE day >= {from} AND day < {to}
-),
 item_days AS (
     SELECT product_id, CAST(event_time AS DATE) AS day, max(category_id) AS category_id,
            count(*) AS events,
@@ -21,34 +18,66 @@ item_days AS (
 first_seen AS (
     SELECT product_id, min(day) AS first_day FROM item_days GROUP BY product_id
 ),
-category_days AS (
-    SELECT category_id, day, sum(price_sum) AS price_sum, sum(events) AS events
-    FROM item_days
-    GROUP BY category_id, day
+days AS (
+    SELECT CAST(day AS DATE) AS day
+    FROM (VALUES {days}) AS t(day)
+    WHERE day >= {from} AND day < {to}
+),
+grid_days AS (
+    -- the month's days up to the end of the data, and the {item_window_days} days before the first
+    SELECT CAST(day AS DATE) AS day FROM (VALUES {grid_days}) AS t(day) WHERE day IS NOT NULL
+),
+window_items AS (
+    SELECT DISTINCT i.product_id
+    FROM item_days i
+    WHERE i.day >= (SELECT min(day) FROM grid_days) AND i.day < (SELECT max(day) FROM grid_days)
+),
+grid AS (
+    SELECT w.product_id, g.day,
+           i.category_id, coalesce(i.events, 0) AS events, coalesce(i.views, 0) AS views, coalesce(i.carts, 0) AS carts,
+           coalesce(i.purchases, 0) AS purchases, coalesce(i.users, 0) AS users, coalesce(i.price_sum, 0) AS price_sum
+    FROM window_items w
+    CROSS JOIN grid_days g
+    LEFT JOIN item_days i ON i.product_id = w.product_id AND i.day = g.day
 ),
 item_windows AS (
     SELECT
-        d.day,
-        i.product_id,
-        max(i.category_id) AS category_id,
-        CAST(sum(CASE WHEN i.day >= d.day - INTERVAL '1 days' THEN i.views ELSE 0 END) AS BIGINT) AS views_1d,
-        CAST(sum(CASE WHEN i.day >= d.day - INTERVAL '7 days' THEN i.views ELSE 0 END) AS BIGINT) AS views_7d,
-        CAST(sum(i.views) AS BIGINT) AS views_trailing,
-        CAST(sum(CASE WHEN i.day >= d.day - INTERVAL '7 days' THEN i.carts ELSE 0 END) AS BIGINT) AS carts_7d,
-        CAST(sum(i.carts) AS BIGINT) AS carts_trailing,
-        CAST(sum(CASE WHEN i.day >= d.day - INTERVAL '7 days' THEN i.purchases ELSE 0 END) AS BIGINT) AS purchases_7d,
-        CAST(sum(i.purchases) AS BIGINT) AS purchases_trailing,
-        CAST(sum(i.users) AS BIGINT) AS user_days_trailing,
-        CAST(sum(i.price_sum) / sum(i.events) AS DOUBLE) AS mean_price_trailing
-    FROM days d
-    JOIN item_days i ON i.day < d.day AND i.day >= d.day - INTERVAL '{item_window_days} days'
-    GROUP BY d.day, i.product_id
+        product_id,
+        day,
+        max(category_id) OVER trailing_window AS category_id,
+        CAST(sum(events) OVER trailing_window AS BIGINT) AS events_trailing,
+        CAST(sum(views) OVER previous_day AS BIGINT) AS views_1d,
+        CAST(sum(views) OVER previous_week AS BIGINT) AS views_7d,
+        CAST(sum(views) OVER trailing_window AS BIGINT) AS views_trailing,
+        CAST(sum(carts) OVER previous_week AS BIGINT) AS carts_7d,
+        CAST(sum(carts) OVER trailing_window AS BIGINT) AS carts_trailing,
+        CAST(sum(purchases) OVER previous_week AS BIGINT) AS purchases_7d,
+        CAST(sum(purchases) OVER trailing_window AS BIGINT) AS purchases_trailing,
+        CAST(sum(users) OVER trailing_window AS BIGINT) AS user_days_trailing,
+        sum(price_sum) OVER trailing_window AS price_sum_trailing
+    FROM grid
+    WINDOW previous_day AS (PARTITION BY product_id ORDER BY day ROWS BETWEEN 1 PRECEDING AND 1 PRECEDING),
+           previous_week AS (PARTITION BY product_id ORDER BY day ROWS BETWEEN 7 PRECEDING AND 1 PRECEDING),
+           trailing_window AS (PARTITION BY product_id ORDER BY day ROWS BETWEEN {item_window_days} PRECEDING AND 1 PRECEDING)
+),
+category_days AS (
+    SELECT category_id, day, sum(price_sum) AS price_sum, sum(events) AS events
+    FROM item_days
+    WHERE day >= (SELECT min(day) FROM grid_days)
+    GROUP BY category_id, day
 ),
 category_trailing AS (
     SELECT d.day, c.category_id, CAST(sum(c.price_sum) / sum(c.events) AS DOUBLE) AS category_mean_price_trailing
     FROM days d
     JOIN category_days c ON c.day < d.day AND c.day >= d.day - INTERVAL '{item_window_days} days'
     GROUP BY d.day, c.category_id
+),
+item_rows AS (
+    SELECT w.*, f.first_day, CAST(w.price_sum_trailing / w.events_trailing AS DOUBLE) AS mean_price_trailing
+    FROM item_windows w
+    JOIN days d ON d.day = w.day
+    JOIN first_seen f ON f.product_id = w.product_id
+    WHERE w.events_trailing > 0
 )
 SELECT
     t.product_id,
@@ -69,8 +98,7 @@ SELECT
     t.mean_price_trailing,
     c.category_mean_price_trailing,
     t.mean_price_trailing / nullif(c.category_mean_price_trailing, 0) AS price_vs_category,
-    date_diff('day', f.first_day, t.day) AS age_days
-FROM item_windows t
-JOIN first_seen f ON f.product_id = t.product_id
+    date_diff('day', t.first_day, t.day) AS age_days
+FROM item_rows t
 LEFT JOIN category_trailing c ON c.day = t.day AND c.category_id = t.category_id
 ORDER BY t.day, t.product_id

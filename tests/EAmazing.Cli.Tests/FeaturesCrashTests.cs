@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using EAmazing.Features;
+using EAmazing.Generation;
+using EAmazing.Lake;
+
+namespace EAmazing.Cli.Tests;
+
+/// <summary>
+/// Kills <c>eamazing features build</c> at random moments: after a final re-run the gold layer is consistent with
+/// its catalog, holds no temporary file and is identical to a gold layer from one clean build.
+/// </summary>
+public sealed class FeaturesCrashTests : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "eamazing-features-crash-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // best effort
+        }
+    }
+
+    [Fact]
+    public void Given_builds_killed_at_random_moments_When_built_once_more_Then_gold_matches_a_clean_build()
+    {
+        var input = Path.Combine(_root, "input");
+        new DatasetGenerator(new GeneratorOptions { Scale = GenerationScale.Tiny, OutputDirectory = input }).Run();
+        Directory.Delete(Path.Combine(input, "truth"), recursive: true);
+        var cli = new CliProcess(_root);
+        var cleanLake = Path.Combine(_root, "clean");
+        var crashLake = Path.Combine(_root, "crashed");
+        Assert.Equal(0, cli.Run("ingest", input, "--lake", cleanLake).ExitCode);
+        Assert.Equal(0, cli.Run("ingest", input, "--lake", crashLake).ExitCode);
+        var clock = Stopwatch.StartNew();
+        Assert.Equal(0, cli.Run("features", "build", "--lake", cleanLake).ExitCode);
+        var cleanRun = clock.Elapsed;
+
+        var random = new Random(46);
+        var kills = 0;
+        for (var attempt = 0; attempt < 8; attempt++)
+        {
+            using var process = cli.Start("features", "build", "--lake", crashLake);
+            Thread.Sleep(TimeSpan.FromMilliseconds(random.Next(200, (int)cleanRun.TotalMilliseconds)));
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                kills++;
+            }
+
+            process.WaitForExit();
+        }
+
+        var final = cli.Run("features", "build", "--lake", crashLake);
+
+        Assert.True(final.ExitCode == 0, final.Output);
+        Assert.True(kills > 0);
+        using var clean = DuckDbLake.Open(cleanLake);
+        using var crashed = DuckDbLake.Open(crashLake);
+        Assert.Empty(GoldConsistency.Check(crashed));
+        foreach (var table in GoldTables.All)
+        {
+            Assert.Equal(Digest(clean, table), Digest(crashed, table));
+        }
+    }
+
+    private static string Digest(DuckDbLake lake, GoldTable table) =>
+        $"{table.Name}: " + lake.Query($"SELECT count(*) || ' rows, md5 ' || md5(string_agg(CAST(t AS VARCHAR), '|' ORDER BY CAST(t AS VARCHAR))) FROM {table.ViewName} AS t").Rows[0][0];
+}
