@@ -22,26 +22,7 @@ public sealed partial class DuckDbLake : IGoldEngine
         return CountParquetRows(target);
     }
 
-    public QueryResult Compute(string query)
-    {
-        using var command = _scratch.CreateCommand();
-        command.CommandText = query;
-        using var reader = command.ExecuteReader();
-        var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
-        var rows = new List<object?[]>();
-        while (reader.Read())
-        {
-            var row = new object?[reader.FieldCount];
-            for (var i = 0; i < row.Length; i++)
-            {
-                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            }
-
-            rows.Add(row);
-        }
-
-        return new QueryResult(columns, rows);
-    }
+    public QueryResult Compute(string query) => Read(_scratch, query);
 
     public void ExecuteCatalog(IReadOnlyList<CatalogStatement> statements)
     {

@@ -141,9 +141,12 @@ public sealed partial class DuckDbLake : ILakeEngine
         }
     }
 
-    public QueryResult Query(string sql)
+    public QueryResult Query(string sql) => Read(_catalog, sql);
+
+    /// <summary>Runs a query on a connection and materialises its rows (DBNull as null).</summary>
+    private static QueryResult Read(DuckDBConnection connection, string sql)
     {
-        using var command = _catalog.CreateCommand();
+        using var command = connection.CreateCommand();
         command.CommandText = sql;
         using var reader = command.ExecuteReader();
         var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
