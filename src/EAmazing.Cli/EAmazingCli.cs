@@ -22,6 +22,7 @@ public static class EAmazingCli
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(ApiKeyCommand.Create());
         root.Subcommands.Add(MonitorCommand.Create());
+        root.Subcommands.Add(GdprCommand.Create());
         return root;
     }
 

@@ -91,25 +91,34 @@ public sealed partial class DuckDbLake : ILakeEngine
     {
         using var transaction = _catalog.BeginTransaction();
         var file = commit.File;
-        foreach (var retired in commit.RetiredFileIds.Append(file.FileId))
+        foreach (var retired in file is null ? commit.RetiredFileIds : commit.RetiredFileIds.Append(file.FileId))
         {
             Run("DELETE FROM ingested_files WHERE file_id = $1", retired);
             Run("DELETE FROM lake_partitions WHERE file_id = $1", retired);
         }
 
-        Run("DELETE FROM ingested_files WHERE path = $1", file.Path);
         foreach (var path in commit.Deletes.Concat(commit.Partitions.Select(p => p.Path)))
         {
             Run("DELETE FROM lake_partitions WHERE path = $1", path);
         }
 
-        Run("INSERT INTO ingested_files VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)",
-            file.FileId, file.Path, file.SizeBytes, file.Sha256, file.Rows.Read, file.Rows.Accepted, file.Rows.Duplicates, file.Rows.Quarantined,
-            file.EmptySessions, file.Status.ToString(), file.Problem, file.KeyId, file.StartedAt, file.FinishedAt,
-            file.Timings.HashMs, file.Timings.ReadMs, file.Timings.BronzeMs, file.Timings.SilverMs);
+        if (file is not null)
+        {
+            Run("DELETE FROM ingested_files WHERE path = $1", file.Path);
+            Run("INSERT INTO ingested_files VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)",
+                file.FileId, file.Path, file.SizeBytes, file.Sha256, file.Rows.Read, file.Rows.Accepted, file.Rows.Duplicates, file.Rows.Quarantined,
+                file.EmptySessions, file.Status.ToString(), file.Problem, file.KeyId, file.StartedAt, file.FinishedAt,
+                file.Timings.HashMs, file.Timings.ReadMs, file.Timings.BronzeMs, file.Timings.SilverMs);
+        }
+
         foreach (var p in commit.Partitions)
         {
             Run("INSERT INTO lake_partitions VALUES ($1, $2, $3, $4, $5, $6, $7)", p.Layer, p.PartitionKey, p.Path, p.FileId, p.Rows, p.Bytes, p.KeyId);
+        }
+
+        foreach (var statement in commit.Catalog ?? [])
+        {
+            Run(statement.Sql, statement.Values);
         }
 
         transaction.Commit();
@@ -121,12 +130,23 @@ public sealed partial class DuckDbLake : ILakeEngine
             command.CommandText = sql;
             foreach (var value in values)
             {
-                command.Parameters.Add(new DuckDBParameter(value ?? DBNull.Value));
+                command.Parameters.Add(new DuckDBParameter(value is System.Text.Json.JsonElement json ? JsonValue(json) : value ?? DBNull.Value));
             }
 
             command.ExecuteNonQuery();
         }
     }
+
+    /// <summary>Statement values come back from the journal as JSON elements; DuckDB needs the plain value.</summary>
+    private static object JsonValue(System.Text.Json.JsonElement json) => json.ValueKind switch
+    {
+        System.Text.Json.JsonValueKind.String => json.GetString()!,
+        System.Text.Json.JsonValueKind.Number when json.TryGetInt64(out var whole) => whole,
+        System.Text.Json.JsonValueKind.Number => json.GetDouble(),
+        System.Text.Json.JsonValueKind.True => true,
+        System.Text.Json.JsonValueKind.False => false,
+        _ => DBNull.Value,
+    };
 
     public void RefreshViews()
     {
