@@ -33,6 +33,7 @@ public static class LakeConsistency
             }
         }
 
+        var removed = RemovedRows(lake);
         foreach (var file in lake.IngestedFiles())
         {
             if (!file.Rows.IsBalanced)
@@ -40,8 +41,11 @@ public static class LakeConsistency
                 problems.Add($"{file.Path}: rows do not balance ({file.Rows})");
             }
 
-            var bronze = partitions.Where(p => p.Layer == LakeLayer.Bronze && p.FileId == file.FileId).Sum(p => p.Rows);
-            var quarantine = partitions.Where(p => p.Layer == LakeLayer.Quarantine && p.FileId == file.FileId).Sum(p => p.Rows);
+            // Rows erased or expired since the ingest still count: they were accepted (or quarantined) once.
+            var bronze = partitions.Where(p => p.Layer == LakeLayer.Bronze && p.FileId == file.FileId).Sum(p => p.Rows)
+                + removed.GetValueOrDefault((file.FileId, LakeLayer.Bronze));
+            var quarantine = partitions.Where(p => p.Layer == LakeLayer.Quarantine && p.FileId == file.FileId).Sum(p => p.Rows)
+                + removed.GetValueOrDefault((file.FileId, LakeLayer.Quarantine));
             if (bronze != file.Rows.Accepted + file.Rows.Duplicates || quarantine != file.Rows.Quarantined)
             {
                 problems.Add($"{file.Path}: partitions hold {bronze} bronze and {quarantine} quarantined rows, the catalog says {file.Rows}");
@@ -71,4 +75,8 @@ public static class LakeConsistency
 
         return problems;
     }
+
+    private static Dictionary<(string FileId, string Layer), long> RemovedRows(ILakeEngine lake) =>
+        lake.Query("SELECT file_id, layer, CAST(sum(row_count) AS BIGINT) FROM row_removals GROUP BY ALL").Rows
+            .ToDictionary(r => ((string)r[0]!, (string)r[1]!), r => Convert.ToInt64(r[2], CultureInfo.InvariantCulture));
 }

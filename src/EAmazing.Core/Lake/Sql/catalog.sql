@@ -29,3 +29,22 @@ CREATE TABLE IF NOT EXISTS lake_partitions (
     size_bytes    BIGINT  NOT NULL,
     key_id        VARCHAR NOT NULL
 );
+
+-- Rows removed from a layer after their file was ingested (erasure of a person, retention of a month),
+-- so every file still balances: bronze rows + removed = accepted + duplicates, quarantine likewise.
+CREATE TABLE IF NOT EXISTS row_removals (
+    file_id    VARCHAR   NOT NULL, -- the ingested file the rows came from
+    layer      VARCHAR   NOT NULL, -- bronze or quarantine (silver and gold are derived, not accounted per file)
+    reason     VARCHAR   NOT NULL, -- erasure, retention
+    reference  VARCHAR   NOT NULL, -- the erasure id or the retention run; with file_id and layer, the row's key
+    row_count  BIGINT    NOT NULL,
+    removed_at TIMESTAMP NOT NULL
+);
+
+-- Subjects whose rows must never come back (right to erasure): ingest drops rows of these digests.
+-- subject_digest is SubjectDigest.Of(user pseudonym under key_id); key rotation rewrites both.
+CREATE TABLE IF NOT EXISTS suppressed_subjects (
+    subject_digest VARCHAR   NOT NULL,
+    key_id         VARCHAR   NOT NULL,
+    since          TIMESTAMP NOT NULL
+);
