@@ -10,7 +10,7 @@ public sealed class PseudonymKeyStore(Func<string, string?> environment, string?
     public const string EnvironmentVariable = "EAMAZING_PSEUDONYM_KEY";
 
     public static string DefaultFilePath => Path.Combine(
-        Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".config", "eamazing", "pseudonym.key");
+        Environment.GetFolderPath(Environment.SpecialFolder.UserProfile, Environment.SpecialFolderOption.DoNotVerify), ".config", "eamazing", "pseudonym.key");
 
     public static PseudonymKeyStore ForProcess(string? configuredFile) =>
         new(Environment.GetEnvironmentVariable, configuredFile, DefaultFilePath);
