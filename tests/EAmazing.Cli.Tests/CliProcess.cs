@@ -12,6 +12,9 @@ public sealed class CliProcess
     public CliProcess(string home) => _home = home;
 
     /// <summary>The CLI beside the test binary (the project reference copies it there).</summary>
+    /// <summary>Pass the test key in EAMAZING_PSEUDONYM_KEY (default); false leaves the key to the key file.</summary>
+    public bool KeyFromEnvironment { get; init; } = true;
+
     public static string Dll => Path.Combine(AppContext.BaseDirectory, "eamazing.dll");
 
     public Process Start(params string[] args)
@@ -28,7 +31,15 @@ public sealed class CliProcess
             start.ArgumentList.Add(arg);
         }
 
-        start.Environment["EAMAZING_PSEUDONYM_KEY"] = TestKey;
+        if (KeyFromEnvironment)
+        {
+            start.Environment["EAMAZING_PSEUDONYM_KEY"] = TestKey;
+        }
+        else
+        {
+            start.Environment.Remove("EAMAZING_PSEUDONYM_KEY");
+        }
+
         start.Environment["HOME"] = _home;
         start.Environment["NO_COLOR"] = "1";
         return Process.Start(start)!;

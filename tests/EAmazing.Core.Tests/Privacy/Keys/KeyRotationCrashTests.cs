@@ -1,0 +1,95 @@
+using EAmazing.Core.Tests.Support;
+using EAmazing.Features;
+using EAmazing.Lake;
+using EAmazing.Privacy;
+using EAmazing.Privacy.Keys;
+
+namespace EAmazing.Core.Tests.Privacy.Keys;
+
+/// <summary>
+/// A rotation that dies at each of its steps (a fault injected there) is finished by a re-run, to exactly the
+/// lake an uninterrupted rotation to the same key gives; meanwhile ingest refuses to run on the half-rotated key.
+/// </summary>
+public sealed class KeyRotationCrashTests : IClassFixture<KeyRotationCrashTests.Reference>
+{
+    private readonly Reference _reference;
+
+    public KeyRotationCrashTests(Reference reference) => _reference = reference;
+
+    public static TheoryData<string> Points =>
+    [
+        "pending-key-written", "prepared", "partitions-written", "lake-committed", "predictions-rewritten",
+        "gold-rebuilt", "recorded", "old-key-overwritten", "key-swapped",
+    ];
+
+    [Theory]
+    [MemberData(nameof(Points))]
+    public void A_rerun_after_a_crash_gives_the_lake_of_an_uninterrupted_rotation(string point)
+    {
+        using var lake = new RotationLake([Rows.RealSample]);
+        lake.Lake.Engine.Dispose();
+
+        Assert.Throws<SimulatedCrash>(() => lake.Rotation(p =>
+        {
+            if (p == point)
+            {
+                throw new SimulatedCrash();
+            }
+        }).Run());
+        var ingestBlocked = point != "key-swapped"; // once the pending key exists, until it is the key
+        Assert.Equal(ingestBlocked, lake.Store.RotationPending);
+        if (ingestBlocked)
+        {
+            Assert.Throws<PseudonymKeyException>(() => lake.Store.Resolve());
+        }
+
+        // A resumed rotation keeps its pending key whatever new one it is offered; one that never got as far as
+        // its progress file starts over (and takes the offered key).
+        var result = lake.Rotation(next: point == "pending-key-written" ? null : PseudonymKey.Generate()).Run();
+        lake.Lake.Reopen();
+
+        Assert.Equal(RotationLake.NextKey.KeyId, result.ToKeyId);
+        Assert.Equal(point != "pending-key-written", result.Resumed);
+        Assert.Empty(LakeConsistency.Check(lake.Lake.Engine));
+        Assert.Equal(RotationLake.NextKey.KeyId, KeyFile.TryRead(lake.KeyPath)!.KeyId);
+        Assert.Equal([lake.KeyPath], Directory.GetFiles(Path.GetDirectoryName(lake.KeyPath)!));
+        Assert.Equal(_reference.Files, Contents(lake.Lake.Engine));
+        Assert.Equal(_reference.Suppressed, Suppressed(lake.Lake.Engine));
+        Assert.Equal(1, lake.Lake.Count("SELECT count(*) FROM read_json_auto('" + lake.Lake.Root + "/audit/audit.jsonl') WHERE action = 'gdpr.key.rotate'"));
+        Assert.False(lake.Store.RotationPending);
+    }
+
+    /// <summary>Each lake file (partition or gold) with a hash of its rows, sorted: equal lakes give equal lists.</summary>
+    private static IReadOnlyList<string> Contents(DuckDbLake lake) =>
+        lake.Partitions().Select(p => p.Path).Concat(new GoldCatalog(lake).Partitions().Select(p => p.Path)).Order(StringComparer.Ordinal)
+            .Select(path => path + " " + lake.Query($"SELECT count(*), sum(hash(columns(*))) FROM read_parquet('{lake.Layout.Full(path)}', hive_partitioning = false)").Rows[0]
+                .Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)).Aggregate((a, b) => a + "/" + b))
+            .ToList();
+
+    private static IReadOnlyList<string> Suppressed(DuckDbLake lake) =>
+        lake.Query("SELECT subject_digest || ' ' || key_id FROM suppressed_subjects ORDER BY ALL").Rows.Select(r => (string)r[0]!).ToList();
+
+    /// <summary>The real sample's lake rotated once without interruption, to compare against.</summary>
+    public sealed class Reference : IDisposable
+    {
+        private readonly RotationLake _lake;
+
+        public Reference()
+        {
+            _lake = new RotationLake([Rows.RealSample]);
+            _lake.Lake.Engine.Dispose();
+            _lake.Rotation().Run();
+            _lake.Lake.Reopen();
+            Files = Contents(_lake.Lake.Engine);
+            Suppressed = KeyRotationCrashTests.Suppressed(_lake.Lake.Engine);
+        }
+
+        public IReadOnlyList<string> Files { get; }
+
+        public IReadOnlyList<string> Suppressed { get; }
+
+        public void Dispose() => _lake.Dispose();
+    }
+
+    private sealed class SimulatedCrash : Exception;
+}

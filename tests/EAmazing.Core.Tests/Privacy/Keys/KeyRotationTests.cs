@@ -1,0 +1,157 @@
+using System.Text;
+using EAmazing.Core.Tests.Support;
+using EAmazing.Features;
+using EAmazing.Ingestion;
+using EAmazing.Lake;
+using EAmazing.Monitoring.Predictions;
+using EAmazing.Privacy;
+using EAmazing.Privacy.Keys;
+
+namespace EAmazing.Core.Tests.Privacy.Keys;
+
+public sealed class KeyRotationTests
+{
+    /// <summary>Rows that quarantine (an unknown event type, a missing user) next to good ones, so every layer holds pseudonyms.</summary>
+    public static string OddRows(TestLake lake) => EventFiles.Write(lake.Input("odd-rows.csv"),
+    [
+        "2019-10-02 10:00:00 UTC,view,1,2,,,1.00,3,72d76fde-8bb3-4e00-8c23-a032dfed738c",
+        "2019-10-02 10:00:01 UTC,click,1,2,,,1.00,3,72d76fde-8bb3-4e00-8c23-a032dfed738c",
+        "2019-10-02 10:00:02 UTC,view,1,2,,,1.00,,9333dfbd-b87a-4708-9857-6336556b0fcc",
+        "2019-11-02 10:00:01 UTC,view,1,2,,,1.00,3,",
+    ]);
+
+    [Fact]
+    public void After_a_rotation_no_old_pseudonym_remains_joins_hold_and_the_lake_equals_a_fresh_ingest_under_the_new_key()
+    {
+        using var before = new RotationLake([.. TinyWorld.Files]);
+        var odd = OddRows(before.Lake);
+        before.Lake.Ingest(odd);
+        new FeatureBuilder(before.Lake.Engine, new FeatureOptions()).Build(new FeatureBuildRequest());
+        var old = before.Pseudonyms();
+        var sessions = before.SessionsPerUser();
+        var counts = before.RowCounts();
+        Assert.True(old.Count > 1000, $"{old.Count} pseudonyms");
+        Assert.True(before.Occurrences(old) > 0, "the scan finds the pseudonyms before the rotation");
+        Assert.True(counts["quarantine"] > 0 && counts.ContainsKey("gold_sessions"));
+        before.Lake.Engine.Dispose();
+
+        var result = before.Rotation().Run();
+        before.Lake.Reopen();
+
+        Assert.Equal((TestLake.Key.KeyId, RotationLake.NextKey.KeyId), (result.FromKeyId, result.ToKeyId));
+        Assert.Equal(0, before.Occurrences(old));
+        Assert.Equal(sessions, before.SessionsPerUser());
+        Assert.Equal(counts, before.RowCounts());
+        Assert.Empty(LakeConsistency.Check(before.Lake.Engine));
+        Assert.All(LakeKeyIds.Read(before.Lake.Engine), use => Assert.Equal(RotationLake.NextKey.KeyId, use.KeyId));
+        foreach (var layer in LakeLayer.All)
+        {
+            Assert.Equal([RotationLake.NextKey.KeyId], before.Lake.Query($"SELECT DISTINCT key_id FROM {layer}").Rows.Select(r => (string)r[0]!));
+        }
+
+        // The erased subject stays suppressed under the new key; the predictions log follows the users it knows.
+        var next = new Pseudonymiser(RotationLake.NextKey);
+        var suppressed = before.Lake.Query("SELECT subject_digest, key_id FROM suppressed_subjects").Rows.Single();
+        Assert.Equal(RotationLake.NextKey.KeyId, suppressed[1]);
+        Assert.Contains((string)suppressed[0]!, before.Pseudonyms().Select(SubjectDigest.Of));
+        Assert.NotEqual(SubjectDigest.Of(before.SuppressedUser), suppressed[0]);
+        var predictions = PredictionLog.Read(before.Lake.Root, "purchase-intent-cart", DateTime.MinValue, DateTime.MaxValue).ToList();
+        Assert.Equal(2, predictions.Count);
+        Assert.Contains(predictions[0].UserPseudonym!, before.Pseudonyms());
+        Assert.Null(predictions[1].UserPseudonym);
+
+        // The same files ingested afresh under the new key, gold built: the same rows everywhere.
+        using var fresh = new TestLake();
+        foreach (var file in TinyWorld.Files.Append(odd))
+        {
+            new LakeIngestor(fresh.Engine, RotationLake.NextKey, fresh.Options).IngestFile(file);
+        }
+
+        new FeatureBuilder(fresh.Engine, new FeatureOptions()).Build(new FeatureBuildRequest());
+        Assert.Equal(LakeFiles(fresh.Engine), LakeFiles(before.Lake.Engine));
+        foreach (var view in counts.Keys)
+        {
+            var differing = fresh.Count($"SELECT count(*) FROM (SELECT * FROM {view} EXCEPT ALL SELECT * FROM read_parquet({Files(before.Lake.Engine, view)}, hive_partitioning = false))");
+            Assert.True(differing == 0, $"{view}: {differing} rows of the fresh lake are not in the rotated one");
+            Assert.Equal(counts[view], fresh.Count($"SELECT count(*) FROM {view}"));
+        }
+
+        // The old key is gone: the key file holds the new one, nothing else is left beside it, and no key is in the lake.
+        Assert.Equal(RotationLake.NextKey.KeyId, KeyFile.TryRead(before.KeyPath)!.KeyId);
+        Assert.Equal([before.KeyPath], Directory.GetFiles(Path.GetDirectoryName(before.KeyPath)!));
+        before.Lake.Engine.Dispose();
+        foreach (var file in Directory.EnumerateFiles(before.Lake.Root, "*", SearchOption.AllDirectories))
+        {
+            var bytes = File.ReadAllBytes(file);
+            foreach (var key in new[] { TestLake.Key, RotationLake.NextKey })
+            {
+                Assert.True(bytes.AsSpan().IndexOf(Encoding.ASCII.GetBytes(key.ToHex())) < 0, $"key hex in {file}");
+            }
+        }
+
+        before.Lake.Reopen();
+        var audit = EAmazing.Privacy.Audit.AuditTrail.ForLake(before.Lake.Root).Read().Single(e => e.Action == "gdpr.key.rotate");
+        Assert.Contains(RotationLake.NextKey.KeyId, audit.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_rotation_refuses_and_changes_nothing_when_a_source_file_is_missing_or_changed()
+    {
+        using var folder = new TempFolder();
+        var copies = TinyWorld.Files.Select(f =>
+        {
+            var copy = folder.File(Path.GetFileName(f));
+            File.Copy(f, copy);
+            return copy;
+        }).ToList();
+        using var lake = new RotationLake(copies, gold: false);
+        var odd = OddRows(lake.Lake);
+        lake.Lake.Ingest(odd);
+        var partitions = lake.Lake.Engine.Partitions();
+        lake.Lake.Engine.Dispose();
+        var snapshot = Snapshot(lake.Lake.Root);
+        File.Delete(copies[0]);
+        File.AppendAllText(odd, "2019-10-03 10:00:00 UTC,view,1,2,,,1.00,4,\n");
+
+        var refusal = Assert.Throws<KeyRotationRefusedException>(() => lake.Rotation().Run());
+
+        Assert.True(refusal.IsDataError);
+        Assert.Contains("missing: " + copies[0], refusal.Message, StringComparison.Ordinal);
+        Assert.Contains("changed since it was ingested", refusal.Message, StringComparison.Ordinal);
+        Assert.Contains(odd, refusal.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(copies[1], refusal.Message, StringComparison.Ordinal);
+        Assert.Equal(TestLake.Key.KeyId, KeyFile.TryRead(lake.KeyPath)!.KeyId);
+        Assert.Equal([lake.KeyPath], Directory.GetFiles(Path.GetDirectoryName(lake.KeyPath)!));
+        Assert.Equal(snapshot, Snapshot(lake.Lake.Root));
+        lake.Lake.Reopen();
+        Assert.Equal(partitions, lake.Lake.Engine.Partitions());
+    }
+
+    [Fact]
+    public void A_key_from_the_environment_is_not_rotated()
+    {
+        using var lake = new TestLake();
+        lake.IngestLines("one.csv", [Rows.Header, Rows.Good]);
+        var store = new PseudonymKeyStore(name => name == PseudonymKeyStore.EnvironmentVariable ? TestLake.Key.ToHex() : null, null, lake.Input("default.key"));
+
+        var refusal = Assert.Throws<KeyRotationRefusedException>(() => new KeyRotation(new KeyRotationOptions(lake.Root, store)).Run());
+
+        Assert.False(refusal.IsDataError);
+        Assert.Contains(PseudonymKeyStore.EnvironmentVariable, refusal.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(TestLake.Key.ToHex(), refusal.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Relative path → content hash of every file of the lake but the catalog (DuckDB rewrites it on open).</summary>
+    internal static IReadOnlyDictionary<string, string> Snapshot(string root) =>
+        Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .Where(f => !f.EndsWith("catalog.duckdb", StringComparison.Ordinal) && !f.Contains(".staging", StringComparison.Ordinal))
+            .ToDictionary(f => Path.GetRelativePath(root, f), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))));
+
+    private static string[] LakeFiles(DuckDbLake lake) =>
+        [.. lake.Partitions().Select(p => $"{p.Layer} {p.PartitionKey} {p.Path} {p.FileId} {p.Rows} {p.KeyId}"),
+         .. new GoldCatalog(lake).Partitions().Select(p => $"{p.Table} {p.Month} {p.Path} {p.Rows}")];
+
+    private static string Files(DuckDbLake lake, string view) => LakeSql.List(view.StartsWith("gold_", StringComparison.Ordinal)
+        ? new GoldCatalog(lake).Partitions().Where(p => "gold_" + p.Table == view).Select(p => lake.Layout.Full(p.Path))
+        : lake.Partitions().Where(p => p.Layer == view).Select(p => lake.Layout.Full(p.Path)));
+}
