@@ -13,6 +13,8 @@ public static class GdprCommand
         var command = new Command("gdpr", "Privacy and governance: keys, right of access and erasure, retention, register, audit log");
         command.Subcommands.Add(GdprAuditCommand.Create());
         command.Subcommands.Add(GdprKeyCommand.Create());
+        command.Subcommands.Add(GdprEraseCommand.Create());
+        command.Subcommands.Add(GdprExportCommand.Create());
         return command;
     }
 }

@@ -155,12 +155,12 @@ public static class IngestCommand
 
     private static void Print(IReadOnlyList<IngestOutcome> outcomes)
     {
-        var table = new Table().Title("Ingest summary").AddColumns("file", "action", "status", "read", "accepted", "duplicate", "quarantined", "key id");
+        var table = new Table().Title("Ingest summary").AddColumns("file", "action", "status", "read", "accepted", "duplicate", "quarantined", "suppressed", "key id");
         foreach (var o in outcomes)
         {
             var f = o.File;
             table.AddRow(Markup.Escape(Path.GetFileName(f.Path)), o.Action.ToString(), f.Status.ToString(), $"{f.Rows.Read:N0}", $"{f.Rows.Accepted:N0}",
-                $"{f.Rows.Duplicates:N0}", $"{f.Rows.Quarantined:N0}", f.KeyId);
+                $"{f.Rows.Duplicates:N0}", $"{f.Rows.Quarantined:N0}", $"{f.Rows.Suppressed:N0}", f.KeyId);
         }
 
         AnsiConsole.Write(table);

@@ -84,11 +84,11 @@ public static class LakeCommand
             }
 
             AnsiConsole.Write(partitions);
-            var files = new Table().Title("Ingested files").AddColumns("file", "status", "read", "accepted", "duplicate", "quarantined", "key id", "sha256");
+            var files = new Table().Title("Ingested files").AddColumns("file", "status", "read", "accepted", "duplicate", "quarantined", "suppressed", "key id", "sha256");
             foreach (var f in status.Files)
             {
                 files.AddRow(Markup.Escape(Path.GetFileName(f.Path)), f.Status.ToString(), $"{f.Rows.Read:N0}", $"{f.Rows.Accepted:N0}",
-                    $"{f.Rows.Duplicates:N0}", $"{f.Rows.Quarantined:N0}", f.KeyId, f.Sha256[..12] + "…");
+                    $"{f.Rows.Duplicates:N0}", $"{f.Rows.Quarantined:N0}", $"{f.Rows.Suppressed:N0}", f.KeyId, f.Sha256[..12] + "…");
             }
 
             AnsiConsole.Write(files);

@@ -1,5 +1,6 @@
 using EAmazing.Lake;
 using EAmazing.Privacy;
+using EAmazing.Privacy.Erasure;
 
 namespace EAmazing.Ingestion;
 
@@ -61,7 +62,9 @@ public sealed class LakeIngestor(ILakeEngine lake, PseudonymKey key, IngestOptio
         {
             using var staging = lake.CreateStaging(source.FileId, options);
             var latest = options.LatestEventTime ?? started.AddDays(1);
-            parsed = new Rees46FileParser(options, _pseudonymiser, latest).Parse(source, staging,
+            // Erased people (suppressed_subjects under this key) are dropped while reading: they reach no layer.
+            var suppressed = SuppressionList.Load(lake, key.KeyId);
+            parsed = new Rees46FileParser(options, _pseudonymiser, latest, suppressed).Parse(source, staging,
                 (rows, bytes) => progress?.Report(new(name, index, count, rows, bytes, source.SizeBytes, "reading")));
             readMs = clock.ElapsedMilliseconds - hashMs;
             progress?.Report(new(name, index, count, parsed.RowsRead, source.SizeBytes, source.SizeBytes, "writing"));
@@ -92,7 +95,7 @@ public sealed class LakeIngestor(ILakeEngine lake, PseudonymKey key, IngestOptio
         silver.AddRange(RebuildSilver(written, retired, samePath?.FileId, silver, out var silverDeletes));
         var (status, problem) = Verdict(source.Kind, parsed);
         var silverMs = fastSilverMs + clock.ElapsedMilliseconds - beforeSilver;
-        var rows = new RowAccounting(parsed.RowsRead, parsed.Valid - duplicates, duplicates, parsed.Quarantined);
+        var rows = new RowAccounting(parsed.RowsRead, parsed.Valid - duplicates, duplicates, parsed.Quarantined, parsed.Suppressed);
         var file = new IngestedFile(source.FileId, source.Path, source.SizeBytes, source.Sha256, rows, parsed.EmptySessions,
             status, problem, key.KeyId, started, _clock.GetUtcNow().UtcDateTime, new IngestTimings(hashMs, readMs, bronzeMs, silverMs));
         var partitions = written.Concat(silver).ToList();
@@ -101,9 +104,11 @@ public sealed class LakeIngestor(ILakeEngine lake, PseudonymKey key, IngestOptio
 
         var action = samePath is null ? IngestAction.Ingested : IngestAction.Replaced;
         var verb = action == IngestAction.Replaced ? "changed since its last ingest; old rows replaced" : "ingested";
+        var counts = $"{rows.Read:N0} rows read, {rows.Accepted:N0} accepted, {rows.Duplicates:N0} duplicates, {rows.Quarantined:N0} quarantined"
+            + (rows.Suppressed > 0 ? $", {rows.Suppressed:N0} suppressed (erased subjects)" : "");
         var message = problem is null
-            ? $"{name}: {verb}: {rows.Read:N0} rows read, {rows.Accepted:N0} accepted, {rows.Duplicates:N0} duplicates, {rows.Quarantined:N0} quarantined"
-            : $"{name}: {verb} with a problem ({status}): {problem}; {rows.Read:N0} rows read, {rows.Accepted:N0} accepted, {rows.Duplicates:N0} duplicates, {rows.Quarantined:N0} quarantined";
+            ? $"{name}: {verb}: {counts}"
+            : $"{name}: {verb} with a problem ({status}): {problem}; {counts}";
         return new IngestOutcome(action, file, message);
     }
 

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using EAmazing.Lake;
 using EAmazing.Privacy;
+using EAmazing.Privacy.Erasure;
 using nietras.SeparatedValues;
 
 namespace EAmazing.Ingestion;
@@ -10,9 +11,10 @@ namespace EAmazing.Ingestion;
 /// Reads one input file into a staging area on two threads: this one parses and validates (Sep,
 /// pseudonyms cached per id), a second one marks duplicates and sessions for silver (<see cref="SilverSessions"/>)
 /// and formats the staged rows for the engine. Damage (a cut or corrupt file)
-/// ends the reading, never the run: complete rows are kept and the cut row is quarantined.
+/// ends the reading, never the run: complete rows are kept and the cut row is quarantined. Rows of erased
+/// people (<see cref="SuppressionList"/>) are counted and dropped here, at pseudonymisation time, before any layer.
 /// </summary>
-internal sealed class Rees46FileParser(IngestOptions options, Pseudonymiser pseudonymiser, DateTime latestEventTime)
+internal sealed class Rees46FileParser(IngestOptions options, Pseudonymiser pseudonymiser, DateTime latestEventTime, SuppressionList? suppressed = null)
 {
     private const int QueueDepth = 4;
 
@@ -74,7 +76,8 @@ internal sealed class Rees46FileParser(IngestOptions options, Pseudonymiser pseu
             CreateToString = SepToString.PoolPerCol(maximumStringLength: 128),
         }).From(text);
 
-        long read = 0, valid = 0, quarantined = 0, emptySessions = 0;
+        long read = 0, valid = 0, quarantined = 0, emptySessions = 0, dropped = 0;
+        var suppression = suppressed is { IsEmpty: false } ? suppressed : null;
         var rows = ArrayPool<BronzeRow>.Shared.Rent(options.BatchSize);
         var count = 0;
         var bad = new List<QuarantinedRow>();
@@ -83,6 +86,7 @@ internal sealed class Rees46FileParser(IngestOptions options, Pseudonymiser pseu
         var first = true;
         var months = new SortedSet<string>(StringComparer.Ordinal);
         var monthOf = DateTime.MinValue;
+        var lastSuppressedLine = -1L;
         foreach (var row in reader)
         {
             if (first)
@@ -103,6 +107,13 @@ internal sealed class Rees46FileParser(IngestOptions options, Pseudonymiser pseu
             lastLine = Rees46RowValidator.LineOf(row);
             if (validator.TryValidate(row, out var bronze, out var problem))
             {
+                if (suppression is not null && suppression.Contains(bronze.UserId))
+                {
+                    dropped++;
+                    lastRowRejected = false;
+                    continue;
+                }
+
                 rows[count++] = bronze;
                 valid++;
                 if (bronze.EventTime.Year != monthOf.Year || bronze.EventTime.Month != monthOf.Month)
@@ -116,7 +127,17 @@ internal sealed class Rees46FileParser(IngestOptions options, Pseudonymiser pseu
             }
             else
             {
-                bad.Add(validator.Quarantine(row, lastLine, problem));
+                var rejected = validator.Quarantine(row, lastLine, problem);
+                if (suppression is not null && rejected.UserId is { } user && suppression.Contains(user))
+                {
+                    // Not even quarantine may keep an erased person's row; a cut last line is still reported below.
+                    dropped++;
+                    lastRowRejected = false;
+                    lastSuppressedLine = lastLine;
+                    continue;
+                }
+
+                bad.Add(rejected);
                 quarantined++;
                 lastRowRejected = true;
             }
@@ -131,6 +152,10 @@ internal sealed class Rees46FileParser(IngestOptions options, Pseudonymiser pseu
             bad[^1] = cut with { Reason = QuarantineReason.TruncatedRow, Message = $"row cut short at the end of the input ({cut.Message})" };
             damage ??= $"the input ends in the middle of line {cut.SourceLine:N0}";
         }
+        else if (unterminated && lastSuppressedLine == lastLine)
+        {
+            damage ??= $"the input ends in the middle of line {lastLine:N0}";
+        }
 
         if (damage is null && expectedLength is { } expected && (uint)stream.BytesOut != expected)
         {
@@ -140,7 +165,7 @@ internal sealed class Rees46FileParser(IngestOptions options, Pseudonymiser pseu
         Send();
         ArrayPool<BronzeRow>.Shared.Return(rows);
         progress?.Invoke(read, source.SizeBytes);
-        return new ParsedFile(read, valid, quarantined, emptySessions, damage, null, [.. months]);
+        return new ParsedFile(read, valid, quarantined, emptySessions, damage, null, [.. months], dropped);
 
         void Send()
         {

@@ -54,7 +54,7 @@ public sealed partial class DuckDbLake : ILakeEngine
         using var command = _catalog.CreateCommand();
         command.CommandText = """
             SELECT file_id, path, size_bytes, sha256, rows_read, rows_accepted, rows_duplicate, rows_quarantined,
-                   empty_sessions, status, problem, key_id, started_at, finished_at, hash_ms, read_ms, bronze_ms, silver_ms
+                   empty_sessions, status, problem, key_id, started_at, finished_at, hash_ms, read_ms, bronze_ms, silver_ms, rows_suppressed
             FROM ingested_files ORDER BY path
             """;
         using var reader = command.ExecuteReader();
@@ -63,7 +63,7 @@ public sealed partial class DuckDbLake : ILakeEngine
         {
             files.Add(new IngestedFile(
                 reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetString(3),
-                new RowAccounting(reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7)),
+                new RowAccounting(reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7), reader.IsDBNull(18) ? 0 : reader.GetInt64(18)),
                 reader.GetInt64(8), Enum.Parse<IngestStatus>(reader.GetString(9)), reader.IsDBNull(10) ? null : reader.GetString(10),
                 reader.GetString(11), DateTime.SpecifyKind(reader.GetDateTime(12), DateTimeKind.Utc), DateTime.SpecifyKind(reader.GetDateTime(13), DateTimeKind.Utc),
                 new IngestTimings(reader.GetInt64(14), reader.GetInt64(15), reader.GetInt64(16), reader.GetInt64(17))));
@@ -105,10 +105,15 @@ public sealed partial class DuckDbLake : ILakeEngine
         if (file is not null)
         {
             Run("DELETE FROM ingested_files WHERE path = $1", file.Path);
-            Run("INSERT INTO ingested_files VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)",
+            // Columns named: rows_suppressed arrives by ALTER TABLE (existing lakes), so positions are not the contract.
+            Run("""
+                INSERT INTO ingested_files (file_id, path, size_bytes, sha256, rows_read, rows_accepted, rows_duplicate, rows_quarantined,
+                    empty_sessions, status, problem, key_id, started_at, finished_at, hash_ms, read_ms, bronze_ms, silver_ms, rows_suppressed)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
+                """,
                 file.FileId, file.Path, file.SizeBytes, file.Sha256, file.Rows.Read, file.Rows.Accepted, file.Rows.Duplicates, file.Rows.Quarantined,
                 file.EmptySessions, file.Status.ToString(), file.Problem, file.KeyId, file.StartedAt, file.FinishedAt,
-                file.Timings.HashMs, file.Timings.ReadMs, file.Timings.BronzeMs, file.Timings.SilverMs);
+                file.Timings.HashMs, file.Timings.ReadMs, file.Timings.BronzeMs, file.Timings.SilverMs, file.Rows.Suppressed);
         }
 
         foreach (var p in commit.Partitions)

@@ -4,7 +4,7 @@ CREATE TABLE IF NOT EXISTS ingested_files (
     path             VARCHAR   NOT NULL, -- absolute path the file was read from
     size_bytes       BIGINT    NOT NULL,
     sha256           VARCHAR   NOT NULL,
-    rows_read        BIGINT    NOT NULL, -- = rows_accepted + rows_duplicate + rows_quarantined
+    rows_read        BIGINT    NOT NULL, -- = rows_accepted + rows_duplicate + rows_quarantined + rows_suppressed
     rows_accepted    BIGINT    NOT NULL,
     rows_duplicate   BIGINT    NOT NULL,
     rows_quarantined BIGINT    NOT NULL,
@@ -19,6 +19,10 @@ CREATE TABLE IF NOT EXISTS ingested_files (
     bronze_ms        BIGINT    NOT NULL,
     silver_ms        BIGINT    NOT NULL
 );
+
+-- Rows of erased subjects dropped at ingest (suppressed_subjects): they reach no layer. Added after the first
+-- lakes were made, hence ALTER (an existing lake opens and reads 0).
+ALTER TABLE ingested_files ADD COLUMN IF NOT EXISTS rows_suppressed BIGINT DEFAULT 0;
 
 CREATE TABLE IF NOT EXISTS lake_partitions (
     layer         VARCHAR NOT NULL, -- bronze, silver, quarantine
@@ -47,4 +51,18 @@ CREATE TABLE IF NOT EXISTS suppressed_subjects (
     subject_digest VARCHAR   NOT NULL,
     key_id         VARCHAR   NOT NULL,
     since          TIMESTAMP NOT NULL
+);
+
+-- One row per subject and erasure (eamazing gdpr erase): what was removed, never the raw id. rows_removed is a
+-- JSON object of rows per table (bronze, silver, quarantine, gold.<table>, predictions); event_months the months
+-- that held the person's events (so a later model registry can tell which training windows included them);
+-- models_flagged the model versions marked "retrain due" by this erasure.
+CREATE TABLE IF NOT EXISTS erasure_log (
+    erasure_id     VARCHAR   NOT NULL,
+    subject_digest VARCHAR   NOT NULL, -- SubjectDigest.Of(user pseudonym under key_id)
+    key_id         VARCHAR   NOT NULL,
+    erased_at      TIMESTAMP NOT NULL,
+    rows_removed   VARCHAR   NOT NULL,
+    event_months   VARCHAR   NOT NULL,
+    models_flagged VARCHAR   NOT NULL
 );

@@ -1,0 +1,108 @@
+using EAmazing.Core.Tests.Support;
+using EAmazing.Lake;
+using EAmazing.Models.Evaluation;
+using EAmazing.Models.Registry;
+using EAmazing.Privacy.Erasure;
+
+namespace EAmazing.Core.Tests.Privacy;
+
+public sealed class ErasureTests
+{
+    [Fact]
+    public void Erasing_a_person_twice_removes_nothing_the_second_time_and_changes_nothing()
+    {
+        using var people = new PeopleLake(seed: 7);
+        var lake = people.Lake;
+        var eraser = new LakeEraser(lake.Engine, TestLake.Key, modelRegistry: null);
+
+        var first = eraser.Erase([people.People[0]]);
+        var partitions = lake.Engine.Partitions();
+        var catalog = Catalog(lake);
+        var second = eraser.Erase([people.People[0]]);
+
+        Assert.True(first.TotalRows > 0);
+        Assert.False(first.Subjects[0].AlreadyErased);
+        Assert.True(second.Subjects[0].AlreadyErased);
+        Assert.Equal(0, second.TotalRows);
+        Assert.Equal(0, second.FilesRewritten);
+        Assert.Equal(partitions, lake.Engine.Partitions());
+        Assert.Equal(catalog, Catalog(lake));
+        Assert.Empty(LakeConsistency.Check(lake.Engine));
+    }
+
+    [Fact]
+    public void A_person_without_any_data_is_still_suppressed_and_logged_once()
+    {
+        using var people = new PeopleLake(seed: 8, people: 2);
+        var eraser = new LakeEraser(people.Lake.Engine, TestLake.Key, modelRegistry: null);
+
+        var first = eraser.Erase([123_456_789L]);
+        var second = eraser.Erase([123_456_789L]);
+
+        Assert.Equal(0, first.TotalRows);
+        Assert.False(first.Subjects[0].AlreadyErased);
+        Assert.True(second.Subjects[0].AlreadyErased);
+        Assert.Equal(1, people.Lake.Count("SELECT count(*) FROM erasure_log"));
+        Assert.Equal(1, people.Lake.Count("SELECT count(*) FROM suppressed_subjects"));
+    }
+
+    [Fact]
+    public void A_model_whose_window_holds_the_persons_events_is_flagged_once_and_another_is_not()
+    {
+        using var people = new PeopleLake(seed: 9);
+        using var folder = new TempFolder();
+        var registry = new ModelRegistry(folder.File("models"));
+        var person = people.People[0];
+        var times = people.LinesByUser[person].Select(l => DateTime.SpecifyKind(DateTime.Parse(EventFiles.Time(l), System.Globalization.CultureInfo.InvariantCulture), DateTimeKind.Utc)).ToList();
+        var including = Register(registry, "intent", times.Min().AddDays(-1), times.Min().AddMinutes(1));
+        var after = Register(registry, "churn", new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(2020, 3, 1, 0, 0, 0, DateTimeKind.Utc));
+        var eraser = new LakeEraser(people.Lake.Engine, TestLake.Key, registry.Root);
+
+        var result = eraser.Erase([person]);
+        eraser.Erase([person]);
+
+        var reason = ModelRetrainFlags.Reason(result.ErasureId);
+        Assert.Equal([reason], registry.Get(including.Name, including.Version).RetrainReasons);
+        Assert.Empty(registry.Get(after.Name, after.Version).RetrainReasons);
+        Assert.Equal(["intent v1"], result.Subjects[0].ModelsFlagged);
+        Assert.Contains("intent v1", (string)people.Lake.Query("SELECT models_flagged FROM erasure_log").Rows[0][0]!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_lake_made_before_rows_suppressed_existed_opens_and_reads_zero()
+    {
+        using var lake = new TestLake();
+        lake.IngestLines("one.csv", [Rows.Header, Rows.Good]);
+        lake.Query("ALTER TABLE ingested_files DROP COLUMN rows_suppressed");
+
+        lake.Reopen();
+        var file = Assert.Single(lake.Engine.IngestedFiles());
+        var next = lake.IngestLines("two.csv", [Rows.Header, Rows.OtherGood]);
+
+        Assert.Equal(0, file.Rows.Suppressed);
+        Assert.True(next.File.Rows.IsBalanced);
+        Assert.Empty(LakeConsistency.Check(lake.Engine));
+    }
+
+    private static List<string> Catalog(TestLake lake) =>
+        new[] { "erasure_log", "row_removals", "suppressed_subjects", "gold_partitions", "lake_partitions" }
+            .SelectMany(t => lake.Query($"SELECT * FROM {t} ORDER BY ALL").Rows.Select(r => t + ": " + string.Join('|', r)))
+            .ToList();
+
+    private static ModelCard Register(ModelRegistry registry, string name, DateTime from, DateTime to) =>
+        registry.Register(name, folder =>
+        {
+            File.WriteAllText(Path.Combine(folder, "model.zip"), "not a model");
+            return "model.zip";
+        }, (version, file) => new ModelCard
+        {
+            Name = name, Version = version, Task = "t", Family = "fasttree", Hyperparameters = new Dictionary<string, string>(), Features = ["x"],
+            ModelFile = file, CreatedAt = DateTime.UnixEpoch,
+            Data = new DataWindow(from, from, from, to, 1, 1, 1, 0.3, []),
+            Metrics = new TestMetrics(100, 0.3, new ConfidenceInterval(0.7, 0.68, 0.72), new ConfidenceInterval(0.5, 0.4, 0.6), new ConfidenceInterval(0.6, 0.5, 0.7),
+                0.2, 0.02, 0.4, new ConfusionMatrix(10, 5, 70, 15), new ConfidenceInterval(0.5, 0.4, 0.6), 1.8, 10),
+            BaselineTestAuc = new Dictionary<string, double>(), FamilyTestAuc = new Dictionary<string, double>(),
+            Cost = new BusinessCost(), LeakageAudit = new LeakageAuditSummary(true, "passed"),
+            Alarms = [], Seed = 46, CodeVersion = "test", TrainingSeconds = 1,
+        });
+}
