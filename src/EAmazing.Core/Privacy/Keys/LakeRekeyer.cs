@@ -95,6 +95,9 @@ public sealed class LakeRekeyer(DuckDbLake lake, PseudonymMapping mapping, strin
             // Idempotent on replay: whichever digest is there goes, the new one comes back once.
             catalog.Add(new("DELETE FROM suppressed_subjects WHERE subject_digest = $1 OR subject_digest = $2", oldDigest, newDigest));
             catalog.Add(new("INSERT INTO suppressed_subjects VALUES ($1, $2, CAST($3 AS TIMESTAMP))", newDigest, toKeyId, since));
+
+            // The erasure log follows, so a right-of-access export under the new key still finds the person's erasures.
+            catalog.Add(new("UPDATE erasure_log SET subject_digest = $1, key_id = $2 WHERE subject_digest = $3", newDigest, toKeyId, oldDigest));
         }
 
         foreach (var digest in suppressions.Unmatched)

@@ -55,6 +55,7 @@ public sealed class KeyRotationTests
         Assert.Equal(RotationLake.NextKey.KeyId, suppressed[1]);
         Assert.Contains((string)suppressed[0]!, before.Pseudonyms().Select(SubjectDigest.Of));
         Assert.NotEqual(SubjectDigest.Of(before.SuppressedUser), suppressed[0]);
+        Assert.Equal([suppressed[0], suppressed[1]], before.Lake.Query("SELECT subject_digest, key_id FROM erasure_log").Rows.Single());
         var predictions = PredictionLog.Read(before.Lake.Root, "purchase-intent-cart", DateTime.MinValue, DateTime.MaxValue).ToList();
         Assert.Equal(2, predictions.Count);
         Assert.Contains(predictions[0].UserPseudonym!, before.Pseudonyms());

@@ -33,7 +33,9 @@ public sealed class RotationLake : IDisposable
 
         SuppressedUser = (string)Lake.Query("SELECT min(user_id) FROM silver").Rows[0][0]!;
         Lake.Engine.ExecuteCatalog([new CatalogStatement("INSERT INTO suppressed_subjects VALUES ($1, $2, CAST($3 AS TIMESTAMP))",
-            SubjectDigest.Of(SuppressedUser), TestLake.Key.KeyId, "2024-05-01T10:00:00.000000")]);
+            SubjectDigest.Of(SuppressedUser), TestLake.Key.KeyId, "2024-05-01T10:00:00.000000"),
+            new CatalogStatement("INSERT INTO erasure_log VALUES ('e1', $1, $2, CAST($3 AS TIMESTAMP), '{}', '[]', '[]')",
+                SubjectDigest.Of(SuppressedUser), TestLake.Key.KeyId, "2024-05-01T10:00:00.000000")]);
         KnownUser = (string)Lake.Query("SELECT max(user_id) FROM silver").Rows[0][0]!;
         var log = PredictionLog.FileFor(Lake.Root, new DateTime(2024, 5, 2, 0, 0, 0, DateTimeKind.Utc));
         Directory.CreateDirectory(Path.GetDirectoryName(log)!);
