@@ -100,7 +100,7 @@ public static class GdprRetentionCommand
 
         foreach (var group in plan.GoldPartitions.GroupBy(p => p.Month).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            table.AddRow("gold", Markup.Escape($"{group.Key} ({string.Join(", ", group.Select(p => p.Table))})"), $"{group.Count():N0}", $"{group.Sum(p => p.Rows):N0}");
+            table.AddRow("gold", $"{group.Key} ({group.Count()} table(s))", $"{group.Count():N0}", $"{group.Sum(p => p.Rows):N0}");
         }
 
         foreach (var trim in plan.Quarantine)

@@ -122,7 +122,10 @@ public sealed class AuditTrail
 
             if (record.Previous != previous || record.Sequence != expected)
             {
-                var what = record.Sequence > expected
+                var later = record.Sequence > expected ? LineOf(expected, line) : null;
+                var what = later is not null
+                    ? $"it is out of order: entry {expected} should come before it but is at line {later}"
+                    : record.Sequence > expected
                     ? $"entries {expected}..{record.Sequence - 1} are missing before it"
                     : record.Sequence < expected ? $"it is out of order (expected entry {expected})" : "its predecessor's hash does not match";
                 return new(line - 1, line, record.Sequence, $"entry {record.Sequence} (line {line}) breaks the chain: {what}");
@@ -133,6 +136,34 @@ public sealed class AuditTrail
         }
 
         return new(line, null, null, null);
+    }
+
+    /// <summary>The line after <paramref name="after"/> holding entry <paramref name="sequence"/>, if any: tells a reordering from a removal.</summary>
+    private long? LineOf(long sequence, long after)
+    {
+        long line = 0;
+        foreach (var text in File.ReadLines(Path))
+        {
+            line++;
+            if (line <= after)
+            {
+                continue;
+            }
+
+            try
+            {
+                if (JsonSerializer.Deserialize<AuditRecord>(text, Json)?.Sequence == sequence)
+                {
+                    return line;
+                }
+            }
+            catch (JsonException)
+            {
+                // an unreadable line is no entry
+            }
+        }
+
+        return null;
     }
 
     internal static string HashOf(AuditRecord record)
