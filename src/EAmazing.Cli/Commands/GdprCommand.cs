@@ -13,6 +13,7 @@ public static class GdprCommand
         var command = new Command("gdpr", "Privacy and governance: keys, right of access and erasure, retention, register, audit log");
         command.Subcommands.Add(GdprAuditCommand.Create());
         command.Subcommands.Add(GdprRetentionCommand.Create());
+        command.Subcommands.Add(GdprRegisterCommand.Create());
         return command;
     }
 }

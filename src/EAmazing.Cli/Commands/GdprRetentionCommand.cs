@@ -66,7 +66,7 @@ public static class GdprRetentionCommand
             var run = retention.Apply(plan, now);
             var problems = LakeConsistency.Check(lake!);
             var detail = $"{run}: months {string.Join(" ", plan.Months)}; rows bronze {plan.Rows(LakeLayer.Bronze)}, silver {plan.Rows(LakeLayer.Silver)}, " +
-                $"gold {plan.GoldRows}, quarantine {plan.QuarantineRows}";
+                $"gold {plan.GoldRows}, quarantine {plan.QuarantineRows}; prediction log days {plan.PredictionDays.Count}";
             if (!CliAudit.Record(settings.Platform.Lake, "gdpr.retention", "lake", detail))
             {
                 return ExitCodes.Failure;
@@ -106,6 +106,11 @@ public static class GdprRetentionCommand
         foreach (var trim in plan.Quarantine)
         {
             table.AddRow("quarantine", Markup.Escape(trim.Partition.Path + (trim.DropsFile ? " (dropped)" : $" (rewritten, {trim.RowsKept:N0} kept)")), "1", $"{trim.RowsRemoved:N0}");
+        }
+
+        foreach (var day in plan.PredictionDays)
+        {
+            table.AddRow("predictions", Markup.Escape($"monitoring/predictions/{day}"), "-", "-");
         }
 
         AnsiConsole.Write(table);

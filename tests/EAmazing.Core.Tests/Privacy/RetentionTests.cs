@@ -73,6 +73,9 @@ public sealed class RetentionTests : IDisposable
         var novemberSilver = Lake.Count("SELECT count(*) FROM silver WHERE strftime(event_time, '%Y-%m') = '2019-11'");
         var octoberBronze = Lake.Count("SELECT count(*) FROM bronze WHERE strftime(event_time, '%Y-%m') = '2019-10'");
         var novemberSessions = Lake.Count("SELECT count(*) FROM gold_sessions WHERE session_start >= TIMESTAMP '2019-11-01'");
+        var predictions = Path.Combine(Lake.Root, "monitoring", "predictions");
+        Directory.CreateDirectory(Path.Combine(predictions, "date=2019-10-31"));
+        Directory.CreateDirectory(Path.Combine(predictions, "date=2019-11-01"));
         var retention = new LakeRetention(Lake.Engine);
 
         var reference = retention.Apply(retention.Plan("2019-11", 1), Now);
@@ -88,6 +91,7 @@ public sealed class RetentionTests : IDisposable
         Assert.Equal(0, Lake.Count("SELECT count(*) FROM gold_partitions WHERE month = '2019-10'"));
         Assert.Empty(Directory.EnumerateDirectories(Lake.Root, "month=2019-10", SearchOption.AllDirectories).SelectMany(d => Directory.EnumerateFiles(d)));
         Assert.Equal(novemberSessions, Lake.Count("SELECT count(*) FROM gold_sessions"));
+        Assert.Equal(["date=2019-11-01"], Directory.GetDirectories(predictions).Select(Path.GetFileName));
 
         // Quarantine: the October rows are gone, November's and the undated row (its file's newest month is November) stay.
         Assert.Equal(["2019-11-03 10:00:00 UTC", "not a time"],

@@ -1,6 +1,7 @@
 using System.Globalization;
 using EAmazing.Features;
 using EAmazing.Lake;
+using EAmazing.Monitoring.Predictions;
 
 namespace EAmazing.Privacy.Retention;
 
@@ -62,14 +63,19 @@ public sealed class LakeRetention(IGoldEngine lake)
             }
         }
 
-        return new RetentionPlan(referenceMonth, keepMonths, oldest, expired, gold, quarantine);
+        var predictions = PredictionLog.Folder(lake.Layout.Root);
+        var days = Directory.Exists(predictions)
+            ? Directory.GetDirectories(predictions, "date=*").Select(Path.GetFileName).OfType<string>()
+                .Where(d => d.Length >= 12 && string.CompareOrdinal(d[5..12], oldest) < 0).Order(StringComparer.Ordinal).ToList()
+            : [];
+        return new RetentionPlan(referenceMonth, keepMonths, oldest, expired, gold, quarantine, days);
     }
 
     /// <summary>Carries out a plan in one lake commit (see <see cref="CommitJournal"/>); returns the <c>row_removals</c> reference.</summary>
     public string Apply(RetentionPlan plan, DateTime now)
     {
         var reference = $"retention keep {plan.KeepMonths} as of {plan.ReferenceMonth} at {now.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)}";
-        if (plan.IsEmpty)
+        if (plan.LakePartitions.Count == 0 && plan.GoldPartitions.Count == 0 && plan.Quarantine.Count == 0 && plan.PredictionDays.Count == 0)
         {
             return reference;
         }
@@ -108,9 +114,23 @@ public sealed class LakeRetention(IGoldEngine lake)
             statements.Add(new CatalogStatement("DELETE FROM gold_partitions WHERE table_name = $1 AND month = $2", gold.Table, gold.Month));
         }
 
-        CommitJournal.Commit(lake, LakeCommit.Change(deletes, rewritten, statements));
+        if (deletes.Count > 0 || rewritten.Count > 0)
+        {
+            CommitJournal.Commit(lake, LakeCommit.Change(deletes, rewritten, statements));
+        }
+
         // Gold views live beside the layer views; point them at what is left (a later features build would too).
         new GoldCatalog(lake).RefreshViews(GoldTables.All);
+        // The prediction log is outside the catalog: its expired days go after the commit (a re-run finishes the job).
+        foreach (var day in plan.PredictionDays)
+        {
+            var folder = Path.Combine(PredictionLog.Folder(lake.Layout.Root), day);
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+
         return reference;
     }
 

@@ -5,7 +5,8 @@ namespace EAmazing.Privacy.Retention;
 
 /// <summary>
 /// What a retention run removes: every month partition older than <see cref="OldestKeptMonth"/> in bronze,
-/// silver and gold, and the quarantined rows of those months. Months are <c>yyyy-MM</c>.
+/// silver and gold, the quarantined rows of those months, and the serving prediction log's day folders
+/// (<see cref="PredictionDays"/>, <c>date=yyyy-MM-dd</c>: they hold user pseudonyms). Months are <c>yyyy-MM</c>.
 /// </summary>
 public sealed record RetentionPlan(
     string ReferenceMonth,
@@ -13,9 +14,10 @@ public sealed record RetentionPlan(
     string OldestKeptMonth,
     IReadOnlyList<LakePartition> LakePartitions,
     IReadOnlyList<GoldPartition> GoldPartitions,
-    IReadOnlyList<QuarantineTrim> Quarantine)
+    IReadOnlyList<QuarantineTrim> Quarantine,
+    IReadOnlyList<string> PredictionDays)
 {
-    public bool IsEmpty => LakePartitions.Count == 0 && GoldPartitions.Count == 0 && Quarantine.Count == 0;
+    public bool IsEmpty => LakePartitions.Count == 0 && GoldPartitions.Count == 0 && Quarantine.Count == 0 && PredictionDays.Count == 0;
 
     /// <summary>The expired months found in the lake, oldest first.</summary>
     public IReadOnlyList<string> Months => LakePartitions.Select(p => p.PartitionKey).Concat(GoldPartitions.Select(p => p.Month))
