@@ -23,6 +23,7 @@ public static class EAmazingCli
         root.Subcommands.Add(ApiKeyCommand.Create());
         root.Subcommands.Add(MonitorCommand.Create());
         root.Subcommands.Add(GdprCommand.Create());
+        root.Subcommands.Add(ReportCommand.Create());
         return root;
     }
 

@@ -56,8 +56,8 @@ public static class ModelsApi
                     champions.Reload(name);
                 }
 
-                audit.Append(new AuditEntry(DateTime.UtcNow, context.User.Identity?.Name ?? "anonymous", $"promote {name} v{version}" + (request.Force ? " (forced)" : ""), null,
-                    decision.Allowed ? StatusCodes.Status200OK : StatusCodes.Status409Conflict));
+                audit.Append(new AuditEntry(context.User.Identity?.Name, $"promote {name} v{version}" + (request.Force ? " (forced)" : ""),
+                    decision.Allowed ? StatusCodes.Status200OK : StatusCodes.Status409Conflict, Target: $"model {name} v{version}"));
                 var response = new PromotionResponse(name, version, decision.Allowed, decision.Reasons, champions.Get(name)?.Version);
                 return decision.Allowed ? Results.Ok(response) : Results.Conflict(response);
             })

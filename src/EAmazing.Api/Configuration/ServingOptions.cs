@@ -18,7 +18,7 @@ public sealed class ServingOptions
     /// <summary>API key file (hashes only), outside the lake. Default: ~/.config/eamazing/api-keys.json.</summary>
     public string? ApiKeysFile { get; set; }
 
-    /// <summary>Audit log of calls touching personal data (JSON lines). Default: &lt;lake&gt;/audit/api.jsonl.</summary>
+    /// <summary>Hash-chained audit trail of calls touching personal data. Default: the lake's, &lt;lake&gt;/audit/audit.jsonl.</summary>
     public string? AuditLog { get; set; }
 
     /// <summary>How often the registry is checked for a new champion (a promotion by the CLI, say).</summary>

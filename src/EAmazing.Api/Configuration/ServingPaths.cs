@@ -12,5 +12,5 @@ public sealed class ServingPaths(IOptions<PlatformOptions> platform, IOptions<Se
 
     public string ApiKeys { get; } = Path.GetFullPath(serving.Value.ApiKeysFile ?? Security.ApiKeyStore.DefaultFilePath);
 
-    public string AuditLog { get; } = Path.GetFullPath(serving.Value.AuditLog ?? Path.Combine(platform.Value.Lake, "audit", "api.jsonl"));
+    public string AuditLog { get; } = Path.GetFullPath(serving.Value.AuditLog ?? Privacy.Audit.AuditTrail.ForLake(platform.Value.Lake).Path);
 }

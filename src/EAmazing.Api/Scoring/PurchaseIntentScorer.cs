@@ -104,7 +104,7 @@ public sealed class PurchaseIntentScorer(
         metrics.ObservePrediction(model.Name, model.Version, probability);
         if (pseudonym is not null)
         {
-            audit.Append(new AuditEntry(now, context.User.Identity?.Name ?? "anonymous", "predict " + model.Name, pseudonym, StatusCodes.Status200OK));
+            audit.Append(new AuditEntry(context.User.Identity?.Name, "predict " + model.Name, StatusCodes.Status200OK, SubjectPseudonym: pseudonym));
         }
 
         return Results.Ok(new PurchaseIntentResponse(model.Name, model.Version, probability, model.Threshold, decision, missing));

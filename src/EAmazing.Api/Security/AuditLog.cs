@@ -1,40 +1,33 @@
-using System.Text.Json;
 using EAmazing.Api.Configuration;
-using EAmazing.Monitoring.Predictions;
+using EAmazing.Privacy;
+using EAmazing.Privacy.Audit;
 
 namespace EAmazing.Api.Security;
 
-/// <summary>Append-only audit log of calls touching personal data, one JSON line per call.</summary>
-public sealed class AuditLog(ServingPaths paths) : IDisposable
+/// <summary>
+/// The server's side of the lake's hash-chained audit trail (<c>&lt;lake&gt;/audit/audit.jsonl</c>, shared with
+/// the CLI): who (<c>api-key:ID</c>) did what to whom (a <see cref="SubjectDigest"/>, never a pseudonym or raw id).
+/// A call only queues its entry; a background writer appends batches (<see cref="BufferedAuditTrail"/>), so
+/// auditing costs a request microseconds at thousands of requests per second.
+/// </summary>
+public sealed class AuditLog : IDisposable
 {
-    private readonly Lock _gate = new();
-    private StreamWriter? _writer;
+    private readonly BufferedAuditTrail _trail;
 
-    public string Path => paths.AuditLog;
+    public AuditLog(ServingPaths paths, ILogger<AuditLog> logger) =>
+        _trail = new BufferedAuditTrail(new AuditTrail(paths.AuditLog),
+            e => logger.LogError("audit trail {Path}: append failed, retrying: {Problem}", paths.AuditLog, e.Message));
 
-    public void Append(AuditEntry entry)
-    {
-        var line = JsonSerializer.Serialize(entry, PredictionLog.Json);
-        lock (_gate)
-        {
-            if (_writer is null)
-            {
-                Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
-                _writer = new StreamWriter(new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite));
-            }
+    public string Path => _trail.Trail.Path;
 
-            // Flushed per entry: an audit line must survive a crash right after the call.
-            _writer.WriteLine(line);
-            _writer.Flush();
-        }
-    }
+    public void Append(AuditEntry entry) => _trail.Append(new AuditEvent(
+        entry.KeyId is null ? "api-key:anonymous" : "api-key:" + entry.KeyId,
+        entry.Action,
+        entry.SubjectPseudonym is null ? entry.Target : SubjectDigest.Of(entry.SubjectPseudonym),
+        $"status {entry.Status}"));
 
-    public void Dispose()
-    {
-        lock (_gate)
-        {
-            _writer?.Dispose();
-            _writer = null;
-        }
-    }
+    /// <summary>Waits until every entry appended so far is on disk.</summary>
+    public bool Flush(TimeSpan? timeout = null) => _trail.Flush(timeout);
+
+    public void Dispose() => _trail.Dispose();
 }

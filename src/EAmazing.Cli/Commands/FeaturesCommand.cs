@@ -113,6 +113,12 @@ public static class FeaturesCommand
                 return ExitCodes.Failure;
             }
 
+            if (!CliAudit.Record(settings.Platform.Lake, "features build", "gold " + string.Join(",", (tables ?? GoldTables.All).Select(t => t.Name)),
+                $"{result.Built} partition(s) built, {result.UpToDate} up to date, {result.Removed} removed"))
+            {
+                return ExitCodes.Failure;
+            }
+
             AnsiConsole.MarkupLineInterpolated(
                 $"{result.Built} partition(s) built, {result.UpToDate} up to date, {result.Removed} removed in {result.Seconds:N1} s; views: {string.Join(", ", GoldTables.All.Select(t => t.ViewName))}");
             return ExitCodes.Success;
@@ -184,6 +190,11 @@ public static class FeaturesCommand
             }
 
             var result = new LeakageAudit(lake!, builder, auditOptions).Run(table, month);
+            if (!CliAudit.Record(settings.Platform.Lake, "features audit", $"{table.ViewName} {month}", result.Passed ? "passed" : "failed"))
+            {
+                return ExitCodes.Failure;
+            }
+
             if (parse.GetValue(Json))
             {
                 Console.Out.WriteLine(JsonSerializer.Serialize(result, JsonOptions));

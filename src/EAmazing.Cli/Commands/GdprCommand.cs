@@ -15,6 +15,8 @@ public static class GdprCommand
         command.Subcommands.Add(GdprKeyCommand.Create());
         command.Subcommands.Add(GdprEraseCommand.Create());
         command.Subcommands.Add(GdprExportCommand.Create());
+        command.Subcommands.Add(GdprRetentionCommand.Create());
+        command.Subcommands.Add(GdprRegisterCommand.Create());
         return command;
     }
 }

@@ -79,6 +79,16 @@ public static class IngestCommand
         AnsiConsole.MarkupLineInterpolated($"Ingesting {files.Count} file(s) into [bold]{lake.Layout.Root}[/]");
         var outcomes = Execute(new LakeIngestor(lake, key!, options), files);
         Print(outcomes);
+        foreach (var o in outcomes)
+        {
+            var f = o.File;
+            if (!CliAudit.Record(settings.Platform.Lake, "ingest", "file " + f.FileId,
+                $"{o.Action} {f.Status}: read {f.Rows.Read}, accepted {f.Rows.Accepted}, duplicate {f.Rows.Duplicates}, quarantined {f.Rows.Quarantined}; key {f.KeyId}"))
+            {
+                return ExitCodes.Failure;
+            }
+        }
+
         foreach (var damaged in outcomes.Where(o => o.IsDataError))
         {
             // Plain, unwrapped, on stderr: scripts and people need the file and the position in one line.

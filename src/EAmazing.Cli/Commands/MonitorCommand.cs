@@ -63,7 +63,9 @@ public static class MonitorCommand
                 AnsiConsole.WriteLine($"marked {report.Model} v{report.Version} retrain due: {report.RetrainReason}");
             }
 
-            return ExitCodes.Success;
+            return CliAudit.Record(settings.Platform.Lake, "monitor drift", $"model {report.Model} v{report.Version}",
+                $"window {from:yyyy-MM-dd}..{to:yyyy-MM-dd}: {report.Level} (max PSI {report.MaxPsi:0.000})")
+                ? ExitCodes.Success : ExitCodes.Failure;
         });
         command.Subcommands.Add(drift);
         return command;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text.RegularExpressions;
 using DuckDB.NET.Data;
 using EAmazing.Lake;
 using nietras.SeparatedValues;
@@ -44,6 +45,12 @@ public static class SqlCommand
                 return ExitCodes.UsageError;
             }
 
+            var query = parse.GetValue(Query)!;
+            if (!CliAudit.Record(settings.Platform.Lake, "sql", string.Join(",", ViewsIn(lake!, query)), $"query {CliAudit.QueryDigest(query)}; {result.Rows.Count} row(s)"))
+            {
+                return ExitCodes.Failure;
+            }
+
             if (parse.GetValue(Csv))
             {
                 WriteCsv(result, Console.Out);
@@ -65,6 +72,15 @@ public static class SqlCommand
             AnsiConsole.MarkupLineInterpolated($"[grey]{result.Rows.Count:N0} row(s)[/]");
             return ExitCodes.Success;
         }
+    }
+
+    /// <summary>The lake's views and tables a query names (the audit target), found as whole words in its text.</summary>
+    public static IReadOnlyList<string> ViewsIn(DuckDbLake lake, string query)
+    {
+        var names = lake.Query("SELECT view_name FROM duckdb_views() WHERE NOT internal UNION SELECT table_name FROM duckdb_tables() WHERE NOT internal").Rows
+            .Select(r => (string)r[0]!);
+        return names.Where(n => Regex.IsMatch(query, $@"(?<![A-Za-z0-9_]){Regex.Escape(n)}(?![A-Za-z0-9_])", RegexOptions.IgnoreCase))
+            .Order(StringComparer.Ordinal).ToList();
     }
 
     public static void WriteCsv(QueryResult result, TextWriter output)

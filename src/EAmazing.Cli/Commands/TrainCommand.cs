@@ -84,7 +84,9 @@ public static class TrainCommand
                     new PurchaseIntentTraining(lake!, registry, new Pseudonymiser(key))
                         .Run(task, options, new SynchronousProgress<string>(s => ctx.Status(s))));
                 Print(result, card, audit, registry, settings);
-                return ExitCodes.Success;
+                return CliAudit.Record(settings.Platform.Lake, "train", $"model {card.Name} v{card.Version}",
+                    $"{task.ModelName}: rows train {result.TrainRows}, valid {result.ValidationRows}, test {result.TestRows}")
+                    ? ExitCodes.Success : ExitCodes.Failure;
             }
             catch (InvalidOperationException e)
             {

@@ -1,7 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using EAmazing.Api.Tests.Support;
+using EAmazing.Api.Security;
 using EAmazing.Monitoring.Predictions;
+using EAmazing.Privacy;
+using EAmazing.Privacy.Audit;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EAmazing.Api.Tests.Apis;
 
@@ -118,10 +122,14 @@ public sealed class PredictionApiTests(ServingWorld world) : IDisposable
 
         Assert.NotNull(recorded);
         Assert.Equal(1, recorded!.Version);
-        var audit = await File.ReadAllTextAsync(Path.Combine(world.Lake, "audit", "api.jsonl"));
-        Assert.Contains(pseudonym, audit);
-        Assert.Contains(world.ReaderKey.Record.Id, audit);
-        var logs = Directory.EnumerateFiles(Path.Combine(world.Lake, "monitoring"), "*", SearchOption.AllDirectories).Append(Path.Combine(world.Lake, "audit", "api.jsonl"));
+        var auditLog = _factory.Services.GetRequiredService<AuditLog>();
+        Assert.True(auditLog.Flush());
+        var trail = new AuditTrail(auditLog.Path);
+        Assert.True(trail.Verify().Intact);
+        Assert.Contains(trail.Read(), e => e.Target == SubjectDigest.Of(pseudonym) && e.Actor == "api-key:" + world.ReaderKey.Record.Id && e.Action.StartsWith("predict", StringComparison.Ordinal));
+        var audit = await File.ReadAllTextAsync(auditLog.Path);
+        Assert.DoesNotContain(pseudonym, audit);
+        var logs = Directory.EnumerateFiles(Path.Combine(world.Lake, "monitoring"), "*", SearchOption.AllDirectories).Append(auditLog.Path);
         foreach (var file in logs)
         {
             var text = await File.ReadAllTextAsync(file);

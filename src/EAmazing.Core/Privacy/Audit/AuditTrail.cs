@@ -20,6 +20,7 @@ public sealed class AuditTrail
 
     private readonly Lock _gate = new();
     private readonly TimeProvider _clock;
+    private (long Length, long Sequence, string Hash)? _tail;
 
     public AuditTrail(string path, TimeProvider? clock = null)
     {
@@ -36,22 +37,43 @@ public sealed class AuditTrail
     /// <summary>The actor of a command-line call: the OS user running it.</summary>
     public static string OsActor => "os:" + Environment.UserName;
 
-    public AuditRecord Append(AuditEvent entry)
+    public AuditRecord Append(AuditEvent entry) => AppendAll([entry])[0];
+
+    /// <summary>
+    /// Appends entries in order under one lock and one flush to disk: what a busy server uses to keep
+    /// its per-call cost low (<see cref="BufferedAuditTrail"/>). The chain is the same as one append each.
+    /// </summary>
+    public IReadOnlyList<AuditRecord> AppendAll(IReadOnlyList<AuditEvent> entries)
     {
+        if (entries.Count == 0)
+        {
+            return [];
+        }
+
         lock (_gate)
         {
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
             using var exclusive = AcquireLock();
-            var (sequence, previous) = Tail();
+            using var stream = new FileStream(Path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
+            var (sequence, previous) = Tail(stream);
             var time = _clock.GetUtcNow().UtcDateTime;
             time = new DateTime(time.Ticks - (time.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc);
-            var record = new AuditRecord(sequence + 1, time, entry.Actor, entry.Action, entry.Target, entry.Detail, previous, "");
-            record = record with { Hash = HashOf(record) };
-            using var stream = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.Read);
-            var line = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(record, Json) + "\n");
-            stream.Write(line);
+            var records = new List<AuditRecord>(entries.Count);
+            var lines = new StringBuilder();
+            foreach (var entry in entries)
+            {
+                var record = new AuditRecord(++sequence, time, entry.Actor, entry.Action, entry.Target, entry.Detail, previous, "");
+                record = record with { Hash = HashOf(record) };
+                records.Add(record);
+                lines.Append(JsonSerializer.Serialize(record, Json)).Append('\n');
+                previous = record.Hash;
+            }
+
+            stream.Seek(0, SeekOrigin.End);
+            stream.Write(Encoding.UTF8.GetBytes(lines.ToString()));
             stream.Flush(flushToDisk: true);
-            return record;
+            _tail = (stream.Length, sequence, previous);
+            return records;
         }
     }
 
@@ -100,7 +122,10 @@ public sealed class AuditTrail
 
             if (record.Previous != previous || record.Sequence != expected)
             {
-                var what = record.Sequence > expected
+                var later = record.Sequence > expected ? LineOf(expected, line) : null;
+                var what = later is not null
+                    ? $"it is out of order: entry {expected} should come before it but is at line {later}"
+                    : record.Sequence > expected
                     ? $"entries {expected}..{record.Sequence - 1} are missing before it"
                     : record.Sequence < expected ? $"it is out of order (expected entry {expected})" : "its predecessor's hash does not match";
                 return new(line - 1, line, record.Sequence, $"entry {record.Sequence} (line {line}) breaks the chain: {what}");
@@ -113,6 +138,34 @@ public sealed class AuditTrail
         return new(line, null, null, null);
     }
 
+    /// <summary>The line after <paramref name="after"/> holding entry <paramref name="sequence"/>, if any: tells a reordering from a removal.</summary>
+    private long? LineOf(long sequence, long after)
+    {
+        long line = 0;
+        foreach (var text in File.ReadLines(Path))
+        {
+            line++;
+            if (line <= after)
+            {
+                continue;
+            }
+
+            try
+            {
+                if (JsonSerializer.Deserialize<AuditRecord>(text, Json)?.Sequence == sequence)
+                {
+                    return line;
+                }
+            }
+            catch (JsonException)
+            {
+                // an unreadable line is no entry
+            }
+        }
+
+        return null;
+    }
+
     internal static string HashOf(AuditRecord record)
     {
         // The hashed text is fixed field by field (not the JSON), so formatting never changes a hash.
@@ -123,21 +176,22 @@ public sealed class AuditTrail
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 
-    private (long Sequence, string Previous) Tail()
+    private (long Sequence, string Previous) Tail(FileStream stream)
     {
-        if (!File.Exists(Path))
-        {
-            return (0, Genesis);
-        }
-
-        // The last line is enough: the chain's integrity is Verify's job, not every append's.
-        using var stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
         var length = stream.Length;
         if (length == 0)
         {
             return (0, Genesis);
         }
 
+        // Under the lock, an unchanged length means nobody else appended since our last append: reuse its tail
+        // instead of reading the file again (the common case for a server appending alone).
+        if (_tail is { } cached && cached.Length == length)
+        {
+            return (cached.Sequence, cached.Hash);
+        }
+
+        // The last line is enough: the chain's integrity is Verify's job, not every append's.
         var window = (int)Math.Min(length, 64 * 1024);
         var buffer = new byte[window];
         stream.Seek(length - window, SeekOrigin.Begin);

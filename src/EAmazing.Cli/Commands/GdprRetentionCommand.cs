@@ -1,0 +1,120 @@
+using System.CommandLine;
+using EAmazing.Lake;
+using EAmazing.Privacy.Retention;
+using Spectre.Console;
+
+namespace EAmazing.Cli.Commands;
+
+/// <summary><c>eamazing gdpr retention apply --keep-months N [--dry-run] [--as-of yyyy-MM]</c>: drops expired months from every layer.</summary>
+public static class GdprRetentionCommand
+{
+    public static readonly Option<int?> KeepMonths = new("--keep-months")
+    {
+        Description = "Whole months kept, the reference month included (default: EAmazing:Privacy:RetentionMonths)",
+    };
+
+    public static readonly Option<bool> DryRun = new("--dry-run") { Description = "Print what would be removed and change nothing" };
+
+    public static readonly Option<string?> AsOf = new("--as-of") { Description = "Reference month (yyyy-MM); default: the current UTC month" };
+
+    public static Command Create()
+    {
+        var apply = new Command("apply", "Drop month partitions older than the retention horizon from bronze, silver, gold and quarantine, atomically");
+        apply.Options.Add(KeepMonths);
+        apply.Options.Add(DryRun);
+        apply.Options.Add(AsOf);
+        apply.SetAction(parse => Apply(parse));
+        var command = new Command("retention", "Storage limitation: keep only the last N months of event data");
+        command.Subcommands.Add(apply);
+        return command;
+    }
+
+    public static int Apply(ParseResult parse)
+    {
+        var settings = CliSettings.Load(parse.GetValue(GlobalOptions.Lake));
+        var keep = parse.GetValue(KeepMonths) ?? PrivacyConfiguration.Load(settings).RetentionMonths;
+        if (keep < 1)
+        {
+            Console.Error.WriteLine($"error: --keep-months must be at least 1 (got {keep})");
+            return ExitCodes.UsageError;
+        }
+
+        var now = DateTime.UtcNow;
+        var reference = parse.GetValue(AsOf) ?? LakeRetention.Month(DateOnly.FromDateTime(now));
+        if (!LakeRetention.TryParseMonth(reference, out _))
+        {
+            Console.Error.WriteLine($"error: --as-of '{reference}' is not a month (yyyy-MM)");
+            return ExitCodes.UsageError;
+        }
+
+        if (!LakeAccess.TryOpen(settings, out var lake))
+        {
+            return ExitCodes.Failure;
+        }
+
+        using (lake)
+        {
+            var retention = new LakeRetention(lake!);
+            var plan = retention.Plan(reference, keep);
+            var dryRun = parse.GetValue(DryRun);
+            Print(plan, dryRun);
+            if (dryRun || plan.IsEmpty)
+            {
+                return ExitCodes.Success;
+            }
+
+            var run = retention.Apply(plan, now);
+            var problems = LakeConsistency.Check(lake!);
+            var detail = $"{run}: months {string.Join(" ", plan.Months)}; rows bronze {plan.Rows(LakeLayer.Bronze)}, silver {plan.Rows(LakeLayer.Silver)}, " +
+                $"gold {plan.GoldRows}, quarantine {plan.QuarantineRows}; prediction log days {plan.PredictionDays.Count}";
+            if (!CliAudit.Record(settings.Platform.Lake, "gdpr.retention", "lake", detail))
+            {
+                return ExitCodes.Failure;
+            }
+
+            AnsiConsole.MarkupLineInterpolated($"[green]removed[/] every partition before {plan.OldestKeptMonth}; recorded in row_removals as '{run}'");
+            foreach (var problem in problems)
+            {
+                Console.Error.WriteLine($"error: lake verify after retention: {problem}");
+            }
+
+            return problems.Count == 0 ? ExitCodes.Success : ExitCodes.DataError;
+        }
+    }
+
+    private static void Print(RetentionPlan plan, bool dryRun)
+    {
+        AnsiConsole.MarkupLineInterpolated(
+            $"Retention: keep {plan.KeepMonths} month(s) up to {plan.ReferenceMonth}, i.e. from {plan.OldestKeptMonth}; {(dryRun ? "dry run, nothing changes" : "applying")}");
+        if (plan.IsEmpty)
+        {
+            AnsiConsole.WriteLine("nothing is older than the horizon");
+            return;
+        }
+
+        var table = new Table().Title(dryRun ? "Would remove" : "Removing").AddColumns("layer", "month / file", "files", "rows");
+        foreach (var group in plan.LakePartitions.GroupBy(p => (p.Layer, p.PartitionKey)).OrderBy(g => g.Key.Layer, StringComparer.Ordinal).ThenBy(g => g.Key.PartitionKey, StringComparer.Ordinal))
+        {
+            table.AddRow(group.Key.Layer, group.Key.PartitionKey, $"{group.Count():N0}", $"{group.Sum(p => p.Rows):N0}");
+        }
+
+        foreach (var group in plan.GoldPartitions.GroupBy(p => p.Month).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            table.AddRow("gold", $"{group.Key} ({group.Count()} table(s))", $"{group.Count():N0}", $"{group.Sum(p => p.Rows):N0}");
+        }
+
+        foreach (var trim in plan.Quarantine)
+        {
+            table.AddRow("quarantine", Markup.Escape(trim.Partition.Path + (trim.DropsFile ? " (dropped)" : $" (rewritten, {trim.RowsKept:N0} kept)")), "1", $"{trim.RowsRemoved:N0}");
+        }
+
+        foreach (var day in plan.PredictionDays)
+        {
+            table.AddRow("predictions", Markup.Escape($"monitoring/predictions/{day}"), "-", "-");
+        }
+
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLineInterpolated(
+            $"total: bronze {plan.Rows(LakeLayer.Bronze):N0}, silver {plan.Rows(LakeLayer.Silver):N0}, gold {plan.GoldRows:N0}, quarantine {plan.QuarantineRows:N0} row(s)");
+    }
+}
