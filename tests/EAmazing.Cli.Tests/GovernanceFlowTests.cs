@@ -36,9 +36,12 @@ public sealed partial class GovernanceFlowTests : IDisposable
         var lake = Path.Combine(_root, "lake");
         var register = Path.Combine(_root, "register.md");
         var query = "SELECT user_id, count(*) AS events FROM silver GROUP BY ALL ORDER BY events DESC LIMIT 5";
+        var export = Path.Combine(_root, "subject-access.json");
+        var generated = new CliProcess(_root).Run(["generate", "--scale", "tiny", "--months", "2019-10..2019-11", "--out", data]);
+        Assert.True(generated.ExitCode == 0, generated.Output);
+        var person = NovemberUser(data);
         string[][] steps =
         [
-            ["generate", "--scale", "tiny", "--months", "2019-10..2019-11", "--out", data],
             ["ingest", data, "--lake", lake],
             ["lake", "status", "--lake", lake],
             ["features", "build", "--lake", lake],
@@ -49,6 +52,9 @@ public sealed partial class GovernanceFlowTests : IDisposable
             ["gdpr", "register", "--out", register, "--lake", lake],
             ["gdpr", "retention", "apply", "--keep-months", "1", "--as-of", "2019-11", "--dry-run", "--lake", lake],
             ["gdpr", "retention", "apply", "--keep-months", "1", "--as-of", "2019-11", "--lake", lake],
+            ["gdpr", "export", "--user", person, "--out", export, "--lake", lake],
+            ["gdpr", "erase", "--user", person, "--lake", lake],
+            ["gdpr", "key", "status", "--lake", lake],
             ["lake", "verify", "--lake", lake],
             ["gdpr", "audit", "verify", "--lake", lake],
             ["gdpr", "audit", "show", "--lake", lake],
@@ -88,8 +94,19 @@ public sealed partial class GovernanceFlowTests : IDisposable
         Assert.Single(entries, e => e.Action == "report segments");
         Assert.Single(entries, e => e.Action == "report demand");
         Assert.Single(entries, e => e.Action == "gdpr.retention");
+        Assert.Single(entries, e => e.Action == "gdpr.export");
+        Assert.Single(entries, e => e.Action == "gdpr.erase");
+        Assert.Contains(person, File.ReadAllText(export), StringComparison.Ordinal);
         Assert.All(entries, e => Assert.StartsWith("os:", e.Actor, StringComparison.Ordinal));
         Assert.DoesNotContain(entries, e => (e.Detail ?? "").Contains("GROUP BY", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>The user of the first November row: retention keeps November, so the person is still held.</summary>
+    private static string NovemberUser(string folder)
+    {
+        using var reader = new StreamReader(new GZipStream(File.OpenRead(Directory.GetFiles(folder, "2019-Nov.csv.gz").Single()), CompressionMode.Decompress));
+        reader.ReadLine();
+        return reader.ReadLine()!.Split(',')[7];
     }
 
     /// <summary>Every distinct user_id (8th column) of the generated input files.</summary>
