@@ -17,6 +17,7 @@ public static class BenchCli
         root.Subcommands.Add(FeaturesBenchmark.CreateChild());
         root.Subcommands.Add(ServingBenchmark.Create());
         root.Subcommands.Add(DemoBenchmark.Create());
+        root.Subcommands.Add(GdprBenchmark.Create());
         return root.Parse(args).InvokeAsync();
     }
 }
