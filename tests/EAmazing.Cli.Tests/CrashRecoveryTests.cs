@@ -8,26 +8,13 @@ namespace EAmazing.Cli.Tests;
 /// Kills <c>eamazing ingest</c> at random moments: after each kill the lake (once opened, which recovers)
 /// is consistent, and after a final re-run it is identical to a lake from one clean run.
 /// </summary>
-public sealed class CrashRecoveryTests : IDisposable
+public sealed class CrashRecoveryTests : CliTestFolder
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "eamazing-crash-" + Guid.NewGuid().ToString("N"));
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // best effort
-        }
-    }
 
     [Fact]
     public void A_lake_killed_at_random_moments_stays_consistent_and_a_rerun_matches_a_clean_run()
     {
-        var input = Path.Combine(_root, "input");
+        var input = Path.Combine(Root, "input");
         new DatasetGenerator(new GeneratorOptions { Scale = GenerationScale.Tiny, OutputDirectory = input }).Run();
         Directory.Delete(Path.Combine(input, "truth"), recursive: true);
         File.Copy(SampleFiles.RealHead, Path.Combine(input, "2019-Oct-head.csv.gz"));
@@ -35,15 +22,15 @@ public sealed class CrashRecoveryTests : IDisposable
             "2019-10-02 10:00:00 UTC,view,1,2,,,1.00,3,72d76fde-8bb3-4e00-8c23-a032dfed738c",
             "2019-10-02 10:00:01 UTC,click,1,2,,,1.00,3,72d76fde-8bb3-4e00-8c23-a032dfed738c",
             "2019-11-02 10:00:01 UTC,view,1,2,,,1.00,3,") + "\n");
-        var cli = new CliProcess(_root);
+        var cli = new CliProcess(Root);
 
-        var cleanLake = Path.Combine(_root, "clean");
+        var cleanLake = Path.Combine(Root, "clean");
         var clock = Stopwatch.StartNew();
         var clean = cli.Run("ingest", input, "--lake", cleanLake);
         var cleanRun = clock.Elapsed;
         Assert.True(clean.ExitCode == 0, clean.Output);
 
-        var crashLake = Path.Combine(_root, "crashed");
+        var crashLake = Path.Combine(Root, "crashed");
         var random = new Random(46);
         int kills = 0, leftovers = 0, attempts = 0;
         while (kills < 10 && attempts++ < 40)

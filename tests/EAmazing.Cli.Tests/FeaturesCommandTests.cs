@@ -4,30 +4,17 @@ using EAmazing.Generation;
 namespace EAmazing.Cli.Tests;
 
 /// <summary><c>eamazing features build|status|audit</c> run as a user would, on a tiny generated month.</summary>
-public sealed class FeaturesCommandTests : IDisposable
+public sealed class FeaturesCommandTests : CliTestFolder
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "eamazing-features-" + Guid.NewGuid().ToString("N"));
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // best effort
-        }
-    }
 
     [Fact]
     public void Given_an_ingested_lake_When_features_are_built_twice_Then_the_second_build_recomputes_nothing_and_the_audit_passes()
     {
-        var input = Path.Combine(_root, "input");
+        var input = Path.Combine(Root, "input");
         new DatasetGenerator(new GeneratorOptions { Scale = GenerationScale.Tiny, OutputDirectory = input }).Run();
         Directory.Delete(Path.Combine(input, "truth"), recursive: true);
-        var lake = Path.Combine(_root, "lake");
-        var cli = new CliProcess(_root);
+        var lake = Path.Combine(Root, "lake");
+        var cli = new CliProcess(Root);
         Assert.Equal(0, cli.Run("ingest", input, "--lake", lake).ExitCode);
 
         var first = cli.Run("features", "build", "--lake", lake);
@@ -48,9 +35,9 @@ public sealed class FeaturesCommandTests : IDisposable
     [Fact]
     public void Given_a_mistake_When_features_commands_run_Then_they_exit_with_a_clear_message()
     {
-        var cli = new CliProcess(_root);
-        var lake = Path.Combine(_root, "empty-lake");
-        var missing = cli.Run("features", "build", "--lake", Path.Combine(_root, "no-such-lake"));
+        var cli = new CliProcess(Root);
+        var lake = Path.Combine(Root, "empty-lake");
+        var missing = cli.Run("features", "build", "--lake", Path.Combine(Root, "no-such-lake"));
         EAmazing.Lake.DuckDbLake.Open(lake).Dispose(); // an empty lake: created, nothing ingested
 
         var unknown = cli.Run("features", "build", "--table", "nope", "--lake", lake);

@@ -9,31 +9,18 @@ namespace EAmazing.Cli.Tests;
 /// Kills <c>eamazing features build</c> at random moments: after a final re-run the gold layer is consistent with
 /// its catalog, holds no temporary file and is identical to a gold layer from one clean build.
 /// </summary>
-public sealed class FeaturesCrashTests : IDisposable
+public sealed class FeaturesCrashTests : CliTestFolder
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "eamazing-features-crash-" + Guid.NewGuid().ToString("N"));
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // best effort
-        }
-    }
 
     [Fact]
     public void Given_builds_killed_at_random_moments_When_built_once_more_Then_gold_matches_a_clean_build()
     {
-        var input = Path.Combine(_root, "input");
+        var input = Path.Combine(Root, "input");
         new DatasetGenerator(new GeneratorOptions { Scale = GenerationScale.Tiny, OutputDirectory = input }).Run();
         Directory.Delete(Path.Combine(input, "truth"), recursive: true);
-        var cli = new CliProcess(_root);
-        var cleanLake = Path.Combine(_root, "clean");
-        var crashLake = Path.Combine(_root, "crashed");
+        var cli = new CliProcess(Root);
+        var cleanLake = Path.Combine(Root, "clean");
+        var crashLake = Path.Combine(Root, "crashed");
         Assert.Equal(0, cli.Run("ingest", input, "--lake", cleanLake).ExitCode);
         Assert.Equal(0, cli.Run("ingest", input, "--lake", crashLake).ExitCode);
         var clock = Stopwatch.StartNew();

@@ -6,39 +6,25 @@ using EAmazing.Lake;
 namespace EAmazing.Cli.Tests;
 
 /// <summary><c>gdpr erase</c> and <c>gdpr export</c> as a DPO runs them: input errors, the whole flow, and a kill at any moment.</summary>
-public sealed class GdprEraseCommandTests : IDisposable
+public sealed class GdprEraseCommandTests : CliTestFolder
 {
     // Two users of the real sample rows (51 and 50 events).
     private const string First = "515136153";
     private const string Second = "531063605";
 
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "eamazing-gdpr-" + Guid.NewGuid().ToString("N"));
     private readonly CliProcess _cli;
 
     public GdprEraseCommandTests()
     {
-        Directory.CreateDirectory(_root);
-        _cli = new CliProcess(_root);
+        _cli = new CliProcess(Root);
     }
 
-    private string Lake => Path.Combine(_root, "lake");
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // best effort
-        }
-    }
+    private string Lake => Path.Combine(Root, "lake");
 
     [Fact]
     public void A_bad_line_in_the_id_file_is_a_usage_error_naming_the_line_without_echoing_it()
     {
-        var ids = Path.Combine(_root, "ids.txt");
+        var ids = Path.Combine(Root, "ids.txt");
         File.WriteAllLines(ids, [First, "# a comment", "12x45", Second]);
 
         var run = _cli.Run("gdpr", "erase", "--from-file", ids, "--lake", Lake);
@@ -53,13 +39,13 @@ public sealed class GdprEraseCommandTests : IDisposable
     public void Erase_from_a_file_then_again_then_export_and_the_audit_trail_verifies()
     {
         Assert.Equal(0, _cli.Run("ingest", SampleFiles.RealHead, "--lake", Lake).ExitCode);
-        var ids = Path.Combine(_root, "ids.txt");
+        var ids = Path.Combine(Root, "ids.txt");
         File.WriteAllLines(ids, [First, "", Second]);
 
         var erase = _cli.Run("gdpr", "erase", "--from-file", ids, "--lake", Lake);
         var again = _cli.Run("gdpr", "erase", "--user", First, "--lake", Lake);
         var inside = _cli.Run("gdpr", "export", "--user", First, "--out", Path.Combine(Lake, "x.json"), "--lake", Lake);
-        var export = _cli.Run("gdpr", "export", "--user", First, "--out", Path.Combine(_root, "out", "first.json"), "--lake", Lake);
+        var export = _cli.Run("gdpr", "export", "--user", First, "--out", Path.Combine(Root, "out", "first.json"), "--lake", Lake);
         var verify = _cli.Run("lake", "verify", "--lake", Lake);
         var audit = _cli.Run("gdpr", "audit", "verify", "--lake", Lake);
 
@@ -70,7 +56,7 @@ public sealed class GdprEraseCommandTests : IDisposable
         Assert.Contains("already erased; 0 rows removed", again.Output, StringComparison.Ordinal);
         Assert.Equal(ExitCodes.UsageError, inside.ExitCode);
         Assert.True(export.ExitCode == 0, export.Output);
-        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(_root, "out", "first.json")));
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(Root, "out", "first.json")));
         Assert.Empty(json.RootElement.GetProperty("events").EnumerateArray());
         Assert.Single(json.RootElement.GetProperty("erasures").EnumerateArray());
         Assert.Equal(2, json.RootElement.GetProperty("audit").GetArrayLength()); // erase and erase again; the export's own entry follows it
@@ -86,7 +72,7 @@ public sealed class GdprEraseCommandTests : IDisposable
     [Fact]
     public void An_erasure_killed_at_any_moment_leaves_the_old_or_the_new_lake_and_a_rerun_completes_it()
     {
-        var prepared = Path.Combine(_root, "prepared");
+        var prepared = Path.Combine(Root, "prepared");
         Assert.Equal(0, _cli.Run("ingest", SampleFiles.RealHead, "--lake", prepared).ExitCode);
         Assert.Equal(0, _cli.Run("features", "build", "--lake", prepared).ExitCode);
         var clean = Copy(prepared, "clean");
@@ -135,7 +121,7 @@ public sealed class GdprEraseCommandTests : IDisposable
 
     private string Copy(string from, string name)
     {
-        var to = Path.Combine(_root, name);
+        var to = Path.Combine(Root, name);
         foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
         {
             var target = Path.Combine(to, Path.GetRelativePath(from, file));

@@ -5,30 +5,17 @@ using EAmazing.Privacy.Keys;
 namespace EAmazing.Cli.Tests;
 
 /// <summary><c>eamazing gdpr key init|status|rotate</c> run as a user would, with the key in a file under a throw-away home.</summary>
-public sealed class GdprKeyCommandTests : IDisposable
+public sealed class GdprKeyCommandTests : CliTestFolder
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "eamazing-keys-" + Guid.NewGuid().ToString("N"));
 
-    private string Lake => Path.Combine(_root, "lake");
+    private string Lake => Path.Combine(Root, "lake");
 
-    private string KeyPath => Path.Combine(_root, ".config", "eamazing", "pseudonym.key");
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // best effort
-        }
-    }
+    private string KeyPath => Path.Combine(Root, ".config", "eamazing", "pseudonym.key");
 
     [Fact]
     public void Init_creates_an_owner_only_key_once_and_never_inside_the_lake()
     {
-        var cli = new CliProcess(_root) { KeyFromEnvironment = false };
+        var cli = new CliProcess(Root) { KeyFromEnvironment = false };
 
         var first = cli.Run("gdpr", "key", "init", "--lake", Lake);
         var key = File.ReadAllText(KeyPath).Trim();
@@ -53,7 +40,7 @@ public sealed class GdprKeyCommandTests : IDisposable
     [Fact]
     public void Rotate_moves_the_lake_to_a_new_key_destroys_the_old_one_and_status_tells_a_lake_on_another_key()
     {
-        var cli = new CliProcess(_root) { KeyFromEnvironment = false };
+        var cli = new CliProcess(Root) { KeyFromEnvironment = false };
         Assert.Equal(0, cli.Run("gdpr", "key", "init", "--lake", Lake).ExitCode);
         var oldKey = File.ReadAllText(KeyPath).Trim();
         Assert.Equal(0, cli.Run("ingest", SampleFiles.RealHead, "--lake", Lake).ExitCode);
@@ -62,8 +49,8 @@ public sealed class GdprKeyCommandTests : IDisposable
         var rotate = cli.Run("gdpr", "key", "rotate", "--lake", Lake);
         var newKey = File.ReadAllText(KeyPath).Trim();
         var after = cli.Run("gdpr", "key", "status", "--lake", Lake);
-        var fromEnvironment = new CliProcess(_root).Run("gdpr", "key", "rotate", "--lake", Lake);
-        var mismatch = new CliProcess(_root).Run("gdpr", "key", "status", "--lake", Lake);
+        var fromEnvironment = new CliProcess(Root).Run("gdpr", "key", "rotate", "--lake", Lake);
+        var mismatch = new CliProcess(Root).Run("gdpr", "key", "status", "--lake", Lake);
 
         Assert.True(before.ExitCode == 0, before.Output);
         Assert.True(rotate.ExitCode == 0, rotate.Output);
@@ -88,12 +75,12 @@ public sealed class GdprKeyCommandTests : IDisposable
     [Fact]
     public void A_rotate_killed_at_random_moments_is_finished_by_a_rerun()
     {
-        var cli = new CliProcess(_root) { KeyFromEnvironment = false };
+        var cli = new CliProcess(Root) { KeyFromEnvironment = false };
         Assert.Equal(0, cli.Run("gdpr", "key", "init", "--lake", Lake).ExitCode);
         Assert.Equal(0, cli.Run("ingest", SampleFiles.RealHead, "--lake", Lake).ExitCode);
         Assert.Equal(0, cli.Run("features", "build", "--lake", Lake).ExitCode);
         var clock = Stopwatch.StartNew();
-        var probe = Path.Combine(_root, "probe");
+        var probe = Path.Combine(Root, "probe");
         CopyFolder(Lake, probe);
         var oldKey = File.ReadAllText(KeyPath);
         Assert.Equal(0, cli.Run("gdpr", "key", "rotate", "--lake", probe).ExitCode);
@@ -142,7 +129,7 @@ public sealed class GdprKeyCommandTests : IDisposable
         }
 
         start.Environment.Remove("EAMAZING_PSEUDONYM_KEY");
-        start.Environment["HOME"] = _root;
+        start.Environment["HOME"] = Root;
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;

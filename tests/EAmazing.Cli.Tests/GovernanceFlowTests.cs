@@ -10,34 +10,19 @@ namespace EAmazing.Cli.Tests;
 /// with a known pseudonym key: no raw user id of the input and not the key appear in any output, log, audit entry
 /// or text file of the lake; every command that touched personal data left an audit entry; the chain verifies.
 /// </summary>
-public sealed partial class GovernanceFlowTests : IDisposable
+public sealed partial class GovernanceFlowTests : CliTestFolder
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "eamazing-cli-" + Guid.NewGuid().ToString("N"));
-
-    public GovernanceFlowTests() => Directory.CreateDirectory(_root);
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // best effort
-        }
-    }
 
     [Fact]
     public void A_full_run_never_shows_a_raw_user_id_or_the_key_and_audits_every_access()
     {
-        var cli = new CliProcess(_root);
-        var data = Path.Combine(_root, "data");
-        var lake = Path.Combine(_root, "lake");
-        var register = Path.Combine(_root, "register.md");
+        var cli = new CliProcess(Root);
+        var data = Path.Combine(Root, "data");
+        var lake = Path.Combine(Root, "lake");
+        var register = Path.Combine(Root, "register.md");
         var query = "SELECT user_id, count(*) AS events FROM silver GROUP BY ALL ORDER BY events DESC LIMIT 5";
-        var export = Path.Combine(_root, "subject-access.json");
-        var generated = new CliProcess(_root).Run(["generate", "--scale", "tiny", "--months", "2019-10..2019-11", "--out", data]);
+        var export = Path.Combine(Root, "subject-access.json");
+        var generated = new CliProcess(Root).Run(["generate", "--scale", "tiny", "--months", "2019-10..2019-11", "--out", data]);
         Assert.True(generated.ExitCode == 0, generated.Output);
         var person = NovemberUser(data);
         string[][] steps =

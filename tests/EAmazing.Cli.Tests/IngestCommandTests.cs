@@ -4,30 +4,16 @@ using System.Text.RegularExpressions;
 namespace EAmazing.Cli.Tests;
 
 /// <summary>The <c>ingest</c>, <c>lake status</c> and <c>sql</c> commands as a user runs them.</summary>
-public sealed partial class IngestCommandTests : IDisposable
+public sealed partial class IngestCommandTests : CliTestFolder
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "eamazing-cli-" + Guid.NewGuid().ToString("N"));
     private readonly CliProcess _cli;
 
     public IngestCommandTests()
     {
-        Directory.CreateDirectory(_root);
-        _cli = new CliProcess(_root);
+        _cli = new CliProcess(Root);
     }
 
-    private string Lake => Path.Combine(_root, "lake");
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // best effort
-        }
-    }
+    private string Lake => Path.Combine(Root, "lake");
 
     [Fact]
     public void Ingesting_the_real_sample_prints_the_accounting_and_a_second_run_says_already_ingested()
@@ -45,7 +31,7 @@ public sealed partial class IngestCommandTests : IDisposable
     [Fact]
     public void A_truncated_file_exits_with_a_data_error_naming_the_file_and_the_line()
     {
-        var cut = Path.Combine(_root, "cut.csv.gz");
+        var cut = Path.Combine(Root, "cut.csv.gz");
         var bytes = File.ReadAllBytes(SampleFiles.RealHead);
         File.WriteAllBytes(cut, bytes[..(bytes.Length / 3)]);
 
@@ -58,7 +44,7 @@ public sealed partial class IngestCommandTests : IDisposable
     [Fact]
     public void A_missing_path_is_a_usage_error()
     {
-        var run = _cli.Run("ingest", Path.Combine(_root, "nope.csv"), "--lake", Lake);
+        var run = _cli.Run("ingest", Path.Combine(Root, "nope.csv"), "--lake", Lake);
 
         Assert.Equal(ExitCodes.UsageError, run.ExitCode);
         Assert.Contains("no such file or folder", run.Output, StringComparison.Ordinal);
@@ -67,7 +53,7 @@ public sealed partial class IngestCommandTests : IDisposable
     [Fact]
     public void A_changed_file_is_reported_and_replaced()
     {
-        var path = Path.Combine(_root, "2019-Oct.csv");
+        var path = Path.Combine(Root, "2019-Oct.csv");
         File.WriteAllText(path, "2019-10-01 00:00:00 UTC,view,1,2,,,1.00,3,72d76fde-8bb3-4e00-8c23-a032dfed738c\n");
         _cli.Run("ingest", path, "--lake", Lake);
         File.AppendAllText(path, "2019-10-01 00:00:01 UTC,view,1,2,,,1.00,3,72d76fde-8bb3-4e00-8c23-a032dfed738c\n");

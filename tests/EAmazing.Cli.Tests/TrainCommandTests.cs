@@ -3,50 +3,37 @@ using EAmazing.Generation;
 namespace EAmazing.Cli.Tests;
 
 /// <summary><c>eamazing train purchase</c> and <c>models</c> run as a user would.</summary>
-public sealed class TrainCommandTests : IDisposable
+public sealed class TrainCommandTests : CliTestFolder
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "eamazing-train-" + Guid.NewGuid().ToString("N"));
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // best effort
-        }
-    }
 
     [Fact]
     public void Given_only_the_real_head_rows_When_training_Then_it_says_the_window_is_too_short_and_exits_with_a_data_error()
     {
         // Given the 17,434 real rows (three hours of one night) ingested and the gold layer built
-        var lake = Path.Combine(_root, "lake");
-        var cli = new CliProcess(_root);
+        var lake = Path.Combine(Root, "lake");
+        var cli = new CliProcess(Root);
         var sample = Path.Combine(AppContext.BaseDirectory, "samples", "rees46", "2019-Oct-head.csv.gz");
         Assert.Equal(0, cli.Run("ingest", sample, "--lake", lake).ExitCode);
         Assert.Equal(0, cli.Run("features", "build", "--lake", lake).ExitCode);
 
         // When training purchase intent on them
-        var (code, output) = cli.Run("train", "purchase", "--lake", lake, "--models", Path.Combine(_root, "models"));
+        var (code, output) = cli.Run("train", "purchase", "--lake", lake, "--models", Path.Combine(Root, "models"));
 
         // Then a clear message, a data-error exit code, and no stack trace
         Assert.Equal(ExitCodes.DataError, code);
         Assert.Contains("too little data for a temporal split", output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(Path.Combine(_root, "models", "purchase-intent-cart")));
+        Assert.False(Directory.Exists(Path.Combine(Root, "models", "purchase-intent-cart")));
     }
 
     [Fact]
     public void Given_a_generated_month_When_training_and_promoting_Then_the_registry_shows_a_champion()
     {
-        var input = Path.Combine(_root, "input");
+        var input = Path.Combine(Root, "input");
         new DatasetGenerator(new GeneratorOptions { Scale = GenerationScale.Tiny, Seed = 5, OutputDirectory = input }).Run();
-        var lake = Path.Combine(_root, "lake");
-        var models = Path.Combine(_root, "models");
-        var cli = new CliProcess(_root);
+        var lake = Path.Combine(Root, "lake");
+        var models = Path.Combine(Root, "models");
+        var cli = new CliProcess(Root);
         Assert.Equal(0, cli.Run("ingest", input, "--lake", lake).ExitCode);
         Assert.Equal(0, cli.Run("features", "build", "--lake", lake).ExitCode);
 

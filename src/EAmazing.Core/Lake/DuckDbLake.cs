@@ -169,7 +169,7 @@ public sealed partial class DuckDbLake : ILakeEngine
     public QueryResult Query(string sql) => Read(_catalog, sql);
 
     /// <summary>Runs a query on a connection and materialises its rows (DBNull as null).</summary>
-    private static QueryResult Read(DuckDBConnection connection, string sql)
+    internal static QueryResult Read(DuckDBConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;

@@ -42,8 +42,8 @@ public sealed class PseudonymMapping : IDisposable
         connection.Open();
         try
         {
-            Execute(connection, DuckDbLake.Settings(layout, memoryLimit));
-            Execute(connection, "CREATE TABLE user_pairs (old VARCHAR, new VARCHAR); CREATE TABLE session_pairs (old VARCHAR, new VARCHAR)");
+            DuckDbLake.Execute(connection, DuckDbLake.Settings(layout, memoryLimit));
+            DuckDbLake.Execute(connection, "CREATE TABLE user_pairs (old VARCHAR, new VARCHAR); CREATE TABLE session_pairs (old VARCHAR, new VARCHAR)");
             var oldNames = new Pseudonymiser(from);
             var newNames = new Pseudonymiser(to);
             var users = new HashSet<string>(StringComparer.Ordinal);
@@ -78,12 +78,12 @@ public sealed class PseudonymMapping : IDisposable
                 }
             }
 
-            Execute(connection, """
+            DuckDbLake.Execute(connection, """
                 CREATE TABLE user_map AS SELECT DISTINCT old, new FROM user_pairs;
                 CREATE TABLE session_map AS SELECT DISTINCT old, new FROM session_pairs;
                 DROP TABLE user_pairs; DROP TABLE session_pairs;
                 """);
-            var counts = Read(connection, "SELECT (SELECT count(*) FROM user_map), (SELECT count(*) FROM session_map)")[0];
+            var counts = DuckDbLake.Read(connection, "SELECT (SELECT count(*) FROM user_map), (SELECT count(*) FROM session_map)").Rows[0];
             return new PseudonymMapping(connection, Convert.ToInt64(counts[0], CultureInfo.InvariantCulture), Convert.ToInt64(counts[1], CultureInfo.InvariantCulture));
         }
         catch
@@ -93,41 +93,14 @@ public sealed class PseudonymMapping : IDisposable
         }
     }
 
-    public void Execute(string sql) => Execute(_connection, sql);
+    public void Execute(string sql) => DuckDbLake.Execute(_connection, sql);
 
-    public long Scalar(string sql) => Convert.ToInt64(Read(_connection, sql)[0][0], CultureInfo.InvariantCulture);
+    public long Scalar(string sql) => Convert.ToInt64(DuckDbLake.Read(_connection, sql).Rows[0][0], CultureInfo.InvariantCulture);
 
-    public IReadOnlyList<object?[]> Rows(string sql) => Read(_connection, sql);
+    public IReadOnlyList<object?[]> Rows(string sql) => DuckDbLake.Read(_connection, sql).Rows;
 
     public void Dispose()
     {
         _connection.Dispose();
-    }
-
-    private static void Execute(DuckDBConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
-    private static List<object?[]> Read(DuckDBConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<object?[]>();
-        while (reader.Read())
-        {
-            var row = new object?[reader.FieldCount];
-            for (var i = 0; i < row.Length; i++)
-            {
-                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            }
-
-            rows.Add(row);
-        }
-
-        return rows;
     }
 }

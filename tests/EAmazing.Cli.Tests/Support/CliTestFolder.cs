@@ -1,0 +1,23 @@
+namespace EAmazing.Cli.Tests;
+
+/// <summary>A test class's own folder (the CLI's HOME, inputs, lakes), deleted after each test.</summary>
+public abstract class CliTestFolder : IDisposable
+{
+    protected CliTestFolder() => Directory.CreateDirectory(Root);
+
+    protected string Root { get; } = Path.Combine(Path.GetTempPath(), "eamazing-cli-tests", Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Best effort: a leftover temp folder must not fail a test.
+        }
+
+        GC.SuppressFinalize(this);
+    }
+}
