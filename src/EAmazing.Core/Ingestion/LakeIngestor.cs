@@ -181,7 +181,7 @@ public sealed class LakeIngestor(ILakeEngine lake, PseudonymKey key, IngestOptio
     /// </summary>
     private List<LakePartition> WriteSilverFromStaging(IStagingArea staging, ParsedFile parsed, IReadOnlyList<LakePartition> existing, string? retiredFileId, string fileId)
     {
-        var silver = new List<LakePartition>();
+        var jobs = new List<(string Month, UserBucket Bucket, bool WholeMonth)>();
         foreach (var month in parsed.Months)
         {
             var shared = existing.Any(p => p.Layer == LakeLayer.Bronze && p.PartitionKey == month && p.FileId != retiredFileId);
@@ -192,14 +192,26 @@ public sealed class LakeIngestor(ILakeEngine lake, PseudonymKey key, IngestOptio
 
             // The month's bronze rows, counted while parsing: the same bucket count as the rebuild would use.
             var buckets = UserBucket.For(parsed.RowsIn(month), options.SilverBucketRows);
-            foreach (var bucket in buckets)
-            {
-                silver.Add(WritePartition(LakeLayer.Silver, month, LakeLayout.SilverPartition(month, bucket), null,
-                    target => staging.WriteSilver(month, bucket, buckets.Count == 1, target, fileId, key.KeyId)));
-            }
+            jobs.AddRange(buckets.Select(b => (month, b, buckets.Count == 1)));
         }
 
-        return silver;
+        // Buckets are independent files: two at a time, each one engine thread (the bronze writer may still run).
+        var silver = new LakePartition[jobs.Count];
+        try
+        {
+            Parallel.For(0, jobs.Count, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i =>
+            {
+                var (month, bucket, wholeMonth) = jobs[i];
+                silver[i] = WritePartition(LakeLayer.Silver, month, LakeLayout.SilverPartition(month, bucket), null,
+                    target => staging.WriteSilver(month, bucket, wholeMonth, target, fileId, key.KeyId));
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+        }
+
+        return [.. silver];
     }
 
     /// <summary>

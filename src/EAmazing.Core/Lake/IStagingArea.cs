@@ -27,7 +27,8 @@ public interface IStagingArea : IDisposable
     /// <summary>
     /// Writes one bucket of a silver month from the staged rows and their session marks (the month's only
     /// bronze file is this one, time-ordered); <paramref name="wholeMonth"/>: the bucket holds every user.
-    /// May run on another thread while <see cref="WriteBronze"/> and <see cref="WriteQuarantine"/> run (after <see cref="Seal"/>).
+    /// May run on several threads at once (one bucket each), and while <see cref="WriteBronze"/> and
+    /// <see cref="WriteQuarantine"/> run (after <see cref="Seal"/>).
     /// </summary>
     long WriteSilver(string month, UserBucket bucket, bool wholeMonth, string target, string fileId, string keyId);
 
