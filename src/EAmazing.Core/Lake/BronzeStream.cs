@@ -110,7 +110,10 @@ internal sealed class BronzeStream : IDisposable
         }
     }
 
-    /// <summary>Ends the data and waits for the engine; the rows of the finished bronze file, or null when it is not usable.</summary>
+    /// <summary>
+    /// Ends the data and waits for the engine; the rows of the finished bronze file, or null when it is not
+    /// usable (given up, or the engine failed: bronze is then written after reading, which reports any failure).
+    /// </summary>
     public long? Finish()
     {
         var complete = _writer is not null;
@@ -120,9 +123,9 @@ internal sealed class BronzeStream : IDisposable
             var rows = _copy.GetAwaiter().GetResult();
             return complete ? rows : null;
         }
-        catch (Exception) when (!complete)
+        catch (Exception e) when (e is DuckDB.NET.Data.DuckDBException or IOException)
         {
-            return null; // given up already; whatever the engine made of the partial data is overwritten
+            return null; // whatever the engine made of the data is overwritten
         }
     }
 
