@@ -84,8 +84,10 @@ internal sealed class Rees46FileParser(IngestOptions options, Pseudonymiser pseu
         var lastRowRejected = false;
         var lastLine = 0L;
         var first = true;
-        var months = new SortedSet<string>(StringComparer.Ordinal);
+        var months = new SortedDictionary<string, long>(StringComparer.Ordinal);
         var monthOf = DateTime.MinValue;
+        var month = "";
+        long inMonth = 0;
         var lastSuppressedLine = -1L;
         foreach (var row in reader)
         {
@@ -118,9 +120,12 @@ internal sealed class Rees46FileParser(IngestOptions options, Pseudonymiser pseu
                 valid++;
                 if (bronze.EventTime.Year != monthOf.Year || bronze.EventTime.Month != monthOf.Month)
                 {
+                    CountMonth();
                     monthOf = bronze.EventTime;
-                    months.Add(monthOf.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture));
+                    month = monthOf.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
                 }
+
+                inMonth++;
 
                 emptySessions += bronze.UserSession is null ? 1 : 0;
                 lastRowRejected = false;
@@ -163,9 +168,20 @@ internal sealed class Rees46FileParser(IngestOptions options, Pseudonymiser pseu
         }
 
         Send();
+        CountMonth();
         ArrayPool<BronzeRow>.Shared.Return(rows);
         progress?.Invoke(read, source.SizeBytes);
-        return new ParsedFile(read, valid, quarantined, emptySessions, damage, null, [.. months], dropped);
+        return new ParsedFile(read, valid, quarantined, emptySessions, damage, null, [.. months.Keys], dropped, months);
+
+        // Rows are counted per run of one month (once per month in a time-ordered file).
+        void CountMonth()
+        {
+            if (inMonth > 0)
+            {
+                months[month] = months.GetValueOrDefault(month) + inMonth;
+                inMonth = 0;
+            }
+        }
 
         void Send()
         {

@@ -9,6 +9,13 @@ public interface IStagingArea : IDisposable
     /// <param name="sessions">Per row, its silver session number, or 0 (a duplicate, or the file is not time-ordered).</param>
     void Append(ReadOnlySpan<BronzeRow> rows, ReadOnlySpan<int> sessions, IReadOnlyList<QuarantinedRow> quarantined);
 
+    /// <summary>
+    /// Before the first append: bronze may be written while rows are appended (when the file turns out
+    /// time-ordered and of one month); <paramref name="targetOf"/> gives the bronze file of a month, the one
+    /// <see cref="WriteBronze"/> will be asked for.
+    /// </summary>
+    void StreamBronze(Func<string, string> targetOf, string fileId, string keyId);
+
     /// <summary>Ends appending; the tables are complete.</summary>
     void Seal();
 
@@ -20,6 +27,8 @@ public interface IStagingArea : IDisposable
     /// <summary>
     /// Writes one bucket of a silver month from the staged rows and their session marks (the month's only
     /// bronze file is this one, time-ordered); <paramref name="wholeMonth"/>: the bucket holds every user.
+    /// May run on several threads at once (one bucket each), and while <see cref="WriteBronze"/> and
+    /// <see cref="WriteQuarantine"/> run (after <see cref="Seal"/>).
     /// </summary>
     long WriteSilver(string month, UserBucket bucket, bool wholeMonth, string target, string fileId, string keyId);
 

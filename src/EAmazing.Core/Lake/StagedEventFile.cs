@@ -26,6 +26,9 @@ internal sealed class StagedEventFile : IDisposable
 
     public string Path { get; }
 
+    /// <summary>Also hands every flushed block to this stream (bronze written while reading).</summary>
+    public BronzeStream? Tee { get; set; }
+
     /// <summary>Formats a row with its silver session mark; returns the line, valid until the next append.</summary>
     public ReadOnlySpan<byte> Append(in BronzeRow row, int session)
     {
@@ -89,6 +92,7 @@ internal sealed class StagedEventFile : IDisposable
     private void Flush()
     {
         _file.Write(_buffer, 0, _used);
+        Tee?.Write(_buffer.AsSpan(0, _used));
         _used = 0;
     }
 

@@ -1,7 +1,8 @@
 -- bronze: one Parquet file per source file and month; typed, pseudonymised, time-ordered, every valid row.
 -- {order_by} is ORDER BY event_time, source_line, or empty when the file was already in time order
 -- (insertion order is preserved, and skipping the sort is most of this step's time). {in_month} is a range on
--- event_time (cheaper per row than formatting each time as a month).
+-- event_time (cheaper per row than formatting each time as a month). {source} is staged_events, or streamed_events
+-- (the same rows read from a named pipe while the file is parsed, see BronzeStream).
 COPY (
     SELECT
         event_time,
@@ -16,7 +17,7 @@ COPY (
         '{file_id}' AS source_file,
         source_line,
         '{key_id}' AS key_id
-    FROM staged_events
+    FROM {source}
     WHERE {in_month}
     {order_by}
 ) TO '{target}' (FORMAT parquet, COMPRESSION zstd)
