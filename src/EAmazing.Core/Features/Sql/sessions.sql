@@ -5,8 +5,10 @@
 -- model that predicts inside a session (use cart_prediction_points or session_prefixes for that).
 -- One month's events only, where silver's session_id alone is unique: grouping on it rather than on the
 -- session key saves building a key string per event; the key is made once per session at the end.
-WITH events AS ({events}),
-by_session AS (
+-- A session lies in one silver file (one user bucket), so sessions are aggregated file by file (FeatureSql.PerFile):
+-- one month at once kept 8M sessions' distinct-count states in memory and spilled (94 s vs 29 s at month scale).
+WITH by_session AS (
+--<per silver file>
     SELECT
         session_id,
         min(user_id) AS user_id,
@@ -24,9 +26,10 @@ by_session AS (
         CAST(max(price) AS DOUBLE) AS max_price,
         CAST(avg(price) AS DOUBLE) AS mean_price,
         CAST(sum(CASE WHEN event_type = 'purchase' THEN price ELSE 0 END) AS DOUBLE) AS purchase_revenue
-    FROM events
+    FROM {file_events}
     GROUP BY session_id
     HAVING min(event_time) >= {from} AND min(event_time) < {to}
+--</per silver file>
 )
 SELECT
     strftime(session_start, '%Y-%m') || '/' || session_id AS session_key,
