@@ -86,7 +86,8 @@ public sealed class FeatureBuilder(IGoldEngine engine, FeatureOptions options, T
     private List<PlannedWork> PlanWork(FeatureBuildRequest request, IReadOnlyList<SilverInput> silver)
     {
         var built = _catalog.Partitions();
-        var months = silver.Select(s => s.Month).Where(request.Covers).ToList();
+        // A month's silver may be several files (one per user bucket at scale): plan each month once.
+        var months = silver.Select(s => s.Month).Distinct().Where(request.Covers).ToList();
         var work = new List<PlannedWork>();
         foreach (var table in request.SelectedTables)
         {

@@ -24,6 +24,32 @@ public static class FeatureSql
         return sql;
     }
 
+    public const string PerFileStart = "--<per silver file>";
+
+    public const string PerFileEnd = "--</per silver file>";
+
+    /// <summary>
+    /// Repeats the SQL between <see cref="PerFileStart"/> and <see cref="PerFileEnd"/> once per silver file, joined by
+    /// UNION ALL, with <c>{file_events}</c> the events of that file alone. A month's silver files are disjoint user
+    /// buckets (a user's events of a month all lie in one file), so per-user and per-session work of one month can
+    /// run file by file: each aggregation or window then holds one bucket, not the month (which spilled at month
+    /// scale). SQL without the markers is returned as it is.
+    /// </summary>
+    public static string PerFile(string sql, IEnumerable<string> fileEvents)
+    {
+        var start = sql.IndexOf(PerFileStart, StringComparison.Ordinal);
+        var end = sql.IndexOf(PerFileEnd, StringComparison.Ordinal);
+        if (start < 0 || end < start)
+        {
+            return sql;
+        }
+
+        var block = sql[(start + PerFileStart.Length)..end];
+        var copies = fileEvents.Select(events => block.Replace("{file_events}", events, StringComparison.Ordinal)).ToList();
+        var body = copies.Count == 0 ? block.Replace("{file_events}", "({events}) AS events", StringComparison.Ordinal) : string.Join("    UNION ALL\n", copies);
+        return sql[..start] + body + sql[(end + PerFileEnd.Length)..];
+    }
+
     public static string Timestamp(DateTime time) => $"TIMESTAMP '{time:yyyy-MM-dd HH:mm:ss.ffffff}'";
 
     public static string Date(DateOnly day) => $"DATE '{day:yyyy-MM-dd}'";

@@ -40,12 +40,8 @@ public sealed record GoldQuery(GoldTable Table, string Month, IReadOnlyList<stri
 
     public string Sql()
     {
-        var events = FeatureSql.Fill(FeatureSql.Load("events"),
-        [
-            ("sources", FeatureSql.Sources(SilverFiles)),
-            ("cutoff", Cutoff is { } cutoff ? $"WHERE event_time <= {FeatureSql.Timestamp(cutoff)}" : ""),
-        ]);
-        return FeatureSql.Fill(Table.Sql,
+        var events = Events(SilverFiles);
+        return FeatureSql.Fill(FeatureSql.PerFile(Table.Sql, SilverFiles.Select(f => $"({Events([f])}) AS events")),
         [
             ("events", events),
             ("from", FeatureSql.Timestamp(MonthStart)),
@@ -61,6 +57,12 @@ public sealed record GoldQuery(GoldTable Table, string Month, IReadOnlyList<stri
             ("max_session_items", Number(Options.MaxSessionItemsForPairs)),
         ]);
     }
+
+    private string Events(IEnumerable<string> files) => FeatureSql.Fill(FeatureSql.Load("events"),
+    [
+        ("sources", FeatureSql.Sources(files)),
+        ("cutoff", Cutoff is { } cutoff ? $"WHERE event_time <= {FeatureSql.Timestamp(cutoff)}" : ""),
+    ]);
 
     /// <summary>A VALUES body; a month without any day yet gets one NULL row that every filter drops.</summary>
     private static string Values(IEnumerable<string> literals)

@@ -1,5 +1,6 @@
 using EAmazing.Core.Tests.Support;
 using EAmazing.Features;
+using EAmazing.Ingestion;
 
 namespace EAmazing.Core.Tests.Features;
 
@@ -14,6 +15,30 @@ public sealed class IncrementalBuildTests
 
         Assert.Equal(GoldTables.All.Count, gold.Builder.Plan(new FeatureBuildRequest()).Count);
         Assert.All(again.Steps, s => Assert.Equal(GoldAction.UpToDate, s.Action));
+    }
+
+    [Fact]
+    public void Given_a_month_whose_silver_is_split_into_user_buckets_When_built_Then_each_table_is_built_once_with_the_rows_of_an_unsplit_build()
+    {
+        using var whole = new GoldLake([TinyWorld.Files[0]]);
+        using var buckets = new TestLake(new IngestOptions { LatestEventTime = new DateTime(2030, 1, 1, 0, 0, 0, DateTimeKind.Utc), SilverBucketRows = 1_000 });
+        buckets.Ingest(TinyWorld.Files[0]);
+        var builder = new FeatureBuilder(buckets.Engine, new FeatureOptions());
+        Assert.True(builder.SilverInputs().Count > 1);
+
+        var result = builder.Build(new FeatureBuildRequest());
+
+        Assert.Equal(GoldTables.All.Select(t => (t.Name, "2019-10")), result.Steps.Select(s => (s.Table, s.Month)));
+        Assert.All(result.Steps, s => Assert.Equal(GoldAction.Build, s.Action));
+        foreach (var table in GoldTables.All)
+        {
+            // per-file SQL (FeatureSql.PerFile) and whole-month SQL give the same rows
+            var split = $"read_parquet('{Path.Combine(buckets.Root, GoldLayout.Partition(table.Name, "2019-10"))}')";
+            var unsplit = $"read_parquet('{Path.Combine(whole.Lake.Root, GoldLayout.Partition(table.Name, "2019-10"))}')";
+            Assert.Equal(0, whole.Lake.Count($"SELECT count(*) FROM (SELECT * FROM {split} EXCEPT ALL SELECT * FROM {unsplit})"));
+            Assert.Equal(0, whole.Lake.Count($"SELECT count(*) FROM (SELECT * FROM {unsplit} EXCEPT ALL SELECT * FROM {split})"));
+            Assert.True(whole.Lake.Count($"SELECT count(*) FROM {split}") > 0, table.Name);
+        }
     }
 
     [Fact]

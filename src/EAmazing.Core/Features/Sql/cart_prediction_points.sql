@@ -3,7 +3,7 @@
 -- sessions that started before this one (user history), and whole days before as_of_time's day
 -- (item and category history); the carted item and its price are the prediction trigger itself.
 -- Label label_purchase: the session holds a purchase at or after as_of_time (the cart "ends in a purchase").
-WITH events AS ({events}),
+WITH events AS NOT MATERIALIZED ({events}),
 first_carts AS (
     SELECT session_key, min(event_time) AS as_of_time
     FROM events

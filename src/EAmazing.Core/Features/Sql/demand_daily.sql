@@ -3,9 +3,11 @@
 -- revenue, distinct users and sessions, and calendar features. A row describes its whole day, so
 -- as_of_time = the next day 00:00 UTC. Only categories with an event that day have a row. No label
 -- column: a forecaster's target is a later day's row of this table.
-WITH events AS ({events}),
-day_events AS (
-    SELECT CAST(event_time AS DATE) AS day, event_type, category_id, price, user_id, session_key,
+WITH events AS NOT MATERIALIZED ({events}),
+-- Both levels read the events afresh (not one materialised copy of the month: that spills). One month's events
+-- only, where silver's session_id alone is unique, so it counts sessions without building session keys.
+day_events AS NOT MATERIALIZED (
+    SELECT CAST(event_time AS DATE) AS day, event_type, category_id, price, user_id, session_id,
            CASE WHEN category_code = '' THEN 'unknown' ELSE split_part(category_code, '.', 1) END AS top_category
     FROM events
     WHERE event_time >= {from} AND event_time < {to}
@@ -17,7 +19,7 @@ by_level AS (
            count(CASE WHEN event_type = 'purchase' THEN 1 END) AS purchases,
            CAST(sum(CASE WHEN event_type = 'purchase' THEN price ELSE 0 END) AS DOUBLE) AS revenue,
            count(DISTINCT user_id) AS distinct_users,
-           count(DISTINCT session_key) AS distinct_sessions
+           count(DISTINCT session_id) AS distinct_sessions
     FROM day_events
     GROUP BY day, category_id
     UNION ALL
@@ -27,7 +29,7 @@ by_level AS (
            count(CASE WHEN event_type = 'purchase' THEN 1 END),
            CAST(sum(CASE WHEN event_type = 'purchase' THEN price ELSE 0 END) AS DOUBLE),
            count(DISTINCT user_id),
-           count(DISTINCT session_key)
+           count(DISTINCT session_id)
     FROM day_events
     GROUP BY day, top_category
 )

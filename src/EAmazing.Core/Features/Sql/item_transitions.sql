@@ -3,46 +3,45 @@
 -- (consecutive repeats of one item collapsed); cooccurrence_sessions: sessions holding both items (sessions
 -- with 2 to {max_session_items} distinct items). as_of_time = the end of the month: a recommender may use a
 -- month's row only for requests after that month. No label column.
-WITH events AS ({events}),
-month_events AS (
-    SELECT session_key, product_id, event_time, source_file, source_line
+-- One month's events only, where silver's session_id alone is unique. Silver never holds a NULL product, so
+-- "the next different item after a run of one item" is simply the event whose previous event holds another
+-- item: one window, no second pass over the collapsed runs. Co-occurring pairs are counted once per unordered
+-- pair (a < b) and mirrored, which halves the self-join and its grouping.
+WITH events AS NOT MATERIALIZED ({events}),
+month_events AS NOT MATERIALIZED (
+    SELECT session_id, product_id, event_time, source_file, source_line
     FROM events
     WHERE event_time >= {from} AND event_time < {to}
 ),
-ordered AS (
-    SELECT session_key, product_id,
-           row_number() OVER (PARTITION BY session_key ORDER BY event_time, source_file, source_line) AS position,
-           lag(product_id) OVER (PARTITION BY session_key ORDER BY event_time, source_file, source_line) AS previous_product
-    FROM month_events
-),
 steps AS (
-    SELECT session_key, product_id,
-           lead(product_id) OVER (PARTITION BY session_key ORDER BY position) AS next_product
-    FROM ordered
-    WHERE previous_product IS NULL OR previous_product <> product_id
+    SELECT lag(product_id) OVER (PARTITION BY session_id ORDER BY event_time, source_file, source_line) AS product_id,
+           product_id AS next_product
+    FROM month_events
 ),
 successors AS (
     SELECT product_id, next_product AS other_product_id, count(*) AS successor_count
     FROM steps
-    WHERE next_product IS NOT NULL AND next_product <> product_id
+    WHERE product_id <> next_product
     GROUP BY product_id, next_product
 ),
 session_items AS (
-    SELECT DISTINCT session_key, product_id FROM month_events
-),
-small_sessions AS (
-    SELECT session_key FROM session_items GROUP BY session_key HAVING count(*) BETWEEN 2 AND {max_session_items}
+    SELECT session_id, product_id FROM month_events GROUP BY session_id, product_id
 ),
 pair_items AS (
-    SELECT i.session_key, i.product_id
-    FROM session_items i
-    JOIN small_sessions s ON s.session_key = i.session_key
+    SELECT session_id, product_id
+    FROM session_items
+    QUALIFY count(*) OVER (PARTITION BY session_id) BETWEEN 2 AND {max_session_items}
 ),
-pairs AS (
+half_pairs AS (
     SELECT a.product_id, b.product_id AS other_product_id, count(*) AS cooccurrence_sessions
     FROM pair_items a
-    JOIN pair_items b ON a.session_key = b.session_key AND a.product_id <> b.product_id
+    JOIN pair_items b ON a.session_id = b.session_id AND a.product_id < b.product_id
     GROUP BY a.product_id, b.product_id
+),
+pairs AS (
+    SELECT product_id, other_product_id, cooccurrence_sessions FROM half_pairs
+    UNION ALL
+    SELECT other_product_id, product_id, cooccurrence_sessions FROM half_pairs
 )
 SELECT
     coalesce(p.product_id, s.product_id) AS product_id,

@@ -3,7 +3,7 @@
 -- feature uses whole days before D only.
 -- Label label_churn: no purchase in [D, D + {horizon_days} days); NULL unless that window ends at or
 -- before the last event of the data (a window still open is unknown, not "no purchase").
-WITH events AS ({events}),
+WITH events AS NOT MATERIALIZED ({events}),
 data_end AS (
     SELECT max(event_time) AS last_event FROM events
 ),
