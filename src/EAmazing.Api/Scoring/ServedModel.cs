@@ -72,7 +72,18 @@ public sealed class ServedModel
 
     private sealed class EnginePolicy(Func<PredictionEngine<FeatureRow, ProbabilityPrediction>> create) : IPooledObjectPolicy<PredictionEngine<FeatureRow, ProbabilityPrediction>>
     {
-        public PredictionEngine<FeatureRow, ProbabilityPrediction> Create() => create();
+        // Right after a swap the pool is empty and every in-flight request creates an engine at once; an MLContext
+        // and its transformer are not documented as safe for concurrent engine creation, so creation is serialised
+        // (it happens a few times per model, scoring itself stays lock-free).
+        private readonly Lock _creating = new();
+
+        public PredictionEngine<FeatureRow, ProbabilityPrediction> Create()
+        {
+            lock (_creating)
+            {
+                return create();
+            }
+        }
 
         public bool Return(PredictionEngine<FeatureRow, ProbabilityPrediction> obj) => true;
     }
