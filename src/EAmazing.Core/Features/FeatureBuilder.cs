@@ -122,45 +122,13 @@ public sealed class FeatureBuilder(IGoldEngine engine, FeatureOptions options, T
         var relative = GoldLayout.Partition(work.Table.Name, step.Month);
         var temporary = engine.Layout.Temporary(relative);
         Directory.CreateDirectory(Path.GetDirectoryName(temporary)!);
-        var query = QueryFor(work.Table, step.Month, silver);
-        var rows = query.Staged ? WriteStaged(query, temporary) : engine.WriteParquet(query.Sql(), temporary);
+        var rows = engine.WriteParquet(QueryFor(work.Table, step.Month, silver).Sql(), temporary);
         var bytes = new FileInfo(temporary).Length;
         File.Move(temporary, engine.Layout.Full(relative), overwrite: true);
         var ms = clock.ElapsedMilliseconds;
         _catalog.Record(new GoldPartition(work.Table.Name, step.Month, relative, rows, bytes,
             string.Join('\n', work.Inputs.Select(i => i.Version)), work.Fingerprint, _clock.GetUtcNow().UtcDateTime, ms));
         return step with { Rows = rows, BuildMs = ms };
-    }
-
-    /// <summary>
-    /// Runs the table's per-file block as one statement per silver file (one window pipeline in memory at a
-    /// time), each part written to the staging folder, then the rest of its SQL over the parts.
-    /// </summary>
-    private long WriteStaged(GoldQuery query, string target)
-    {
-        var folder = Path.Combine(engine.Layout.Staging, $"gold-{query.Table.Name}-{query.Month}");
-        if (Directory.Exists(folder))
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-
-        Directory.CreateDirectory(folder);
-        try
-        {
-            var parts = new List<string>();
-            foreach (var sql in query.PerFileSql())
-            {
-                var part = Path.Combine(folder, $"part-{parts.Count:D4}.parquet");
-                engine.WriteParquet(sql, part);
-                parts.Add(part);
-            }
-
-            return engine.WriteParquet(query.OverParts(parts), target);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
     }
 
     private GoldStep RemovePartition(GoldStep step)

@@ -50,37 +50,6 @@ public static class FeatureSql
         return sql[..start] + body + sql[(end + PerFileEnd.Length)..];
     }
 
-    /// <summary>
-    /// Marks SQL whose per-file block is a whole SELECT that may run as one statement per silver file, its parts
-    /// staged to Parquet and then read back by the rest of the SQL (<see cref="OneFile"/>, <see cref="OverParts"/>):
-    /// under one UNION ALL every file's window pipeline runs at once, which ran out of memory at month scale.
-    /// </summary>
-    public const string StagedFlag = "--<per silver file: one statement each>";
-
-    public static bool IsStaged(string sql) =>
-        sql.Contains(StagedFlag, StringComparison.Ordinal) && sql.Contains(PerFileStart, StringComparison.Ordinal);
-
-    /// <summary>The per-file block alone, over the events of one file.</summary>
-    public static string OneFile(string sql, string fileEvents)
-    {
-        var (start, end) = Block(sql);
-        return sql[(start + PerFileStart.Length)..end].Replace("{file_events}", fileEvents, StringComparison.Ordinal);
-    }
-
-    /// <summary>The SQL with its per-file block replaced by a SELECT over the staged parts.</summary>
-    public static string OverParts(string sql, IEnumerable<string> parts)
-    {
-        var (start, end) = Block(sql);
-        return sql[..start] + $"    SELECT * FROM read_parquet({Sources(parts)})\n" + sql[(end + PerFileEnd.Length)..];
-    }
-
-    private static (int Start, int End) Block(string sql)
-    {
-        var start = sql.IndexOf(PerFileStart, StringComparison.Ordinal);
-        var end = sql.IndexOf(PerFileEnd, StringComparison.Ordinal);
-        return start < 0 || end < start ? throw new InvalidOperationException("SQL has no per silver file block") : (start, end);
-    }
-
     public static string Timestamp(DateTime time) => $"TIMESTAMP '{time:yyyy-MM-dd HH:mm:ss.ffffff}'";
 
     public static string Date(DateOnly day) => $"DATE '{day:yyyy-MM-dd}'";

@@ -38,24 +38,12 @@ public sealed record GoldQuery(GoldTable Table, string Month, IReadOnlyList<stri
             : Enumerable.Range(1, Options.ItemWindowDays).Select(n => MonthStart.AddDays(-n)).Reverse().Concat(days).ToList();
     }
 
-    public string Sql() => Filled(FeatureSql.PerFile(Table.Sql, SilverFiles.Select(FileEvents)));
-
-    /// <summary>Whether the table may be built in stages: its per-file block once per silver file, then <see cref="OverParts"/>.</summary>
-    public bool Staged => FeatureSql.IsStaged(Table.Sql) && SilverFiles.Count > 0;
-
-    /// <summary>One statement per silver file: the table's per-file block over that file's events.</summary>
-    public IReadOnlyList<string> PerFileSql() => SilverFiles.Select(f => Filled(FeatureSql.OneFile(Table.Sql, FileEvents(f)))).ToList();
-
-    /// <summary>The table's rows from the staged per-file parts (same rows and order as <see cref="Sql"/>).</summary>
-    public string OverParts(IEnumerable<string> parts) => Filled(FeatureSql.OverParts(Table.Sql, parts));
-
-    private string FileEvents(string file) => $"({Events([file])}) AS events";
-
-    private string Filled(string sql)
+    public string Sql()
     {
-        return FeatureSql.Fill(sql,
+        var events = Events(SilverFiles);
+        return FeatureSql.Fill(FeatureSql.PerFile(Table.Sql, SilverFiles.Select(f => $"({Events([f])}) AS events")),
         [
-            ("events", Events(SilverFiles)),
+            ("events", events),
             ("from", FeatureSql.Timestamp(MonthStart)),
             ("to", FeatureSql.Timestamp(MonthEnd)),
             ("snapshots", Values(SnapshotTimes().Select(FeatureSql.Timestamp))),
