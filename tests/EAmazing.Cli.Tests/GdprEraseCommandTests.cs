@@ -88,7 +88,7 @@ public sealed class GdprEraseCommandTests : CliTestFolder
             var crashed = Copy(prepared, $"crashed-{attempt}");
             using (var process = _cli.Start("gdpr", "erase", "--user", First, Second, "--lake", crashed))
             {
-                Thread.Sleep(TimeSpan.FromMilliseconds(random.Next((int)(cleanRun.TotalMilliseconds * 0.4), (int)cleanRun.TotalMilliseconds)));
+                Thread.Sleep(TimeSpan.FromMilliseconds(random.Next((int)(cleanRun.TotalMilliseconds * 0.2), (int)(cleanRun.TotalMilliseconds * 0.8))));
                 if (!process.HasExited)
                 {
                     process.Kill(entireProcessTree: true);
