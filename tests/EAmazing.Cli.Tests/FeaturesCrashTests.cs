@@ -22,24 +22,35 @@ public sealed class FeaturesCrashTests : CliTestFolder
         var cleanLake = Path.Combine(Root, "clean");
         var crashLake = Path.Combine(Root, "crashed");
         Assert.Equal(0, cli.Run("ingest", input, "--lake", cleanLake).ExitCode);
-        Assert.Equal(0, cli.Run("ingest", input, "--lake", crashLake).ExitCode);
+        var ingested = Path.Combine(Root, "ingested");
+        Assert.Equal(0, cli.Run("ingest", input, "--lake", ingested).ExitCode);
+        CopyFolder(ingested, crashLake);
         var clock = Stopwatch.StartNew();
         Assert.Equal(0, cli.Run("features", "build", "--lake", cleanLake).ExitCode);
         var cleanRun = clock.Elapsed;
 
+        // Kills aim at the first 70% of a clean build; a build that finishes first leaves nothing to interrupt,
+        // so the crashed lake starts over from the ingested copy and the next kill lands mid-build.
         var random = new Random(46);
-        var kills = 0;
-        for (var attempt = 0; attempt < 8; attempt++)
+        int kills = 0, attempts = 0;
+        var latest = Math.Max(400, (int)(cleanRun.TotalMilliseconds * 0.7));
+        while (kills < 6 && attempts++ < 16)
         {
             using var process = cli.Start("features", "build", "--lake", crashLake);
-            Thread.Sleep(TimeSpan.FromMilliseconds(random.Next(200, (int)cleanRun.TotalMilliseconds)));
-            if (!process.HasExited)
+            Thread.Sleep(TimeSpan.FromMilliseconds(random.Next(200, latest)));
+            var killed = !process.HasExited;
+            if (killed)
             {
                 process.Kill(entireProcessTree: true);
                 kills++;
             }
 
             process.WaitForExit();
+            if (!killed)
+            {
+                Directory.Delete(crashLake, recursive: true);
+                CopyFolder(ingested, crashLake);
+            }
         }
 
         var final = cli.Run("features", "build", "--lake", crashLake);

@@ -140,14 +140,4 @@ public sealed class GdprKeyCommandTests : CliTestFolder
         process.WaitForExit();
         return (process.ExitCode, output + stderr.Result);
     }
-
-    private static void CopyFolder(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-    }
 }
