@@ -43,5 +43,9 @@ public static class BenchmarkLog
 
     public static string Machine => $"{Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB";
 
+    /// <summary>The 1-minute load average: the machine is shared, so a row says how much else was running.</summary>
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
+
     private static string Separator(string header) => "|" + string.Concat(Enumerable.Repeat("---|", header.Count(c => c == '|') - 1));
 }

@@ -152,10 +152,6 @@ public static class IngestBenchmark
         return BenchFigures.Parse(output) with { Phases = Phases(output) };
     }
 
-    // The machine is shared: the 1-minute load average says how much else was running.
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
-
     private static long[]? Phases(string output) =>
         output.Split('\n').FirstOrDefault(l => l.StartsWith("PHASES ", StringComparison.Ordinal))?.Trim().Split(' ').Skip(1).Select(long.Parse).ToArray();
 
@@ -165,7 +161,7 @@ public static class IngestBenchmark
             "`dotnet run -c Release --project bench/EAmazing.Bench -- ingest …`: `eamazing ingest` against DuckDB's own `COPY (SELECT * FROM read_csv(files)) TO 'x.parquet'` on the same files. Target: ratio >= 0.5, ingest peak < 4 GB.",
             "| date (UTC) | command | data | gzip bytes | rows | ingest s | ingest rows/s | ingest peak GB | DuckDB COPY s | DuckDB rows/s | DuckDB peak GB | ratio (full ingest) | bronze path s | ratio (bronze path) | machine |",
             FormattableString.Invariant(
-                $"| {DateTime.UtcNow:yyyy-MM-dd HH:mm} | `{command}` | {data} | {bytes:N0} | {ingest.Rows:N0} | {ingest.Seconds:N1} | {ingest.Rows / ingest.Seconds:N0} | {ingest.PeakBytes / 1e9:N2} | {duckdb.Seconds:N1} | {duckdb.Rows / duckdb.Seconds:N0} | {duckdb.PeakBytes / 1e9:N2} | {ratio:N2} | {bronzeSeconds:N1} | {bronzeRatio:N2} | {Environment.ProcessorCount} cores (shared), load {LoadAverage()} |"));
+                $"| {DateTime.UtcNow:yyyy-MM-dd HH:mm} | `{command}` | {data} | {bytes:N0} | {ingest.Rows:N0} | {ingest.Seconds:N1} | {ingest.Rows / ingest.Seconds:N0} | {ingest.PeakBytes / 1e9:N2} | {duckdb.Seconds:N1} | {duckdb.Rows / duckdb.Seconds:N0} | {duckdb.PeakBytes / 1e9:N2} | {ratio:N2} | {bronzeSeconds:N1} | {bronzeRatio:N2} | {Environment.ProcessorCount} cores (shared), load {BenchmarkLog.LoadAverage()} |"));
         Console.WriteLine($"appended a row to {path}");
     }
 }
