@@ -60,13 +60,42 @@ public sealed class LakeIngestor(ILakeEngine lake, PseudonymKey key, IngestOptio
         }
         else
         {
-            using var staging = lake.CreateStaging(source.FileId, options);
             var latest = options.LatestEventTime ?? started.AddDays(1);
             // Erased people (suppressed_subjects under this key) are dropped while reading: they reach no layer.
             var suppressed = SuppressionList.Load(lake, key.KeyId);
-            staging.StreamBronze(month => Temporary(LakeLayout.BronzePartition(month, source.FileId)), source.FileId, key.KeyId);
-            parsed = new Rees46FileParser(options, _pseudonymiser, latest, suppressed).Parse(source, staging,
-                (rows, bytes) => progress?.Report(new(name, index, count, rows, bytes, source.SizeBytes, "reading")));
+            var parser = new Rees46FileParser(options, _pseudonymiser, latest, suppressed);
+            void Reading(long rows, long bytes) => progress?.Report(new(name, index, count, rows, bytes, source.SizeBytes, "reading"));
+            var streamed = lake.CreateStaging(source.FileId, options);
+            IStagingArea staging;
+            try
+            {
+                streamed.StreamBronze(month => Temporary(LakeLayout.BronzePartition(month, source.FileId)), source.FileId, key.KeyId);
+                parsed = parser.Parse(source, streamed, Reading);
+                staging = streamed;
+            }
+            catch (BronzeStreamGivenUpException)
+            {
+                // Not a time-ordered file of one month (or the engine failed): its rows went to the abandoned
+                // stream only, so it is read again into a staging area that keeps them, as the slow path needs.
+                streamed.Dispose();
+                staging = lake.CreateStaging(source.FileId, options);
+                try
+                {
+                    parsed = parser.Parse(source, staging, Reading);
+                }
+                catch
+                {
+                    staging.Dispose();
+                    throw;
+                }
+            }
+            catch
+            {
+                streamed.Dispose();
+                throw;
+            }
+
+            using var _ = staging;
             readMs = clock.ElapsedMilliseconds - hashMs;
             progress?.Report(new(name, index, count, parsed.RowsRead, source.SizeBytes, source.SizeBytes, "writing"));
             duplicates = parsed.Duplicates ?? staging.CountDuplicates();

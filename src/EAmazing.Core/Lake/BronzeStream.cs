@@ -9,7 +9,8 @@ namespace EAmazing.Lake;
 /// engine's bronze COPY reads, so the Parquet encoding runs on the other core during parsing instead of after
 /// it (measured: the Parquet writing, not the CSV scan, is most of the bronze step). Speculative: it assumes
 /// a time-ordered file of one month (the common case for the published files) and gives up as soon as a row
-/// says otherwise; the engine's output is then discarded and bronze is written from the staged CSV as before.
+/// says otherwise; the engine's output is then discarded, and the staging area has the file staged again
+/// (its rows went to the pipe only, see <see cref="BronzeStreamGivenUpException"/>).
 /// </summary>
 internal sealed class BronzeStream : IDisposable
 {
@@ -64,6 +65,18 @@ internal sealed class BronzeStream : IDisposable
     public string Month => _monthStart.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
     public string Target { get; }
+
+    /// <summary>True once a row broke the time order or the month, or the engine stopped reading.</summary>
+    public bool GivenUp
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _writer is null;
+            }
+        }
+    }
 
     /// <summary>
     /// Starts streaming the month of <paramref name="first"/> into <paramref name="target"/>; null where a

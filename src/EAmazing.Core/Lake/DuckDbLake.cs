@@ -191,7 +191,7 @@ public sealed partial class DuckDbLake : ILakeEngine
     }
 
     public IStagingArea CreateStaging(string fileId, IngestOptions options) =>
-        new DuckDbStaging(Path.Combine(Layout.Staging, $"{fileId}.duckdb"), Settings(Layout, options.EngineMemoryLimit));
+        new DuckDbStaging(Path.Combine(Layout.Staging, $"{fileId}.duckdb"), Settings(Layout, options.EngineMemoryLimit), options.SilverBucketRows);
 
     public long BuildSilver(IReadOnlyList<string> bronzeFiles, UserBucket bucket, string target, TimeSpan sessionGap)
     {

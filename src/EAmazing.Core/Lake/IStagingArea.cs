@@ -12,7 +12,9 @@ public interface IStagingArea : IDisposable
     /// <summary>
     /// Before the first append: bronze may be written while rows are appended (when the file turns out
     /// time-ordered and of one month); <paramref name="targetOf"/> gives the bronze file of a month, the one
-    /// <see cref="WriteBronze"/> will be asked for.
+    /// <see cref="WriteBronze"/> will be asked for. The streamed rows may be kept nowhere else: when the stream is
+    /// given up, <see cref="Append"/> or <see cref="Seal"/> throws <see cref="BronzeStreamGivenUpException"/> and the
+    /// file is staged again in a new staging area, without this call.
     /// </summary>
     void StreamBronze(Func<string, string> targetOf, string fileId, string keyId);
 

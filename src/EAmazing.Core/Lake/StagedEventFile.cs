@@ -29,6 +29,9 @@ internal sealed class StagedEventFile : IDisposable
     /// <summary>Also hands every flushed block to this stream (bronze written while reading).</summary>
     public BronzeStream? Tee { get; set; }
 
+    /// <summary>False: flushed blocks go to <see cref="Tee"/> only (see <see cref="DuckDbStaging"/>).</summary>
+    public bool OnDisk { get; set; } = true;
+
     /// <summary>Formats a row with its silver session mark; returns the line, valid until the next append.</summary>
     public ReadOnlySpan<byte> Append(in BronzeRow row, int session)
     {
@@ -91,7 +94,11 @@ internal sealed class StagedEventFile : IDisposable
 
     private void Flush()
     {
-        _file.Write(_buffer, 0, _used);
+        if (OnDisk)
+        {
+            _file.Write(_buffer, 0, _used);
+        }
+
         Tee?.Write(_buffer.AsSpan(0, _used));
         _used = 0;
     }

@@ -80,6 +80,37 @@ public sealed class FastSilverTests
         Assert.Equal(0, lake.Count("SELECT count(*) FROM (SELECT event_time < lag(event_time) OVER () AS back FROM silver) WHERE back"));
     }
 
+    [Fact]
+    public void Files_that_outgrow_one_silver_bucket_and_give_up_the_bronze_stream_are_read_again_with_every_row()
+    {
+        // Beyond 2 rows a month has several buckets, so the streamed rows are kept nowhere else; a second month
+        // (gaps.csv) or time going backwards (more.csv) gives the stream up and the file is staged again.
+        using var lake = new TestLake(Options(silverBucketRows: 2));
+        var gaps = lake.IngestLines("gaps.csv", GapsAndDuplicates());
+        var more = lake.IngestLines("more.csv", GapsAndDuplicates().Skip(1).Select(l => l.Replace(",10", ",20", StringComparison.Ordinal)).Reverse());
+
+        foreach (var outcome in new[] { gaps, more })
+        {
+            Assert.Equal(IngestStatus.Complete, outcome.File.Status);
+            Assert.Equal(16, outcome.File.Rows.Read);
+            Assert.Equal(outcome.File.Rows.Read, outcome.File.Rows.Accepted + outcome.File.Rows.Duplicates);
+        }
+
+        Assert.Equal(32, lake.Count("SELECT count(*) FROM bronze"));
+        foreach (var file in lake.Engine.Partitions().Where(p => p.Layer == LakeLayer.Bronze))
+        {
+            Assert.Equal(0, lake.Count($"""
+                SELECT count(*) FROM (
+                    SELECT (event_time, source_line) < lag((event_time, source_line)) OVER () AS back
+                    FROM read_parquet('{LakeSql.Literal(lake.Engine.Layout.Full(file.Path))}', hive_partitioning = false))
+                WHERE back
+                """));
+        }
+
+        AssertSilverIsTheSqlRebuild(lake);
+        Assert.Empty(Directory.EnumerateFiles(lake.Engine.Layout.Staging));
+    }
+
     private static IngestOptions Options(long silverBucketRows) =>
         new() { LatestEventTime = new DateTime(2030, 1, 1, 0, 0, 0, DateTimeKind.Utc), SilverBucketRows = silverBucketRows };
 
