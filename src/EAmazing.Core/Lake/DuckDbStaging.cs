@@ -12,7 +12,9 @@ namespace EAmazing.Lake;
 /// streams (<see cref="BronzeStream"/>) and the month already needs several silver buckets, the valid rows go to
 /// the stream only, not to disk: nothing would read them (measured: the staged lines written to the page cache
 /// were ~4% of a demo ingest's CPU; at month scale ~7 GB). If the stream is then given up,
-/// <see cref="BronzeStreamGivenUpException"/> says the file must be staged again.
+/// <see cref="BronzeStreamGivenUpException"/> says the file must be staged again. From that same point the users'
+/// files stream too, one engine COPY per digit (<see cref="CopyStream.TryStartSilver"/>), so silver is encoded
+/// during the read instead of after it; a month that ends with fewer buckets than digits merges its digits' files.
 /// </summary>
 internal sealed class DuckDbStaging : IStagingArea
 {
@@ -24,7 +26,11 @@ internal sealed class DuckDbStaging : IStagingArea
     private DuckDBAppender? _quarantine;
     private (Func<string, string> TargetOf, string FileId, string KeyId)? _streamTo;
     private DuckDBConnection? _streamConnection;
-    private BronzeStream? _stream;
+    private CopyStream? _stream;
+    private (string FileId, string KeyId, DateTime Month)? _streamed;
+    private CopyStream?[]? _silverStreams;
+    private DuckDBConnection[]? _silverConnections;
+    private long[]? _silverRows;
     private long? _streamedRows;
     private readonly long _silverBucketRows;
     private long _staged;
@@ -64,7 +70,9 @@ internal sealed class DuckDbStaging : IStagingArea
             var month = rows[0].EventTime.ToString("yyyy-MM", CultureInfo.InvariantCulture);
             _streamConnection = _connection.Duplicate();
             _streamConnection.Open();
-            _stream = BronzeStream.TryStart(_streamConnection, _path + ".bronze.pipe", rows[0].EventTime, to.TargetOf(month), to.FileId, to.KeyId);
+            _stream = CopyStream.TryStartBronze(_streamConnection, _path + ".bronze.pipe", rows[0].EventTime, to.TargetOf(month), to.FileId, to.KeyId);
+            var first = rows[0].EventTime;
+            _streamed = (to.FileId, to.KeyId, new DateTime(first.Year, first.Month, 1, 0, 0, 0, DateTimeKind.Utc));
             events.Tee = _stream;
         }
 
@@ -76,6 +84,7 @@ internal sealed class DuckDbStaging : IStagingArea
             // by nothing but the slow path, which a given-up stream now restarts from the source instead.
             events.OnDisk = false;
             _eventsOnDisk = false;
+            StreamSilver(users);
         }
 
         for (var i = 0; i < rows.Length; i++)
@@ -114,6 +123,31 @@ internal sealed class DuckDbStaging : IStagingArea
         }
     }
 
+    /// <summary>Starts one silver COPY per user digit and sends each digit's rows there from now on (see the class summary).</summary>
+    private void StreamSilver(StagedEventFile[] users)
+    {
+        var (fileId, keyId, month) = _streamed!.Value;
+        _silverConnections = new DuckDBConnection[Hex.Length];
+        _silverStreams = new CopyStream?[Hex.Length];
+        for (var d = 0; d < Hex.Length; d++)
+        {
+            _silverConnections[d] = _connection.Duplicate();
+            _silverConnections[d].Open();
+            _silverStreams[d] = CopyStream.TryStartSilver(_silverConnections[d], $"{_path}.silver-{Hex[d]}.pipe", month,
+                new UserBucket(Hex[d], Hex[d]), SilverDigitPath(Hex[d]), fileId, keyId);
+        }
+
+        if (_silverStreams.Any(s => s is null))
+        {
+            return; // no named pipes here: the users' files stay on disk and silver is written after the read
+        }
+
+        for (var d = 0; d < Hex.Length; d++)
+        {
+            users[d].Redirect(_silverStreams[d]!);
+        }
+    }
+
     public void Seal()
     {
         if (_events is not null)
@@ -132,6 +166,15 @@ internal sealed class DuckDbStaging : IStagingArea
             }
 
             _users = null;
+            if (_silverStreams is { } silver && silver.All(s => s is not null))
+            {
+                var rows = silver.Select(s => s!.Finish()).ToArray();
+                _silverRows = rows.All(r => r is not null) ? [.. rows.Select(r => r!.Value)] : null;
+                if (_silverRows is null)
+                {
+                    throw new BronzeStreamGivenUpException(); // an engine COPY failed: its digit's rows are in no file
+                }
+            }
         }
 
         _quarantine?.Dispose();
@@ -173,22 +216,43 @@ internal sealed class DuckDbStaging : IStagingArea
         // Its own connection: buckets are written side by side (see IStagingArea.WriteSilver).
         using var connection = _connection.Duplicate();
         connection.Open();
+        var first = Hex.IndexOf(bucket.First, StringComparison.Ordinal);
+        var last = Hex.IndexOf(bucket.Last, StringComparison.Ordinal);
+        if (_silverRows is { } streamed && _streamed?.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture) == month)
+        {
+            // Written while reading, one file per digit: the bucket's file as it is, or its digits' files merged by time.
+            if (first == last)
+            {
+                File.Move(SilverDigitPath(bucket.First), target, overwrite: true);
+                return streamed[first];
+            }
+
+            DuckDbLake.Execute(connection, LakeSql.Render("silver_merge",
+                ("sources", LakeSql.List(Hex[first..(last + 1)].Select(SilverDigitPath))), ("target", LakeSql.Literal(target))));
+            return ParquetRows(connection, target);
+        }
+
         var source = "staged_events";
         // The whole month from the staged events as they are, unless they only went to the bronze stream: then
         // from the users' files of every digit, merged by time like a bucket of several digits.
         var fromEvents = wholeMonth && _eventsOnDisk;
         if (!fromEvents)
         {
-            var digits = Hex[Hex.IndexOf(bucket.First, StringComparison.Ordinal)..(Hex.IndexOf(bucket.Last, StringComparison.Ordinal) + 1)];
             source = $"staged_users_{bucket.First}{bucket.Last}";
-            DuckDbLake.Execute(connection, LakeSql.Render("staged_events", ("view", source), ("sources", LakeSql.List(digits.Select(UsersPath)))));
+            DuckDbLake.Execute(connection, LakeSql.Render("staged_events", ("view", source), ("sources", LakeSql.List(Hex[first..(last + 1)].Select(UsersPath)))));
         }
 
+        // One digit's file (or the whole file) is in source order; several digits' files are merged by time.
+        return CopySilver(connection, source, month, bucket, target, fileId, keyId, alreadyOrdered: fromEvents || first == last);
+    }
+
+    /// <summary>One silver bucket of a month from a view of staged rows with their session marks.</summary>
+    internal static long CopySilver(DuckDBConnection connection, string source, string month, UserBucket bucket, string target, string fileId, string keyId, bool alreadyOrdered)
+    {
         DuckDbLake.Execute(connection, LakeSql.Render("silver_staged",
             ("file_id", LakeSql.Literal(fileId)), ("key_id", LakeSql.Literal(keyId)), ("in_month", InMonth(month)), ("target", LakeSql.Literal(target)),
             ("source", source), ("user_from", bucket.From), ("user_to", bucket.To),
-            // One digit's file (or the whole file) is in source order; several digits' files are merged by time.
-            ("order_by", fromEvents || bucket.First == bucket.Last ? "" : "ORDER BY event_time, source_line")));
+            ("order_by", alreadyOrdered ? "" : "ORDER BY event_time, source_line")));
         return ParquetRows(connection, target);
     }
 
@@ -220,6 +284,8 @@ internal sealed class DuckDbStaging : IStagingArea
 
     private string UsersPath(char digit) => $"{_path}.users-{digit}.csv";
 
+    private string SilverDigitPath(char digit) => $"{_path}.silver-{digit}.parquet";
+
     private void DeleteFiles()
     {
         File.Delete(_path + ".bronze.pipe");
@@ -227,6 +293,8 @@ internal sealed class DuckDbStaging : IStagingArea
         foreach (var digit in Hex)
         {
             File.Delete(UsersPath(digit));
+            File.Delete(SilverDigitPath(digit));
+            File.Delete($"{_path}.silver-{digit}.pipe");
         }
 
         File.Delete(_path);
@@ -246,6 +314,16 @@ internal sealed class DuckDbStaging : IStagingArea
         _quarantine?.Dispose();
         _stream?.Dispose();
         _streamConnection?.Dispose();
+        foreach (var silver in _silverStreams ?? [])
+        {
+            silver?.Dispose();
+        }
+
+        foreach (var connection in _silverConnections ?? [])
+        {
+            connection.Dispose();
+        }
+
         _connection.Dispose();
         DeleteFiles();
     }

@@ -21,13 +21,13 @@ internal sealed class StagedEventFile : IDisposable
     public StagedEventFile(string path)
     {
         Path = path;
-        _file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.SequentialScan);
+        _file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1, FileOptions.SequentialScan); // Redirect reads it back
     }
 
     public string Path { get; }
 
     /// <summary>Also hands every flushed block to this stream (bronze written while reading).</summary>
-    public BronzeStream? Tee { get; set; }
+    public CopyStream? Tee { get; set; }
 
     /// <summary>False: flushed blocks go to <see cref="Tee"/> only (see <see cref="DuckDbStaging"/>).</summary>
     public bool OnDisk { get; set; } = true;
@@ -82,6 +82,25 @@ internal sealed class StagedEventFile : IDisposable
 
         line.CopyTo(_buffer.AsSpan(_used));
         _used += line.Length;
+    }
+
+    /// <summary>From now on, flushed blocks go to <paramref name="stream"/> only; the lines already flushed to disk are sent to it first.</summary>
+    public void Redirect(CopyStream stream)
+    {
+        Flush();
+        _file.Flush();
+        using (var written = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16))
+        {
+            var block = new byte[FlushAt];
+            int read;
+            while ((read = written.Read(block, 0, block.Length)) > 0)
+            {
+                stream.Write(block.AsSpan(0, read));
+            }
+        }
+
+        Tee = stream;
+        OnDisk = false;
     }
 
     public void Close()

@@ -8,13 +8,13 @@ namespace EAmazing.Core.Tests.Lake;
 /// Bronze streamed into the engine while reading: used only when every row was in order and in the first
 /// row's month, and never left waiting when the engine fails.
 /// </summary>
-public sealed class BronzeStreamTests : IDisposable
+public sealed class CopyStreamTests : IDisposable
 {
     private static readonly DateTime First = new(2019, 10, 1, 0, 0, 5, DateTimeKind.Utc);
     private readonly string _folder = Directory.CreateTempSubdirectory("bronze-stream-").FullName;
     private readonly DuckDBConnection _connection = new("Data Source=:memory:");
 
-    public BronzeStreamTests() => _connection.Open();
+    public CopyStreamTests() => _connection.Open();
 
     [Fact]
     public void Rows_in_order_and_in_one_month_become_the_bronze_file()
@@ -67,12 +67,12 @@ public sealed class BronzeStreamTests : IDisposable
         }));
     }
 
-    private BronzeStream Start(string target) =>
-        BronzeStream.TryStart(_connection, Path.Combine(_folder, Path.GetFileName(target) + ".pipe"), First, target, "f1", "k1")
+    private CopyStream Start(string target) =>
+        CopyStream.TryStartBronze(_connection, Path.Combine(_folder, Path.GetFileName(target) + ".pipe"), First, target, "f1", "k1")
         ?? throw new InvalidOperationException("no named pipe on this system");
 
     // Staged lines as StagedEventFile formats them (long enough to fill the pipe's buffer when repeated).
-    private static void Stream(BronzeStream stream, params DateTime[] times)
+    private static void Stream(CopyStream stream, params DateTime[] times)
     {
         foreach (var time in times)
         {

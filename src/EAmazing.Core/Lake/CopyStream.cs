@@ -5,15 +5,22 @@ using DuckDB.NET.Data;
 namespace EAmazing.Lake;
 
 /// <summary>
-/// Bronze written while the input is still being read: the staged lines also go into a named pipe that the
-/// engine's bronze COPY reads, so the Parquet encoding runs on the other core during parsing instead of after
-/// it (measured: the Parquet writing, not the CSV scan, is most of the bronze step). Speculative: it assumes
-/// a time-ordered file of one month (the common case for the published files) and gives up as soon as a row
-/// says otherwise; the engine's output is then discarded, and the staging area has the file staged again
-/// (its rows went to the pipe only, see <see cref="BronzeStreamGivenUpException"/>).
+/// A layer written while the input is still being read: staged lines also go into a named pipe that an engine
+/// COPY reads, so the Parquet encoding runs on the other core during parsing instead of after it (measured: the
+/// Parquet writing, not the CSV scan, is most of a layer's step). Bronze (<see cref="TryStartBronze"/>) is
+/// speculative: it assumes a time-ordered file of one month (the common case for the published files) and gives
+/// up as soon as a row says otherwise (<see cref="Check"/>); the engine's output is then discarded, and the
+/// staging area has the file staged again (its rows went to the pipe only, see
+/// <see cref="BronzeStreamGivenUpException"/>). Silver (<see cref="TryStartSilver"/>) streams one user digit of
+/// that same month and lives or dies with the bronze stream.
 /// </summary>
-internal sealed class BronzeStream : IDisposable
+internal sealed class CopyStream : IDisposable
 {
+    // Linux F_SETPIPE_SZ: a 1 MiB pipe takes a whole flushed block, so the writer goes on while the engine parses it
+    // (with the default 64 KiB the writer waits for each of several engine statements in turn).
+    private const int SetPipeSize = 1031;
+    private const int PipeBytes = 1 << 20;
+
     private readonly string _pipe;
     private readonly DateTime _monthStart;
     private readonly DateTime _monthEnd;
@@ -24,7 +31,7 @@ internal sealed class BronzeStream : IDisposable
     private bool _opening;
     private bool _failed;
 
-    private BronzeStream(string pipe, DateTime monthStart, string target, Func<string, long> copy)
+    private CopyStream(string pipe, DateTime monthStart, string target, Func<string, long> copy)
     {
         _pipe = pipe;
         _monthStart = monthStart;
@@ -55,6 +62,7 @@ internal sealed class BronzeStream : IDisposable
 
         // Opening the write end waits for the engine to open the read end (or for Unblock when it failed first).
         var writer = new FileStream(pipe, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 0);
+        _ = SetPipeSizeOf(writer.SafeFileHandle.DangerousGetHandle().ToInt32(), SetPipeSize, PipeBytes); // best effort: the default size works, slower
         lock (_gate)
         {
             _writer = writer;
@@ -82,20 +90,46 @@ internal sealed class BronzeStream : IDisposable
     /// Starts streaming the month of <paramref name="first"/> into <paramref name="target"/>; null where a
     /// named pipe cannot be made (then bronze is written after reading, as before).
     /// </summary>
-    public static BronzeStream? TryStart(DuckDBConnection connection, string pipe, DateTime first, string target, string fileId, string keyId)
+    public static CopyStream? TryStartBronze(DuckDBConnection connection, string pipe, DateTime first, string target, string fileId, string keyId)
     {
-        File.Delete(pipe);
-        if (!OperatingSystem.IsLinux() || MakeFifo(pipe, Convert.ToUInt32("600", 8)) != 0)
+        if (!TryMakePipe(pipe))
         {
             return null;
         }
 
         var month = new DateTime(first.Year, first.Month, 1, 0, 0, 0, DateTimeKind.Utc);
-        return new BronzeStream(pipe, month, target, source =>
+        return new CopyStream(pipe, month, target, source =>
         {
             DuckDbLake.Execute(connection, LakeSql.Render("staged_events", ("view", "streamed_events"), ("sources", LakeSql.List([source]))));
             return DuckDbStaging.CopyBronze(connection, "streamed_events", month.ToString("yyyy-MM", CultureInfo.InvariantCulture), target, fileId, keyId, alreadyOrdered: true);
         });
+    }
+
+    /// <summary>
+    /// Starts streaming the silver rows of one user digit (the users whose pseudonym starts with
+    /// <paramref name="bucket"/>'s digit) of <paramref name="month"/>, already deduplicated and sessionised, into
+    /// <paramref name="target"/>; null where a named pipe cannot be made. <paramref name="connection"/> is the
+    /// stream's own (statements of one connection run one at a time).
+    /// </summary>
+    public static CopyStream? TryStartSilver(DuckDBConnection connection, string pipe, DateTime month, UserBucket bucket, string target, string fileId, string keyId)
+    {
+        if (!TryMakePipe(pipe))
+        {
+            return null;
+        }
+
+        return new CopyStream(pipe, month, target, source =>
+        {
+            var view = $"streamed_users_{bucket.First}";
+            DuckDbLake.Execute(connection, LakeSql.Render("staged_events", ("view", view), ("sources", LakeSql.List([source]))));
+            return DuckDbStaging.CopySilver(connection, view, month.ToString("yyyy-MM", CultureInfo.InvariantCulture), bucket, target, fileId, keyId, alreadyOrdered: true);
+        });
+    }
+
+    private static bool TryMakePipe(string pipe)
+    {
+        File.Delete(pipe);
+        return OperatingSystem.IsLinux() && MakeFifo(pipe, Convert.ToUInt32("600", 8)) == 0;
     }
 
     /// <summary>Checks one staged row: still in time order and in the month, else the stream is given up.</summary>
@@ -188,6 +222,9 @@ internal sealed class BronzeStream : IDisposable
 
         File.Delete(_pipe);
     }
+
+    [DllImport("libc", EntryPoint = "fcntl", SetLastError = true)]
+    private static extern int SetPipeSizeOf(int fd, int command, int bytes);
 
     [DllImport("libc", EntryPoint = "mkfifo", SetLastError = true)]
     private static extern int MakeFifo([MarshalAs(UnmanagedType.LPUTF8Str)] string path, uint mode);
