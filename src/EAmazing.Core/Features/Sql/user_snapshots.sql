@@ -12,9 +12,11 @@ snapshots AS (
     FROM (VALUES {snapshots}) AS t(snapshot_time)
     WHERE snapshot_time >= {from} AND snapshot_time < {to}
 ),
+-- a session is its session_id within one month (silver numbers sessions per month): grouped on those parts, not a
+-- session key string built for every event
 session_starts AS (
     SELECT user_id, CAST(min(event_time) AS DATE) AS day, count(*) AS sessions
-    FROM (SELECT user_id, session_key, min(event_time) AS event_time FROM events GROUP BY user_id, session_key) AS s
+    FROM (SELECT user_id, min(event_time) AS event_time FROM events GROUP BY user_id, session_id, date_trunc('month', event_time)) AS s
     GROUP BY user_id, CAST(event_time AS DATE)
 ),
 user_days AS (
