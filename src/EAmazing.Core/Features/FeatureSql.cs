@@ -50,6 +50,15 @@ public static class FeatureSql
         return sql[..start] + body + sql[(end + PerFileEnd.Length)..];
     }
 
+    /// <summary>
+    /// "<paramref name="column"/> equals one of its <paramref name="lags"/> predecessors in <paramref name="window"/>":
+    /// <c>(c = lag(c, 1) OVER w OR … OR c = lag(c, n) OVER w)</c>, or <c>false</c> for none. All the lags share the
+    /// window's one sort, where a first-occurrence flag by <c>row_number()</c> would need a sort of its own.
+    /// </summary>
+    public static string SeenEarlier(string column, int lags, string window) => lags <= 0
+        ? "false"
+        : "(" + string.Join(" OR ", Enumerable.Range(1, lags).Select(n => FormattableString.Invariant($"{column} = lag({column}, {n}) OVER {window}"))) + ")";
+
     public static string Timestamp(DateTime time) => $"TIMESTAMP '{time:yyyy-MM-dd HH:mm:ss.ffffff}'";
 
     public static string Date(DateOnly day) => $"DATE '{day:yyyy-MM-dd}'";

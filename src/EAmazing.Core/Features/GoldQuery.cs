@@ -51,6 +51,9 @@ public sealed record GoldQuery(GoldTable Table, string Month, IReadOnlyList<stri
             ("grid_days", Values(GridDays().Select(d => FeatureSql.Date(DateOnly.FromDateTime(d))))),
             ("session_gap_seconds", Number((int)Options.SessionGap.TotalSeconds)),
             ("prefix_lengths", Number(Options.PrefixLengths)),
+            // a prefix row's earlier events are its up to PrefixLengths - 1 predecessors in the session
+            ("product_seen_earlier", FeatureSql.SeenEarlier("product_id", Options.PrefixLengths - 1, "in_session")),
+            ("category_seen_earlier", FeatureSql.SeenEarlier("category_id", Options.PrefixLengths - 1, "in_session")),
             ("horizon_days", Number(Options.ChurnHorizonDays)),
             ("history_days", Number(Options.SnapshotHistoryDays)),
             ("item_window_days", Number(Options.ItemWindowDays)),

@@ -12,7 +12,10 @@ public sealed partial class DuckDbLake : IGoldEngine
         Execute(_scratch, "SET preserve_insertion_order = false");
         try
         {
-            Execute(_scratch, $"COPY ({query}) TO '{LakeSql.Literal(target)}' (FORMAT parquet, COMPRESSION zstd)");
+            // zstd level 1: a month's gold is ~90M rows, many of them long pseudonym strings, and at the default level (3)
+            // compression was about a third of writing them (month-scale proxy: 4.9 -> 3.5 s for 4M session rows),
+            // for gold files about 10% larger (demo lake: 74 -> 82 MB; the same rows and values).
+            Execute(_scratch, $"COPY ({query}) TO '{LakeSql.Literal(target)}' (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1)");
         }
         finally
         {

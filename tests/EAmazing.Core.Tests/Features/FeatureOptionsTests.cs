@@ -13,6 +13,22 @@ public sealed class FeatureOptionsTests
         using var gold = new GoldLake([TinyWorld.Files[0]], options);
 
         Assert.Equal(3, gold.Lake.Count("SELECT max(prefix_length) FROM gold_session_prefixes"));
+        // Distinct items and categories of a prefix come from lags up to PrefixLengths - 1: recount them from silver.
+        Assert.Equal(0, gold.Lake.Count("""
+            WITH ranked AS (
+                SELECT strftime(event_time, '%Y-%m') || '/' || session_id AS session_key, product_id, category_id,
+                       row_number() OVER (PARTITION BY strftime(event_time, '%Y-%m') || '/' || session_id
+                                          ORDER BY event_time, source_line, hash(source_file)) AS position
+                FROM silver
+            ),
+            expected AS (
+                SELECT p.session_key, p.prefix_length, count(DISTINCT r.product_id) AS items, count(DISTINCT r.category_id) AS categories
+                FROM gold_session_prefixes p JOIN ranked r ON r.session_key = p.session_key AND r.position <= p.prefix_length
+                GROUP BY p.session_key, p.prefix_length
+            )
+            SELECT count(*) FROM gold_session_prefixes p JOIN expected e USING (session_key, prefix_length)
+            WHERE p.distinct_items <> e.items OR p.distinct_categories <> e.categories
+            """));
         Assert.Equal(4, gold.Lake.Count("SELECT min(extract(isodow FROM as_of_time)) FROM gold_user_snapshots"));
         Assert.Equal(4, gold.Lake.Count("SELECT max(extract(isodow FROM as_of_time)) FROM gold_user_snapshots"));
         // October's data ends on the 31st: Thursday snapshots up to the 24th have a complete 7-day window.

@@ -11,14 +11,14 @@ first_carts AS (
     GROUP BY session_key
 ),
 cart_events AS (
-    SELECT e.session_key, e.user_id, e.event_time AS as_of_time, e.product_id, e.category_id, e.price,
+    SELECT e.session_key, e.session_id, e.user_id, e.event_time AS as_of_time, e.product_id, e.category_id, e.price,
            row_number() OVER (PARTITION BY e.session_key ORDER BY e.source_file, e.source_line) AS pick
     FROM events e
     JOIN first_carts f ON e.session_key = f.session_key AND e.event_time = f.as_of_time
     WHERE e.event_type = 'cart' AND f.as_of_time >= {from} AND f.as_of_time < {to}
 ),
 points AS (
-    SELECT session_key, user_id, as_of_time, product_id, category_id, price, CAST(as_of_time AS DATE) AS as_of_day
+    SELECT session_key, session_id, date_trunc('month', as_of_time) AS session_month, user_id, as_of_time, product_id, category_id, price, CAST(as_of_time AS DATE) AS as_of_day
     FROM cart_events
     WHERE pick = 1
 ),
@@ -36,21 +36,23 @@ in_session AS (
         -- label: the only column that looks at or after as_of_time
         max(CASE WHEN e.event_time >= p.as_of_time AND e.event_type = 'purchase' THEN 1 ELSE 0 END) = 1 AS label_purchase
     FROM points p
-    JOIN events e ON e.session_key = p.session_key
+    -- the session's events: its session_id within its month (the key's parts, without building a key per event)
+    JOIN events e ON e.session_id = p.session_id AND date_trunc('month', e.event_time) = p.session_month
     GROUP BY p.session_key
 ),
+-- the points' users' sessions, grouped on the session key's parts (silver numbers sessions per month)
 sessions_all AS (
-    SELECT session_key, min(user_id) AS user_id, min(event_time) AS session_start, max(event_time) AS session_end,
+    SELECT min(user_id) AS user_id, min(event_time) AS session_start, max(event_time) AS session_end,
            count(CASE WHEN event_type = 'purchase' THEN 1 END) AS purchases,
            count(CASE WHEN event_type = 'cart' THEN 1 END) AS carts
     FROM events
     WHERE user_id IN (SELECT user_id FROM points)
-    GROUP BY session_key
+    GROUP BY session_id, date_trunc('month', event_time)
 ),
 user_history AS (
     SELECT
         p.session_key,
-        count(s.session_key) AS past_sessions,
+        count(s.session_start) AS past_sessions,
         CAST(coalesce(sum(s.purchases), 0) AS BIGINT) AS past_purchases,
         CAST(coalesce(sum(s.carts), 0) AS BIGINT) AS past_carts,
         date_diff('second', max(s.session_end), min(i.session_start)) / 86400.0 AS days_since_last_session,

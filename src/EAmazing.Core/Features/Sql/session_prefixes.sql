@@ -5,23 +5,23 @@
 -- The first window holds every event of the month, so its rows are kept narrow: one month's events only, where
 -- silver's session_id alone is unique (and is user_id || '-' || n, so user_id need not ride along), the event type
 -- as a small code, the source file as its hash (ties within a second are rare; any fixed order will do).
+-- Everything that needs the order of the whole session comes from that one window (one sort of the month): the
+-- position, the previous event, and whether the item or category was seen earlier in the session, from lags
+-- 1 … {prefix_lengths} - 1 (all the earlier events a kept row has; silver holds no NULL product or category). The
+-- prefix sums are then one window over at most {prefix_lengths} rows per session (was four windows, one per sort).
 WITH events AS ({events}),
 ordered AS (
     SELECT session_id, event_time, product_id, category_id, price,
            CAST(CASE event_type WHEN 'view' THEN 0 WHEN 'cart' THEN 1 WHEN 'purchase' THEN 2 ELSE 3 END AS TINYINT) AS kind,
-           row_number() OVER (PARTITION BY session_id ORDER BY event_time, source_line, hash(source_file)) AS position,
+           row_number() OVER in_session AS position,
+           lag(event_time) OVER in_session AS previous_time,
+           CASE WHEN product_id = lag(product_id) OVER in_session THEN 1 ELSE 0 END AS repeats_item,
+           CASE WHEN {product_seen_earlier} THEN 0 ELSE 1 END AS new_item,
+           CASE WHEN {category_seen_earlier} THEN 0 ELSE 1 END AS new_category,
            -- for the label only: a purchase comes after the prefix when the session holds more than the prefix does
-           count(CASE WHEN event_type = 'purchase' THEN 1 END) OVER (PARTITION BY session_id) AS session_purchases
+           count(CASE WHEN event_type = 'purchase' THEN 1 END) OVER (in_session ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS session_purchases
     FROM events
-),
-prefix_events AS (
-    SELECT *,
-           CASE WHEN row_number() OVER (PARTITION BY session_id, product_id ORDER BY position) = 1 THEN 1 ELSE 0 END AS new_item,
-           CASE WHEN row_number() OVER (PARTITION BY session_id, category_id ORDER BY position) = 1 THEN 1 ELSE 0 END AS new_category,
-           CASE WHEN product_id = lag(product_id) OVER (PARTITION BY session_id ORDER BY position) THEN 1 ELSE 0 END AS repeats_item,
-           lag(event_time) OVER (PARTITION BY session_id ORDER BY position) AS previous_time
-    FROM ordered
-    WHERE position <= {prefix_lengths}
+    WINDOW in_session AS (PARTITION BY session_id ORDER BY event_time, source_line, hash(source_file))
 ),
 running AS (
     SELECT
@@ -36,7 +36,8 @@ running AS (
         CAST(sum(repeats_item) OVER prefix AS BIGINT) AS repeated_items,
         CAST(avg(price) OVER prefix AS DOUBLE) AS mean_price,
         CAST(max(price) OVER prefix AS DOUBLE) AS max_price
-    FROM prefix_events
+    FROM ordered
+    WHERE position <= {prefix_lengths}
     WINDOW prefix AS (PARTITION BY session_id ORDER BY position ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
 )
 SELECT

@@ -12,9 +12,11 @@ snapshots AS (
     FROM (VALUES {snapshots}) AS t(snapshot_time)
     WHERE snapshot_time >= {from} AND snapshot_time < {to}
 ),
+-- a session is its session_id within one month (silver numbers sessions per month): grouped on those parts, not a
+-- session key string built for every event
 session_starts AS (
     SELECT user_id, CAST(min(event_time) AS DATE) AS day, count(*) AS sessions
-    FROM (SELECT user_id, session_key, min(event_time) AS event_time FROM events GROUP BY user_id, session_key) AS s
+    FROM (SELECT user_id, min(event_time) AS event_time FROM events GROUP BY user_id, session_id, date_trunc('month', event_time)) AS s
     GROUP BY user_id, CAST(event_time AS DATE)
 ),
 user_days AS (
@@ -85,10 +87,12 @@ category_views AS (
     JOIN user_category_days c ON c.day < s.snapshot_day AND c.day >= s.snapshot_day - INTERVAL '{history_days} days'
     GROUP BY s.snapshot_time, c.user_id, c.top_category
 ),
+-- the most viewed top-level category, ties to the first by name: the smallest (-views, name), by aggregation
+-- (a row_number window sorted every snapshot × user × category row)
 top_categories AS (
-    SELECT snapshot_time, user_id, top_category, views,
-           row_number() OVER (PARTITION BY snapshot_time, user_id ORDER BY views DESC, top_category) AS rank
+    SELECT snapshot_time, user_id, arg_min(top_category, (-views, top_category)) AS top_category, max(views) AS views
     FROM category_views
+    GROUP BY snapshot_time, user_id
 ),
 future AS (
     SELECT s.snapshot_time, d.user_id, sum(d.purchases) AS purchases
@@ -128,6 +132,6 @@ SELECT
          THEN coalesce(f.purchases, 0) = 0 END AS label_churn
 FROM history h
 LEFT JOIN sessions_in_window w ON w.snapshot_time = h.snapshot_time AND w.user_id = h.user_id
-LEFT JOIN top_categories t ON t.snapshot_time = h.snapshot_time AND t.user_id = h.user_id AND t.rank = 1
+LEFT JOIN top_categories t ON t.snapshot_time = h.snapshot_time AND t.user_id = h.user_id
 LEFT JOIN future f ON f.snapshot_time = h.snapshot_time AND f.user_id = h.user_id
 ORDER BY h.snapshot_time, h.user_id
