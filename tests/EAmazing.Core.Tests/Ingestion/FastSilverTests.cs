@@ -155,6 +155,7 @@ public sealed class FastSilverTests
             var sql = $"read_parquet('{LakeSql.Literal(target)}')";
 
             Assert.Equal(rows, lake.Count($"SELECT count(*) FROM {fast}"));
+            Assert.Equal(rows, partitions.Where(p => p.Layer == LakeLayer.Silver && p.PartitionKey == month.Key).Sum(p => p.Rows)); // the catalog's counts too
             Assert.Equal(0, lake.Count($"SELECT count(*) FROM (SELECT * FROM {fast} EXCEPT ALL SELECT * FROM {sql})"));
             Assert.Equal(0, lake.Count($"SELECT count(*) FROM (SELECT * FROM {sql} EXCEPT ALL SELECT * FROM {fast})"));
             Assert.Equal(
