@@ -9,7 +9,7 @@ namespace EAmazing.Lake;
 /// view), rejected rows in a small in-memory table. Deleted when disposed. Rows marked for silver (not a
 /// duplicate, file in time order) are also copied into one CSV per first hex digit of the user pseudonym,
 /// so a month split into user buckets is written from its own rows, one scan each, without a sort. While bronze
-/// streams (<see cref="BronzeStream"/>) and the month already needs several silver buckets, the valid rows go to
+/// streams (<see cref="CopyStream"/>) and the month already needs several silver buckets, the valid rows go to
 /// the stream only, not to disk: nothing would read them (measured: the staged lines written to the page cache
 /// were ~4% of a demo ingest's CPU; at month scale ~7 GB). If the stream is then given up,
 /// <see cref="BronzeStreamGivenUpException"/> says the file must be staged again. From that same point the users'
