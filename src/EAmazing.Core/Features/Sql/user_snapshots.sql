@@ -3,7 +3,6 @@
 -- feature uses whole days before D only.
 -- Label label_churn: no purchase in [D, D + {horizon_days} days); NULL unless that window ends at or
 -- before the last event of the data (a window still open is unknown, not "no purchase").
--- Rows are written in no particular order (no final sort): consumers select by snapshot time and user.
 WITH events AS NOT MATERIALIZED ({events}),
 data_end AS (
     SELECT max(event_time) AS last_event FROM events
@@ -135,3 +134,4 @@ FROM history h
 LEFT JOIN sessions_in_window w ON w.snapshot_time = h.snapshot_time AND w.user_id = h.user_id
 LEFT JOIN top_categories t ON t.snapshot_time = h.snapshot_time AND t.user_id = h.user_id
 LEFT JOIN future f ON f.snapshot_time = h.snapshot_time AND f.user_id = h.user_id
+ORDER BY h.snapshot_time, h.user_id
