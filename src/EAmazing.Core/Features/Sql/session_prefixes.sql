@@ -9,6 +9,8 @@
 -- position, the previous event, and whether the item or category was seen earlier in the session, from lags
 -- 1 … {prefix_lengths} - 1 (all the earlier events a kept row has; silver holds no NULL product or category). The
 -- prefix sums are then one window over at most {prefix_lengths} rows per session (was four windows, one per sort).
+-- Rows are written in no particular order: consumers select by time and session, and the final sort of ~24M rows
+-- was about 13 s of a month-scale build (49.8 -> 36.7 s for this table).
 WITH events AS ({events}),
 ordered AS (
     SELECT session_id, event_time, product_id, category_id, price,
@@ -63,4 +65,3 @@ SELECT
     r.session_purchases > r.purchases AS label_purchase_later
 FROM running r
 WHERE r.event_time >= {from} AND r.event_time < {to}
-ORDER BY r.event_time, r.session_id, r.position
