@@ -24,6 +24,7 @@ internal sealed class CopyStream : IDisposable
     private readonly string _pipe;
     private readonly DateTime _monthStart;
     private readonly DateTime _monthEnd;
+    private readonly DuckDBConnection _connection;
     private readonly Task<long> _copy;
     private readonly Lock _gate = new();
     private FileStream? _writer;
@@ -31,9 +32,12 @@ internal sealed class CopyStream : IDisposable
     private bool _opening;
     private bool _failed;
 
-    private CopyStream(string pipe, DateTime monthStart, string target, Func<string, long> copy)
+    private CopyStream(DuckDBConnection parent, string pipe, DateTime monthStart, string target, Func<DuckDBConnection, string, long> copy)
     {
         _pipe = pipe;
+        // Its own connection: statements of one connection run one at a time, and streams run side by side.
+        _connection = parent.Duplicate();
+        _connection.Open();
         _monthStart = monthStart;
         _monthEnd = monthStart.AddMonths(1);
         _last = monthStart;
@@ -42,7 +46,7 @@ internal sealed class CopyStream : IDisposable
         {
             try
             {
-                return copy(pipe);
+                return copy(_connection, pipe);
             }
             catch
             {
@@ -69,6 +73,8 @@ internal sealed class CopyStream : IDisposable
             _opening = false;
         }
     }
+
+    public DateTime MonthStart => _monthStart;
 
     public string Month => _monthStart.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
@@ -98,18 +104,17 @@ internal sealed class CopyStream : IDisposable
         }
 
         var month = new DateTime(first.Year, first.Month, 1, 0, 0, 0, DateTimeKind.Utc);
-        return new CopyStream(pipe, month, target, source =>
+        return new CopyStream(connection, pipe, month, target, (own, source) =>
         {
-            DuckDbLake.Execute(connection, LakeSql.Render("staged_events", ("view", "streamed_events"), ("sources", LakeSql.List([source]))));
-            return DuckDbStaging.CopyBronze(connection, "streamed_events", month.ToString("yyyy-MM", CultureInfo.InvariantCulture), target, fileId, keyId, alreadyOrdered: true);
+            DuckDbLake.Execute(own, LakeSql.Render("staged_events", ("view", "streamed_events"), ("sources", LakeSql.List([source]))));
+            return DuckDbStaging.CopyBronze(own, "streamed_events", month.ToString("yyyy-MM", CultureInfo.InvariantCulture), target, fileId, keyId, alreadyOrdered: true);
         });
     }
 
     /// <summary>
     /// Starts streaming the silver rows of one user digit (the users whose pseudonym starts with
     /// <paramref name="bucket"/>'s digit) of <paramref name="month"/>, already deduplicated and sessionised, into
-    /// <paramref name="target"/>; null where a named pipe cannot be made. <paramref name="connection"/> is the
-    /// stream's own (statements of one connection run one at a time).
+    /// <paramref name="target"/>; null where a named pipe cannot be made.
     /// </summary>
     public static CopyStream? TryStartSilver(DuckDBConnection connection, string pipe, DateTime month, UserBucket bucket, string target, string fileId, string keyId)
     {
@@ -118,11 +123,11 @@ internal sealed class CopyStream : IDisposable
             return null;
         }
 
-        return new CopyStream(pipe, month, target, source =>
+        return new CopyStream(connection, pipe, month, target, (own, source) =>
         {
             var view = $"streamed_users_{bucket.First}";
-            DuckDbLake.Execute(connection, LakeSql.Render("staged_events", ("view", view), ("sources", LakeSql.List([source]))));
-            return DuckDbStaging.CopySilver(connection, view, month.ToString("yyyy-MM", CultureInfo.InvariantCulture), bucket, target, fileId, keyId, alreadyOrdered: true);
+            DuckDbLake.Execute(own, LakeSql.Render("staged_events", ("view", view), ("sources", LakeSql.List([source]))));
+            return DuckDbStaging.CopySilver(own, view, month.ToString("yyyy-MM", CultureInfo.InvariantCulture), bucket, target, fileId, keyId, alreadyOrdered: true);
         });
     }
 
@@ -220,6 +225,7 @@ internal sealed class CopyStream : IDisposable
             // Disposed after a failure elsewhere: that failure is the one reported.
         }
 
+        _connection.Dispose();
         File.Delete(_pipe);
     }
 

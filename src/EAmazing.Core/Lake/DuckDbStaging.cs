@@ -25,11 +25,9 @@ internal sealed class DuckDbStaging : IStagingArea
     private StagedEventFile[]? _users;
     private DuckDBAppender? _quarantine;
     private (Func<string, string> TargetOf, string FileId, string KeyId)? _streamTo;
-    private DuckDBConnection? _streamConnection;
     private CopyStream? _stream;
-    private (string FileId, string KeyId, DateTime Month)? _streamed;
-    private CopyStream?[]? _silverStreams;
-    private DuckDBConnection[]? _silverConnections;
+    private (string FileId, string KeyId)? _streamed;
+    private CopyStream[]? _silverStreams;
     private long[]? _silverRows;
     private long? _streamedRows;
     private readonly long _silverBucketRows;
@@ -68,11 +66,8 @@ internal sealed class DuckDbStaging : IStagingArea
             // Started on the first staged row, whose month the stream assumes.
             _streamTo = null;
             var month = rows[0].EventTime.ToString("yyyy-MM", CultureInfo.InvariantCulture);
-            _streamConnection = _connection.Duplicate();
-            _streamConnection.Open();
-            _stream = CopyStream.TryStartBronze(_streamConnection, _path + ".bronze.pipe", rows[0].EventTime, to.TargetOf(month), to.FileId, to.KeyId);
-            var first = rows[0].EventTime;
-            _streamed = (to.FileId, to.KeyId, new DateTime(first.Year, first.Month, 1, 0, 0, 0, DateTimeKind.Utc));
+            _stream = CopyStream.TryStartBronze(_connection, _path + ".bronze.pipe", rows[0].EventTime, to.TargetOf(month), to.FileId, to.KeyId);
+            _streamed = (to.FileId, to.KeyId);
             events.Tee = _stream;
         }
 
@@ -84,7 +79,7 @@ internal sealed class DuckDbStaging : IStagingArea
             // by nothing but the slow path, which a given-up stream now restarts from the source instead.
             events.OnDisk = false;
             _eventsOnDisk = false;
-            StreamSilver(users);
+            StreamSilver(users, stream.MonthStart);
         }
 
         for (var i = 0; i < rows.Length; i++)
@@ -124,27 +119,22 @@ internal sealed class DuckDbStaging : IStagingArea
     }
 
     /// <summary>Starts one silver COPY per user digit and sends each digit's rows there from now on (see the class summary).</summary>
-    private void StreamSilver(StagedEventFile[] users)
+    private void StreamSilver(StagedEventFile[] users, DateTime month)
     {
-        var (fileId, keyId, month) = _streamed!.Value;
-        _silverConnections = new DuckDBConnection[Hex.Length];
-        _silverStreams = new CopyStream?[Hex.Length];
-        for (var d = 0; d < Hex.Length; d++)
+        var (fileId, keyId) = _streamed!.Value;
+        var streams = Hex.Select(digit => CopyStream.TryStartSilver(_connection, $"{_path}.silver-{digit}.pipe", month,
+            new UserBucket(digit, digit), SilverDigitPath(digit), fileId, keyId)).ToList();
+        if (streams.Any(s => s is null))
         {
-            _silverConnections[d] = _connection.Duplicate();
-            _silverConnections[d].Open();
-            _silverStreams[d] = CopyStream.TryStartSilver(_silverConnections[d], $"{_path}.silver-{Hex[d]}.pipe", month,
-                new UserBucket(Hex[d], Hex[d]), SilverDigitPath(Hex[d]), fileId, keyId);
+            // No named pipes here: the users' files stay on disk and silver is written after the read.
+            streams.ForEach(s => s?.Dispose());
+            return;
         }
 
-        if (_silverStreams.Any(s => s is null))
-        {
-            return; // no named pipes here: the users' files stay on disk and silver is written after the read
-        }
-
+        _silverStreams = [.. streams.Select(s => s!)];
         for (var d = 0; d < Hex.Length; d++)
         {
-            users[d].Redirect(_silverStreams[d]!);
+            users[d].Redirect(_silverStreams[d]);
         }
     }
 
@@ -166,14 +156,15 @@ internal sealed class DuckDbStaging : IStagingArea
             }
 
             _users = null;
-            if (_silverStreams is { } silver && silver.All(s => s is not null))
+            if (_silverStreams is { } silver)
             {
-                var rows = silver.Select(s => s!.Finish()).ToArray();
-                _silverRows = rows.All(r => r is not null) ? [.. rows.Select(r => r!.Value)] : null;
-                if (_silverRows is null)
+                var rows = silver.Select(s => s.Finish()).ToList();
+                if (rows.Any(r => r is null))
                 {
                     throw new BronzeStreamGivenUpException(); // an engine COPY failed: its digit's rows are in no file
                 }
+
+                _silverRows = [.. rows.Select(r => r!.Value)];
             }
         }
 
@@ -218,7 +209,7 @@ internal sealed class DuckDbStaging : IStagingArea
         connection.Open();
         var first = Hex.IndexOf(bucket.First, StringComparison.Ordinal);
         var last = Hex.IndexOf(bucket.Last, StringComparison.Ordinal);
-        if (_silverRows is { } streamed && _streamed?.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture) == month)
+        if (_silverRows is { } streamed && _stream?.Month == month)
         {
             // Written while reading, one file per digit: the bucket's file as it is, or its digits' files merged by time.
             if (first == last)
@@ -313,15 +304,9 @@ internal sealed class DuckDbStaging : IStagingArea
         _users = null;
         _quarantine?.Dispose();
         _stream?.Dispose();
-        _streamConnection?.Dispose();
         foreach (var silver in _silverStreams ?? [])
         {
-            silver?.Dispose();
-        }
-
-        foreach (var connection in _silverConnections ?? [])
-        {
-            connection.Dispose();
+            silver.Dispose();
         }
 
         _connection.Dispose();

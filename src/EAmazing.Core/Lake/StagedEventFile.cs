@@ -87,15 +87,13 @@ internal sealed class StagedEventFile : IDisposable
     /// <summary>From now on, flushed blocks go to <paramref name="stream"/> only; the lines already flushed to disk are sent to it first.</summary>
     public void Redirect(CopyStream stream)
     {
-        Flush();
-        _file.Flush();
-        using (var written = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16))
+        Flush(); // the buffer is empty now, so it carries the lines read back
+        using (var written = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1))
         {
-            var block = new byte[FlushAt];
             int read;
-            while ((read = written.Read(block, 0, block.Length)) > 0)
+            while ((read = written.Read(_buffer, 0, _buffer.Length)) > 0)
             {
-                stream.Write(block.AsSpan(0, read));
+                stream.Write(_buffer.AsSpan(0, read));
             }
         }
 
