@@ -41,24 +41,27 @@ public sealed record GoldQuery(GoldTable Table, string Month, IReadOnlyList<stri
     public string Sql()
     {
         var events = Events(SilverFiles);
-        return FeatureSql.Fill(FeatureSql.PerFile(Table.Sql, SilverFiles.Select(f => $"({Events([f])}) AS events")),
+        // Filled before the per-file copies are made: a filled value may name the copy's window ({file}).
+        var filled = FeatureSql.Fill(Table.Sql,
         [
             ("events", events),
+            ("month", Month),
             ("from", FeatureSql.Timestamp(MonthStart)),
             ("to", FeatureSql.Timestamp(MonthEnd)),
+            ("data_end", FeatureSql.Timestamp(DataEnd)),
             ("snapshots", Values(SnapshotTimes().Select(FeatureSql.Timestamp))),
             ("days", Values(Days().Select(d => FeatureSql.Date(DateOnly.FromDateTime(d))))),
             ("grid_days", Values(GridDays().Select(d => FeatureSql.Date(DateOnly.FromDateTime(d))))),
             ("session_gap_seconds", Number((int)Options.SessionGap.TotalSeconds)),
             ("prefix_lengths", Number(Options.PrefixLengths)),
-            // a prefix row's earlier events are its up to PrefixLengths - 1 predecessors in the session
-            ("product_seen_earlier", FeatureSql.SeenEarlier("product_id", Options.PrefixLengths - 1, "in_session")),
-            ("category_seen_earlier", FeatureSql.SeenEarlier("category_id", Options.PrefixLengths - 1, "in_session")),
             ("horizon_days", Number(Options.ChurnHorizonDays)),
             ("history_days", Number(Options.SnapshotHistoryDays)),
             ("item_window_days", Number(Options.ItemWindowDays)),
             ("max_session_items", Number(Options.MaxSessionItemsForPairs)),
+            // a prefix row's earlier events are its up to PrefixLengths - 1 predecessors in the session
+            .. FeatureSql.PrefixPlaceholders(Options.PrefixLengths - 1, "in_session_{file}"),
         ]);
+        return FeatureSql.PerFile(filled, [.. SilverFiles.Select(f => $"({Events([f])}) AS events")], $"({events}) AS events");
     }
 
     private string Events(IEnumerable<string> files) => FeatureSql.Fill(FeatureSql.Load("events"),

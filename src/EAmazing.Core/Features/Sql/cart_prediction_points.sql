@@ -42,7 +42,7 @@ in_session AS (
 ),
 -- the points' users' sessions, grouped on the session key's parts (silver numbers sessions per month)
 sessions_all AS (
-    SELECT min(user_id) AS user_id, min(event_time) AS session_start, max(event_time) AS session_end,
+    SELECT any_value(user_id) AS user_id, min(event_time) AS session_start, max(event_time) AS session_end,
            count(CASE WHEN event_type = 'purchase' THEN 1 END) AS purchases,
            count(CASE WHEN event_type = 'cart' THEN 1 END) AS carts
     FROM events

@@ -11,7 +11,7 @@ WITH by_session AS (
 --<per silver file>
     SELECT
         session_id,
-        min(user_id) AS user_id,
+        any_value(user_id) AS user_id, -- the session's one user (its session_id begins with it): carried, not compared
         min(event_time) AS session_start,
         max(event_time) AS session_end,
         count(*) AS events,
@@ -32,7 +32,7 @@ WITH by_session AS (
 --</per silver file>
 )
 SELECT
-    strftime(session_start, '%Y-%m') || '/' || session_id AS session_key,
+    '{month}/' || session_id AS session_key, -- the HAVING keeps sessions starting in the month being built
     user_id,
     session_start,
     session_end,

@@ -2,21 +2,21 @@
 -- snapshot weekday) for users with any event in the {history_days} days before D. as_of_time = D; every
 -- feature uses whole days before D only.
 -- Label label_churn: no purchase in [D, D + {horizon_days} days); NULL unless that window ends at or
--- before the last event of the data (a window still open is unknown, not "no purchase").
+-- before the last event of the data (a window still open is unknown, not "no purchase"). {data_end} is that last
+-- event, known from the silver inputs' metadata (GoldQuery.DataEnd; a scan of the month less), or the cutoff when
+-- the leakage audit recomputes a row from the past (labels are not part of that comparison).
 WITH events AS NOT MATERIALIZED ({events}),
-data_end AS (
-    SELECT max(event_time) AS last_event FROM events
-),
 snapshots AS (
     SELECT CAST(snapshot_time AS TIMESTAMP) AS snapshot_time, CAST(snapshot_time AS DATE) AS snapshot_day
     FROM (VALUES {snapshots}) AS t(snapshot_time)
     WHERE snapshot_time >= {from} AND snapshot_time < {to}
 ),
 -- a session is its session_id within one month (silver numbers sessions per month): grouped on those parts, not a
--- session key string built for every event
+-- session key string built for every event; the user is the session's own (session_id starts with it), so it is
+-- carried along rather than compared as a third key
 session_starts AS (
     SELECT user_id, CAST(min(event_time) AS DATE) AS day, count(*) AS sessions
-    FROM (SELECT user_id, min(event_time) AS event_time FROM events GROUP BY user_id, session_id, date_trunc('month', event_time)) AS s
+    FROM (SELECT any_value(user_id) AS user_id, min(event_time) AS event_time FROM events GROUP BY session_id, date_trunc('month', event_time)) AS s
     GROUP BY user_id, CAST(event_time AS DATE)
 ),
 user_days AS (
@@ -128,7 +128,7 @@ SELECT
     CAST(h.views_band_mid AS DOUBLE) / nullif(h.views_90d, 0) AS view_share_50_200,
     CAST(h.views_band_high AS DOUBLE) / nullif(h.views_90d, 0) AS view_share_200_800,
     CAST(h.views_band_premium AS DOUBLE) / nullif(h.views_90d, 0) AS view_share_800_up,
-    CASE WHEN h.snapshot_time + INTERVAL '{horizon_days} days' <= (SELECT last_event FROM data_end)
+    CASE WHEN h.snapshot_time + INTERVAL '{horizon_days} days' <= {data_end}
          THEN coalesce(f.purchases, 0) = 0 END AS label_churn
 FROM history h
 LEFT JOIN sessions_in_window w ON w.snapshot_time = h.snapshot_time AND w.user_id = h.user_id
