@@ -38,6 +38,7 @@ in_session AS (
     FROM points p
     -- the session's events: its session_id within its month (the key's parts, without building a key per event)
     JOIN events e ON e.session_id = p.session_id AND date_trunc('month', e.event_time) = p.session_month
+        AND e.event_time >= {from} AND e.event_time < {to} -- the points' sessions lie in the month: read only its files
     GROUP BY p.session_key
 ),
 -- the points' users' sessions, grouped on the session key's parts (silver numbers sessions per month)

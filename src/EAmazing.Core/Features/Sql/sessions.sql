@@ -7,6 +7,8 @@
 -- session key saves building a key string per event; the key is made once per session at the end.
 -- A session lies in one silver file (one user bucket), so sessions are aggregated file by file (FeatureSql.PerFile):
 -- one month at once kept 8M sessions' distinct-count states in memory and spilled (94 s vs 29 s at month scale).
+-- Rows are written in no particular order (consumers select by key and time): the final sort of the month's 8.4M
+-- sessions was about 1.5 s of this table's 24 s (two runs each, month scale).
 WITH by_session AS (
 --<per silver file>
     SELECT
@@ -55,4 +57,3 @@ SELECT
     carts > 0 AS has_cart,
     purchases > 0 AS has_purchase
 FROM by_session
-ORDER BY session_start, session_key

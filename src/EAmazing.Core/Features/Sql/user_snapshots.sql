@@ -5,6 +5,7 @@
 -- before the last event of the data (a window still open is unknown, not "no purchase"). {data_end} is that last
 -- event, known from the silver inputs' metadata (GoldQuery.DataEnd; a scan of the month less), or the cutoff when
 -- the leakage audit recomputes a row from the past (labels are not part of that comparison).
+-- Rows are written in no particular order (consumers select by user and as_of_time), as for sessions.
 WITH events AS NOT MATERIALIZED ({events}),
 snapshots AS (
     SELECT CAST(snapshot_time AS TIMESTAMP) AS snapshot_time, CAST(snapshot_time AS DATE) AS snapshot_day
@@ -134,4 +135,3 @@ FROM history h
 LEFT JOIN sessions_in_window w ON w.snapshot_time = h.snapshot_time AND w.user_id = h.user_id
 LEFT JOIN top_categories t ON t.snapshot_time = h.snapshot_time AND t.user_id = h.user_id
 LEFT JOIN future f ON f.snapshot_time = h.snapshot_time AND f.user_id = h.user_id
-ORDER BY h.snapshot_time, h.user_id
