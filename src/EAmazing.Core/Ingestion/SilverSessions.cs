@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using EAmazing.Privacy;
 
 namespace EAmazing.Ingestion;
 
@@ -14,8 +15,8 @@ internal sealed class SilverSessions(TimeSpan sessionGap)
 {
     public const int Duplicate = 0;
 
-    private readonly HashSet<BronzeRow> _second = [];
-    private readonly Dictionary<string, UserSession> _users = new(StringComparer.Ordinal);
+    private readonly HashSet<BronzeRow> _second = new(SameEvent.Instance);
+    private readonly Dictionary<string, UserSession> _users = new(PseudonymComparer.Instance);
     private DateTime _time = DateTime.MinValue;
     private (int Year, int Month) _month;
 
@@ -50,8 +51,7 @@ internal sealed class SilverSessions(TimeSpan sessionGap)
             }
         }
 
-        // The source line is where a row was, not what it says.
-        if (!_second.Add(row with { SourceLine = 0 }))
+        if (!_second.Add(row))
         {
             Duplicates++;
             return Duplicate;
@@ -65,6 +65,22 @@ internal sealed class SilverSessions(TimeSpan sessionGap)
 
         user.Last = row.EventTime;
         return user.Number;
+    }
+
+    /// <summary>Rows that say the same thing: every column but the source line (where a row was, not what it says).</summary>
+    private sealed class SameEvent : IEqualityComparer<BronzeRow>
+    {
+        public static SameEvent Instance { get; } = new();
+
+        public bool Equals(BronzeRow x, BronzeRow y) =>
+            x.EventTime == y.EventTime && x.EventType == y.EventType && x.ProductId == y.ProductId && x.CategoryId == y.CategoryId
+            && x.PriceCents == y.PriceCents && string.Equals(x.UserId, y.UserId, StringComparison.Ordinal)
+            && string.Equals(x.UserSession, y.UserSession, StringComparison.Ordinal)
+            && string.Equals(x.CategoryCode, y.CategoryCode, StringComparison.Ordinal) && string.Equals(x.Brand, y.Brand, StringComparison.Ordinal);
+
+        // Within one second (the set holds one second's rows) these few columns already tell rows apart.
+        public int GetHashCode(BronzeRow row) =>
+            HashCode.Combine(row.ProductId, row.PriceCents, row.EventType, PseudonymComparer.Instance.GetHashCode(row.UserId));
     }
 
     private struct UserSession

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using DuckDB.NET.Data;
@@ -27,14 +28,25 @@ internal sealed class CopyStream : IDisposable
     private readonly DuckDBConnection _connection;
     private readonly Task<long> _copy;
     private readonly Lock _gate = new();
-    private FileStream? _writer;
+
+    // Blocks handed over and not yet in the pipe, fed by a thread of their own: while the engine encodes a row group
+    // it reads nothing, and a writer blocked on the pipe stalled the parsing behind it too. A fixed set of buffers
+    // (not the shared array pool: megabyte arrays there would be fresh large-object allocations) bounds the memory.
+    private readonly BlockingCollection<(byte[] Bytes, int Length)> _blocks = new();
+    private readonly BlockingCollection<byte[]> _free;
+    private readonly int _buffers;
+    private int _allocated;
+    private Task? _feeder;
+    private volatile bool _givenUp;
     private DateTime _last;
     private bool _opening;
     private bool _failed;
 
-    private CopyStream(DuckDBConnection parent, string pipe, DateTime monthStart, string target, Func<DuckDBConnection, string, long> copy)
+    private CopyStream(DuckDBConnection parent, string pipe, DateTime monthStart, string target, int buffers, Func<DuckDBConnection, string, long> copy)
     {
         _pipe = pipe;
+        _buffers = buffers;
+        _free = new BlockingCollection<byte[]>(buffers);
         // Its own connection: statements of one connection run one at a time, and streams run side by side.
         _connection = parent.Duplicate();
         _connection.Open();
@@ -58,6 +70,7 @@ internal sealed class CopyStream : IDisposable
         {
             if (_failed)
             {
+                _givenUp = true;
                 return;
             }
 
@@ -69,9 +82,10 @@ internal sealed class CopyStream : IDisposable
         _ = SetPipeSizeOf(writer.SafeFileHandle.DangerousGetHandle().ToInt32(), SetPipeSize, PipeBytes); // best effort: the default size works, slower
         lock (_gate)
         {
-            _writer = writer;
             _opening = false;
         }
+
+        _feeder = Task.Factory.StartNew(() => Feed(writer), TaskCreationOptions.LongRunning);
     }
 
     public DateTime MonthStart => _monthStart;
@@ -81,16 +95,7 @@ internal sealed class CopyStream : IDisposable
     public string Target { get; }
 
     /// <summary>True once a row broke the time order or the month, or the engine stopped reading.</summary>
-    public bool GivenUp
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _writer is null;
-            }
-        }
-    }
+    public bool GivenUp => _givenUp;
 
     /// <summary>
     /// Starts streaming the month of <paramref name="first"/> into <paramref name="target"/>; null where a
@@ -104,7 +109,8 @@ internal sealed class CopyStream : IDisposable
         }
 
         var month = new DateTime(first.Year, first.Month, 1, 0, 0, 0, DateTimeKind.Utc);
-        return new CopyStream(connection, pipe, month, target, (own, source) =>
+        // Bronze takes every row: room for a few row groups' worth of lines while the engine encodes one.
+        return new CopyStream(connection, pipe, month, target, buffers: 32, (own, source) =>
         {
             DuckDbLake.Execute(own, LakeSql.Render("staged_events", ("view", "streamed_events"), ("sources", LakeSql.List([source]))));
             return DuckDbStaging.CopyBronze(own, "streamed_events", month.ToString("yyyy-MM", CultureInfo.InvariantCulture), target, fileId, keyId, alreadyOrdered: true);
@@ -123,7 +129,8 @@ internal sealed class CopyStream : IDisposable
             return null;
         }
 
-        return new CopyStream(connection, pipe, month, target, (own, source) =>
+        // One digit of sixteen: a sixteenth of the rows, and sixteen such streams side by side.
+        return new CopyStream(connection, pipe, month, target, buffers: 4, (own, source) =>
         {
             var view = $"streamed_users_{bucket.First}";
             DuckDbLake.Execute(own, LakeSql.Render("staged_events", ("view", view), ("sources", LakeSql.List([source]))));
@@ -142,24 +149,33 @@ internal sealed class CopyStream : IDisposable
     {
         if (eventTime < _last || eventTime >= _monthEnd)
         {
-            Close();
+            GiveUp();
             return;
         }
 
         _last = eventTime;
     }
 
-    /// <summary>Hands formatted lines to the engine; blocks while it is behind (the pipe holds 64 KiB).</summary>
+    /// <summary>Hands formatted lines to the engine (copied: the caller reuses its buffer); blocks while every buffer waits for it.</summary>
     public void Write(ReadOnlySpan<byte> lines)
     {
-        try
+        if (_givenUp || lines.IsEmpty || _blocks.IsAddingCompleted)
         {
-            _writer?.Write(lines);
+            return;
         }
-        catch (IOException)
+
+        if (!_free.TryTake(out var buffer))
         {
-            Close(); // the engine stopped reading (it failed): the pipe is broken
+            buffer = Interlocked.Increment(ref _allocated) <= _buffers ? new byte[Math.Max(lines.Length, PipeBytes + (64 << 10))] : _free.Take();
         }
+
+        if (buffer.Length < lines.Length)
+        {
+            buffer = new byte[lines.Length];
+        }
+
+        lines.CopyTo(buffer);
+        _blocks.Add((buffer, lines.Length));
     }
 
     /// <summary>
@@ -168,8 +184,9 @@ internal sealed class CopyStream : IDisposable
     /// </summary>
     public long? Finish()
     {
-        var complete = _writer is not null;
-        Close();
+        _blocks.CompleteAdding();
+        _feeder?.GetAwaiter().GetResult(); // every block in the pipe (or dropped when given up), the pipe closed
+        var complete = !_givenUp;
         try
         {
             var rows = _copy.GetAwaiter().GetResult();
@@ -181,20 +198,40 @@ internal sealed class CopyStream : IDisposable
         }
     }
 
-    private void Close()
+    // The stream's output will not be used: the blocks still queued are dropped and the pipe closed, so the engine
+    // reads to the end of what it got and stops.
+    private void GiveUp()
     {
-        lock (_gate)
+        _givenUp = true;
+        _blocks.CompleteAdding();
+    }
+
+    private void Feed(FileStream writer)
+    {
+        foreach (var (bytes, length) in _blocks.GetConsumingEnumerable())
         {
-            try
+            if (!_givenUp)
             {
-                _writer?.Dispose(); // the engine reads what is left in the pipe, then the end of the data
-            }
-            catch (IOException)
-            {
-                // A broken pipe: the engine failed, which Finish reports.
+                try
+                {
+                    writer.Write(bytes, 0, length);
+                }
+                catch (IOException)
+                {
+                    _givenUp = true; // the engine stopped reading (it failed): the pipe is broken
+                }
             }
 
-            _writer = null;
+            _free.TryAdd(bytes); // always room: no more buffers exist than it holds
+        }
+
+        try
+        {
+            writer.Dispose(); // the engine reads what is left in the pipe, then the end of the data
+        }
+        catch (IOException)
+        {
+            // A broken pipe: the engine failed, which Finish reports.
         }
     }
 
@@ -215,9 +252,10 @@ internal sealed class CopyStream : IDisposable
 
     public void Dispose()
     {
-        Close();
+        GiveUp();
         try
         {
+            _feeder?.Wait();
             _copy.Wait();
         }
         catch (AggregateException)
@@ -226,6 +264,8 @@ internal sealed class CopyStream : IDisposable
         }
 
         _connection.Dispose();
+        _blocks.Dispose();
+        _free.Dispose();
         File.Delete(_pipe);
     }
 
