@@ -20,7 +20,7 @@ session_starts AS (
     FROM (SELECT any_value(user_id) AS user_id, min(event_time) AS event_time FROM events GROUP BY session_id, date_trunc('month', event_time)) AS s
     GROUP BY user_id, CAST(event_time AS DATE)
 ),
-user_days AS (
+event_days AS (
     SELECT
         user_id,
         CAST(event_time AS DATE) AS day,
@@ -39,6 +39,14 @@ user_days AS (
     FROM events
     GROUP BY user_id, CAST(event_time AS DATE)
 ),
+-- each user day with the sessions that started on it (a session starts on a day of its user's events), so the
+-- session counts of a snapshot come from the same join and aggregation as the other trailing counts (was a join and
+-- aggregation of their own, and another join of the result)
+user_days AS (
+    SELECT d.*, coalesce(c.sessions, 0) AS sessions
+    FROM event_days d
+    LEFT JOIN session_starts c ON c.user_id = d.user_id AND c.day = d.day
+),
 history AS (
     SELECT
         s.snapshot_time,
@@ -48,6 +56,8 @@ history AS (
         date_diff('day', min(d.day), s.snapshot_day) AS tenure_days,
         CAST(sum(d.purchases) AS BIGINT) AS frequency_purchases,
         CAST(sum(d.revenue) AS DOUBLE) AS monetary,
+        CAST(sum(CASE WHEN d.day >= s.snapshot_day - INTERVAL '30 days' THEN d.sessions ELSE 0 END) AS BIGINT) AS sessions_30d,
+        CAST(sum(CASE WHEN d.day >= s.snapshot_day - INTERVAL '{history_days} days' THEN d.sessions ELSE 0 END) AS BIGINT) AS sessions_90d,
         CAST(sum(CASE WHEN d.day >= s.snapshot_day - INTERVAL '7 days' THEN d.events ELSE 0 END) AS BIGINT) AS events_7d,
         CAST(sum(CASE WHEN d.day >= s.snapshot_day - INTERVAL '30 days' THEN d.events ELSE 0 END) AS BIGINT) AS events_30d,
         CAST(sum(CASE WHEN d.day >= s.snapshot_day - INTERVAL '{history_days} days' THEN d.events ELSE 0 END) AS BIGINT) AS events_90d,
@@ -65,14 +75,6 @@ history AS (
     JOIN user_days d ON d.day < s.snapshot_day
     GROUP BY s.snapshot_time, s.snapshot_day, d.user_id
     HAVING sum(CASE WHEN d.day >= s.snapshot_day - INTERVAL '{history_days} days' THEN d.events ELSE 0 END) > 0
-),
-sessions_in_window AS (
-    SELECT s.snapshot_time, c.user_id,
-           CAST(sum(CASE WHEN c.day >= s.snapshot_day - INTERVAL '30 days' THEN c.sessions ELSE 0 END) AS BIGINT) AS sessions_30d,
-           CAST(sum(c.sessions) AS BIGINT) AS sessions_90d
-    FROM snapshots s
-    JOIN session_starts c ON c.day < s.snapshot_day AND c.day >= s.snapshot_day - INTERVAL '{history_days} days'
-    GROUP BY s.snapshot_time, c.user_id
 ),
 user_category_days AS (
     SELECT user_id, CAST(event_time AS DATE) AS day,
@@ -109,8 +111,8 @@ SELECT
     h.tenure_days,
     h.frequency_purchases,
     h.monetary,
-    coalesce(w.sessions_30d, 0) AS sessions_30d,
-    coalesce(w.sessions_90d, 0) AS sessions_90d,
+    h.sessions_30d,
+    h.sessions_90d,
     h.events_7d,
     h.events_30d,
     h.events_90d,
@@ -132,6 +134,5 @@ SELECT
     CASE WHEN h.snapshot_time + INTERVAL '{horizon_days} days' <= {data_end}
          THEN coalesce(f.purchases, 0) = 0 END AS label_churn
 FROM history h
-LEFT JOIN sessions_in_window w ON w.snapshot_time = h.snapshot_time AND w.user_id = h.user_id
 LEFT JOIN top_categories t ON t.snapshot_time = h.snapshot_time AND t.user_id = h.user_id
 LEFT JOIN future f ON f.snapshot_time = h.snapshot_time AND f.user_id = h.user_id
