@@ -4,23 +4,24 @@
 -- (item and category history); the carted item and its price are the prediction trigger itself.
 -- Label label_purchase: the session holds a purchase at or after as_of_time (the cart "ends in a purchase").
 WITH events AS NOT MATERIALIZED ({events}),
+-- the session's first cart event (ties in time broken by source position), found in one aggregation of the cart
+-- events (was: their first time per session, a join back to the cart events and a window to pick one; month scale
+-- 18.4-18.7 -> 17.0-17.9 s for this table, same rows)
 first_carts AS (
-    SELECT session_key, min(event_time) AS as_of_time
+    SELECT session_key,
+           arg_min({'session_id': session_id, 'user_id': user_id, 'event_time': event_time, 'product_id': product_id,
+                    'category_id': category_id, 'price': price},
+                   (event_time, source_file, source_line)) AS first_cart
     FROM events
     WHERE event_type = 'cart'
     GROUP BY session_key
 ),
-cart_events AS (
-    SELECT e.session_key, e.session_id, e.user_id, e.event_time AS as_of_time, e.product_id, e.category_id, e.price,
-           row_number() OVER (PARTITION BY e.session_key ORDER BY e.source_file, e.source_line) AS pick
-    FROM events e
-    JOIN first_carts f ON e.session_key = f.session_key AND e.event_time = f.as_of_time
-    WHERE e.event_type = 'cart' AND f.as_of_time >= {from} AND f.as_of_time < {to}
-),
 points AS (
-    SELECT session_key, session_id, date_trunc('month', as_of_time) AS session_month, user_id, as_of_time, product_id, category_id, price, CAST(as_of_time AS DATE) AS as_of_day
-    FROM cart_events
-    WHERE pick = 1
+    SELECT session_key, first_cart.session_id, date_trunc('month', first_cart.event_time) AS session_month, first_cart.user_id,
+           first_cart.event_time AS as_of_time, first_cart.product_id, first_cart.category_id, first_cart.price,
+           CAST(first_cart.event_time AS DATE) AS as_of_day
+    FROM first_carts
+    WHERE first_cart.event_time >= {from} AND first_cart.event_time < {to}
 ),
 in_session AS (
     SELECT
