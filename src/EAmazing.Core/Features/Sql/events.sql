@@ -13,6 +13,7 @@ SELECT
     strftime(event_time, '%Y-%m') || '/' || session_id AS session_key,
     session_id,
     source_file,
-    source_line
-FROM read_parquet({sources})
+    source_line,
+    file_row_number -- the row's position in its silver file: silver's own event order (see session_prefixes.sql)
+FROM read_parquet({sources}, file_row_number = true)
 {cutoff}

@@ -10,7 +10,10 @@
 -- A session lies in one silver file (one user bucket), so the window runs file by file (FeatureSql.PerFile; its
 -- named window is numbered per file): a month at once held every event of the month in the window (6.3 GB).
 -- One month's events only, where silver's session_id alone is unique (and is user_id || '-' || n, so user_id need
--- not ride along); ties within a second are ordered by source position and file (any fixed order will do).
+-- not ride along). A session's events are taken in silver's own order, their position in the silver file
+-- (file_row_number): every way silver is written (streamed, merged, rebuilt, erased, re-keyed) keeps a file in time
+-- order, then source file and line, the order its sessions were numbered in. One integer sort key instead of three
+-- (month scale: 31.4-31.7 -> 28.8-29.6 s for this table, same rows).
 -- Rows are written in no particular order: consumers select by time and session.
 WITH prefixes AS (
 --<per silver file>
@@ -21,7 +24,7 @@ WITH prefixes AS (
                {prefix_lags}
                count(CASE WHEN event_type = 'purchase' THEN 1 END) OVER (in_session_{file} ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS session_purchases
         FROM {file_events}
-        WINDOW in_session_{file} AS (PARTITION BY session_id ORDER BY event_time, source_line, hash(source_file))
+        WINDOW in_session_{file} AS (PARTITION BY session_id ORDER BY file_row_number)
     ) AS ordered
     WHERE position <= {prefix_lengths} AND event_time >= {from} AND event_time < {to}
 --</per silver file>
