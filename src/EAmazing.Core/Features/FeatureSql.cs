@@ -53,6 +53,26 @@ public static class FeatureSql
         return sql[..start] + string.Join("    UNION ALL\n", copies) + sql[(end + PerFileEnd.Length)..];
     }
 
+    /// <summary>The session_prefixes placeholders for prefixes of up to <paramref name="lags"/> + 1 events over <paramref name="window"/>.</summary>
+    public static IEnumerable<(string Key, string Value)> PrefixPlaceholders(int lags, string window)
+    {
+        lags = Math.Max(lags, 0); // the helpers below take it as it is from here
+        return
+        [
+            ("prefix_lags", Lags(["event_time", "event_type", "product_id", "category_id", "price"], lags, window)),
+            ("prefix_event_times", PrefixValues("event_time", lags)),
+            ("prefix_previous_time", lags > 0 ? Lagged("event_time", 1) : "CAST(NULL AS TIMESTAMP)"),
+            ("prefix_prices", PrefixValues("price", lags)),
+            ("prefix_views", PrefixCount("event_type", "= 'view'", lags)),
+            ("prefix_carts", PrefixCount("event_type", "= 'cart'", lags)),
+            ("prefix_removes", PrefixCount("event_type", "= 'remove_from_cart'", lags)),
+            ("prefix_purchases", PrefixCount("event_type", "= 'purchase'", lags)),
+            ("prefix_distinct_items", PrefixDistinct("product_id", lags)),
+            ("prefix_distinct_categories", PrefixDistinct("category_id", lags)),
+            ("prefix_repeated_items", PrefixRepeats("product_id", lags)),
+        ];
+    }
+
     /// <summary>
     /// Lag columns for a session prefix of up to <paramref name="lags"/> + 1 events, taken in one window pass:
     /// <c>lag(c, 1) OVER w AS c_1, …, lag(c, n) OVER w AS c_n,</c> for each column (each followed by a comma, so none
@@ -60,52 +80,33 @@ public static class FeatureSql
     /// extremes are plain expressions over them (<see cref="PrefixCount"/>, <see cref="PrefixDistinct"/>, …) instead
     /// of a second window over the prefix rows (measured at month scale: that window was about a third of the table).
     /// </summary>
-    public static string Lags(IEnumerable<string> columns, int lags, string window) => string.Concat(columns.SelectMany(column =>
-        Enumerable.Range(1, Math.Max(lags, 0)).Select(n => FormattableString.Invariant($"lag({column}, {n}) OVER {window} AS {Lagged(column, n)},\n"))));
+    private static string Lags(IEnumerable<string> columns, int lags, string window) => string.Concat(columns.SelectMany(column =>
+        Enumerable.Range(1, lags).Select(n => FormattableString.Invariant($"lag({column}, {n}) OVER {window} AS {Lagged(column, n)},\n"))));
 
     /// <summary>The column and its lags as a list: <c>c, c_1, …, c_n</c> (for least, greatest, list_value).</summary>
-    public static string PrefixValues(string column, int lags) =>
-        string.Join(", ", Enumerable.Range(0, Math.Max(lags, 0) + 1).Select(n => Lagged(column, n)));
+    private static string PrefixValues(string column, int lags) =>
+        string.Join(", ", Enumerable.Range(0, lags + 1).Select(n => Lagged(column, n)));
 
     /// <summary>How many of the prefix's events have <c>column <paramref name="condition"/></c> (a missing lag counts as no).</summary>
-    public static string PrefixCount(string column, string condition, int lags) =>
-        string.Join(" + ", Enumerable.Range(0, Math.Max(lags, 0) + 1).Select(n => $"CAST(coalesce({Lagged(column, n)} {condition}, false) AS BIGINT)"));
+    private static string PrefixCount(string column, string condition, int lags) =>
+        string.Join(" + ", Enumerable.Range(0, lags + 1).Select(n => $"CAST(coalesce({Lagged(column, n)} {condition}, false) AS BIGINT)"));
 
     /// <summary>
     /// Distinct values of the column in the prefix: each value counted at its earliest event, i.e. lag i counts when
     /// it exists and differs from every older lag (NULL only where the session has no such earlier event).
     /// </summary>
-    public static string PrefixDistinct(string column, int lags)
-    {
-        var n = Math.Max(lags, 0);
-        return string.Join(" + ", Enumerable.Range(0, n + 1).Select(i =>
+    private static string PrefixDistinct(string column, int lags) =>
+        string.Join(" + ", Enumerable.Range(0, lags + 1).Select(i =>
         {
-            var conditions = Enumerable.Range(i + 1, n - i).Select(j => $"{Lagged(column, i)} IS DISTINCT FROM {Lagged(column, j)}")
+            var conditions = Enumerable.Range(i + 1, lags - i).Select(j => $"{Lagged(column, i)} IS DISTINCT FROM {Lagged(column, j)}")
                 .Prepend(i == 0 ? "true" : $"{Lagged(column, i)} IS NOT NULL");
             return $"CAST({string.Join(" AND ", conditions)} AS BIGINT)";
         }));
-    }
 
     /// <summary>Events of the prefix whose value repeats the one just before it.</summary>
-    public static string PrefixRepeats(string column, int lags) => lags <= 0
+    private static string PrefixRepeats(string column, int lags) => lags == 0
         ? "CAST(0 AS BIGINT)"
         : string.Join(" + ", Enumerable.Range(0, lags).Select(i => $"CAST(coalesce({Lagged(column, i)} = {Lagged(column, i + 1)}, false) AS BIGINT)"));
-
-    /// <summary>The session_prefixes placeholders for prefixes of up to <paramref name="lags"/> + 1 events over <paramref name="window"/>.</summary>
-    public static IEnumerable<(string Key, string Value)> PrefixPlaceholders(int lags, string window) =>
-    [
-        ("prefix_lags", Lags(["event_time", "event_type", "product_id", "category_id", "price"], lags, window)),
-        ("prefix_event_times", PrefixValues("event_time", lags)),
-        ("prefix_previous_time", lags > 0 ? Lagged("event_time", 1) : "CAST(NULL AS TIMESTAMP)"),
-        ("prefix_prices", PrefixValues("price", lags)),
-        ("prefix_views", PrefixCount("event_type", "= 'view'", lags)),
-        ("prefix_carts", PrefixCount("event_type", "= 'cart'", lags)),
-        ("prefix_removes", PrefixCount("event_type", "= 'remove_from_cart'", lags)),
-        ("prefix_purchases", PrefixCount("event_type", "= 'purchase'", lags)),
-        ("prefix_distinct_items", PrefixDistinct("product_id", lags)),
-        ("prefix_distinct_categories", PrefixDistinct("category_id", lags)),
-        ("prefix_repeated_items", PrefixRepeats("product_id", lags)),
-    ];
 
     private static string Lagged(string column, int n) => n == 0 ? column : FormattableString.Invariant($"{column}_{n}");
 

@@ -156,7 +156,7 @@ internal sealed class CopyStream : IDisposable
         _last = eventTime;
     }
 
-    /// <summary>Hands formatted lines to the engine (copied: the caller reuses its buffer); blocks while every buffer waits for it.</summary>
+    /// <summary>Hands formatted lines to the engine (copied: the caller reuses its buffer); blocks while every buffer waits for it. One writing thread.</summary>
     public void Write(ReadOnlySpan<byte> lines)
     {
         if (_givenUp || lines.IsEmpty || _blocks.IsAddingCompleted)
@@ -166,7 +166,7 @@ internal sealed class CopyStream : IDisposable
 
         if (!_free.TryTake(out var buffer))
         {
-            buffer = Interlocked.Increment(ref _allocated) <= _buffers ? new byte[Math.Max(lines.Length, PipeBytes + (64 << 10))] : _free.Take();
+            buffer = ++_allocated <= _buffers ? new byte[Math.Max(lines.Length, PipeBytes + (64 << 10))] : _free.Take();
         }
 
         if (buffer.Length < lines.Length)
