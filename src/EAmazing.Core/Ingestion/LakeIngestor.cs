@@ -69,7 +69,7 @@ public sealed class LakeIngestor(ILakeEngine lake, PseudonymKey key, IngestOptio
             IStagingArea staging;
             try
             {
-                streamed.StreamBronze(month => Temporary(LakeLayout.BronzePartition(month, source.FileId)), source.FileId, key.KeyId);
+                streamed.StreamBronze(month => Temporary(LakeLayout.BronzePartition(month, source.FileId)), source.FileId, key.KeyId, source.ExpectedRows);
                 parsed = parser.Parse(source, streamed, Reading);
                 staging = streamed;
             }

@@ -12,6 +12,12 @@ public sealed record SourceFile(string Path, long SizeBytes, string Sha256, Sour
 
     public string Name => System.IO.Path.GetFileName(Path);
 
+    /// <summary>
+    /// About how many rows the file holds, from its size alone (a REES46 line is 100-140 bytes; gzip makes it ~50-65).
+    /// Only a hint for how to stage it: a wrong guess costs time, never rows.
+    /// </summary>
+    public long ExpectedRows => Kind == SourceKind.GzipText ? SizeBytes / 60 : SizeBytes / 120;
+
     public static SourceFile Inspect(string path)
     {
         var full = System.IO.Path.GetFullPath(path);

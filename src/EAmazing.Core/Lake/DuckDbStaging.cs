@@ -8,13 +8,13 @@ namespace EAmazing.Lake;
 /// Scratch space for one input file: valid rows in a CSV file in the lake's staging folder (read through a
 /// view), rejected rows in a small in-memory table. Deleted when disposed. Rows marked for silver (not a
 /// duplicate, file in time order) are also copied into one CSV per first hex digit of the user pseudonym,
-/// so a month split into user buckets is written from its own rows, one scan each, without a sort. While bronze
-/// streams (<see cref="CopyStream"/>) and the month already needs several silver buckets, the valid rows go to
-/// the stream only, not to disk: nothing would read them (measured: the staged lines written to the page cache
-/// were ~4% of a demo ingest's CPU; at month scale ~7 GB). If the stream is then given up,
-/// <see cref="BronzeStreamGivenUpException"/> says the file must be staged again. From that same point the users'
-/// files stream too, one engine COPY per digit (<see cref="CopyStream.TryStartSilver"/>), so silver is encoded
-/// during the read instead of after it; a month that ends with fewer buckets than digits merges its digits' files.
+/// so a month split into user buckets is written from its own rows, one scan each, without a sort. Bronze streams
+/// (<see cref="RowStream"/>) from the first row; a file whose size says its month will need several silver buckets
+/// also streams each user digit's silver rows into a COPY of its own from the first row
+/// (<see cref="RowStream.StartSilver"/>), so silver is encoded during the read instead of after it. Once the month
+/// has outgrown one bucket, the rows go to the streams only, not to disk: nothing would read them (at month scale
+/// ~7 GB of lines, and their formatting). If the stream is then given up, <see cref="BronzeStreamGivenUpException"/>
+/// says the file must be staged again. A month that ends with fewer buckets than digits merges its digits' files.
 /// </summary>
 internal sealed class DuckDbStaging : IStagingArea
 {
@@ -24,10 +24,10 @@ internal sealed class DuckDbStaging : IStagingArea
     private StagedEventFile? _events;
     private StagedEventFile[]? _users;
     private DuckDBAppender? _quarantine;
-    private (Func<string, string> TargetOf, string FileId, string KeyId)? _streamTo;
-    private CopyStream? _stream;
+    private (Func<string, string> TargetOf, string FileId, string KeyId, long ExpectedRows)? _streamTo;
+    private RowStream? _stream;
     private (string FileId, string KeyId)? _streamed;
-    private CopyStream[]? _silverStreams;
+    private RowStream[]? _silverStreams;
     private long[]? _silverRows;
     private long? _streamedRows;
     private readonly long _silverBucketRows;
@@ -35,6 +35,9 @@ internal sealed class DuckDbStaging : IStagingArea
 
     // Every staged row is in the events file (always, unless bronze streams and the month outgrew one silver bucket).
     private bool _eventsOnDisk = true;
+
+    // Every silver row is in its user digit's file (always, unless silver streams and the month outgrew one bucket).
+    private bool _usersOnDisk = true;
 
     /// <param name="silverBucketRows">Beyond this many rows a month's silver has several user buckets (<see cref="UserBucket.For"/>), written from the users' files, not from the events file.</param>
     public DuckDbStaging(string path, string settings, long silverBucketRows)
@@ -55,7 +58,8 @@ internal sealed class DuckDbStaging : IStagingArea
         _quarantine = _connection.CreateAppender("staged_quarantine");
     }
 
-    public void StreamBronze(Func<string, string> targetOf, string fileId, string keyId) => _streamTo = (targetOf, fileId, keyId);
+    public void StreamBronze(Func<string, string> targetOf, string fileId, string keyId, long expectedRows) =>
+        _streamTo = (targetOf, fileId, keyId, expectedRows);
 
     public void Append(ReadOnlySpan<BronzeRow> rows, ReadOnlySpan<int> sessions, IReadOnlyList<QuarantinedRow> quarantined)
     {
@@ -66,9 +70,12 @@ internal sealed class DuckDbStaging : IStagingArea
             // Started on the first staged row, whose month the stream assumes.
             _streamTo = null;
             var month = rows[0].EventTime.ToString("yyyy-MM", CultureInfo.InvariantCulture);
-            _stream = CopyStream.TryStartBronze(_connection, _path + ".bronze.pipe", rows[0].EventTime, to.TargetOf(month), to.FileId, to.KeyId);
+            _stream = RowStream.StartBronze(_connection, rows[0].EventTime, to.TargetOf(month), to.FileId, to.KeyId);
             _streamed = (to.FileId, to.KeyId);
-            events.Tee = _stream;
+            if (to.ExpectedRows > _silverBucketRows)
+            {
+                StreamSilver(_stream.MonthStart);
+            }
         }
 
         var stream = _stream;
@@ -76,25 +83,52 @@ internal sealed class DuckDbStaging : IStagingArea
         if (stream is not null && _eventsOnDisk && _staged > _silverBucketRows && !stream.GivenUp)
         {
             // The stream's month (its only one) now has more than one silver bucket: the events file would be read
-            // by nothing but the slow path, which a given-up stream now restarts from the source instead.
+            // by nothing but the slow path, which a given-up stream now restarts from the source instead; nor would
+            // the users' files, when silver streams too.
             events.OnDisk = false;
             _eventsOnDisk = false;
-            StreamSilver(users, stream.MonthStart);
+            _usersOnDisk = _silverStreams is null;
         }
 
+        var silver = _silverStreams;
+        var format = _eventsOnDisk || _usersOnDisk;
         for (var i = 0; i < rows.Length; i++)
         {
-            stream?.Check(rows[i].EventTime);
-            var line = events.Append(rows[i], sessions[i]);
-            if (sessions[i] > 0)
+            ref readonly var row = ref rows[i];
+            var session = sessions[i];
+            if (stream is not null)
             {
-                users[Hex.IndexOf(rows[i].UserId[0], StringComparison.Ordinal)].AppendLine(line);
+                stream.Check(row.EventTime);
+                stream.Add(row, session);
+            }
+
+            var digit = session > 0 ? Hex.IndexOf(row.UserId[0], StringComparison.Ordinal) : -1;
+            if (digit >= 0)
+            {
+                silver?[digit].Add(row, session);
+            }
+
+            if (format)
+            {
+                var line = events.Append(row, session);
+                if (digit >= 0 && _usersOnDisk)
+                {
+                    users[digit].AppendLine(line);
+                }
             }
         }
 
-        if (stream is not null && !_eventsOnDisk && stream.GivenUp)
+        if (stream is not null && stream.GivenUp)
         {
-            throw new BronzeStreamGivenUpException(); // the rows so far are in no file: stop reading now
+            foreach (var digit in silver ?? [])
+            {
+                digit.GiveUp(); // silver streams live or die with bronze
+            }
+
+            if (!_eventsOnDisk)
+            {
+                throw new BronzeStreamGivenUpException(); // the rows so far are in no file: stop reading now
+            }
         }
 
         var bad = _quarantine!;
@@ -118,24 +152,11 @@ internal sealed class DuckDbStaging : IStagingArea
         }
     }
 
-    /// <summary>Starts one silver COPY per user digit and sends each digit's rows there from now on (see the class summary).</summary>
-    private void StreamSilver(StagedEventFile[] users, DateTime month)
+    /// <summary>Starts one silver COPY per user digit, fed from the first row on (see the class summary).</summary>
+    private void StreamSilver(DateTime month)
     {
         var (fileId, keyId) = _streamed!.Value;
-        var streams = Hex.Select(digit => CopyStream.TryStartSilver(_connection, $"{_path}.silver-{digit}.pipe", month,
-            new UserBucket(digit, digit), SilverDigitPath(digit), fileId, keyId)).ToList();
-        if (streams.Any(s => s is null))
-        {
-            // No named pipes here: the users' files stay on disk and silver is written after the read.
-            streams.ForEach(s => s?.Dispose());
-            return;
-        }
-
-        _silverStreams = [.. streams.Select(s => s!)];
-        for (var d = 0; d < Hex.Length; d++)
-        {
-            users[d].Redirect(_silverStreams[d]);
-        }
+        _silverStreams = [.. Hex.Select(digit => RowStream.StartSilver(_connection, month, new UserBucket(digit, digit), SilverDigitPath(digit), fileId, keyId))];
     }
 
     public void Seal()
@@ -143,6 +164,13 @@ internal sealed class DuckDbStaging : IStagingArea
         if (_events is not null)
         {
             _events.Close();
+            // The end of the data for every stream first, so their last row groups are encoded side by side.
+            _stream?.EndOfData();
+            foreach (var digit in _silverStreams ?? [])
+            {
+                digit.EndOfData();
+            }
+
             _streamedRows = _stream?.Finish();
             if (_eventsOnDisk)
             {
@@ -159,12 +187,18 @@ internal sealed class DuckDbStaging : IStagingArea
             if (_silverStreams is { } silver)
             {
                 var rows = silver.Select(s => s.Finish()).ToList();
-                if (rows.Any(r => r is null))
+                if (!_usersOnDisk)
                 {
-                    throw new BronzeStreamGivenUpException(); // an engine COPY failed: its digit's rows are in no file
+                    if (rows.Any(r => r is null))
+                    {
+                        throw new BronzeStreamGivenUpException(); // an engine COPY failed: its digit's rows are in no file
+                    }
+
+                    _silverRows = [.. rows.Select(r => r!.Value)];
                 }
 
-                _silverRows = [.. rows.Select(r => r!.Value)];
+                // Otherwise the month never outgrew one bucket (the file was smaller than its size suggested), or the
+                // stream was given up: the users' files hold every silver row, and the streamed files are not used.
             }
         }
 
@@ -279,13 +313,11 @@ internal sealed class DuckDbStaging : IStagingArea
 
     private void DeleteFiles()
     {
-        File.Delete(_path + ".bronze.pipe");
         File.Delete(_path + ".events.csv");
         foreach (var digit in Hex)
         {
             File.Delete(UsersPath(digit));
             File.Delete(SilverDigitPath(digit));
-            File.Delete($"{_path}.silver-{digit}.pipe");
         }
 
         File.Delete(_path);

@@ -16,7 +16,8 @@ public interface IStagingArea : IDisposable
     /// given up, <see cref="Append"/> or <see cref="Seal"/> throws <see cref="BronzeStreamGivenUpException"/> and the
     /// file is staged again in a new staging area, without this call.
     /// </summary>
-    void StreamBronze(Func<string, string> targetOf, string fileId, string keyId);
+    /// <param name="expectedRows">About how many rows the file holds (from its size): silver streams too when the month will need several buckets.</param>
+    void StreamBronze(Func<string, string> targetOf, string fileId, string keyId, long expectedRows);
 
     /// <summary>Ends appending; the tables are complete.</summary>
     void Seal();

@@ -21,15 +21,12 @@ internal sealed class StagedEventFile : IDisposable
     public StagedEventFile(string path)
     {
         Path = path;
-        _file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1, FileOptions.SequentialScan); // Redirect reads it back
+        _file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1, FileOptions.SequentialScan);
     }
 
     public string Path { get; }
 
-    /// <summary>Also hands every flushed block to this stream (bronze written while reading).</summary>
-    public CopyStream? Tee { get; set; }
-
-    /// <summary>False: flushed blocks go to <see cref="Tee"/> only (see <see cref="DuckDbStaging"/>).</summary>
+    /// <summary>False: lines are still formatted (for the users' files) but not written (see <see cref="DuckDbStaging"/>).</summary>
     public bool OnDisk { get; set; } = true;
 
     /// <summary>Formats a row with its silver session mark; returns the line, valid until the next append.</summary>
@@ -84,23 +81,6 @@ internal sealed class StagedEventFile : IDisposable
         _used += line.Length;
     }
 
-    /// <summary>From now on, flushed blocks go to <paramref name="stream"/> only; the lines already flushed to disk are sent to it first.</summary>
-    public void Redirect(CopyStream stream)
-    {
-        Flush(); // the buffer is empty now, so it carries the lines read back
-        using (var written = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1))
-        {
-            int read;
-            while ((read = written.Read(_buffer, 0, _buffer.Length)) > 0)
-            {
-                stream.Write(_buffer.AsSpan(0, read));
-            }
-        }
-
-        Tee = stream;
-        OnDisk = false;
-    }
-
     public void Close()
     {
         Flush();
@@ -116,7 +96,6 @@ internal sealed class StagedEventFile : IDisposable
             _file.Write(_buffer, 0, _used);
         }
 
-        Tee?.Write(_buffer.AsSpan(0, _used));
         _used = 0;
     }
 

@@ -1,6 +1,7 @@
-using System.Text;
 using DuckDB.NET.Data;
+using EAmazing.Ingestion;
 using EAmazing.Lake;
+using EAmazing.Rees46;
 
 namespace EAmazing.Core.Tests.Lake;
 
@@ -8,13 +9,14 @@ namespace EAmazing.Core.Tests.Lake;
 /// Bronze streamed into the engine while reading: used only when every row was in order and in the first
 /// row's month, and never left waiting when the engine fails.
 /// </summary>
-public sealed class CopyStreamTests : IDisposable
+public sealed class RowStreamTests : IDisposable
 {
     private static readonly DateTime First = new(2019, 10, 1, 0, 0, 5, DateTimeKind.Utc);
     private readonly string _folder = Directory.CreateTempSubdirectory("bronze-stream-").FullName;
     private readonly DuckDBConnection _connection = new("Data Source=:memory:");
+    private long _line;
 
-    public CopyStreamTests() => _connection.Open();
+    public RowStreamTests() => _connection.Open();
 
     [Fact]
     public void Rows_in_order_and_in_one_month_become_the_bronze_file()
@@ -31,6 +33,15 @@ public sealed class CopyStreamTests : IDisposable
         using var command = _connection.CreateCommand();
         command.CommandText = $"SELECT count(*) FROM '{target}' WHERE event_type = 'view' AND price = 1.25 AND source_file = 'f1'";
         Assert.Equal(3L, Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture));
+        // Every value as it was handed over: short texts stored inline, long ones, nulls, and the times to the second.
+        command.CommandText = $"""
+            SELECT count(*) FROM '{target}'
+            WHERE brand = '{new string('b', 100)}' AND category_code IS NULL AND user_id = '{new string('a', 32)}'
+              AND (user_session = 'short' OR (user_session IS NULL AND source_line = 2)) AND product_id = 1 AND category_id = 2
+            """;
+        Assert.Equal(3L, Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture));
+        command.CommandText = $"SELECT list(event_time ORDER BY source_line) FROM '{target}'";
+        Assert.Equal([First, First.AddSeconds(1), First.AddDays(3)], ((System.Collections.IEnumerable)command.ExecuteScalar()!).Cast<DateTime>());
     }
 
     [Fact]
@@ -53,12 +64,12 @@ public sealed class CopyStreamTests : IDisposable
     [Fact]
     public void An_engine_failure_gives_the_stream_up_without_waiting_for_ever()
     {
-        // The target's folder does not exist: the engine's COPY fails, before or after opening the pipe.
+        // The target's folder does not exist: the engine's COPY fails, and the writer must not wait for it.
         var target = Path.Combine(_folder, "missing", "bronze.parquet");
         Assert.Null(Within(TimeSpan.FromSeconds(60), () =>
         {
             using var stream = Start(target);
-            for (var i = 0; i < 2_000; i++)
+            for (var i = 0; i < 200_000; i++)
             {
                 Stream(stream, First.AddSeconds(i));
             }
@@ -67,19 +78,17 @@ public sealed class CopyStreamTests : IDisposable
         }));
     }
 
-    private CopyStream Start(string target) =>
-        CopyStream.TryStartBronze(_connection, Path.Combine(_folder, Path.GetFileName(target) + ".pipe"), First, target, "f1", "k1")
-        ?? throw new InvalidOperationException("no named pipe on this system");
+    private RowStream Start(string target) => RowStream.StartBronze(_connection, First, target, "f1", "k1");
 
-    // Staged lines as StagedEventFile formats them (long enough to fill the pipe's buffer when repeated).
-    private static void Stream(CopyStream stream, params DateTime[] times)
+    // Rows as the parser hands them over (every few rows a null session, to reach both text forms and nulls).
+    private void Stream(RowStream stream, params DateTime[] times)
     {
         foreach (var time in times)
         {
             stream.Check(time);
-            var seconds = (time - DateTime.UnixEpoch).Ticks / TimeSpan.TicksPerSecond;
-            var line = $"{seconds},0,1,2,electronics.smartphone,{new string('b', 100)},125,{new string('a', 32)},{new string('c', 32)},1,1\n";
-            stream.Write(Encoding.UTF8.GetBytes(line));
+            _line++;
+            var session = _line % 3 == 2 ? null : "short";
+            stream.Add(new BronzeRow(time, EventType.View, 1, 2, null, new string('b', 100), 125, new string('a', 32), session, _line), 1);
         }
     }
 
