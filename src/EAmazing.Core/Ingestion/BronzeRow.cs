@@ -2,7 +2,11 @@ using EAmazing.Rees46;
 
 namespace EAmazing.Ingestion;
 
-/// <summary>One validated, pseudonymised event on its way to bronze. Empty text fields are null; the price is in cents (exact, and cheap to hand to the engine).</summary>
+/// <summary>
+/// One validated, pseudonymised event on its way to bronze. Empty text fields are null; the price is in cents (exact,
+/// and cheap to hand to the engine). <paramref name="UserNumber"/> is the user's number in the pseudonymiser that made
+/// <paramref name="UserId"/> (<see cref="Privacy.Pseudonymiser.User(long, out int)"/>); never written anywhere.
+/// </summary>
 public readonly record struct BronzeRow(
     DateTime EventTime,
     EventType EventType,
@@ -13,4 +17,5 @@ public readonly record struct BronzeRow(
     long PriceCents,
     string UserId,
     string? UserSession,
-    long SourceLine);
+    long SourceLine,
+    int UserNumber);

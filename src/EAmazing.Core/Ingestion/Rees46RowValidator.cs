@@ -51,7 +51,8 @@ public sealed class Rees46RowValidator(IngestOptions options, Pseudonymiser pseu
             return false;
         }
 
-        bronze = new BronzeRow(time, type, product, category, categoryCode, brand, priceCents, pseudonymiser.User(user), session, LineOf(row));
+        var pseudonym = pseudonymiser.User(user, out var userNumber);
+        bronze = new BronzeRow(time, type, product, category, categoryCode, brand, priceCents, pseudonym, session, LineOf(row), userNumber);
         problem = default;
         return true;
     }

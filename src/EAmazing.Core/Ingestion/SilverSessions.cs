@@ -1,6 +1,3 @@
-using System.Runtime.InteropServices;
-using EAmazing.Privacy;
-
 namespace EAmazing.Ingestion;
 
 /// <summary>
@@ -16,7 +13,8 @@ internal sealed class SilverSessions(TimeSpan sessionGap)
     public const int Duplicate = 0;
 
     private readonly HashSet<BronzeRow> _second = new(SameEvent.Instance);
-    private readonly Dictionary<string, UserSession> _users = new(PseudonymComparer.Instance);
+    // By the user's number (BronzeRow.UserNumber): an array, no hashing of pseudonyms. Number 0 in an entry: not seen this month.
+    private UserSession[] _users = new UserSession[1 << 16];
     private DateTime _time = DateTime.MinValue;
     private (int Year, int Month) _month;
 
@@ -38,7 +36,7 @@ internal sealed class SilverSessions(TimeSpan sessionGap)
             {
                 Ordered = false;
                 _second.Clear();
-                _users.Clear();
+                _users = [];
                 return Duplicate;
             }
 
@@ -47,7 +45,7 @@ internal sealed class SilverSessions(TimeSpan sessionGap)
             if ((_time.Year, _time.Month) != _month)
             {
                 _month = (_time.Year, _time.Month);
-                _users.Clear();
+                Array.Clear(_users);
             }
         }
 
@@ -57,8 +55,13 @@ internal sealed class SilverSessions(TimeSpan sessionGap)
             return Duplicate;
         }
 
-        ref var user = ref CollectionsMarshal.GetValueRefOrAddDefault(_users, row.UserId, out var seen);
-        if (!seen || row.EventTime - user.Last > sessionGap)
+        if (row.UserNumber >= _users.Length)
+        {
+            Array.Resize(ref _users, Math.Max(_users.Length * 2, row.UserNumber + 1));
+        }
+
+        ref var user = ref _users[row.UserNumber];
+        if (user.Number == 0 || row.EventTime - user.Last > sessionGap)
         {
             user.Number++;
         }
@@ -80,7 +83,7 @@ internal sealed class SilverSessions(TimeSpan sessionGap)
 
         // Within one second (the set holds one second's rows) these few columns already tell rows apart.
         public int GetHashCode(BronzeRow row) =>
-            HashCode.Combine(row.ProductId, row.PriceCents, row.EventType, PseudonymComparer.Instance.GetHashCode(row.UserId));
+            HashCode.Combine(row.ProductId, row.PriceCents, row.EventType, row.UserNumber);
     }
 
     private struct UserSession

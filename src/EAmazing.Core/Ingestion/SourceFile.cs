@@ -21,10 +21,25 @@ public sealed record SourceFile(string Path, long SizeBytes, string Sha256, Sour
     public static SourceFile Inspect(string path)
     {
         var full = System.IO.Path.GetFullPath(path);
-        using var stream = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
-        var sha = Convert.ToHexStringLower(SHA256.HashData(stream));
+        using var stream = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read, 0, FileOptions.SequentialScan);
+        var sha = Sha256Of(stream);
         stream.Position = 0;
         return new SourceFile(full, stream.Length, sha, Sniff(stream));
+    }
+
+    // In 1 MiB blocks: SHA256.HashData(Stream) hashes 4 KiB at a time, and at that size the calls, not the hashing
+    // (SHA extensions), were most of the time (measured on the 2.56 GB month file: 3.75 s against ~2 s in 1 MiB blocks).
+    private static string Sha256Of(FileStream stream)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var block = new byte[1 << 20];
+        int read;
+        while ((read = stream.Read(block)) > 0)
+        {
+            sha.AppendData(block, 0, read);
+        }
+
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
 
     /// <summary>Opens the decompressed content; <paramref name="expectedLength"/> is the gzip trailer's length (mod 2^32), when there is one.</summary>

@@ -96,16 +96,11 @@ internal sealed class DuckDbStaging : IStagingArea
         {
             ref readonly var row = ref rows[i];
             var session = sessions[i];
+            var digit = session > 0 ? Hex.IndexOf(row.UserId[0], StringComparison.Ordinal) : -1;
             if (stream is not null)
             {
                 stream.Check(row.EventTime);
-                stream.Add(row, session);
-            }
-
-            var digit = session > 0 ? Hex.IndexOf(row.UserId[0], StringComparison.Ordinal) : -1;
-            if (digit >= 0)
-            {
-                silver?[digit].Add(row, session);
+                stream.Add(row, session, digit >= 0 ? silver?[digit] : null);
             }
 
             if (format)

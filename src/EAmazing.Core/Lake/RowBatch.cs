@@ -80,6 +80,33 @@ internal sealed unsafe class RowBatch
         Count = i + 1;
     }
 
+    /// <summary>Appends row <paramref name="index"/> of another batch, its text already encoded (silver's rows are bronze's).</summary>
+    public void AddCopyOf(RowBatch other, int index)
+    {
+        var i = Count;
+        _eventMicros[i] = other._eventMicros[index];
+        _eventType[i] = other._eventType[index];
+        _productId[i] = other._productId[index];
+        _categoryId[i] = other._categoryId[index];
+        _priceCents[i] = other._priceCents[index];
+        _sourceLine[i] = other._sourceLine[index];
+        _session[i] = other._session[index];
+        for (var column = 0; column < TextColumns; column++)
+        {
+            var length = other._textLength[column][index];
+            _textLength[column][i] = length;
+            if (length > 0)
+            {
+                EnsureText(length);
+                other._text.AsSpan(other._textStart[column][index], length).CopyTo(_text.AsSpan(_textUsed));
+                _textStart[column][i] = _textUsed;
+                _textUsed += length;
+            }
+        }
+
+        Count = i + 1;
+    }
+
     public void Clear()
     {
         Count = 0;
@@ -114,16 +141,19 @@ internal sealed unsafe class RowBatch
             return;
         }
 
-        var most = Encoding.UTF8.GetMaxByteCount(value.Length);
-        if (_textUsed + most > _text.Length)
-        {
-            Array.Resize(ref _text, Math.Max(_text.Length * 2, _textUsed + most));
-        }
-
+        EnsureText(Encoding.UTF8.GetMaxByteCount(value.Length));
         var length = Encoding.UTF8.GetBytes(value, _text.AsSpan(_textUsed));
         _textStart[column][row] = _textUsed;
         _textLength[column][row] = length;
         _textUsed += length;
+    }
+
+    private void EnsureText(int bytes)
+    {
+        if (_textUsed + bytes > _text.Length)
+        {
+            Array.Resize(ref _text, Math.Max(_text.Length * 2, _textUsed + bytes));
+        }
     }
 
     private static void Copy<T>(T[] values, nint vector, int from, int rows)

@@ -116,21 +116,35 @@ internal sealed class RowStream : IDisposable
         _last = eventTime;
     }
 
-    /// <summary>Hands one row to the engine; waits while every batch waits for it. One writing thread.</summary>
-    public void Add(in BronzeRow row, int session)
+    /// <summary>
+    /// Hands one row to the engine, and to <paramref name="alsoTo"/> (a silver digit's stream) when given, from the
+    /// text encoded here; waits while every batch waits for the engine. One writing thread.
+    /// </summary>
+    public void Add(in BronzeRow row, int session, RowStream? alsoTo = null)
     {
-        if (_givenUp)
+        if (_givenUp || (_filling ?? NextBatch()) is not { } batch)
         {
             return;
         }
 
-        var batch = _filling ?? NextBatch();
-        if (batch is null)
+        batch.Add(row, session);
+        alsoTo?.AddCopyOf(batch, batch.Count - 1);
+        Filled(batch);
+    }
+
+    private void AddCopyOf(RowBatch other, int index)
+    {
+        if (_givenUp || (_filling ?? NextBatch()) is not { } batch)
         {
-            return; // given up while waiting
+            return;
         }
 
-        batch.Add(row, session);
+        batch.AddCopyOf(other, index);
+        Filled(batch);
+    }
+
+    private void Filled(RowBatch batch)
+    {
         _filling = batch;
         if (batch.IsFull)
         {

@@ -19,23 +19,32 @@ public sealed class Pseudonymiser(PseudonymKey key)
 
     // Reused across ids: keying an HMAC once is measurably cheaper than a one-shot call per id.
     private readonly IncrementalHash _hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key.Secret);
-    private readonly Dictionary<long, string> _users = [];
+    private readonly Dictionary<long, (string Pseudonym, int Number)> _users = [];
     private readonly Dictionary<Guid, string> _sessions = [];
 
     public string KeyId { get; } = key.KeyId;
 
-    public string User(long userId)
+    public string User(long userId) => User(userId, out _);
+
+    /// <summary>
+    /// The pseudonym of <paramref name="userId"/>, and <paramref name="number"/>: the user's number in the order this
+    /// instance first saw them (0, 1, ...), so per-user state can live in an array instead of a table keyed by the
+    /// pseudonym (silver's session numbering; measured: that lookup was ~5% of an ingest's CPU).
+    /// </summary>
+    public string User(long userId, out int number)
     {
         if (_users.TryGetValue(userId, out var cached))
         {
-            return cached;
+            number = cached.Number;
+            return cached.Pseudonym;
         }
 
         Span<byte> input = stackalloc byte[UserPrefix.Length + 20];
         UserPrefix.CopyTo(input);
         Utf8Formatter.TryFormat(userId, input[UserPrefix.Length..], out var written);
         var pseudonym = Hash(input[..(UserPrefix.Length + written)]);
-        _users[userId] = pseudonym;
+        number = _users.Count;
+        _users[userId] = (pseudonym, number);
         return pseudonym;
     }
 
