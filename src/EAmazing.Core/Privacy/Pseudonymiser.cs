@@ -11,8 +11,10 @@ namespace EAmazing.Privacy;
 /// </summary>
 public sealed class Pseudonymiser(PseudonymKey key)
 {
-    // Sessions are nearly unique per row group of a month; a bounded cache keeps memory flat.
-    private const int SessionCacheLimit = 1 << 20;
+    // Sessions are short-lived: two small generations (the newest sessions, and the ones before) keep every live
+    // session cached while the tables stay small enough for the processor's caches (one table of 2^20 sessions made
+    // this lookup ~3.5% of an ingest's CPU). A session seen again after two generations is hashed again, same result.
+    private const int SessionGeneration = 1 << 16;
 
     private static readonly byte[] UserPrefix = "user_id:"u8.ToArray();
     private static readonly byte[] SessionPrefix = "user_session:"u8.ToArray();
@@ -20,7 +22,8 @@ public sealed class Pseudonymiser(PseudonymKey key)
     // Reused across ids: keying an HMAC once is measurably cheaper than a one-shot call per id.
     private readonly IncrementalHash _hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key.Secret);
     private readonly Dictionary<long, (string Pseudonym, int Number)> _users = [];
-    private readonly Dictionary<Guid, string> _sessions = [];
+    private Dictionary<Guid, string> _sessions = new(SessionGeneration);
+    private Dictionary<Guid, string> _olderSessions = new(SessionGeneration);
 
     public string KeyId { get; } = key.KeyId;
 
@@ -55,9 +58,16 @@ public sealed class Pseudonymiser(PseudonymKey key)
             return cached;
         }
 
-        if (_sessions.Count >= SessionCacheLimit)
+        if (_sessions.Count >= SessionGeneration)
         {
+            (_olderSessions, _sessions) = (_sessions, _olderSessions);
             _sessions.Clear();
+        }
+
+        if (_olderSessions.TryGetValue(session, out cached))
+        {
+            _sessions[session] = cached;
+            return cached;
         }
 
         // The canonical lower-case "D" form, so upper- and lower-case spellings of one UUID agree.

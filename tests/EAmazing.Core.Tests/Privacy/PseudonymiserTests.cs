@@ -38,4 +38,35 @@ public sealed class PseudonymiserTests
         Assert.Null(p.SessionOrNull("not-a-uuid"));
         Assert.Null(p.UserOrNull("12x"));
     }
+
+    [Fact]
+    public void Cached_session_pseudonyms_stay_those_of_the_key_however_many_sessions_pass()
+    {
+        var cached = new Pseudonymiser(TestLake.Key);
+        var first = Guid.Parse("72d76fde-8bb3-4e00-8c23-a032dfed738c");
+        var expected = new Pseudonymiser(TestLake.Key).Session(first);
+        var random = new Random(7);
+        var bytes = new byte[16];
+        for (var round = 0; round < 4; round++)
+        {
+            Assert.Equal(expected, cached.Session(first));
+            // Enough other sessions to push it through the cache's generations.
+            for (var i = 0; i < 50_000 * (round + 1); i++)
+            {
+                random.NextBytes(bytes);
+                cached.Session(new Guid(bytes));
+            }
+        }
+    }
+
+    [Fact]
+    public void Users_are_numbered_in_the_order_first_seen()
+    {
+        var p = new Pseudonymiser(TestLake.Key);
+
+        Assert.Equal(p.User(7), p.User(7, out var seven));
+        p.User(3, out var three);
+        p.User(7, out var again);
+        Assert.Equal((0, 1, 0), (seven, three, again));
+    }
 }
