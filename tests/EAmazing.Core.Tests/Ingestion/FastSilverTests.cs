@@ -54,6 +54,20 @@ public sealed class FastSilverTests
     }
 
     [Fact]
+    public void A_month_smaller_than_its_file_size_suggests_is_written_whole_from_its_staged_rows()
+    {
+        // The sample's size suggests ~19,500 rows, so silver streams by user digit from the first row; it holds 17,434,
+        // one bucket: the streamed digit files are not used.
+        using var lake = new TestLake(Options(silverBucketRows: 18_000));
+        lake.Ingest(Rows.RealSample);
+
+        Assert.Equal(1, lake.Engine.Partitions().Count(p => p.Layer == LakeLayer.Silver));
+        AssertSilverIsTheSqlRebuild(lake);
+        AssertWrittenInBronzeOrder(lake);
+        Assert.Empty(Directory.EnumerateFiles(lake.Engine.Layout.Staging));
+    }
+
+    [Fact]
     public void Duplicates_long_gaps_and_a_month_boundary_give_the_same_silver_rows_as_the_sql_rebuild()
     {
         using var lake = new TestLake();

@@ -1,5 +1,5 @@
 -- silver: one bucket of several user digits from the digits' files written while the file was read (see
--- CopyStream.TryStartSilver): each is in source order, so merged by time like silver_staged.sql merges the digits'
+-- RowStream.StartSilver): each is in source order, so merged by time like silver_staged.sql merges the digits'
 -- staged rows. Same rows and columns as silver_staged.sql writes.
 COPY (
     SELECT *
