@@ -56,12 +56,21 @@ internal sealed class RowStream : IDisposable
         _last = monthStart;
         Target = target;
         _id = Interlocked.Increment(ref _lastId);
-        Live[_id] = this;
         // Its own connection: statements of one connection run one at a time, and streams run side by side.
         _connection = parent.Duplicate();
-        _connection.Open();
         var function = $"staged_rows_{_id}";
-        Register(_connection, function, _id);
+        try
+        {
+            _connection.Open();
+            Register(_connection, function, _id);
+        }
+        catch
+        {
+            _connection.Dispose();
+            throw;
+        }
+
+        Live[_id] = this;
         _copy = Task.Factory.StartNew(() =>
         {
             try
