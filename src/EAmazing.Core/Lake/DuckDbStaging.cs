@@ -29,6 +29,8 @@ internal sealed class DuckDbStaging : IStagingArea
     private (string FileId, string KeyId)? _streamed;
     private RowStream[]? _silverStreams;
     private long[]? _silverRows;
+    private RowStream? _monthSilver;
+    private long? _monthSilverRows;
     private long? _streamedRows;
     private readonly long _silverBucketRows;
     private long _staged;
@@ -76,6 +78,11 @@ internal sealed class DuckDbStaging : IStagingArea
             {
                 StreamSilver(_stream.MonthStart);
             }
+            else
+            {
+                // One bucket expected: the month's whole silver file streams too, the rows in bronze order.
+                _monthSilver = RowStream.StartSilver(_connection, _stream.MonthStart, WholeMonth, MonthSilverPath, to.FileId, to.KeyId);
+            }
         }
 
         var stream = _stream;
@@ -88,6 +95,7 @@ internal sealed class DuckDbStaging : IStagingArea
             events.OnDisk = false;
             _eventsOnDisk = false;
             _usersOnDisk = _silverStreams is null;
+            _monthSilver?.GiveUp(); // several buckets after all: written from the users' files
         }
 
         var silver = _silverStreams;
@@ -100,7 +108,7 @@ internal sealed class DuckDbStaging : IStagingArea
             if (stream is not null)
             {
                 stream.Check(row.EventTime);
-                stream.Add(row, session, digit >= 0 ? silver?[digit] : null);
+                stream.Add(row, session, digit < 0 ? null : silver?[digit] ?? _monthSilver);
             }
 
             if (format)
@@ -119,6 +127,8 @@ internal sealed class DuckDbStaging : IStagingArea
             {
                 digit.GiveUp(); // silver streams live or die with bronze
             }
+
+            _monthSilver?.GiveUp();
 
             if (!_eventsOnDisk)
             {
@@ -161,12 +171,15 @@ internal sealed class DuckDbStaging : IStagingArea
             _events.Close();
             // The end of the data for every stream first, so their last row groups are encoded side by side.
             _stream?.EndOfData();
+            _monthSilver?.EndOfData();
             foreach (var digit in _silverStreams ?? [])
             {
                 digit.EndOfData();
             }
 
             _streamedRows = _stream?.Finish();
+            // Used only while the staged files are complete too (the month never outgrew one bucket); null when given up.
+            _monthSilverRows = _monthSilver?.Finish() is { } monthRows && _eventsOnDisk && _streamedRows is not null ? monthRows : null;
             if (_eventsOnDisk)
             {
                 DuckDbLake.Execute(_connection, LakeSql.Render("staged_events", ("view", "staged_events"), ("sources", LakeSql.List([_events.Path]))));
@@ -238,6 +251,12 @@ internal sealed class DuckDbStaging : IStagingArea
         connection.Open();
         var first = Hex.IndexOf(bucket.First, StringComparison.Ordinal);
         var last = Hex.IndexOf(bucket.Last, StringComparison.Ordinal);
+        if (_monthSilverRows is { } monthRows && wholeMonth && bucket == WholeMonth && _stream?.Month == month)
+        {
+            File.Move(MonthSilverPath, target, overwrite: true); // written while reading: the same rows the staged file gives
+            return monthRows;
+        }
+
         if (_silverRows is { } streamed && _stream?.Month == month)
         {
             // Written while reading, one file per digit: the bucket's file as it is, or its digits' files merged by time.
@@ -306,6 +325,10 @@ internal sealed class DuckDbStaging : IStagingArea
 
     private string SilverDigitPath(char digit) => $"{_path}.silver-{digit}.parquet";
 
+    private string MonthSilverPath => $"{_path}.silver-month.parquet";
+
+    private static UserBucket WholeMonth { get; } = new('0', 'f');
+
     private void DeleteFiles()
     {
         File.Delete(_path + ".events.csv");
@@ -314,6 +337,8 @@ internal sealed class DuckDbStaging : IStagingArea
             File.Delete(UsersPath(digit));
             File.Delete(SilverDigitPath(digit));
         }
+
+        File.Delete(MonthSilverPath);
 
         File.Delete(_path);
         File.Delete(_path + ".wal");
@@ -331,6 +356,7 @@ internal sealed class DuckDbStaging : IStagingArea
         _users = null;
         _quarantine?.Dispose();
         _stream?.Dispose();
+        _monthSilver?.Dispose();
         foreach (var silver in _silverStreams ?? [])
         {
             silver.Dispose();

@@ -56,15 +56,47 @@ public sealed class FastSilverTests
     [Fact]
     public void A_month_smaller_than_its_file_size_suggests_is_written_whole_from_its_staged_rows()
     {
-        // The sample's size suggests ~19,500 rows, so silver streams by user digit from the first row; it holds 17,434,
-        // one bucket: the streamed digit files are not used.
-        using var lake = new TestLake(Options(silverBucketRows: 18_000));
-        lake.Ingest(Rows.RealSample);
+        // Unzipped, the sample's size suggests ~19,500 rows, so silver streams by user digit from the first row; it
+        // holds 17,434, one bucket: the streamed digit files are not used.
+        var folder = Directory.CreateTempSubdirectory("sample-csv-");
+        try
+        {
+            var plain = Path.Combine(folder.FullName, "2019-Oct-head.csv");
+            using (var input = new System.IO.Compression.GZipStream(File.OpenRead(Rows.RealSample), System.IO.Compression.CompressionMode.Decompress))
+            using (var output = File.Create(plain))
+            {
+                input.CopyTo(output);
+            }
 
-        Assert.Equal(1, lake.Engine.Partitions().Count(p => p.Layer == LakeLayer.Silver));
+            using var lake = new TestLake(Options(silverBucketRows: 18_000));
+            Assert.InRange(SourceFile.Inspect(plain).ExpectedRows, 18_001, 25_000);
+            var outcome = lake.Ingest(plain);
+
+            Assert.Equal(IngestStatus.Complete, outcome.File.Status);
+            Assert.Equal(1, lake.Engine.Partitions().Count(p => p.Layer == LakeLayer.Silver));
+            AssertSilverIsTheSqlRebuild(lake);
+            AssertWrittenInBronzeOrder(lake);
+            Assert.Empty(Directory.EnumerateFiles(lake.Engine.Layout.Staging));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_month_larger_than_its_file_size_suggests_is_written_in_buckets_from_its_staged_rows()
+    {
+        // The gzipped sample's size suggests ~10,000 rows, so its month's whole silver file streams from the first row;
+        // it holds 17,434, two buckets: the streamed file is given up and the buckets come from the users' files.
+        using var lake = new TestLake(Options(silverBucketRows: 12_000));
+        Assert.InRange(SourceFile.Inspect(Rows.RealSample).ExpectedRows, 1, 12_000);
+        var outcome = lake.Ingest(Rows.RealSample);
+
+        Assert.Equal(IngestStatus.Complete, outcome.File.Status);
+        Assert.Equal(2, lake.Engine.Partitions().Count(p => p.Layer == LakeLayer.Silver));
         AssertSilverIsTheSqlRebuild(lake);
         AssertWrittenInBronzeOrder(lake);
-        Assert.Empty(Directory.EnumerateFiles(lake.Engine.Layout.Staging));
     }
 
     [Fact]
