@@ -11,7 +11,8 @@ namespace EAmazing.Lake;
 /// so a month split into user buckets is written from its own rows, one scan each, without a sort. Bronze streams
 /// (<see cref="RowStream"/>) from the first row; a file whose size says its month will need several silver buckets
 /// also streams each user digit's silver rows into a COPY of its own from the first row
-/// (<see cref="RowStream.StartSilver"/>), so silver is encoded during the read instead of after it. Once the month
+/// (<see cref="RowStream.StartSilver"/>), so silver is encoded during the read instead of after it; a file expected to
+/// fit one bucket streams its month's whole silver file instead, used only if the month does fit. Once the month
 /// has outgrown one bucket, the rows go to the streams only, not to disk: nothing would read them (at month scale
 /// ~7 GB of lines, and their formatting). If the stream is then given up, <see cref="BronzeStreamGivenUpException"/>
 /// says the file must be staged again. A month that ends with fewer buckets than digits merges its digits' files.

@@ -17,7 +17,7 @@ namespace EAmazing.Lake;
 /// assumes a time-ordered file of one month (the common case for the published files) and gives up as soon as a row
 /// says otherwise (<see cref="Check"/>); the engine's output is then discarded, and the staging area has the file
 /// staged again (see <see cref="BronzeStreamGivenUpException"/>). Silver (<see cref="StartSilver"/>) streams one user
-/// digit of that same month and lives or dies with the bronze stream.
+/// bucket of that same month (one digit, or all of them) and lives or dies with the bronze stream.
 /// </summary>
 internal sealed class RowStream : IDisposable
 {
@@ -104,12 +104,12 @@ internal sealed class RowStream : IDisposable
     }
 
     /// <summary>
-    /// Starts streaming the silver rows of one user digit (the users whose pseudonym starts with
-    /// <paramref name="bucket"/>'s digit) of <paramref name="month"/>, already deduplicated and sessionised, into
+    /// Starts streaming the silver rows of one user bucket (the users whose pseudonym starts with one of
+    /// <paramref name="bucket"/>'s digits) of <paramref name="month"/>, already deduplicated and sessionised, into
     /// <paramref name="target"/>.
     /// </summary>
     public static RowStream StartSilver(DuckDBConnection connection, DateTime month, UserBucket bucket, string target, string fileId, string keyId) =>
-        // One digit of sixteen: a sixteenth of the rows, and sixteen such streams side by side.
+        // Usually one digit of sixteen: a sixteenth of the rows, and sixteen such streams side by side.
         new(connection, month, target, batches: 3, batchRows: 2 * VectorRows, (own, source) =>
             DuckDbStaging.CopySilver(own, source, month.ToString("yyyy-MM", CultureInfo.InvariantCulture), bucket, target, fileId, keyId, alreadyOrdered: true));
 
