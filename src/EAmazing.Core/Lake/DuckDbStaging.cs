@@ -27,7 +27,6 @@ internal sealed class DuckDbStaging : IStagingArea
     private DuckDBAppender? _quarantine;
     private (Func<string, string> TargetOf, string FileId, string KeyId, long ExpectedRows)? _streamTo;
     private RowStream? _stream;
-    private (string FileId, string KeyId)? _streamed;
     private RowStream[]? _silverStreams;
     private long[]? _silverRows;
     private RowStream? _monthSilver;
@@ -40,7 +39,7 @@ internal sealed class DuckDbStaging : IStagingArea
     private bool _eventsOnDisk = true;
 
     // Every silver row is in its user digit's file (always, unless silver streams and the month outgrew one bucket).
-    private bool _usersOnDisk = true;
+    private bool UsersOnDisk => _eventsOnDisk || _silverStreams is null;
 
     /// <param name="silverBucketRows">Beyond this many rows a month's silver has several user buckets (<see cref="UserBucket.For"/>), written from the users' files, not from the events file.</param>
     public DuckDbStaging(string path, string settings, long silverBucketRows)
@@ -74,10 +73,11 @@ internal sealed class DuckDbStaging : IStagingArea
             _streamTo = null;
             var month = rows[0].EventTime.ToString("yyyy-MM", CultureInfo.InvariantCulture);
             _stream = RowStream.StartBronze(_connection, rows[0].EventTime, to.TargetOf(month), to.FileId, to.KeyId);
-            _streamed = (to.FileId, to.KeyId);
             if (to.ExpectedRows > _silverBucketRows)
             {
-                StreamSilver(_stream.MonthStart);
+                // Several buckets expected: one silver COPY per user digit (see the class summary).
+                _silverStreams = [.. Hex.Select(digit => RowStream.StartSilver(_connection, _stream.MonthStart, new UserBucket(digit, digit),
+                    SilverDigitPath(digit), to.FileId, to.KeyId))];
             }
             else
             {
@@ -95,12 +95,12 @@ internal sealed class DuckDbStaging : IStagingArea
             // the users' files, when silver streams too.
             events.OnDisk = false;
             _eventsOnDisk = false;
-            _usersOnDisk = _silverStreams is null;
             _monthSilver?.GiveUp(); // several buckets after all: written from the users' files
         }
 
         var silver = _silverStreams;
-        var format = _eventsOnDisk || _usersOnDisk;
+        // Lines are formatted while a staged file keeps them (the users' files keep them at least as long as the events file).
+        var usersOnDisk = UsersOnDisk;
         for (var i = 0; i < rows.Length; i++)
         {
             ref readonly var row = ref rows[i];
@@ -112,10 +112,10 @@ internal sealed class DuckDbStaging : IStagingArea
                 stream.Add(row, session, digit < 0 ? null : silver?[digit] ?? _monthSilver);
             }
 
-            if (format)
+            if (usersOnDisk)
             {
                 var line = events.Append(row, session);
-                if (digit >= 0 && _usersOnDisk)
+                if (digit >= 0)
                 {
                     users[digit].AppendLine(line);
                 }
@@ -158,13 +158,6 @@ internal sealed class DuckDbStaging : IStagingArea
         }
     }
 
-    /// <summary>Starts one silver COPY per user digit, fed from the first row on (see the class summary).</summary>
-    private void StreamSilver(DateTime month)
-    {
-        var (fileId, keyId) = _streamed!.Value;
-        _silverStreams = [.. Hex.Select(digit => RowStream.StartSilver(_connection, month, new UserBucket(digit, digit), SilverDigitPath(digit), fileId, keyId))];
-    }
-
     public void Seal()
     {
         if (_events is not null)
@@ -196,7 +189,7 @@ internal sealed class DuckDbStaging : IStagingArea
             if (_silverStreams is { } silver)
             {
                 var rows = silver.Select(s => s.Finish()).ToList();
-                if (!_usersOnDisk)
+                if (!UsersOnDisk)
                 {
                     if (rows.Any(r => r is null))
                     {

@@ -16,9 +16,18 @@ public static class LakeSql
         return reader.ReadToEnd();
     }
 
+    /// <summary>
+    /// The COPY options of every bronze and silver file (<c>{layer_parquet}</c> in any SQL file). zstd level 1 with
+    /// Parquet v2 encodings: measured on 2M demo rows, about 10% less CPU than the default zstd level for the COPY and
+    /// files about 19% smaller; same values and DuckDB types. Dictionaries capped at 1,000 entries: the engine stops
+    /// trying one early for the columns that end up without (pseudonyms, times, products, prices); measured on an
+    /// 8M-row bronze file, 26% less CPU for the COPY, file 2.4% larger (silver's 2% smaller).
+    /// </summary>
+    public const string LayerParquet = "FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1, PARQUET_VERSION v2, DICTIONARY_SIZE_LIMIT 1000";
+
     public static string Render(string name, params (string Key, string Value)[] values)
     {
-        var sql = Load(name);
+        var sql = Load(name).Replace("{layer_parquet}", LayerParquet, StringComparison.Ordinal);
         foreach (var (key, value) in values)
         {
             sql = sql.Replace("{" + key + "}", value, StringComparison.Ordinal);

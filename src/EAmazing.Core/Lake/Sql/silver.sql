@@ -38,4 +38,4 @@ COPY (
         source_file, source_line, key_id
     FROM numbered
     ORDER BY event_time, user_id, source_file, source_line
-) TO '{target}' (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1, PARQUET_VERSION v2, DICTIONARY_SIZE_LIMIT 1000)
+) TO '{target}' ({layer_parquet})

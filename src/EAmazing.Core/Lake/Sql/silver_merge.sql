@@ -5,4 +5,4 @@ COPY (
     SELECT *
     FROM read_parquet({sources})
     ORDER BY event_time, source_line
-) TO '{target}' (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1, PARQUET_VERSION v2, DICTIONARY_SIZE_LIMIT 1000)
+) TO '{target}' ({layer_parquet})

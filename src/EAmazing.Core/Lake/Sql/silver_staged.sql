@@ -23,4 +23,4 @@ COPY (
       AND session_number > 0
       AND user_id >= '{user_from}' AND user_id < '{user_to}'
     {order_by}
-) TO '{target}' (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1, PARQUET_VERSION v2, DICTIONARY_SIZE_LIMIT 1000)
+) TO '{target}' ({layer_parquet})
