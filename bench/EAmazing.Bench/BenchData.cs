@@ -1,6 +1,6 @@
 using System.IO.Compression;
-using EAmazing.Generation;
-using EAmazing.Rees46;
+using EAmazing.Sources.Synthetic;
+using EAmazing.Sources.Rees46;
 
 namespace EAmazing.Bench;
 

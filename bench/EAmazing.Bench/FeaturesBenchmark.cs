@@ -2,9 +2,10 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using EAmazing.Features;
-using EAmazing.Generation;
-using EAmazing.Ingestion;
 using EAmazing.Lake;
+using EAmazing.Sources.Synthetic;
+using EAmazing.Ingestion;
+using EAmazing.Engine.DuckDb;
 using EAmazing.Privacy;
 
 namespace EAmazing.Bench;

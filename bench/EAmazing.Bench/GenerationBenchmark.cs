@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text.Json;
-using EAmazing.Generation;
+using EAmazing.Sources.Synthetic;
 using Spectre.Console;
 
 namespace EAmazing.Bench;

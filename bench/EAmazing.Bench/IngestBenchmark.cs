@@ -2,8 +2,9 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using DuckDB.NET.Data;
-using EAmazing.Generation;
+using EAmazing.Sources.Synthetic;
 using EAmazing.Ingestion;
+using EAmazing.Engine.DuckDb;
 using EAmazing.Lake;
 using EAmazing.Privacy;
 

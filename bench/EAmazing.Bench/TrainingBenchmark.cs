@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using EAmazing.Models.Data;
-using EAmazing.Models.Evaluation;
+using EAmazing.Foundation.Statistics;
 using EAmazing.Models.Families;
 using Spectre.Console;
 

@@ -3,7 +3,7 @@ using EAmazing.Api.Configuration;
 using EAmazing.Api.Monitoring;
 using EAmazing.Api.Scoring;
 using EAmazing.Api.Security;
-using EAmazing.Configuration;
+using EAmazing.Foundation.Configuration;
 using EAmazing.Privacy;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,4 @@
-using EAmazing.Configuration;
+using EAmazing.Foundation.Configuration;
 using Microsoft.Extensions.Configuration;
 
 namespace EAmazing.Cli;

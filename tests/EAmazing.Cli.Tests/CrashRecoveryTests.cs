@@ -1,5 +1,6 @@
 using System.Diagnostics;
-using EAmazing.Generation;
+using EAmazing.Sources.Synthetic;
+using EAmazing.Engine.DuckDb;
 using EAmazing.Lake;
 
 namespace EAmazing.Cli.Tests;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using EAmazing.Generation;
+using EAmazing.Sources.Synthetic;
 
 namespace EAmazing.Cli.Tests;
 
@@ -38,7 +38,7 @@ public sealed class FeaturesCommandTests : CliTestFolder
         var cli = new CliProcess(Root);
         var lake = Path.Combine(Root, "empty-lake");
         var missing = cli.Run("features", "build", "--lake", Path.Combine(Root, "no-such-lake"));
-        EAmazing.Lake.DuckDbLake.Open(lake).Dispose(); // an empty lake: created, nothing ingested
+        EAmazing.Engine.DuckDb.DuckDbLake.Open(lake).Dispose(); // an empty lake: created, nothing ingested
 
         var unknown = cli.Run("features", "build", "--table", "nope", "--lake", lake);
         var empty = cli.Run("features", "build", "--lake", lake);

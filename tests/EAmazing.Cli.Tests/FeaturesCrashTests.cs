@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using EAmazing.Features;
-using EAmazing.Generation;
-using EAmazing.Lake;
+using EAmazing.Sources.Synthetic;
+using EAmazing.Engine.DuckDb;
 
 namespace EAmazing.Cli.Tests;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using EAmazing.Features;
+using EAmazing.Engine.DuckDb;
 using EAmazing.Lake;
 
 namespace EAmazing.Cli.Tests;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using EAmazing.Engine.DuckDb;
 using EAmazing.Lake;
 using EAmazing.Privacy.Keys;
 

@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using System.Text.RegularExpressions;
-using EAmazing.Privacy.Audit;
+using EAmazing.Governance.Audit;
 
 namespace EAmazing.Cli.Tests;
 

@@ -1,4 +1,4 @@
-using EAmazing.Generation;
+using EAmazing.Sources.Synthetic;
 
 namespace EAmazing.Cli.Tests;
 

@@ -1,4 +1,4 @@
-using EAmazing.Configuration;
+using EAmazing.Foundation.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace EAmazing.Api.Configuration;
@@ -12,5 +12,5 @@ public sealed class ServingPaths(IOptions<PlatformOptions> platform, IOptions<Se
 
     public string ApiKeys { get; } = Path.GetFullPath(serving.Value.ApiKeysFile ?? Security.ApiKeyStore.DefaultFilePath);
 
-    public string AuditLog { get; } = Path.GetFullPath(serving.Value.AuditLog ?? Privacy.Audit.AuditTrail.ForLake(platform.Value.Lake).Path);
+    public string AuditLog { get; } = Path.GetFullPath(serving.Value.AuditLog ?? EAmazing.Governance.Audit.AuditTrail.ForLake(platform.Value.Lake).Path);
 }

@@ -1,6 +1,6 @@
 using EAmazing.Api.Configuration;
 using EAmazing.Privacy;
-using EAmazing.Privacy.Audit;
+using EAmazing.Governance.Audit;
 
 namespace EAmazing.Api.Security;
 

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using EAmazing.Privacy.Audit;
+using EAmazing.Governance.Audit;
 
 namespace EAmazing.Cli.Commands;
 

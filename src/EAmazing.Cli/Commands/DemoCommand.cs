@@ -1,5 +1,5 @@
 using System.CommandLine;
-using EAmazing.Generation;
+using EAmazing.Sources.Synthetic;
 using Spectre.Console;
 
 namespace EAmazing.Cli.Commands;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using EAmazing.Privacy.Audit;
+using EAmazing.Governance.Audit;
 using Spectre.Console;
 
 namespace EAmazing.Cli.Commands;

@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using DuckDB.NET.Data;
 using EAmazing.Lake;
-using EAmazing.Privacy.Audit;
-using EAmazing.Privacy.Erasure;
+using EAmazing.Governance.Audit;
+using EAmazing.Governance.Erasure;
 using Spectre.Console;
 
 namespace EAmazing.Cli.Commands;

@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using DuckDB.NET.Data;
 using EAmazing.Lake;
-using EAmazing.Privacy.Access;
-using EAmazing.Privacy.Audit;
+using EAmazing.Governance.Access;
+using EAmazing.Governance.Audit;
 using Spectre.Console;
 
 namespace EAmazing.Cli.Commands;

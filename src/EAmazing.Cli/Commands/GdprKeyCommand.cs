@@ -2,6 +2,7 @@ using System.CommandLine;
 using EAmazing.Features;
 using EAmazing.Lake;
 using EAmazing.Privacy;
+using EAmazing.Governance.Keys;
 using EAmazing.Privacy.Keys;
 using Microsoft.Extensions.Configuration;
 

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using EAmazing.Privacy.Register;
+using EAmazing.Governance.Register;
 
 namespace EAmazing.Cli.Commands;
 

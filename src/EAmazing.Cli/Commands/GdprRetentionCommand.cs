@@ -1,6 +1,6 @@
 using System.CommandLine;
 using EAmazing.Lake;
-using EAmazing.Privacy.Retention;
+using EAmazing.Governance.Retention;
 using Spectre.Console;
 
 namespace EAmazing.Cli.Commands;

@@ -1,4 +1,5 @@
 using DuckDB.NET.Data;
+using EAmazing.Engine.DuckDb;
 using EAmazing.Lake;
 
 namespace EAmazing.Cli.Commands;

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using EAmazing.Generation.Realism;
-using EAmazing.Generation.Truth;
+using EAmazing.Sources.Synthetic.Realism;
+using EAmazing.Sources.Synthetic.Truth;
 using Spectre.Console;
 
 namespace EAmazing.Cli.Commands;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using DuckDB.NET.Data;
 using EAmazing.Lake;
 using EAmazing.Privacy.SmallGroups;
+using EAmazing.Reporting;
 using Spectre.Console;
 
 namespace EAmazing.Cli.Commands;

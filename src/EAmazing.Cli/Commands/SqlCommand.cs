@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using DuckDB.NET.Data;
+using EAmazing.Engine.DuckDb;
 using EAmazing.Lake;
 using nietras.SeparatedValues;
 using Spectre.Console;

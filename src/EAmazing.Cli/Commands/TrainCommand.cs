@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using EAmazing.Models.Lab;
-using EAmazing.Models.PurchaseIntent;
+using EAmazing.BusinessModels.PurchaseIntent;
 using EAmazing.Models.Registry;
 using EAmazing.Privacy;
 using Spectre.Console;

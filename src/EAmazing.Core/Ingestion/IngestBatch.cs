@@ -1,3 +1,5 @@
+using EAmazing.Lake;
+
 namespace EAmazing.Ingestion;
 
 /// <summary>Rows handed from the parsing thread to the writing thread.</summary>

@@ -1,3 +1,5 @@
+using EAmazing.Lake;
+
 namespace EAmazing.Ingestion;
 
 /// <summary>The result for one input file, with a message fit for the console (no personal data).</summary>

@@ -1,6 +1,5 @@
 using EAmazing.Lake;
 using EAmazing.Privacy;
-using EAmazing.Privacy.Erasure;
 
 namespace EAmazing.Ingestion;
 
@@ -65,7 +64,7 @@ public sealed class LakeIngestor(ILakeEngine lake, PseudonymKey key, IngestOptio
             var suppressed = SuppressionList.Load(lake, key.KeyId);
             var parser = new Rees46FileParser(options, _pseudonymiser, latest, suppressed);
             void Reading(long rows, long bytes) => progress?.Report(new(name, index, count, rows, bytes, source.SizeBytes, "reading"));
-            var streamed = lake.CreateStaging(source.FileId, options);
+            var streamed = lake.CreateStaging(source.FileId, new StagingOptions(options.EngineMemoryLimit, options.SilverBucketRows));
             IStagingArea staging;
             try
             {
@@ -78,7 +77,7 @@ public sealed class LakeIngestor(ILakeEngine lake, PseudonymKey key, IngestOptio
                 // Not a time-ordered file of one month (or the engine failed): its rows went to the abandoned
                 // stream only, so it is read again into a staging area that keeps them, as the slow path needs.
                 streamed.Dispose();
-                staging = lake.CreateStaging(source.FileId, options);
+                staging = lake.CreateStaging(source.FileId, new StagingOptions(options.EngineMemoryLimit, options.SilverBucketRows));
                 try
                 {
                     parsed = parser.Parse(source, staging, Reading);

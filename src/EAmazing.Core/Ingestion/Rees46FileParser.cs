@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using EAmazing.Lake;
 using EAmazing.Privacy;
-using EAmazing.Privacy.Erasure;
 using nietras.SeparatedValues;
 
 namespace EAmazing.Ingestion;

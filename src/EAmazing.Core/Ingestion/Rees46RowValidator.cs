@@ -1,8 +1,9 @@
 using System.Buffers;
 using System.Globalization;
 using EAmazing.Privacy;
-using EAmazing.Rees46;
+using EAmazing.Sources.Rees46;
 using nietras.SeparatedValues;
+using EAmazing.Lake;
 
 namespace EAmazing.Ingestion;
 

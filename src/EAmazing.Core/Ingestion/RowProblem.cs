@@ -1,3 +1,5 @@
+using EAmazing.Lake;
+
 namespace EAmazing.Ingestion;
 
 /// <summary>A field-level problem found while validating one row.</summary>

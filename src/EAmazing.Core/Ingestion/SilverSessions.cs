@@ -1,3 +1,5 @@
+using EAmazing.Lake;
+
 namespace EAmazing.Ingestion;
 
 /// <summary>

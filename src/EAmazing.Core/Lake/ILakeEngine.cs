@@ -1,5 +1,3 @@
-using EAmazing.Ingestion;
-
 namespace EAmazing.Lake;
 
 /// <summary>
@@ -22,7 +20,7 @@ public interface ILakeEngine : IDisposable
 
     QueryResult Query(string sql);
 
-    IStagingArea CreateStaging(string fileId, IngestOptions options);
+    IStagingArea CreateStaging(string fileId, StagingOptions options);
 
     /// <summary>Builds one bucket of a silver month from bronze files (absolute paths) into <paramref name="target"/>; returns its rows.</summary>
     long BuildSilver(IReadOnlyList<string> bronzeFiles, UserBucket bucket, string target, TimeSpan sessionGap);

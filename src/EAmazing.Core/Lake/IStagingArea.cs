@@ -1,4 +1,3 @@
-using EAmazing.Ingestion;
 
 namespace EAmazing.Lake;
 

@@ -1,5 +1,3 @@
-using EAmazing.Features;
-using EAmazing.Ingestion;
 
 namespace EAmazing.Lake;
 

@@ -1,6 +1,6 @@
 using System.Buffers.Text;
 using System.Text;
-using EAmazing.Ingestion;
+using EAmazing.Engine.DuckDb;
 
 namespace EAmazing.Lake;
 

@@ -4,7 +4,7 @@ using EAmazing.Api.Tests.Support;
 using EAmazing.Api.Security;
 using EAmazing.Monitoring.Predictions;
 using EAmazing.Privacy;
-using EAmazing.Privacy.Audit;
+using EAmazing.Governance.Audit;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EAmazing.Api.Tests.Apis;

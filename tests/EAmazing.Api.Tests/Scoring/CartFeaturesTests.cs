@@ -2,7 +2,7 @@ using DuckDB.NET.Data;
 using EAmazing.Api.Configuration;
 using EAmazing.Api.Scoring;
 using EAmazing.Api.Tests.Support;
-using EAmazing.Configuration;
+using EAmazing.Foundation.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 

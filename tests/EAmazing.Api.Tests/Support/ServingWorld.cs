@@ -1,11 +1,12 @@
 using EAmazing.Api.Security;
 using EAmazing.Features;
-using EAmazing.Generation;
+using EAmazing.Sources.Synthetic;
 using EAmazing.Ingestion;
-using EAmazing.Lake;
+using EAmazing.Engine.DuckDb;
 using EAmazing.Models.Families;
 using EAmazing.Models.Lab;
-using EAmazing.Models.PurchaseIntent;
+using EAmazing.BusinessModels.PurchaseIntent;
+using EAmazing.Models.Data;
 using EAmazing.Models.Registry;
 using EAmazing.Privacy;
 

@@ -1,5 +1,5 @@
-using EAmazing.Generation.Realism;
-using EAmazing.Generation.Truth;
+using EAmazing.Sources.Synthetic.Realism;
+using EAmazing.Sources.Synthetic.Truth;
 using EAmazing.Core.Tests.Support;
 
 namespace EAmazing.Core.Tests.Generation;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using EAmazing.Generation;
-using EAmazing.Rees46;
+using EAmazing.Sources.Synthetic;
+using EAmazing.Sources.Rees46;
 using EAmazing.Core.Tests.Support;
 
 namespace EAmazing.Core.Tests.Generation;

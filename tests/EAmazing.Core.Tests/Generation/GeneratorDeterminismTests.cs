@@ -1,4 +1,4 @@
-using EAmazing.Generation;
+using EAmazing.Sources.Synthetic;
 using EAmazing.Core.Tests.Support;
 
 namespace EAmazing.Core.Tests.Generation;

@@ -1,7 +1,7 @@
 using System.Globalization;
-using EAmazing.Generation.Oracle;
-using EAmazing.Generation.Truth;
-using EAmazing.Rees46;
+using EAmazing.Sources.Synthetic.Oracle;
+using EAmazing.Sources.Synthetic.Truth;
+using EAmazing.Sources.Rees46;
 using EAmazing.Core.Tests.Support;
 
 namespace EAmazing.Core.Tests.Generation;

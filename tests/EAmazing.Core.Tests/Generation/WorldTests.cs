@@ -1,5 +1,5 @@
-using EAmazing.Generation;
-using EAmazing.Generation.World;
+using EAmazing.Sources.Synthetic;
+using EAmazing.Sources.Synthetic.World;
 using FsCheck;
 using FsCheck.Fluent;
 

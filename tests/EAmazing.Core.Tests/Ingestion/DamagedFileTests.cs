@@ -1,6 +1,6 @@
 using System.IO.Compression;
 using EAmazing.Core.Tests.Support;
-using EAmazing.Ingestion;
+using EAmazing.Lake;
 
 namespace EAmazing.Core.Tests.Ingestion;
 

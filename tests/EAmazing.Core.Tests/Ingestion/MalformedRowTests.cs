@@ -1,5 +1,5 @@
 using EAmazing.Core.Tests.Support;
-using EAmazing.Ingestion;
+using EAmazing.Lake;
 
 namespace EAmazing.Core.Tests.Ingestion;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using EAmazing.Core.Tests.Support;
-using EAmazing.Ingestion;
+using EAmazing.Lake;
 using EAmazing.Privacy;
-using EAmazing.Rees46;
+using EAmazing.Sources.Rees46;
 
 namespace EAmazing.Core.Tests.Ingestion;
 

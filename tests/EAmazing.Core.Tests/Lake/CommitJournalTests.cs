@@ -63,7 +63,7 @@ public sealed class CommitJournalTests
 
         public QueryResult Query(string sql) => inner.Query(sql);
 
-        public IStagingArea CreateStaging(string fileId, IngestOptions options) => inner.CreateStaging(fileId, options);
+        public IStagingArea CreateStaging(string fileId, StagingOptions options) => inner.CreateStaging(fileId, options);
 
         public long BuildSilver(IReadOnlyList<string> bronzeFiles, UserBucket bucket, string target, TimeSpan sessionGap)
         {

@@ -1,7 +1,7 @@
 using DuckDB.NET.Data;
-using EAmazing.Ingestion;
 using EAmazing.Lake;
-using EAmazing.Rees46;
+using EAmazing.Engine.DuckDb;
+using EAmazing.Sources.Rees46;
 
 namespace EAmazing.Core.Tests.Lake;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using EAmazing.Core.Tests.Support;
-using EAmazing.Privacy.Audit;
+using EAmazing.Governance.Audit;
 
 namespace EAmazing.Core.Tests.Privacy;
 

@@ -3,7 +3,7 @@ using EAmazing.Core.Tests.Support;
 using EAmazing.Features;
 using EAmazing.Ingestion;
 using EAmazing.Lake;
-using EAmazing.Privacy.Erasure;
+using EAmazing.Governance.Erasure;
 using FsCheck;
 using FsCheck.Xunit;
 

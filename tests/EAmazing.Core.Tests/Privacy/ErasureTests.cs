@@ -1,8 +1,9 @@
 using EAmazing.Core.Tests.Support;
 using EAmazing.Lake;
+using EAmazing.Foundation.Statistics;
 using EAmazing.Models.Evaluation;
 using EAmazing.Models.Registry;
-using EAmazing.Privacy.Erasure;
+using EAmazing.Governance.Erasure;
 
 namespace EAmazing.Core.Tests.Privacy;
 

@@ -12,7 +12,7 @@ public sealed class KeyNeverInTheLakeTests
         lake.Ingest(Rows.RealSample);
         lake.Engine.Dispose();
         var key = TestLake.Key.ToHex();
-        var rawUsers = EAmazing.Rees46.Rees46FileReader.ReadEvents(Rows.RealSample).Select(e => e.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture)).Distinct().Take(500).ToList();
+        var rawUsers = EAmazing.Sources.Rees46.Rees46FileReader.ReadEvents(Rows.RealSample).Select(e => e.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture)).Distinct().Take(500).ToList();
 
         foreach (var file in Directory.EnumerateFiles(lake.Root, "*", SearchOption.AllDirectories))
         {

@@ -4,7 +4,7 @@ using EAmazing.Core.Tests.Support;
 using EAmazing.Features;
 using EAmazing.Monitoring.Predictions;
 using EAmazing.Privacy;
-using EAmazing.Rees46;
+using EAmazing.Sources.Rees46;
 
 namespace EAmazing.Core.Tests.Privacy;
 

@@ -1,7 +1,7 @@
 using EAmazing.Core.Tests.Features;
 using EAmazing.Privacy;
 using EAmazing.Privacy.Purposes;
-using EAmazing.Privacy.Register;
+using EAmazing.Governance.Register;
 
 namespace EAmazing.Core.Tests.Privacy;
 

@@ -1,7 +1,7 @@
 using EAmazing.Core.Tests.Support;
 using EAmazing.Features;
 using EAmazing.Lake;
-using EAmazing.Privacy.Retention;
+using EAmazing.Governance.Retention;
 
 namespace EAmazing.Core.Tests.Privacy;
 

@@ -1,6 +1,7 @@
 using EAmazing.Core.Tests.Features;
 using EAmazing.Lake;
 using EAmazing.Privacy.SmallGroups;
+using EAmazing.Reporting;
 
 namespace EAmazing.Core.Tests.Privacy;
 

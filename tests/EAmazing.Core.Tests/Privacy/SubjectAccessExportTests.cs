@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using EAmazing.Core.Tests.Support;
 using EAmazing.Privacy;
-using EAmazing.Privacy.Access;
-using EAmazing.Privacy.Erasure;
+using EAmazing.Governance.Access;
+using EAmazing.Governance.Erasure;
 
 namespace EAmazing.Core.Tests.Privacy;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using EAmazing.Rees46;
+using EAmazing.Sources.Rees46;
 
 namespace EAmazing.Core.Tests.Support;
 

@@ -1,5 +1,5 @@
-using EAmazing.Generation;
-using EAmazing.Generation.Realism;
+using EAmazing.Sources.Synthetic;
+using EAmazing.Sources.Synthetic.Realism;
 
 namespace EAmazing.Core.Tests.Support;
 

@@ -1,4 +1,4 @@
-using EAmazing.Rees46;
+using EAmazing.Sources.Rees46;
 
 namespace EAmazing.Core.Tests.Support;
 

@@ -1,4 +1,5 @@
 using EAmazing.Ingestion;
+using EAmazing.Engine.DuckDb;
 using EAmazing.Lake;
 using EAmazing.Privacy;
 

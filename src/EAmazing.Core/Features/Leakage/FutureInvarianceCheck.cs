@@ -1,4 +1,5 @@
 using System.Globalization;
+using EAmazing.Lake;
 
 namespace EAmazing.Features.Leakage;
 

@@ -1,3 +1,5 @@
+using EAmazing.Lake;
+
 namespace EAmazing.Features.Leakage;
 
 /// <summary>

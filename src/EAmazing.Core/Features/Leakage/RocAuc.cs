@@ -1,4 +1,4 @@
-using EAmazing.Models.Evaluation;
+using EAmazing.Foundation.Statistics;
 
 namespace EAmazing.Features.Leakage;
 

@@ -1,3 +1,5 @@
+using EAmazing.Foundation.Statistics;
+
 namespace EAmazing.Models.Evaluation;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using EAmazing.Foundation.Statistics;
+
 namespace EAmazing.Models.Evaluation;
 
 /// <summary>Everything measured on the test window for one model, with 95% bootstrap intervals where it matters.</summary>

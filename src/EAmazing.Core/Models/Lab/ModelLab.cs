@@ -1,6 +1,7 @@
 using System.Diagnostics;
-using EAmazing.Generation.Randomness;
+using EAmazing.Foundation.Randomness;
 using EAmazing.Models.Data;
+using EAmazing.Foundation.Statistics;
 using EAmazing.Models.Evaluation;
 using EAmazing.Models.Families;
 

@@ -1,5 +1,5 @@
 using EAmazing.Features;
-using EAmazing.Models.PurchaseIntent;
+using EAmazing.BusinessModels.PurchaseIntent;
 using EAmazing.Models.Registry;
 using EAmazing.Monitoring.Predictions;
 

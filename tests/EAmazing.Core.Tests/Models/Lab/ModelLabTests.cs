@@ -1,5 +1,5 @@
 using EAmazing.Models.Data;
-using EAmazing.Models.Evaluation;
+using EAmazing.Foundation.Statistics;
 using EAmazing.Models.Families;
 using EAmazing.Models.Lab;
 using Microsoft.ML;

@@ -1,6 +1,6 @@
 using EAmazing.Core.Tests.Support;
-using EAmazing.Generation;
-using EAmazing.Models.PurchaseIntent;
+using EAmazing.Sources.Synthetic;
+using EAmazing.BusinessModels.PurchaseIntent;
 using EAmazing.Models.Registry;
 using EAmazing.Privacy;
 

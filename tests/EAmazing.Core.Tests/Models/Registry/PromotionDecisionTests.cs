@@ -1,3 +1,4 @@
+using EAmazing.Foundation.Statistics;
 using EAmazing.Models.Evaluation;
 using EAmazing.Models.Registry;
 

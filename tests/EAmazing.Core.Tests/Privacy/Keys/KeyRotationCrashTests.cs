@@ -1,5 +1,6 @@
 using EAmazing.Core.Tests.Support;
 using EAmazing.Features;
+using EAmazing.Engine.DuckDb;
 using EAmazing.Lake;
 using EAmazing.Privacy;
 using EAmazing.Privacy.Keys;

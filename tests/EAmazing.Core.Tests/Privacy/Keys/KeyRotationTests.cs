@@ -2,9 +2,11 @@ using System.Text;
 using EAmazing.Core.Tests.Support;
 using EAmazing.Features;
 using EAmazing.Ingestion;
+using EAmazing.Engine.DuckDb;
 using EAmazing.Lake;
 using EAmazing.Monitoring.Predictions;
 using EAmazing.Privacy;
+using EAmazing.Governance.Keys;
 using EAmazing.Privacy.Keys;
 
 namespace EAmazing.Core.Tests.Privacy.Keys;
@@ -91,7 +93,7 @@ public sealed class KeyRotationTests
         }
 
         before.Lake.Reopen();
-        var audit = EAmazing.Privacy.Audit.AuditTrail.ForLake(before.Lake.Root).Read().Single(e => e.Action == "gdpr.key.rotate");
+        var audit = EAmazing.Governance.Audit.AuditTrail.ForLake(before.Lake.Root).Read().Single(e => e.Action == "gdpr.key.rotate");
         Assert.Contains(RotationLake.NextKey.KeyId, audit.Detail, StringComparison.Ordinal);
     }
 

@@ -4,6 +4,7 @@ using EAmazing.Features;
 using EAmazing.Lake;
 using EAmazing.Monitoring.Predictions;
 using EAmazing.Privacy;
+using EAmazing.Governance.Keys;
 using EAmazing.Privacy.Keys;
 
 namespace EAmazing.Core.Tests.Privacy.Keys;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using EAmazing.Models.Data;
-using EAmazing.Models.Evaluation;
+using EAmazing.Foundation.Statistics;
 
 namespace EAmazing.Models.Families.Baselines;
 

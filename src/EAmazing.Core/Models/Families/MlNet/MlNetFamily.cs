@@ -1,4 +1,4 @@
-using EAmazing.Generation.Randomness;
+using EAmazing.Foundation.Randomness;
 using EAmazing.Models.Data;
 using Microsoft.ML;
 

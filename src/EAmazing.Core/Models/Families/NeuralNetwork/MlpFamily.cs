@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using EAmazing.Generation.Randomness;
+using EAmazing.Foundation.Randomness;
 using EAmazing.Models.Data;
 
 namespace EAmazing.Models.Families.NeuralNetwork;

@@ -1,4 +1,4 @@
-using EAmazing.Generation.Randomness;
+using EAmazing.Foundation.Randomness;
 
 namespace EAmazing.Models.Families.NeuralNetwork;
 

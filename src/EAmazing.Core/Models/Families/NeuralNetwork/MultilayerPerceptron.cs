@@ -1,5 +1,5 @@
 using System.Numerics.Tensors;
-using EAmazing.Generation.Randomness;
+using EAmazing.Foundation.Randomness;
 
 namespace EAmazing.Models.Families.NeuralNetwork;
 

@@ -1,0 +1,24 @@
+using EAmazing.Models.Evaluation;
+
+namespace EAmazing.BusinessModels.PurchaseIntent;
+
+/// <summary>Settings of a purchase-intent training run (section <c>EAmazing:Training</c>).</summary>
+public sealed record PurchaseIntentOptions
+{
+    public IReadOnlyList<string>? Families { get; init; }
+
+    public int TrialsPerFamily { get; init; } = 3;
+
+    public TimeSpan Budget { get; init; } = TimeSpan.FromMinutes(5);
+
+    public ulong Seed { get; init; } = 46;
+
+    public BusinessCost Cost { get; init; } = new();
+
+    public int ValidationDays { get; init; } = 7;
+
+    public int TestDays { get; init; } = 7;
+
+    /// <summary>Folder of the generated dataset's ground truth, for the oracle AUC (optional).</summary>
+    public string? TruthFolder { get; init; }
+}

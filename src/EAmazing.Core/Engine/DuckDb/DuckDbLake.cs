@@ -1,0 +1,226 @@
+using System.Globalization;
+using DuckDB.NET.Data;
+using EAmazing.Lake;
+
+namespace EAmazing.Engine.DuckDb;
+
+/// <summary>
+/// The lake on DuckDB: <c>catalog.duckdb</c> holds the metadata tables and the views over the Parquet
+/// layers; transformations run on a separate in-memory connection so they never lock the catalog.
+/// Opening a lake recovers from any interrupted commit first.
+/// </summary>
+public sealed partial class DuckDbLake : ILakeEngine
+{
+    private readonly DuckDBConnection _catalog;
+    private readonly DuckDBConnection _scratch;
+
+    private DuckDbLake(LakeLayout layout, string memoryLimit)
+    {
+        Layout = layout;
+        _catalog = new DuckDBConnection($"Data Source={layout.Catalog}");
+        _catalog.Open();
+        _scratch = new DuckDBConnection("Data Source=:memory:");
+        _scratch.Open();
+        Execute(_scratch, Settings(layout, memoryLimit));
+    }
+
+    public LakeLayout Layout { get; }
+
+    public static DuckDbLake Open(string root, string memoryLimit = "2GB")
+    {
+        var layout = LakeLayout.At(root);
+        layout.CreateFolders();
+        var lake = new DuckDbLake(layout, memoryLimit);
+        try
+        {
+            Execute(lake._catalog, LakeSql.Load("catalog"));
+            CommitJournal.Recover(lake);
+            lake.RefreshViews();
+            return lake;
+        }
+        catch
+        {
+            lake.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Engine settings shared by every connection: bounded memory, spilling into the lake's scratch folder.</summary>
+    internal static string Settings(LakeLayout layout, string memoryLimit) =>
+        $"SET memory_limit = '{LakeSql.Literal(memoryLimit)}'; SET temp_directory = '{LakeSql.Literal(Path.Combine(layout.Staging, "spill"))}'; SET preserve_insertion_order = true;";
+
+    public IReadOnlyList<IngestedFile> IngestedFiles()
+    {
+        using var command = _catalog.CreateCommand();
+        command.CommandText = """
+            SELECT file_id, path, size_bytes, sha256, rows_read, rows_accepted, rows_duplicate, rows_quarantined,
+                   empty_sessions, status, problem, key_id, started_at, finished_at, hash_ms, read_ms, bronze_ms, silver_ms, rows_suppressed
+            FROM ingested_files ORDER BY path
+            """;
+        using var reader = command.ExecuteReader();
+        var files = new List<IngestedFile>();
+        while (reader.Read())
+        {
+            files.Add(new IngestedFile(
+                reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetString(3),
+                new RowAccounting(reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7), reader.IsDBNull(18) ? 0 : reader.GetInt64(18)),
+                reader.GetInt64(8), Enum.Parse<IngestStatus>(reader.GetString(9)), reader.IsDBNull(10) ? null : reader.GetString(10),
+                reader.GetString(11), DateTime.SpecifyKind(reader.GetDateTime(12), DateTimeKind.Utc), DateTime.SpecifyKind(reader.GetDateTime(13), DateTimeKind.Utc),
+                new IngestTimings(reader.GetInt64(14), reader.GetInt64(15), reader.GetInt64(16), reader.GetInt64(17))));
+        }
+
+        return files;
+    }
+
+    public IReadOnlyList<LakePartition> Partitions()
+    {
+        using var command = _catalog.CreateCommand();
+        command.CommandText = "SELECT layer, partition_key, path, file_id, row_count, size_bytes, key_id FROM lake_partitions ORDER BY layer, partition_key, path";
+        using var reader = command.ExecuteReader();
+        var partitions = new List<LakePartition>();
+        while (reader.Read())
+        {
+            partitions.Add(new LakePartition(reader.GetString(0), reader.GetString(1), reader.GetString(2),
+                reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetString(6)));
+        }
+
+        return partitions;
+    }
+
+    public void ApplyCatalog(LakeCommit commit)
+    {
+        using var transaction = _catalog.BeginTransaction();
+        var file = commit.File;
+        foreach (var retired in file is null ? commit.RetiredFileIds : commit.RetiredFileIds.Append(file.FileId))
+        {
+            Run("DELETE FROM ingested_files WHERE file_id = $1", retired);
+            Run("DELETE FROM lake_partitions WHERE file_id = $1", retired);
+        }
+
+        foreach (var path in commit.Deletes.Concat(commit.Partitions.Select(p => p.Path)))
+        {
+            Run("DELETE FROM lake_partitions WHERE path = $1", path);
+        }
+
+        if (file is not null)
+        {
+            Run("DELETE FROM ingested_files WHERE path = $1", file.Path);
+            // Columns named: rows_suppressed arrives by ALTER TABLE (existing lakes), so positions are not the contract.
+            Run("""
+                INSERT INTO ingested_files (file_id, path, size_bytes, sha256, rows_read, rows_accepted, rows_duplicate, rows_quarantined,
+                    empty_sessions, status, problem, key_id, started_at, finished_at, hash_ms, read_ms, bronze_ms, silver_ms, rows_suppressed)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
+                """,
+                file.FileId, file.Path, file.SizeBytes, file.Sha256, file.Rows.Read, file.Rows.Accepted, file.Rows.Duplicates, file.Rows.Quarantined,
+                file.EmptySessions, file.Status.ToString(), file.Problem, file.KeyId, file.StartedAt, file.FinishedAt,
+                file.Timings.HashMs, file.Timings.ReadMs, file.Timings.BronzeMs, file.Timings.SilverMs, file.Rows.Suppressed);
+        }
+
+        foreach (var p in commit.Partitions)
+        {
+            Run("INSERT INTO lake_partitions VALUES ($1, $2, $3, $4, $5, $6, $7)", p.Layer, p.PartitionKey, p.Path, p.FileId, p.Rows, p.Bytes, p.KeyId);
+        }
+
+        foreach (var statement in commit.Catalog ?? [])
+        {
+            Run(statement.Sql, statement.Values);
+        }
+
+        transaction.Commit();
+
+        void Run(string sql, params object?[] values)
+        {
+            using var command = _catalog.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = sql;
+            foreach (var value in values)
+            {
+                command.Parameters.Add(new DuckDBParameter(value is System.Text.Json.JsonElement json ? JsonValue(json) : value ?? DBNull.Value));
+            }
+
+            command.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>Statement values come back from the journal as JSON elements; DuckDB needs the plain value.</summary>
+    private static object JsonValue(System.Text.Json.JsonElement json) => json.ValueKind switch
+    {
+        System.Text.Json.JsonValueKind.String => json.GetString()!,
+        System.Text.Json.JsonValueKind.Number when json.TryGetInt64(out var whole) => whole,
+        System.Text.Json.JsonValueKind.Number => json.GetDouble(),
+        System.Text.Json.JsonValueKind.True => true,
+        System.Text.Json.JsonValueKind.False => false,
+        _ => DBNull.Value,
+    };
+
+    public void RefreshViews()
+    {
+        var partitions = Partitions();
+        foreach (var layer in LakeLayer.All)
+        {
+            var files = partitions.Where(p => p.Layer == layer).Select(p => Layout.Full(p.Path)).ToList();
+            var body = files.Count == 0
+                ? LakeSql.Load($"{layer}_empty")
+                : $"SELECT * FROM read_parquet({LakeSql.List(files)}, hive_partitioning = false)";
+            Execute(_catalog, $"CREATE OR REPLACE VIEW {layer} AS {body}");
+        }
+    }
+
+    public QueryResult Query(string sql) => Read(_catalog, sql);
+
+    /// <summary>Runs a query on a connection and materialises its rows (DBNull as null).</summary>
+    internal static QueryResult Read(DuckDBConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
+        var rows = new List<object?[]>();
+        while (reader.Read())
+        {
+            var row = new object?[reader.FieldCount];
+            for (var i = 0; i < row.Length; i++)
+            {
+                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            }
+
+            rows.Add(row);
+        }
+
+        return new QueryResult(columns, rows);
+    }
+
+    public IStagingArea CreateStaging(string fileId, StagingOptions options) =>
+        new DuckDbStaging(Path.Combine(Layout.Staging, $"{fileId}.duckdb"), Settings(Layout, options.EngineMemoryLimit), options.SilverBucketRows);
+
+    public long BuildSilver(IReadOnlyList<string> bronzeFiles, UserBucket bucket, string target, TimeSpan sessionGap)
+    {
+        Execute(_scratch, LakeSql.Render("silver",
+            ("sources", LakeSql.List(bronzeFiles)),
+            ("user_from", bucket.From),
+            ("user_to", bucket.To),
+            ("target", LakeSql.Literal(target)),
+            ("gap_seconds", ((long)sessionGap.TotalSeconds).ToString(CultureInfo.InvariantCulture))));
+        return CountParquetRows(target);
+    }
+
+    public long CountParquetRows(string path)
+    {
+        using var command = _scratch.CreateCommand();
+        command.CommandText = $"SELECT CAST(coalesce(sum(num_rows), 0) AS BIGINT) FROM parquet_file_metadata('{LakeSql.Literal(path)}')";
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    internal static void Execute(DuckDBConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    public void Dispose()
+    {
+        _scratch.Dispose();
+        _catalog.Dispose();
+    }
+}

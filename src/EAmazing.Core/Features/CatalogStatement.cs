@@ -1,4 +1,0 @@
-namespace EAmazing.Features;
-
-/// <summary>One catalog statement with its positional parameter values.</summary>
-public sealed record CatalogStatement(string Sql, params object?[] Values);

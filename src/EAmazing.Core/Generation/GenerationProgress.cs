@@ -1,4 +1,0 @@
-namespace EAmazing.Generation;
-
-/// <summary>Progress of a generation run, reported once per simulated day.</summary>
-public readonly record struct GenerationProgress(int DaysDone, int DayCount, long Events, long BytesWritten);

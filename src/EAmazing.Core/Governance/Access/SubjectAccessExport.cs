@@ -1,0 +1,264 @@
+using System.Collections;
+using System.Globalization;
+using System.Text.Json;
+using EAmazing.Features;
+using EAmazing.Lake;
+using EAmazing.Governance.Audit;
+using EAmazing.Governance.Erasure;
+using EAmazing.Privacy;
+
+namespace EAmazing.Governance.Access;
+
+/// <summary>
+/// The right of access: everything the platform holds on one person, in one JSON file a DPO can hand over. The
+/// subject (the id as requested, the key id, the subject digest), their events from silver (every column, in time
+/// order), their rows in quarantine and in each gold table, their predictions from the predictions log, the erasure
+/// and audit entries about them, and a summary. Written to a temporary file beside the target, then renamed.
+/// </summary>
+public sealed class SubjectAccessExport(IGoldEngine lake, PseudonymKey key, TimeProvider? clock = null)
+{
+    public const string Events = "events";
+    public const string Quarantine = "quarantined_rows";
+    public const string Predictions = "predictions";
+    public const string Erasures = "erasures";
+    public const string AuditEntries = "audit_entries";
+
+    private static readonly JsonWriterOptions Indented = new() { Indented = true };
+
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
+    public SubjectAccessSummary Write(long userId, string outputPath)
+    {
+        var subject = ErasureSubject.Of(userId, new Pseudonymiser(key));
+        var match = PersonColumn.Matches("user_id", [subject.Pseudonym]);
+        var events = FromLayer(LakeLayer.Silver, match, "event_time, source_file, source_line");
+        var quarantined = FromLayer(LakeLayer.Quarantine, match, "source_file, source_line");
+        var gold = GoldRows(subject);
+        var predictions = new PredictionLogEraser(lake.Layout.Root).Lines(subject.Pseudonym);
+        var erasures = ErasureLogEntry.Read(lake, subject.Digest);
+        var audit = AuditTrail.ForLake(lake.Layout.Root).Read().Where(r => r.Target == subject.Digest).ToList();
+
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal)
+        {
+            [Events] = events.Rows.Count,
+            [Quarantine] = quarantined.Rows.Count,
+        };
+        foreach (var (table, rows) in gold)
+        {
+            counts[ErasureTables.Gold(table)] = rows.Rows.Count;
+        }
+
+        counts[Predictions] = predictions.Count;
+        counts[Erasures] = erasures.Count;
+        counts[AuditEntries] = audit.Count;
+        var time = events.Columns.ToList().IndexOf("event_time");
+        var times = events.Rows.Select(r => r[time]).OfType<DateTime>().ToList();
+        var summary = new SubjectAccessSummary(subject.Digest, key.KeyId, counts,
+            times.Count == 0 ? null : times.Min(), times.Count == 0 ? null : times.Max(), Path.GetFullPath(outputPath));
+
+        var target = summary.OutputPath;
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var temporary = target + ".tmp";
+        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+        using (var json = new Utf8JsonWriter(stream, Indented))
+        {
+            json.WriteStartObject();
+            json.WriteString("generated_at", Stamp(_clock.GetUtcNow().UtcDateTime));
+            json.WriteStartObject("subject");
+            json.WriteNumber("requested_user_id", userId);
+            json.WriteString("key_id", key.KeyId);
+            json.WriteString("subject_digest", subject.Digest);
+            json.WriteString("user_pseudonym", subject.Pseudonym);
+            json.WriteEndObject();
+            json.WriteStartObject("summary");
+            json.WriteStartObject("counts");
+            foreach (var (table, count) in counts)
+            {
+                json.WriteNumber(table, count);
+            }
+
+            json.WriteEndObject();
+            WriteValue(json, "first_event", summary.FirstEvent);
+            WriteValue(json, "last_event", summary.LastEvent);
+            json.WriteEndObject();
+            WriteRows(json, Events, events);
+            WriteRows(json, Quarantine, quarantined);
+            json.WriteStartObject("gold");
+            foreach (var (table, rows) in gold)
+            {
+                WriteRows(json, table, rows);
+            }
+
+            json.WriteEndObject();
+            json.WriteStartArray(Predictions);
+            foreach (var line in predictions)
+            {
+                line.WriteTo(json);
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray(Erasures);
+            foreach (var e in erasures)
+            {
+                json.WriteStartObject();
+                json.WriteString("erasure_id", e.ErasureId);
+                json.WriteString("key_id", e.KeyId);
+                json.WriteString("erased_at", Stamp(e.ErasedAt));
+                json.WritePropertyName("rows_removed");
+                JsonDocument.Parse(e.RowsRemoved).WriteTo(json);
+                json.WritePropertyName("event_months");
+                JsonDocument.Parse(e.EventMonths).WriteTo(json);
+                json.WritePropertyName("models_flagged");
+                JsonDocument.Parse(e.ModelsFlagged).WriteTo(json);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("audit");
+            foreach (var a in audit)
+            {
+                json.WriteStartObject();
+                json.WriteNumber("sequence", a.Sequence);
+                json.WriteString("time", Stamp(a.Time));
+                json.WriteString("actor", a.Actor);
+                json.WriteString("action", a.Action);
+                json.WriteString("target", a.Target);
+                json.WriteString("detail", a.Detail);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.Flush();
+            stream.Flush(flushToDisk: true);
+        }
+
+        File.Move(temporary, target, overwrite: true);
+        return summary;
+    }
+
+    private QueryResult FromLayer(string layer, string match, string order)
+    {
+        var files = lake.Partitions().Where(p => p.Layer == layer).Select(p => lake.Layout.Full(p.Path)).ToList();
+        return files.Count == 0
+            ? new QueryResult([], [])
+            : lake.Compute($"SELECT * FROM read_parquet({LakeSql.List(files)}, hive_partitioning = false) WHERE {match} ORDER BY {order}");
+    }
+
+    /// <summary>Each gold table with per-person rows, months in order; tables never built are left out.</summary>
+    private List<(string Table, QueryResult Rows)> GoldRows(ErasureSubject subject)
+    {
+        var result = new List<(string, QueryResult)>();
+        foreach (var group in new GoldCatalog(lake).Partitions().GroupBy(p => p.Table))
+        {
+            var files = group.OrderBy(p => p.Month, StringComparer.Ordinal).Select(p => lake.Layout.Full(p.Path)).Where(File.Exists).ToList();
+            if (files.Count == 0)
+            {
+                continue;
+            }
+
+            var columns = lake.Compute($"DESCRIBE SELECT * FROM read_parquet('{LakeSql.Literal(files[0])}', hive_partitioning = false)").Rows
+                .Select(r => (string)r[0]!).ToList();
+            if (PersonColumn.For(columns) is not { } person)
+            {
+                continue; // aggregates over many people: nothing of one person alone
+            }
+
+            var order = GoldTables.Find(group.Key) is { } table ? string.Join(", ", table.KeyColumns.Where(columns.Contains).Prepend(columns.Contains(GoldTable.AsOfColumn) ? GoldTable.AsOfColumn : columns[0])) : columns[0];
+            result.Add((group.Key, lake.Compute($"""
+                SELECT * FROM read_parquet({LakeSql.List(files)}, hive_partitioning = false)
+                WHERE {PersonColumn.Matches(person, [subject.Pseudonym])} ORDER BY {order}
+                """)));
+        }
+
+        return result;
+    }
+
+    private static void WriteRows(Utf8JsonWriter json, string name, QueryResult rows)
+    {
+        json.WriteStartArray(name);
+        foreach (var row in rows.Rows)
+        {
+            json.WriteStartObject();
+            for (var i = 0; i < rows.Columns.Count; i++)
+            {
+                WriteValue(json, rows.Columns[i], row[i]);
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WriteValue(Utf8JsonWriter json, string name, object? value)
+    {
+        json.WritePropertyName(name);
+        WriteValue(json, value);
+    }
+
+    private static void WriteValue(Utf8JsonWriter json, object? value)
+    {
+        switch (value)
+        {
+            case null or DBNull:
+                json.WriteNullValue();
+                break;
+            case string s:
+                json.WriteStringValue(s);
+                break;
+            case bool b:
+                json.WriteBooleanValue(b);
+                break;
+            case DateTime t:
+                json.WriteStringValue(Stamp(t));
+                break;
+            case DateOnly d:
+                json.WriteStringValue(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                break;
+            case decimal m:
+                json.WriteNumberValue(m);
+                break;
+            case double x when double.IsFinite(x):
+                json.WriteNumberValue(x);
+                break;
+            case float x when float.IsFinite(x):
+                json.WriteNumberValue(x);
+                break;
+            case double or float:
+                json.WriteStringValue(Convert.ToString(value, CultureInfo.InvariantCulture));
+                break;
+            case sbyte or byte or short or ushort or int or uint or long:
+                json.WriteNumberValue(Convert.ToInt64(value, CultureInfo.InvariantCulture));
+                break;
+            case ulong u:
+                json.WriteNumberValue(u);
+                break;
+            case IDictionary map:
+                json.WriteStartObject();
+                foreach (DictionaryEntry entry in map)
+                {
+                    WriteValue(json, Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? "", entry.Value);
+                }
+
+                json.WriteEndObject();
+                break;
+            case IEnumerable list:
+                json.WriteStartArray();
+                foreach (var item in list)
+                {
+                    WriteValue(json, item);
+                }
+
+                json.WriteEndArray();
+                break;
+            default:
+                json.WriteStringValue(Convert.ToString(value, CultureInfo.InvariantCulture));
+                break;
+        }
+    }
+
+    /// <summary>Lake times are UTC without a zone; written as ISO 8601 with Z.</summary>
+    private static string Stamp(DateTime time) =>
+        DateTime.SpecifyKind(time, DateTimeKind.Utc).ToString("yyyy-MM-ddTHH:mm:ss.FFFFFFFZ", CultureInfo.InvariantCulture);
+}

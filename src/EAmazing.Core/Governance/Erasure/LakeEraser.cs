@@ -1,0 +1,256 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using EAmazing.Features;
+using EAmazing.Lake;
+using EAmazing.Privacy;
+
+namespace EAmazing.Governance.Erasure;
+
+/// <summary>
+/// The right to erasure: removes every row of the given people from bronze, silver, quarantine, gold and the
+/// predictions log, and keeps them out for good. Only the files that hold them are rewritten (under temporary
+/// names), then one journaled commit swaps them in and records, in the same catalog transaction, the new row
+/// counts, the <c>row_removals</c> ledger (bronze and quarantine still balance per source file), the subjects on
+/// the suppression list and one <c>erasure_log</c> entry per subject. A crash before the commit point leaves the
+/// old lake, after it the new one (recovery rolls it forward); a re-run finds what is left and completes.
+/// Model versions trained on windows holding the people's events are flagged before anything is deleted.
+/// </summary>
+public sealed class LakeEraser(IGoldEngine lake, PseudonymKey key, string? modelRegistry, TimeProvider? clock = null)
+{
+    public const string Reason = "erasure";
+
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
+    /// <summary>Key ids of the lake's partitions other than the current key: their pseudonyms cannot be matched.</summary>
+    public static IReadOnlyList<string> ForeignKeyIds(ILakeEngine lake, string keyId) =>
+        lake.Partitions().Select(p => p.KeyId).Where(k => k != keyId).Distinct().Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>
+    /// Derived from the key and the subjects, so a re-run of an interrupted erasure continues the same one
+    /// (same row_removals reference, same retrain reason) instead of starting another.
+    /// </summary>
+    public static string ErasureId(string keyId, IEnumerable<ErasureSubject> subjects)
+    {
+        var text = "erasure:" + keyId + ":" + string.Join(',', subjects.Select(s => s.Digest).Order(StringComparer.Ordinal));
+        return "er-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..12];
+    }
+
+    public ErasureResult Erase(IReadOnlyCollection<long> userIds)
+    {
+        var pseudonymiser = new Pseudonymiser(key);
+        var subjects = userIds.Distinct().Select(id => ErasureSubject.Of(id, pseudonymiser)).ToList();
+        var erasureId = ErasureId(key.KeyId, subjects);
+        var erasedAt = _clock.GetUtcNow().UtcDateTime;
+        erasedAt = new DateTime(erasedAt.Ticks - (erasedAt.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc);
+        var pseudonyms = subjects.Select(s => s.Pseudonym).ToHashSet(StringComparer.Ordinal);
+        var predictions = new PredictionLogEraser(lake.Layout.Root);
+        RemoveTemporaryFiles(predictions);
+
+        // Everything is measured before anything is deleted: the rows per file, the events' times (for the models).
+        var files = LocateLayers(pseudonyms).Concat(LocateGold(pseudonyms)).ToList();
+        var predictionRows = predictions.Count(pseudonyms);
+        var eventTimes = EventTimes(subjects);
+        var flagged = new ModelRetrainFlags(modelRegistry).Flag(erasureId, eventTimes);
+        var suppressed = AlreadySuppressed(subjects);
+
+        var results = subjects.Select(s =>
+        {
+            var rows = ErasureTables.All.ToDictionary(t => t, _ => 0L, StringComparer.Ordinal);
+            foreach (var file in files)
+            {
+                // A gold table outside GoldTables.All (one a test or a later version defines) is reported under its own name.
+                rows[file.Table] = rows.GetValueOrDefault(file.Table) + file.RowsPerPseudonym.GetValueOrDefault(s.Pseudonym);
+            }
+
+            rows[ErasureTables.Predictions] = predictionRows.GetValueOrDefault(s.Pseudonym);
+            var months = eventTimes[s.Digest].Select(t => t.ToString("yyyy-MM", CultureInfo.InvariantCulture)).Distinct().Order(StringComparer.Ordinal).ToList();
+            return new SubjectErasure(s, rows, months, flagged[s.Digest], AlreadyErased: suppressed.Contains(s.Digest) && rows.Values.Sum() == 0);
+        }).ToList();
+
+        var toRecord = results.Where(r => !r.AlreadyErased).ToList();
+        if (files.Count > 0 || toRecord.Count > 0)
+        {
+            Commit(erasureId, erasedAt, files, toRecord);
+        }
+
+        if (predictionRows.Count > 0)
+        {
+            predictions.Remove(pseudonyms);
+        }
+
+        return new ErasureResult(erasureId, erasedAt, results, files.Count);
+    }
+
+    private void Commit(string erasureId, DateTime erasedAt, IReadOnlyList<ErasedFile> files, IReadOnlyList<SubjectErasure> toRecord)
+    {
+        var at = erasedAt.ToString("yyyy-MM-ddTHH:mm:ss.fff", CultureInfo.InvariantCulture);
+        var partitions = new List<LakePartition>();
+        var statements = new List<CatalogStatement>();
+        foreach (var file in files)
+        {
+            var (rows, bytes) = Rewrite(file, file.RowsPerPseudonym.Keys);
+            partitions.Add(new LakePartition(file.Layer, file.PartitionKey, file.Path, file.FileId, rows, bytes, file.KeyId));
+            if (file.IsGold)
+            {
+                var table = file.Table[(ErasureTables.Gold("").Length)..];
+                statements.Add(new("UPDATE gold_partitions SET row_count = $1, size_bytes = $2 WHERE table_name = $3 AND month = $4", rows, bytes, table, file.PartitionKey));
+            }
+            else if (file.Layer is LakeLayer.Bronze or LakeLayer.Quarantine && file.FileId is { } fileId)
+            {
+                statements.Add(new("DELETE FROM row_removals WHERE file_id = $1 AND layer = $2 AND reason = $3 AND reference = $4", fileId, file.Layer, Reason, erasureId));
+                statements.Add(new("INSERT INTO row_removals VALUES ($1, $2, $3, $4, $5, CAST($6 AS TIMESTAMP))", fileId, file.Layer, Reason, erasureId, file.RowsRemoved, at));
+            }
+        }
+
+        // Gold files ride in the journal so their renames are rolled forward with the rest; they are not lake partitions.
+        statements.Add(new($"DELETE FROM lake_partitions WHERE layer = '{ErasedFile.GoldLayer}'"));
+        var logged = ErasureLogEntry.Read(lake).Where(e => e.ErasureId == erasureId).ToDictionary(e => e.SubjectDigest, StringComparer.Ordinal);
+        foreach (var found in toRecord)
+        {
+            var digest = found.Subject.Digest;
+            // A re-run after a crash that followed the commit (the predictions log was left) adds to the entry it made.
+            var subject = logged.TryGetValue(digest, out var earlier) ? Merge(found, earlier) : found;
+            statements.Add(new("""
+                INSERT INTO suppressed_subjects SELECT $1, $2, CAST($3 AS TIMESTAMP)
+                WHERE NOT EXISTS (SELECT 1 FROM suppressed_subjects WHERE subject_digest = $1 AND key_id = $2)
+                """, digest, key.KeyId, at));
+            statements.Add(new("DELETE FROM erasure_log WHERE erasure_id = $1 AND subject_digest = $2", erasureId, digest));
+            statements.Add(new("INSERT INTO erasure_log VALUES ($1, $2, $3, CAST($4 AS TIMESTAMP), $5, $6, $7)",
+                erasureId, digest, key.KeyId, earlier is null ? at : earlier.ErasedAt.ToString("yyyy-MM-ddTHH:mm:ss.fff", CultureInfo.InvariantCulture),
+                JsonSerializer.Serialize(subject.RowsRemoved.OrderBy(r => ErasureTables.Rank(r.Key)).ThenBy(r => r.Key, StringComparer.Ordinal).ToDictionary()),
+                JsonSerializer.Serialize(subject.EventMonths), JsonSerializer.Serialize(subject.ModelsFlagged)));
+        }
+
+        CommitJournal.Commit(lake, LakeCommit.Change([], partitions, statements));
+    }
+
+    private static SubjectErasure Merge(SubjectErasure found, ErasureLogEntry earlier)
+    {
+        var rows = JsonSerializer.Deserialize<Dictionary<string, long>>(earlier.RowsRemoved) ?? [];
+        foreach (var (table, count) in found.RowsRemoved)
+        {
+            rows[table] = rows.GetValueOrDefault(table) + count;
+        }
+
+        var months = (JsonSerializer.Deserialize<List<string>>(earlier.EventMonths) ?? []).Union(found.EventMonths).Order(StringComparer.Ordinal).ToList();
+        var models = (JsonSerializer.Deserialize<List<string>>(earlier.ModelsFlagged) ?? []).Union(found.ModelsFlagged).ToList();
+        return found with { RowsRemoved = rows, EventMonths = months, ModelsFlagged = models };
+    }
+
+    /// <summary>Writes the file without the subjects' rows under its temporary name; returns its rows and bytes.</summary>
+    private (long Rows, long Bytes) Rewrite(ErasedFile file, IEnumerable<string> pseudonyms)
+    {
+        var source = lake.Layout.Full(file.Path);
+        var temporary = lake.Layout.Temporary(file.Path);
+        var keep = $"NOT {PersonColumn.Matches(file.PersonExpression, pseudonyms)}";
+        // The scratch connection keeps insertion order, so the file keeps its order (bronze and silver by time).
+        lake.Compute($"""
+            COPY (SELECT * FROM read_parquet('{LakeSql.Literal(source)}', hive_partitioning = false) WHERE {keep})
+            TO '{LakeSql.Literal(temporary)}' (FORMAT parquet, COMPRESSION zstd)
+            """);
+        var rows = lake.CountParquetRows(temporary);
+        if (rows != file.RowsBefore - file.RowsRemoved)
+        {
+            throw new InvalidDataException($"{file.Path}: rewrite kept {rows:N0} rows, expected {file.RowsBefore - file.RowsRemoved:N0}");
+        }
+
+        return (rows, new FileInfo(temporary).Length);
+    }
+
+    private IEnumerable<ErasedFile> LocateLayers(IReadOnlySet<string> pseudonyms)
+    {
+        foreach (var layer in LakeLayer.All)
+        {
+            var partitions = lake.Partitions().Where(p => p.Layer == layer).ToDictionary(p => lake.Layout.Full(p.Path), StringComparer.Ordinal);
+            if (partitions.Count == 0)
+            {
+                continue;
+            }
+
+            var counts = Counts(partitions.Keys.ToList(), "user_id", pseudonyms);
+            foreach (var (path, perPseudonym) in counts)
+            {
+                var p = partitions[path];
+                yield return new ErasedFile(layer, layer, p.PartitionKey, p.Path, p.FileId, p.KeyId, p.Rows, "user_id", perPseudonym);
+            }
+        }
+    }
+
+    private IEnumerable<ErasedFile> LocateGold(IReadOnlySet<string> pseudonyms)
+    {
+        foreach (var p in new GoldCatalog(lake).Partitions())
+        {
+            var full = lake.Layout.Full(p.Path);
+            if (!File.Exists(full))
+            {
+                continue;
+            }
+
+            var columns = lake.Compute($"DESCRIBE SELECT * FROM read_parquet('{LakeSql.Literal(full)}', hive_partitioning = false)").Rows
+                .Select(r => (string)r[0]!).ToList();
+            if (PersonColumn.For(columns) is not { } person)
+            {
+                continue; // an aggregate table: rebuilt by the next features build, since its silver inputs change
+            }
+
+            foreach (var (_, perPseudonym) in Counts([full], person, pseudonyms))
+            {
+                yield return new ErasedFile(ErasureTables.Gold(p.Table), ErasedFile.GoldLayer, p.Month, p.Path, null, key.KeyId, p.Rows, person, perPseudonym);
+            }
+        }
+    }
+
+    /// <summary>Per file (absolute path) that holds any, the rows of each pseudonym.</summary>
+    private Dictionary<string, IReadOnlyDictionary<string, long>> Counts(IReadOnlyList<string> files, string person, IReadOnlySet<string> pseudonyms)
+    {
+        var rows = lake.Compute($"""
+            SELECT filename, {person} AS person, count(*) AS n
+            FROM read_parquet({LakeSql.List(files)}, hive_partitioning = false, filename = true)
+            WHERE {PersonColumn.Matches(person, pseudonyms)}
+            GROUP BY ALL
+            """).Rows;
+        return rows.GroupBy(r => (string)r[0]!, StringComparer.Ordinal).ToDictionary(
+            g => g.Key,
+            g => (IReadOnlyDictionary<string, long>)g.ToDictionary(r => (string)r[1]!, r => Convert.ToInt64(r[2], CultureInfo.InvariantCulture), StringComparer.Ordinal),
+            StringComparer.Ordinal);
+    }
+
+    /// <summary>Per subject digest, the times of their events in silver (every accepted event, duplicates aside).</summary>
+    private Dictionary<string, IReadOnlyList<DateTime>> EventTimes(IReadOnlyList<ErasureSubject> subjects)
+    {
+        var times = subjects.ToDictionary(s => s.Pseudonym, _ => new List<DateTime>(), StringComparer.Ordinal);
+        var silver = lake.Partitions().Where(p => p.Layer == LakeLayer.Silver).Select(p => lake.Layout.Full(p.Path)).ToList();
+        if (silver.Count > 0)
+        {
+            foreach (var row in lake.Compute($"""
+                SELECT user_id, event_time FROM read_parquet({LakeSql.List(silver)}, hive_partitioning = false)
+                WHERE {PersonColumn.Matches("user_id", times.Keys)}
+                """).Rows)
+            {
+                times[(string)row[0]!].Add(DateTime.SpecifyKind((DateTime)row[1]!, DateTimeKind.Utc));
+            }
+        }
+
+        return subjects.ToDictionary(s => s.Digest, s => (IReadOnlyList<DateTime>)times[s.Pseudonym].Order().ToList(), StringComparer.Ordinal);
+    }
+
+    private HashSet<string> AlreadySuppressed(IReadOnlyList<ErasureSubject> subjects) =>
+        SuppressionList.Load(lake, key.KeyId) is var list ? subjects.Where(s => list.Contains(s.Pseudonym)).Select(s => s.Digest).ToHashSet(StringComparer.Ordinal) : [];
+
+    /// <summary>Leftovers of a crashed erasure before its commit point (the lake's own recovery clears its layers, not gold).</summary>
+    private void RemoveTemporaryFiles(PredictionLogEraser predictions)
+    {
+        var gold = lake.Layout.Full(GoldLayout.Folder);
+        if (Directory.Exists(gold) && !File.Exists(lake.Layout.Journal))
+        {
+            foreach (var orphan in Directory.EnumerateFiles(gold, "*" + LakeLayout.TemporarySuffix, SearchOption.AllDirectories))
+            {
+                File.Delete(orphan);
+            }
+        }
+
+        predictions.RemoveTemporaryFiles();
+    }
+}

@@ -1,0 +1,235 @@
+using System.Diagnostics;
+using System.Globalization;
+using EAmazing.Features;
+using EAmazing.Ingestion;
+using EAmazing.Engine.DuckDb;
+using EAmazing.Lake;
+using EAmazing.Governance.Audit;
+using EAmazing.Privacy;
+using EAmazing.Privacy.Keys;
+
+namespace EAmazing.Governance.Keys;
+
+/// <summary>
+/// Re-pseudonymises the whole lake under a new key, then destroys the old key. Crash-safe and resumable:
+/// <list type="number">
+/// <item>Refusals first, changing nothing: the key must come from a file, the lake must be on it alone, every
+/// source file must be as ingested, and the source files must explain every pseudonym of the lake.</item>
+/// <item>The new key is stored durably beside the current one (<see cref="KeyFile.PendingOf"/>), with a progress
+/// file, before any file is rewritten. From then on ingest and the API refuse to start (the key store sees the
+/// pending key), so nothing new is pseudonymised under a key being left.</item>
+/// <item>One lake commit moves bronze, silver, quarantine, the catalog's key ids and suppression list to the new
+/// key and drops gold; recovery on the next open rolls it forward if the process dies after its commit point.</item>
+/// <item>The predictions log is rewritten (idempotently); gold is rebuilt from the new silver; the rotation goes in the audit trail.</item>
+/// <item>The old key file is overwritten with zeros and the pending key renamed over it.</item>
+/// </list>
+/// A re-run after a crash anywhere reads the progress file and the lake's key ids and finishes the rotation.
+/// Only key ids are ever reported; raw ids are read from the source files and never written.
+/// </summary>
+public sealed class KeyRotation(KeyRotationOptions options, TimeProvider? clock = null)
+{
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+    private readonly string _keyPath = options.Keys.KeyFile;
+
+    private string PendingPath => KeyFile.PendingOf(_keyPath);
+
+    private string StatePath => KeyFile.RotationStateOf(_keyPath);
+
+    /// <summary>The progress of an unfinished rotation, or null.</summary>
+    public KeyRotationState? Pending() => KeyRotationState.Read(StatePath);
+
+    /// <exception cref="KeyRotationRefusedException">The rotation cannot start or go on (nothing changed by this run).</exception>
+    public KeyRotationResult Run(IProgress<string>? progress = null)
+    {
+        var watch = Stopwatch.StartNew();
+        if (options.Keys.KeyFromEnvironment)
+        {
+            throw new KeyRotationRefusedException(
+                $"cannot rotate the pseudonym key: it comes from the environment variable {PseudonymKeyStore.EnvironmentVariable}, which this command cannot rewrite. "
+                + $"Store the key in a file instead (unset the variable, write its value to {_keyPath} with mode 600, or set EAmazing:PseudonymKeyFile), then rotate", isDataError: false);
+        }
+
+        if (!File.Exists(LakeLayout.At(options.LakeRoot).Catalog))
+        {
+            throw new KeyRotationRefusedException($"cannot rotate the pseudonym key: no lake at {Path.GetFullPath(options.LakeRoot)}", isDataError: false);
+        }
+
+        var state = KeyRotationState.Read(StatePath);
+        if (state is null && File.Exists(PendingPath))
+        {
+            // The pending key was written but the progress file was not: nothing else happened. Start over.
+            KeyFile.Destroy(PendingPath);
+        }
+
+        var resumed = state is not null;
+        using var lake = DuckDbLake.Open(options.LakeRoot, options.EngineMemoryLimit);
+        PseudonymMapping? mapping = null;
+        RekeyCounts? lakeCounts = null;
+        PredictionRekeyCounts? predictionCounts = null;
+        var goldRebuilt = 0;
+        try
+        {
+            PseudonymKey? oldKey, newKey;
+            if (state is null)
+            {
+                oldKey = KeyFile.TryRead(_keyPath)
+                    ?? throw new KeyRotationRefusedException($"cannot rotate the pseudonym key: no key file at {_keyPath} (run `eamazing gdpr key init`)", isDataError: false);
+                RequireLakeOn(lake, oldKey.KeyId, null);
+                newKey = options.NewKey?.Invoke() ?? PseudonymKey.Generate();
+                progress?.Report($"checking the source files of the lake for a rotation from key {oldKey.KeyId} to {newKey.KeyId}");
+                var sources = SourceFileCheck.Verify(lake.IngestedFiles());
+                mapping = BuildMapping(lake, sources, oldKey, newKey, progress);
+                new LakeRekeyer(lake, mapping, oldKey.KeyId, newKey.KeyId).Check(options.DropUnmatchedSuppressions);
+                var gold = new GoldCatalog(lake).Partitions();
+                KeyFile.Write(PendingPath, newKey, overwrite: true);
+                Fault("pending-key-written");
+                state = new KeyRotationState(oldKey.KeyId, newKey.KeyId, KeyRotationPhase.Prepared, _clock.GetUtcNow().UtcDateTime,
+                    gold.Select(g => g.Table).Distinct().Order(StringComparer.Ordinal).ToList(),
+                    gold.Count == 0 ? null : gold.Min(g => g.Month), gold.Count == 0 ? null : gold.Max(g => g.Month));
+                state.Write(StatePath);
+                Fault("prepared");
+            }
+            else
+            {
+                progress?.Report($"resuming the unfinished rotation from key {state.FromKeyId} to {state.ToKeyId} (phase {state.Phase})");
+                newKey = KeyFile.TryRead(PendingPath);
+                oldKey = KeyFile.TryRead(_keyPath);
+                if (state.Phase < KeyRotationPhase.Destroying)
+                {
+                    if (newKey?.KeyId != state.ToKeyId)
+                    {
+                        throw new KeyRotationRefusedException($"cannot finish the rotation to key {state.ToKeyId}: its pending key file {PendingPath} is missing or holds another key", isDataError: false);
+                    }
+
+                    if (oldKey?.KeyId != state.FromKeyId)
+                    {
+                        throw new KeyRotationRefusedException($"cannot finish the rotation from key {state.FromKeyId}: the key file {_keyPath} no longer holds it", isDataError: false);
+                    }
+                }
+            }
+
+            if (state.Phase == KeyRotationPhase.Prepared)
+            {
+                var ids = LakeKeyIds.Distinct(lake);
+                if (!ids.All(id => id == state.ToKeyId))
+                {
+                    RequireLakeOn(lake, state.FromKeyId, state.ToKeyId);
+                    mapping ??= BuildMapping(lake, SourceFileCheck.Verify(lake.IngestedFiles()), oldKey!, newKey!, progress);
+                    var rekeyer = new LakeRekeyer(lake, mapping, state.FromKeyId, state.ToKeyId);
+                    var suppressions = rekeyer.Check(options.DropUnmatchedSuppressions);
+                    progress?.Report("rewriting bronze, silver and quarantine under the new key");
+                    var commit = rekeyer.Write(suppressions, out var counts);
+                    lakeCounts = counts;
+                    Fault("partitions-written");
+                    CommitJournal.Commit(lake, commit);
+                    progress?.Report($"lake committed: {counts.BronzeFiles} bronze, {counts.SilverFiles} silver, {counts.QuarantineFiles} quarantine files ({counts.Rows:N0} rows); "
+                        + $"{counts.SuppressionsCarried} suppressed subjects carried over, {counts.SuppressionsDropped} dropped; {counts.GoldPartitionsDropped} gold partitions dropped for rebuild");
+                    Fault("lake-committed");
+                }
+
+                state = Advance(state, KeyRotationPhase.LakeCommitted);
+            }
+
+            if (state.Phase == KeyRotationPhase.LakeCommitted)
+            {
+                if (PredictionLogRekeyer.HasLog(options.LakeRoot))
+                {
+                    mapping ??= BuildMapping(lake, SourceFileCheck.Verify(lake.IngestedFiles()), oldKey!, newKey!, progress);
+                    predictionCounts = PredictionLogRekeyer.Rewrite(options.LakeRoot, mapping);
+                    progress?.Report($"predictions log: {predictionCounts.Files} files, {predictionCounts.Mapped:N0} pseudonyms carried over, {predictionCounts.Cleared:N0} cleared (not in any source file)");
+                }
+
+                Fault("predictions-rewritten");
+                state = Advance(state, KeyRotationPhase.PredictionsRewritten);
+            }
+
+            mapping?.Dispose();
+            mapping = null;
+            if (state.Phase == KeyRotationPhase.PredictionsRewritten)
+            {
+                goldRebuilt = RebuildGold(lake, state, progress);
+                Fault("gold-rebuilt");
+                AuditTrail.ForLake(options.LakeRoot, _clock).Append(new AuditEvent(options.Actor, "gdpr.key.rotate", "pseudonym key",
+                    $"key {state.FromKeyId} replaced by {state.ToKeyId}: every layer re-pseudonymised, {goldRebuilt} gold partitions rebuilt; old key destroyed next"));
+                state = Advance(state, KeyRotationPhase.Recorded);
+                Fault("recorded");
+            }
+
+            if (state.Phase == KeyRotationPhase.Recorded)
+            {
+                state = Advance(state, KeyRotationPhase.Destroying);
+            }
+
+            DestroyOldKey(state);
+            progress?.Report($"old key {state.FromKeyId} overwritten and deleted; {_keyPath} now holds key {state.ToKeyId}");
+            return new KeyRotationResult(state.FromKeyId, state.ToKeyId, resumed, lakeCounts, predictionCounts, goldRebuilt, watch.Elapsed.TotalSeconds);
+        }
+        finally
+        {
+            mapping?.Dispose();
+        }
+    }
+
+    private void DestroyOldKey(KeyRotationState state)
+    {
+        if (File.Exists(PendingPath))
+        {
+            KeyFile.Overwrite(_keyPath);
+            Fault("old-key-overwritten");
+            File.Move(PendingPath, _keyPath, overwrite: true);
+        }
+        else if (KeyFile.TryRead(_keyPath)?.KeyId != state.ToKeyId)
+        {
+            throw new KeyRotationRefusedException($"cannot finish the rotation to key {state.ToKeyId}: neither {PendingPath} nor {_keyPath} holds it", isDataError: false);
+        }
+
+        Fault("key-swapped");
+        File.Delete(StatePath);
+    }
+
+    private int RebuildGold(DuckDbLake lake, KeyRotationState state, IProgress<string>? progress)
+    {
+        var tables = state.GoldTables.Select(GoldTables.Find).OfType<GoldTable>().ToList();
+        if (tables.Count == 0 || state.GoldFirstMonth is null || state.GoldLastMonth is null)
+        {
+            return 0;
+        }
+
+        progress?.Report($"rebuilding gold ({string.Join(", ", tables.Select(t => t.Name))}, {state.GoldFirstMonth}..{state.GoldLastMonth}) from the re-keyed silver");
+        var from = DateOnly.ParseExact(state.GoldFirstMonth + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var to = DateOnly.ParseExact(state.GoldLastMonth + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture).AddMonths(1).AddDays(-1);
+        var result = new FeatureBuilder(lake, options.Features, _clock).Build(new FeatureBuildRequest(from, to, tables));
+        return result.Built;
+    }
+
+    private PseudonymMapping BuildMapping(DuckDbLake lake, IReadOnlyList<SourceFile> sources, PseudonymKey from, PseudonymKey to, IProgress<string>? progress)
+    {
+        var watch = Stopwatch.StartNew();
+        progress?.Report($"mapping pseudonyms from key {from.KeyId} to {to.KeyId}: reading {sources.Count} source file(s)");
+        var mapping = PseudonymMapping.Build(lake.Layout, sources, from, to, options.EngineMemoryLimit);
+        progress?.Report($"mapped {mapping.Users:N0} users and {mapping.Sessions:N0} sessions in {watch.Elapsed.TotalSeconds:N1} s");
+        return mapping;
+    }
+
+    /// <summary>Refuses unless every key id the lake records is <paramref name="keyId"/> (or, while resuming, <paramref name="alsoAllowed"/>).</summary>
+    private static void RequireLakeOn(DuckDbLake lake, string keyId, string? alsoAllowed)
+    {
+        var others = LakeKeyIds.Read(lake).Where(u => u.KeyId != keyId && u.KeyId != alsoAllowed).ToList();
+        if (others.Count > 0)
+        {
+            throw new KeyRotationRefusedException(
+                $"cannot rotate the pseudonym key: the lake records other key ids than the current key {keyId}: "
+                + string.Join(", ", others.Select(u => $"{u.Place} {u.KeyId} ({u.Count})"))
+                + "; the lake must be on one key (see `eamazing gdpr key status`)", isDataError: true);
+        }
+    }
+
+    private KeyRotationState Advance(KeyRotationState state, KeyRotationPhase phase)
+    {
+        var next = state with { Phase = phase };
+        next.Write(StatePath);
+        return next;
+    }
+
+    private void Fault(string point) => options.FaultPoint?.Invoke(point);
+}

@@ -1,0 +1,208 @@
+using System.Globalization;
+using EAmazing.Features;
+using EAmazing.Lake;
+using EAmazing.Engine.DuckDb;
+using EAmazing.Privacy;
+
+namespace EAmazing.Governance.Keys;
+
+/// <summary>
+/// Rewrites the lake from one key's pseudonyms to another's through a <see cref="PseudonymMapping"/>, as one
+/// <see cref="LakeCommit"/>: every bronze, silver and quarantine file (written aside as <c>.tmp</c>), the key ids
+/// of <c>lake_partitions</c> and <c>ingested_files</c>, the suppression list's digests, and gold dropped (its
+/// files and catalog rows; rebuilt from the new silver afterwards). Row order within each file is kept, except
+/// silver, whose files are user buckets by pseudonym: rows move to the bucket of their new pseudonym.
+/// </summary>
+public sealed class LakeRekeyer(DuckDbLake lake, PseudonymMapping mapping, string fromKeyId, string toKeyId)
+{
+    /// <summary>Pseudonyms the mapping must cover: (layer, column, map) for every column holding one.</summary>
+    private static readonly (string Layer, string Column, string Map)[] Identified =
+    [
+        (LakeLayer.Bronze, "user_id", "user_map"), (LakeLayer.Bronze, "user_session", "session_map"),
+        (LakeLayer.Silver, "user_id", "user_map"), (LakeLayer.Silver, "source_session", "session_map"),
+        (LakeLayer.Quarantine, "user_id", "user_map"), (LakeLayer.Quarantine, "user_session", "session_map"),
+    ];
+
+    private LakeLayout Layout => lake.Layout;
+
+    /// <summary>
+    /// Refuses, before anything is written, when a pseudonym in the lake is not derived from the source files
+    /// under the current key, or (unless <paramref name="dropUnmatched"/>) a suppressed subject is in no source file.
+    /// </summary>
+    /// <exception cref="KeyRotationRefusedException">The mapping does not explain the lake.</exception>
+    public SuppressionPlan Check(bool dropUnmatched)
+    {
+        var partitions = lake.Partitions();
+        foreach (var (layer, column, map) in Identified)
+        {
+            var files = partitions.Where(p => p.Layer == layer).Select(p => Layout.Full(p.Path)).ToList();
+            if (files.Count == 0)
+            {
+                continue;
+            }
+
+            var unmapped = mapping.Scalar($"""
+                SELECT count(*) FROM (SELECT DISTINCT {column} AS p FROM read_parquet({LakeSql.List(files)}, union_by_name = true, hive_partitioning = false) WHERE {column} IS NOT NULL) AS v
+                ANTI JOIN {map} m ON m.old = v.p
+                """);
+            if (unmapped > 0)
+            {
+                throw new KeyRotationRefusedException(
+                    $"cannot rotate the pseudonym key: {unmapped:N0} distinct {column} pseudonyms in {layer} do not come from the recorded source files under key {fromKeyId}; nothing was changed", isDataError: true);
+            }
+        }
+
+        var plan = PlanSuppressions();
+        if (plan.Unmatched.Count > 0 && !dropUnmatched)
+        {
+            throw new KeyRotationRefusedException(
+                $"cannot rotate the pseudonym key: {plan.Unmatched.Count:N0} suppressed (erased) subjects appear in no recorded source file, so their digests cannot be carried to the new key. "
+                + "Rerun with --drop-unmatched-suppressions to remove them from the suppression list (a file holding them ingested later would not be filtered); nothing was changed", isDataError: true);
+        }
+
+        return plan;
+    }
+
+    /// <summary>Writes every new file aside and returns the commit that puts them (and the catalog changes) in place.</summary>
+    public LakeCommit Write(SuppressionPlan suppressions, out RekeyCounts counts)
+    {
+        var partitions = lake.Partitions();
+        var written = new List<LakePartition>();
+        foreach (var p in partitions.Where(p => p.Layer is LakeLayer.Bronze or LakeLayer.Quarantine))
+        {
+            written.Add(WriteInOrder(p, "user_id", "user_session"));
+        }
+
+        foreach (var month in partitions.Where(p => p.Layer == LakeLayer.Silver).GroupBy(p => p.PartitionKey))
+        {
+            var files = month.Select(p => Layout.Full(p.Path)).ToList();
+            var newMonth = month.Select(p => WriteSilverBucket(p, files)).ToList();
+            var before = month.Sum(p => p.Rows);
+            var after = newMonth.Sum(p => p.Rows);
+            if (before != after)
+            {
+                throw new InvalidOperationException($"silver {month.Key}: {after} rows after re-keying, {before} before");
+            }
+
+            written.AddRange(newMonth);
+        }
+
+        var gold = new GoldCatalog(lake).Partitions();
+        var catalog = new List<CatalogStatement>
+        {
+            new("UPDATE ingested_files SET key_id = $1 WHERE key_id = $2", toKeyId, fromKeyId),
+        };
+        foreach (var (oldDigest, newDigest, since) in suppressions.Mapped)
+        {
+            // Idempotent on replay: whichever digest is there goes, the new one comes back once.
+            catalog.Add(new("DELETE FROM suppressed_subjects WHERE subject_digest = $1 OR subject_digest = $2", oldDigest, newDigest));
+            catalog.Add(new("INSERT INTO suppressed_subjects VALUES ($1, $2, CAST($3 AS TIMESTAMP))", newDigest, toKeyId, since));
+
+            // The erasure log follows, so a right-of-access export under the new key still finds the person's erasures.
+            catalog.Add(new("UPDATE erasure_log SET subject_digest = $1, key_id = $2 WHERE subject_digest = $3", newDigest, toKeyId, oldDigest));
+        }
+
+        foreach (var digest in suppressions.Unmatched)
+        {
+            catalog.Add(new("DELETE FROM suppressed_subjects WHERE subject_digest = $1", digest));
+        }
+
+        catalog.Add(new("DELETE FROM gold_partitions"));
+        catalog.AddRange(GoldTables.All.Select(t => new CatalogStatement($"DROP VIEW IF EXISTS {t.ViewName}")));
+        counts = new RekeyCounts(
+            written.Count(p => p.Layer == LakeLayer.Bronze), written.Count(p => p.Layer == LakeLayer.Silver), written.Count(p => p.Layer == LakeLayer.Quarantine),
+            written.Sum(p => p.Rows), gold.Count, suppressions.Mapped.Count, suppressions.Unmatched.Count, mapping.Users, mapping.Sessions);
+        return LakeCommit.Change(gold.Select(g => g.Path).ToList(), written, catalog);
+    }
+
+    /// <summary>Bronze and quarantine: one file per source file (and month), rows in their original order.</summary>
+    private LakePartition WriteInOrder(LakePartition p, string userColumn, string sessionColumn)
+    {
+        var source = Layout.Full(p.Path);
+        var select = SelectList(source, new Dictionary<string, string>
+        {
+            [userColumn] = "u.new",
+            [sessionColumn] = "s.new",
+            ["key_id"] = $"'{toKeyId}'",
+        });
+        return Write(p, $"""
+            SELECT {select}
+            FROM read_parquet('{LakeSql.Literal(source)}', file_row_number = true, hive_partitioning = false) AS b
+            LEFT JOIN user_map u ON u.old = b.{userColumn}
+            LEFT JOIN session_map s ON s.old = b.{sessionColumn}
+            ORDER BY b.file_row_number
+            """);
+    }
+
+    /// <summary>Silver: the bucket's users are those whose new pseudonym falls in it; session ids follow the user.</summary>
+    private LakePartition WriteSilverBucket(LakePartition p, IReadOnlyList<string> monthFiles)
+    {
+        var name = Path.GetFileNameWithoutExtension(p.Path); // users-X-Y
+        var bucket = new UserBucket(name[^3], name[^1]);
+        var select = SelectList(monthFiles[0], new Dictionary<string, string>
+        {
+            ["user_id"] = "u.new",
+            ["source_session"] = "s.new",
+            ["session_id"] = "u.new || substr(b.session_id, length(b.user_id) + 1)",
+            ["key_id"] = $"'{toKeyId}'",
+        });
+        return Write(p, $"""
+            SELECT {select}
+            FROM read_parquet({LakeSql.List(monthFiles)}, hive_partitioning = false) AS b
+            JOIN user_map u ON u.old = b.user_id
+            LEFT JOIN session_map s ON s.old = b.source_session
+            WHERE u.new >= '{bucket.From}' AND u.new < '{bucket.To}'
+            ORDER BY b.event_time, u.new, b.source_file, b.source_line
+            """);
+    }
+
+    private LakePartition Write(LakePartition p, string query)
+    {
+        var temporary = Layout.Temporary(p.Path);
+        mapping.Execute($"COPY ({query}) TO '{LakeSql.Literal(temporary)}' (FORMAT parquet, COMPRESSION zstd)");
+        var rows = lake.CountParquetRows(temporary);
+        if (p.Layer != LakeLayer.Silver && rows != p.Rows)
+        {
+            throw new InvalidOperationException($"{p.Path}: {rows} rows after re-keying, {p.Rows} before");
+        }
+
+        return p with { Rows = rows, Bytes = new FileInfo(temporary).Length, KeyId = toKeyId };
+    }
+
+    /// <summary>The file's columns in order, each either itself or its replacement expression.</summary>
+    private string SelectList(string file, IReadOnlyDictionary<string, string> replacements)
+    {
+        var columns = mapping.Rows($"SELECT column_name FROM (DESCRIBE SELECT * FROM read_parquet('{LakeSql.Literal(file)}', hive_partitioning = false))")
+            .Select(r => (string)r[0]!).ToList();
+        return string.Join(", ", columns.Select(c => replacements.TryGetValue(c, out var expression) ? $"{expression} AS \"{c}\"" : $"b.\"{c}\""));
+    }
+
+    private SuppressionPlan PlanSuppressions()
+    {
+        var rows = lake.Query($"""
+            SELECT subject_digest, strftime(min(since), '%Y-%m-%dT%H:%M:%S.%f') FROM suppressed_subjects
+            WHERE key_id = '{LakeSql.Literal(fromKeyId)}' GROUP BY subject_digest
+            """).Rows;
+        var wanted = rows.ToDictionary(r => (string)r[0]!, r => (string)r[1]!, StringComparer.Ordinal);
+        var mapped = new List<(string Old, string New, string Since)>();
+        if (wanted.Count > 0)
+        {
+            foreach (var pair in mapping.Rows("SELECT old, new FROM user_map"))
+            {
+                var digest = SubjectDigest.Of((string)pair[0]!);
+                if (wanted.Remove(digest, out var since))
+                {
+                    mapped.Add((digest, SubjectDigest.Of((string)pair[1]!), since));
+                }
+            }
+        }
+
+        return new SuppressionPlan(mapped, [.. wanted.Keys.Order(StringComparer.Ordinal)]);
+    }
+}
+
+/// <summary>Suppressed subjects carried to the new key (old digest, new digest, since as ISO text), and those in no source file.</summary>
+public sealed record SuppressionPlan(IReadOnlyList<(string Old, string New, string Since)> Mapped, IReadOnlyList<string> Unmatched);
+
+/// <summary>What a re-keying rewrote.</summary>
+public sealed record RekeyCounts(int BronzeFiles, int SilverFiles, int QuarantineFiles, long Rows, int GoldPartitionsDropped, int SuppressionsCarried, int SuppressionsDropped, long Users, long Sessions);
