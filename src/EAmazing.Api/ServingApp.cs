@@ -1,3 +1,5 @@
+using EAmazing.BusinessModels;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using EAmazing.Api.Apis;
 using EAmazing.Api.Configuration;
 using EAmazing.Api.Monitoring;
@@ -51,6 +53,7 @@ public static class ServingApp
             kestrel.Limits.MaxRequestBodySize = serving.MaxRequestBytes;
         });
 
+        services.TryAddSingleton(BusinessModelCatalog.Default);
         services.AddSingleton<ServingPaths>();
         services.AddSingleton(sp => PseudonymKeyStore.ForProcess(sp.GetRequiredService<IOptions<PlatformOptions>>().Value.PseudonymKeyFile).Resolve().Key);
         services.AddSingleton(sp => new ApiKeyStore(sp.GetRequiredService<ServingPaths>().ApiKeys));

@@ -1,20 +1,23 @@
 using System.CommandLine;
+using EAmazing.BusinessModels;
 using EAmazing.Cli.Commands;
 
 namespace EAmazing.Cli;
 
 public static class EAmazingCli
 {
-    public static RootCommand BuildRoot()
+    /// <param name="catalog">The business models the commands loop over (tests pass their own; default: the platform's).</param>
+    public static RootCommand BuildRoot(BusinessModelCatalog? catalog = null)
     {
+        catalog ??= BusinessModelCatalog.Default;
         var root = new RootCommand("e-amazing: governed data and machine learning from REES46 behaviour logs.");
         root.Options.Add(GlobalOptions.Lake);
         root.Options.Add(GlobalOptions.Models);
         root.Subcommands.Add(GenerateCommand.Create());
         root.Subcommands.Add(RealismCommand.Create());
-        root.Subcommands.Add(TrainCommand.Create());
-        root.Subcommands.Add(ModelsCommand.Create());
-        root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(TrainCommand.Create(catalog));
+        root.Subcommands.Add(ModelsCommand.Create(catalog));
+        root.Subcommands.Add(DemoCommand.Create(catalog));
         root.Subcommands.Add(IngestCommand.Create());
         root.Subcommands.Add(LakeCommand.Create());
         root.Subcommands.Add(SqlCommand.Create());
@@ -27,7 +30,7 @@ public static class EAmazingCli
         return root;
     }
 
-    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
+    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null, BusinessModelCatalog? catalog = null)
     {
         if (Console.IsOutputRedirected)
         {
@@ -35,7 +38,7 @@ public static class EAmazingCli
             Spectre.Console.AnsiConsole.Profile.Width = 160;
         }
 
-        var parse = BuildRoot().Parse(args);
+        var parse = BuildRoot(catalog).Parse(args);
         var config = new InvocationConfiguration();
         if (output is not null)
         {

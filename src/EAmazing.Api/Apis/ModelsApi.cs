@@ -1,3 +1,4 @@
+using EAmazing.BusinessModels;
 using EAmazing.Api.Scoring;
 using EAmazing.Api.Security;
 using EAmazing.Models.Registry;
@@ -11,7 +12,7 @@ public static class ModelsApi
 
     public sealed record ModelSummary(string Name, int? Champion, IReadOnlyList<VersionSummary> Versions);
 
-    public sealed record VersionSummary(int Version, string Family, string Status, double TestRocAuc, double Threshold, DateTime CreatedAt, bool RetrainDue);
+    public sealed record VersionSummary(int Version, string Family, string Status, string PrimaryMetric, double? TestPrimary, double? Threshold, DateTime CreatedAt, bool RetrainDue);
 
     public sealed record PromotionResponse(string Name, int Version, bool Promoted, IReadOnlyList<string> Reasons, int? Serving);
 
@@ -36,7 +37,7 @@ public static class ModelsApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .RequireAuthorization(ApiRoles.ReaderPolicy);
 
-        api.MapPost("/{name}/promote", (string name, PromoteRequest? request, ChampionModels champions, AuditLog audit, HttpContext context) =>
+        api.MapPost("/{name}/promote", (string name, PromoteRequest? request, ChampionModels champions, BusinessModelCatalog catalog, AuditLog audit, HttpContext context) =>
             {
                 if (request?.Version is not { } version)
                 {
@@ -49,7 +50,9 @@ public static class ModelsApi
                     return NotFound(name, version);
                 }
 
-                var decision = champions.Registry.Promote(name, version, request.Force);
+                // The owning business model's evaluator holds its kind's gates.
+                var evaluator = catalog.OwnerOf(name)?.Evaluator;
+                var decision = champions.Registry.Promote(name, version, request.Force, evaluator is null ? null : evaluator.Evaluate);
                 if (decision.Allowed)
                 {
                     // Swap now rather than at the next registry poll.
@@ -79,7 +82,7 @@ public static class ModelsApi
     {
         var versions = registry.Versions(name);
         return new ModelSummary(name, versions.FirstOrDefault(c => c.Status == ModelStatus.Champion)?.Version,
-            versions.Select(c => new VersionSummary(c.Version, c.Family, c.Status.ToString().ToLowerInvariant(), c.Metrics.RocAuc.Estimate, c.Metrics.Threshold, c.CreatedAt, c.RetrainReasons.Count > 0)).ToList());
+            versions.Select(c => new VersionSummary(c.Version, c.Family, c.Status.ToString().ToLowerInvariant(), c.PrimaryMetric, c.Primary?.Value.Estimate, c.Metrics?.Threshold, c.CreatedAt, c.RetrainReasons.Count > 0)).ToList());
     }
 
     private static IResult NotFound(string name, int? version = null) =>

@@ -48,7 +48,7 @@ public sealed class ServedModel
 
     public int Version => Card.Version;
 
-    public double Threshold => Card.Metrics.Threshold;
+    public double Threshold => Card.Threshold;
 
     public IReadOnlyDictionary<string, int> FeatureIndex { get; }
 

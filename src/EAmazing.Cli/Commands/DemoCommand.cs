@@ -1,4 +1,7 @@
 using System.CommandLine;
+using System.Globalization;
+using EAmazing.BusinessModels;
+using EAmazing.Models.Registry;
 using EAmazing.Sources.Synthetic;
 using Spectre.Console;
 
@@ -6,8 +9,8 @@ namespace EAmazing.Cli.Commands;
 
 /// <summary>
 /// <c>eamazing demo</c>: the whole pipeline end to end on a generated dataset: generate, check realism,
-/// ingest into the lake, build the gold layer, train every purchase-intent family, list the registry and
-/// promote the new version through the gates. Each step is the same command a user would run.
+/// ingest into the lake, build the gold layer, train every business model of the catalog (every family side by
+/// side), promote each new version through the gates and list the registry. Each step is the same command a user would run.
 /// </summary>
 public static class DemoCommand
 {
@@ -17,7 +20,7 @@ public static class DemoCommand
         DefaultValueFactory = _ => GenerationScale.Demo,
     };
 
-    public static Command Create()
+    public static Command Create(BusinessModelCatalog catalog)
     {
         var command = new Command("demo", "Run everything end to end on a generated dataset (demo scale: ~2M events, Oct–Nov 2019)");
         command.Options.Add(Scale);
@@ -30,49 +33,74 @@ public static class DemoCommand
             var lake = Path.GetFullPath(settings.Platform.Lake);
             var options = new GeneratorOptions { Scale = parse.GetValue(Scale), Seed = parse.GetValue(GenerateCommand.Seed), OutputDirectory = data };
 
-            Step("1/8 generate a synthetic REES46 world");
+            Step($"1/{6 + 2 * catalog.All.Count} generate a synthetic REES46 world");
             var summary = GenerateCommand.Execute(options);
-            Step("2/8 realism: generated vs real");
+            Step($"2/{6 + 2 * catalog.All.Count} realism: generated vs real");
             RealismCommand.Print(summary.OutputDirectory, SampleFiles.RealHead);
 
+            var models = catalog.All;
+            var total = 6 + 2 * models.Count;
             string[][] steps =
             [
-                ["3/8 ingest into the lake", "ingest", data, "--lake", lake],
-                ["4/8 lake status", "lake", "status", "--lake", lake],
-                ["5/8 build the gold layer", "features", "build", "--lake", lake],
-                ["6/8 train every purchase-intent family", "train", "purchase", "--task", "cart", "--truth", Path.Combine(data, "truth"), "--trials", "2", "--lake", lake],
+                [$"3/{total} ingest into the lake", "ingest", data, "--lake", lake],
+                [$"4/{total} lake status", "lake", "status", "--lake", lake],
+                [$"5/{total} build the gold layer", "features", "build", "--lake", lake],
             ];
             foreach (var step in steps)
             {
-                Step(step[0]);
-                var code = await EAmazingCli.RunAsync(step[1..]);
-                if (code != ExitCodes.Success)
+                if (await Run(step) is var code and not ExitCodes.Success)
                 {
-                    AnsiConsole.MarkupLineInterpolated($"[red]demo stopped: '{string.Join(' ', step[1..])}' exited with {code}[/]");
                     return code;
                 }
             }
 
-            // A gate may refuse the new version (e.g. a rerun that is not better than the champion): that is
-            // the registry working, not a failed demo; the current champion stays and the reasons are printed.
-            Step("7/8 promote the new version through the gates");
-            var registry = new EAmazing.Models.Registry.ModelRegistry(settings.Platform.Models);
-            var latest = registry.Versions("purchase-intent-cart").Last();
-            var promoted = await EAmazingCli.RunAsync(["models", "promote", latest.Name, latest.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-            if (promoted != ExitCodes.Success)
+            var registry = new ModelRegistry(settings.Platform.Models);
+            var number = 6;
+            foreach (var model in models)
             {
-                var champion = registry.Champion(latest.Name);
-                AnsiConsole.MarkupLineInterpolated($"[yellow]the gates kept {(champion is null ? "no champion" : $"v{champion.Version} as champion")}; see the reasons above[/]");
+                string[] train =
+                [
+                    $"{number++}/{total} train {model.Name}: every family side by side", "train", model.Name,
+                    "--truth", Path.Combine(data, "truth"), "--trials", model.Demo.TrialsPerFamily.ToString(CultureInfo.InvariantCulture), "--lake", lake,
+                    .. model.Demo.Parameters.SelectMany(p => new[] { "--" + p.Key, p.Value }),
+                ];
+                if (await Run(train) is var code and not ExitCodes.Success)
+                {
+                    return code;
+                }
+
+                // A gate may refuse the new version (e.g. a rerun that is not better than the champion): that is
+                // the registry working, not a failed demo; the current champion stays and the reasons are printed.
+                Step($"{number++}/{total} promote the new {model.Demo.RegistryName} through the gates");
+                var latest = registry.Versions(model.Demo.RegistryName).Last();
+                var promoted = await EAmazingCli.RunAsync(["models", "promote", latest.Name, latest.Version.ToString(CultureInfo.InvariantCulture)], catalog: catalog);
+                if (promoted != ExitCodes.Success)
+                {
+                    var champion = registry.Champion(latest.Name);
+                    AnsiConsole.MarkupLineInterpolated($"[yellow]the gates kept {(champion is null ? "no champion" : $"v{champion.Version} as champion")}; see the reasons above[/]");
+                }
             }
 
-            Step("8/8 the model registry");
-            var listed = await EAmazingCli.RunAsync(["models", "list"]);
+            async Task<int> Run(string[] step)
+            {
+                Step(step[0]);
+                var code = await EAmazingCli.RunAsync(step[1..], catalog: catalog);
+                if (code != ExitCodes.Success)
+                {
+                    AnsiConsole.MarkupLineInterpolated($"[red]demo stopped: '{string.Join(' ', step[1..])}' exited with {code}[/]");
+                }
+
+                return code;
+            }
+
+            Step($"{total}/{total} the model registry");
+            var listed = await EAmazingCli.RunAsync(["models", "list"], catalog: catalog);
             if (listed != ExitCodes.Success)
             {
                 return listed;
             }
 
-            AnsiConsole.MarkupLine("[green]demo complete.[/] Try: [bold]eamazing sql \"SELECT count(*) FROM silver\"[/], [bold]eamazing models show purchase-intent-cart 1[/]");
+            AnsiConsole.MarkupLine("[green]demo complete.[/] Try: [bold]eamazing sql \"SELECT count(*) FROM silver\"[/], [bold]eamazing models list[/]");
             ServeHint.Print(settings);
             return ExitCodes.Success;
         });

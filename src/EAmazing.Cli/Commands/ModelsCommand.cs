@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using EAmazing.BusinessModels;
 using EAmazing.Models.Registry;
 using Spectre.Console;
 
@@ -14,11 +15,11 @@ public static class ModelsCommand
     private static readonly Option<bool> Force = new("--force") { Description = "Promote even when a gate fails (recorded in the card's status change only)" };
     private static readonly Option<bool> AsJson = new("--json") { Description = "Print the card as JSON" };
 
-    public static Command Create()
+    public static Command Create(BusinessModelCatalog catalog)
     {
         var command = new Command("models", "List, inspect, compare and promote registered model versions");
 
-        var list = new Command("list", "Every model and version with its family, test AUC and status");
+        var list = new Command("list", "Every model and version with its family, primary test metric, baselines and status");
         list.SetAction(parse => ListVersions(Open(parse)));
         command.Subcommands.Add(list);
 
@@ -39,7 +40,7 @@ public static class ModelsCommand
         promote.Arguments.Add(Name);
         promote.Arguments.Add(Version);
         promote.Options.Add(Force);
-        promote.SetAction(parse => Promote(Open(parse), parse.GetValue(Name)!, parse.GetValue(Version), parse.GetValue(Force)));
+        promote.SetAction(parse => Promote(Open(parse), catalog, parse.GetValue(Name)!, parse.GetValue(Version), parse.GetValue(Force)));
         command.Subcommands.Add(promote);
         return command;
     }
@@ -52,13 +53,13 @@ public static class ModelsCommand
 
     private static int ListVersions(ModelRegistry registry)
     {
-        var table = new Table().AddTextColumns("model", "version", "family", "test ROC-AUC", "baselines", "audit", "status", "created");
+        var table = new Table().AddTextColumns("model", "version", "family", "primary test metric", "baselines", "audit", "status", "created");
         foreach (var name in registry.Names())
         {
             foreach (var c in registry.Versions(name))
             {
-                table.AddTextRow(c.Name, c.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), c.Family, c.Metrics.RocAuc.ToString(),
-                    string.Join(", ", c.BaselineTestAuc.Select(kv => $"{kv.Key} {kv.Value:0.000}")), c.LeakageAudit.Passed ? "passed" : "FAILED",
+                table.AddTextRow(c.Name, c.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), c.Family, c.Primary?.ToString() ?? "-",
+                    string.Join(", ", c.Baselines.Select(kv => $"{kv.Key} {kv.Value:0.000}")), c.LeakageAudit.Passed ? "passed" : "FAILED",
                     c.Status.ToString().ToLowerInvariant() + (c.RetrainReasons.Count > 0 ? " (retrain due)" : ""), $"{c.CreatedAt:yyyy-MM-dd HH:mm}");
             }
         }
@@ -80,21 +81,29 @@ public static class ModelsCommand
             return ExitCodes.Success;
         }
 
-        var m = card!.Metrics;
         var table = new Table().AddTextColumns("field", "value");
-        table.AddTextRow("model", $"{card.Name} v{card.Version} ({card.Status.ToString().ToLowerInvariant()})");
-        table.AddTextRow("task / family", $"{card.Task} / {card.Family}");
+        table.AddTextRow("model", $"{card!.Name} v{card.Version} ({card.Status.ToString().ToLowerInvariant()})");
+        table.AddTextRow("kind / task / family", $"{card.Kind} / {card.Task} / {card.Family}");
+        table.AddTextRow("gold inputs", card.GoldInputs.Count == 0 ? "-" : string.Join(", ", card.GoldInputs));
         table.AddTextRow("hyperparameters", string.Join(", ", card.Hyperparameters.Select(kv => $"{kv.Key}={kv.Value}")));
         table.AddTextRow("features", string.Join(", ", card.Features));
         table.AddTextRow("data window", $"train {card.Data.TrainFrom:yyyy-MM-dd}.., valid {card.Data.ValidFrom:yyyy-MM-dd}.., test {card.Data.TestFrom:yyyy-MM-dd}..{card.Data.TestTo.AddDays(-1):yyyy-MM-dd}");
         table.AddTextRow("rows", $"train {card.Data.TrainRows:N0} (positive {card.Data.TrainPositiveRate:0.000}), valid {card.Data.ValidationRows:N0}, test {card.Data.TestRows:N0}");
-        table.AddTextRow("test ROC-AUC / PR-AUC", $"{m.RocAuc} / {m.PrAuc}");
-        table.AddTextRow("log-loss / Brier / calibration error", $"{m.LogLoss.Estimate:0.0000} / {m.Brier:0.0000} / {m.CalibrationError:0.0000}");
-        table.AddTextRow("threshold (business cost)", $"{m.Threshold:0.000} (value {card.Cost.ConvertedValue}, cost {card.Cost.InterventionCost})");
-        table.AddTextRow("precision / recall / F1", $"{m.Precision:0.000} / {m.Recall:0.000} / {m.F1}");
-        table.AddTextRow("lift top decile", $"{m.LiftTopDecile:0.00}");
-        table.AddTextRow("baselines", string.Join(", ", card.BaselineTestAuc.Select(kv => $"{kv.Key} {kv.Value:0.000}")));
-        table.AddTextRow("oracle AUC", card.OracleAuc?.ToString() ?? "-");
+        foreach (var estimate in card.Estimates)
+        {
+            table.AddTextRow("test " + estimate.Name + (estimate.Name == card.PrimaryMetric ? " (primary)" : ""), estimate.Value.ToString());
+        }
+
+        if (card.Metrics is { } m)
+        {
+            table.AddTextRow("Brier / calibration error", $"{m.Brier:0.0000} / {m.CalibrationError:0.0000}");
+            table.AddTextRow("threshold (business cost)", $"{m.Threshold:0.000}" + (card.Cost is { } cost ? $" (value {cost.ConvertedValue}, cost {cost.InterventionCost})" : ""));
+            table.AddTextRow("precision / recall", $"{m.Precision:0.000} / {m.Recall:0.000}");
+            table.AddTextRow("lift top decile", $"{m.LiftTopDecile:0.00}");
+        }
+
+        table.AddTextRow("baselines", string.Join(", ", card.Baselines.Select(kv => $"{kv.Key} {kv.Value:0.000}")));
+        table.AddTextRow("oracle", card.Oracle?.ToString() ?? "-");
         table.AddTextRow("leakage audit", $"{(card.LeakageAudit.Passed ? "passed" : "FAILED")}: {card.LeakageAudit.Summary}");
         table.AddTextRow("alarms", card.Alarms.Count == 0 ? "none" : string.Join("; ", card.Alarms));
         table.AddTextRow("seed / code / training", $"{card.Seed} / {card.CodeVersion} / {card.TrainingSeconds:0.0} s");
@@ -105,7 +114,7 @@ public static class ModelsCommand
 
     private static int Compare(ModelRegistry registry, string name, int[] versions)
     {
-        var table = new Table().AddTextColumns("version", "family", "test ROC-AUC", "PR-AUC", "log-loss", "F1", "threshold", "test window", "status");
+        var cards = new List<ModelCard>();
         foreach (var v in versions)
         {
             if (!TryGet(registry, name, v, out var c))
@@ -113,23 +122,33 @@ public static class ModelsCommand
                 return ExitCodes.UsageError;
             }
 
-            table.AddTextRow(v.ToString(System.Globalization.CultureInfo.InvariantCulture), c!.Family, c.Metrics.RocAuc.ToString(), c.Metrics.PrAuc.ToString(),
-                $"{c.Metrics.LogLoss.Estimate:0.0000}", c.Metrics.F1.ToString(), $"{c.Metrics.Threshold:0.000}",
-                $"{c.Data.TestFrom:yyyy-MM-dd}..{c.Data.TestTo.AddDays(-1):yyyy-MM-dd}", c.Status.ToString().ToLowerInvariant());
+            cards.Add(c!);
+        }
+
+        var metrics = cards.SelectMany(c => c.Estimates.Select(e => e.Name)).Distinct().ToList();
+        var table = new Table().AddTextColumns(["version", "family", .. metrics.Select(m => "test " + m), "threshold", "test window", "status"]);
+        foreach (var c in cards)
+        {
+            table.AddTextRow([c.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), c.Family,
+                .. metrics.Select(m => c.Estimates.FirstOrDefault(e => e.Name == m)?.Value.ToString() ?? "-"),
+                c.Metrics is null ? "-" : $"{c.Threshold:0.000}",
+                $"{c.Data.TestFrom:yyyy-MM-dd}..{c.Data.TestTo.AddDays(-1):yyyy-MM-dd}", c.Status.ToString().ToLowerInvariant()]);
         }
 
         AnsiConsole.Write(table);
         return ExitCodes.Success;
     }
 
-    private static int Promote(ModelRegistry registry, string name, int version, bool force)
+    private static int Promote(ModelRegistry registry, BusinessModelCatalog catalog, string name, int version, bool force)
     {
         if (!TryGet(registry, name, version, out _))
         {
             return ExitCodes.UsageError;
         }
 
-        var decision = registry.Promote(name, version, force);
+        // The owning business model's evaluator holds its kind's gates; a name no model owns gets the common ones.
+        var evaluator = catalog.OwnerOf(name)?.Evaluator;
+        var decision = registry.Promote(name, version, force, evaluator is null ? null : evaluator.Evaluate);
         foreach (var reason in decision.Reasons)
         {
             AnsiConsole.WriteLine(" - " + reason);

@@ -1,73 +1,97 @@
 using System.CommandLine;
 using System.Globalization;
-using EAmazing.Models.Lab;
-using EAmazing.BusinessModels.PurchaseIntent;
+using EAmazing.BusinessModels;
+using EAmazing.Features;
+using EAmazing.Features.Leakage;
+using EAmazing.Models.Business;
+using EAmazing.Models.Families;
 using EAmazing.Models.Registry;
 using EAmazing.Privacy;
 using Spectre.Console;
 
 namespace EAmazing.Cli.Commands;
 
-/// <summary><c>eamazing train purchase</c>: every model family on a purchase-intent task, side by side.</summary>
+/// <summary>
+/// <c>eamazing train NAME</c>: one subcommand per business model of the catalog, each with the lab's options
+/// (families, trials, budget, seed, truth) and the model's own parameters.
+/// </summary>
 public static class TrainCommand
 {
-    public static readonly Option<string> Task = new("--task") { Description = "cart (cart → purchase) or prefix (session will-buy after k events)", DefaultValueFactory = _ => "cart" };
-    public static readonly Option<string?> Families = new("--families") { Description = "Comma-separated families (default: all): prior, onerule, logistic, tree, forest, fasttree, lightgbm, mlp" };
+    public static readonly Option<string?> Families = new("--families") { Description = $"Comma-separated families (default: all): {string.Join(", ", ModelFamilyCatalog.All.Select(f => f.Name))}" };
     public static readonly Option<string> Budget = new("--budget") { Description = "Wall-clock cap for the hyperparameter search, e.g. 90s, 5m", DefaultValueFactory = _ => "5m" };
     public static readonly Option<int> Trials = new("--trials") { Description = "Candidates tried per family (default first)", DefaultValueFactory = _ => 3 };
     public static readonly Option<ulong> Seed = new("--seed") { Description = "Seed for every random choice", DefaultValueFactory = _ => 46 };
-    public static readonly Option<string?> Truth = new("--truth") { Description = "Ground-truth folder of a generated dataset, for the oracle AUC (e.g. data/demo/truth)" };
-    public static readonly Option<double> ConvertedValue = new("--value") { Description = "Business value of a converted cart", DefaultValueFactory = _ => 3 };
-    public static readonly Option<double> InterventionCost = new("--cost") { Description = "Cost of one intervention", DefaultValueFactory = _ => 1 };
+    public static readonly Option<string?> Truth = new("--truth") { Description = "Ground-truth folder of a generated dataset, for the oracle (e.g. data/demo/truth)" };
 
-    public static Command Create()
+    public static Command Create(BusinessModelCatalog catalog)
     {
-        var train = new Command("train", "Train models");
-        var purchase = new Command("purchase", "Purchase intent: every model family side by side on a temporal split, with report and registry version");
-        foreach (var option in new Option[] { Task, Families, Budget, Trials, Seed, Truth, ConvertedValue, InterventionCost })
+        var train = new Command("train", "Train a business model: every family side by side on a temporal split, with report and registry version");
+        foreach (var model in catalog.All)
         {
-            purchase.Options.Add(option);
+            train.Subcommands.Add(Subcommand(model));
         }
 
-        purchase.SetAction(parse => Run(parse));
-        train.Subcommands.Add(purchase);
         return train;
     }
 
-    public static int Run(ParseResult parse)
+    private static Command Subcommand(IBusinessModel model)
     {
-        var settings = CliSettings.Load(parse.GetValue(GlobalOptions.Lake));
-        if (parse.GetValue(GlobalOptions.Models) is { } models)
+        var command = new Command(model.Name, $"{model.Description} ({Kind(model.Kind)}; reads {string.Join(", ", model.Inputs.Select(t => t.ViewName))})");
+        foreach (var option in new Option[] { Families, Budget, Trials, Seed, Truth })
         {
-            settings.Platform.Models = models;
+            command.Options.Add(option);
         }
 
-        PurchaseIntentTask task;
-        TimeSpan budget;
-        try
+        var parameters = model.Parameters.Select(p =>
         {
-            task = PurchaseIntentTask.Find(parse.GetValue(Task)!);
-            budget = ParseBudget(parse.GetValue(Budget)!);
-        }
-        catch (ArgumentException e)
-        {
-            parse.InvocationConfiguration.Error.WriteLine($"error: {e.Message}");
-            return ExitCodes.UsageError;
-        }
+            var option = new Option<string>("--" + p.Name)
+            {
+                Description = p.Description + (p.Allowed.Count > 0 ? $" ({string.Join(" | ", p.Allowed)})" : ""),
+                DefaultValueFactory = _ => p.Default,
+            };
+            if (p.Allowed.Count > 0)
+            {
+                option.AcceptOnlyFromAmong([.. p.Allowed]);
+            }
 
-        var options = new PurchaseIntentOptions
+            command.Options.Add(option);
+            return (p, option);
+        }).ToList();
+
+        command.SetAction(parse =>
         {
-            Families = parse.GetValue(Families)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
-            TrialsPerFamily = parse.GetValue(Trials),
-            Budget = budget,
-            Seed = parse.GetValue(Seed),
-            Cost = new Models.Evaluation.BusinessCost(parse.GetValue(ConvertedValue), parse.GetValue(InterventionCost)),
-            TruthFolder = parse.GetValue(Truth),
-        };
-        return Execute(settings, task, options);
+            var settings = CliSettings.Load(parse.GetValue(GlobalOptions.Lake));
+            if (parse.GetValue(GlobalOptions.Models) is { } models)
+            {
+                settings.Platform.Models = models;
+            }
+
+            TrainingSettings training;
+            try
+            {
+                training = new TrainingSettings
+                {
+                    Families = parse.GetValue(Families)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                        .Select(f => ModelFamilyCatalog.Find(f).Name).ToList(),
+                    TrialsPerFamily = parse.GetValue(Trials),
+                    Budget = ParseBudget(parse.GetValue(Budget)!),
+                    Seed = parse.GetValue(Seed),
+                    TruthFolder = parse.GetValue(Truth),
+                    Parameters = parameters.ToDictionary(p => p.p.Name, p => parse.GetValue(p.option) ?? p.p.Default),
+                };
+            }
+            catch (ArgumentException e)
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"error: {e.Message}");
+                return ExitCodes.UsageError;
+            }
+
+            return Execute(settings, model, training);
+        });
+        return command;
     }
 
-    public static int Execute(CliSettings settings, PurchaseIntentTask task, PurchaseIntentOptions options)
+    public static int Execute(CliSettings settings, IBusinessModel model, TrainingSettings training)
     {
         if (!LakeAccess.TryOpen(settings, out var lake))
         {
@@ -78,15 +102,19 @@ public static class TrainCommand
         {
             var key = PseudonymKeyStore.ForProcess(settings.Platform.PseudonymKeyFile).Resolve().Key;
             var registry = new ModelRegistry(settings.Platform.Models);
+            var context = new TrainingContext(lake!, registry, new FeatureOptions(), new LeakageAuditOptions(), new Pseudonymiser(key));
             try
             {
-                var (result, card, audit) = AnsiConsole.Status().Start($"training {task.ModelName}", ctx =>
-                    new PurchaseIntentTraining(lake!, registry, new Pseudonymiser(key))
-                        .Run(task, options, new SynchronousProgress<string>(s => ctx.Status(s))));
-                Print(result, card, audit, registry, settings);
-                return CliAudit.Record(settings.Platform.Lake, "train", $"model {card.Name} v{card.Version}",
-                    $"{task.ModelName}: rows train {result.TrainRows}, valid {result.ValidationRows}, test {result.TestRows}")
+                var outcome = AnsiConsole.Status().Start($"training {model.Name}", ctx =>
+                    model.Train(context, training, new SynchronousProgress<string>(s => ctx.Status(s))));
+                Print(outcome, registry, settings);
+                return CliAudit.Record(settings.Platform.Lake, "train", $"model {outcome.Card.Name} v{outcome.Card.Version}", $"{outcome.Card.Name}: {outcome.Summary}")
                     ? ExitCodes.Success : ExitCodes.Failure;
+            }
+            catch (ArgumentException e)
+            {
+                Console.Error.WriteLine($"error: {e.Message}");
+                return ExitCodes.UsageError;
             }
             catch (InvalidOperationException e)
             {
@@ -96,41 +124,54 @@ public static class TrainCommand
         }
     }
 
-    private static void Print(LabResult result, ModelCard card, LeakageAuditSummary audit, ModelRegistry registry, CliSettings settings)
+    private static void Print(TrainingOutcome outcome, ModelRegistry registry, CliSettings settings)
     {
-        AnsiConsole.MarkupLineInterpolated($"[bold]{card.Name} v{card.Version}[/]: {result.Split}; rows train {result.TrainRows:N0} / valid {result.ValidationRows:N0} / test {result.TestRows:N0}");
-        var table = new Table().AddTextColumns("family", "valid AUC", "test ROC-AUC [95% CI]", "PR-AUC", "log-loss", "F1 @ threshold", "lift top 10%", "vs oracle", "train s");
-        foreach (var f in result.Families)
+        var card = outcome.Card;
+        AnsiConsole.MarkupLineInterpolated($"[bold]{card.Name} v{card.Version}[/] ({Kind(card.Kind)}): {card.Task}");
+        var table = new Table().AddTextColumns([.. outcome.Comparison.Header]);
+        foreach (var row in outcome.Comparison.Rows)
         {
-            table.AddTextRow(f.Family + (f == result.Best ? " *" : ""), $"{f.ValidationAuc:0.000}", f.Test.RocAuc.ToString(), $"{f.Test.PrAuc.Estimate:0.000}",
-                $"{f.Test.LogLoss.Estimate:0.000}", $"{f.Test.F1.Estimate:0.000} @ {f.Test.Threshold:0.00}", $"{f.Test.LiftTopDecile:0.00}",
-                f.OracleRatio?.ToString("0.000", CultureInfo.InvariantCulture) ?? "-", $"{f.TrainingTime.TotalSeconds:0.0}");
+            table.AddTextRow([.. row]);
         }
 
         AnsiConsole.Write(table);
-        if (result.OracleAuc is not null)
+        foreach (var note in outcome.Notes)
         {
-            AnsiConsole.MarkupLineInterpolated($"oracle ROC-AUC on the same test rows: {result.OracleAuc}");
-        }
-
-        AnsiConsole.Markup(audit.Passed ? "leakage audit: [green]passed[/] " : "leakage audit: [red]FAILED[/] ");
-        AnsiConsole.WriteLine($"({audit.Summary})");
-        foreach (var alarm in result.Alarms)
-        {
-            AnsiConsole.MarkupLineInterpolated($"[red]ALARM[/] {alarm}");
+            if (note.IsAlarm)
+            {
+                AnsiConsole.MarkupLineInterpolated($"[red]ALARM[/] {note.Text}");
+            }
+            else
+            {
+                AnsiConsole.WriteLine(note.Text);
+            }
         }
 
         var report = Path.Combine(registry.VersionFolder(card.Name, card.Version), "report", "index.html");
         var run = Path.Combine(settings.Platform.Reports, $"{card.Name}-v{card.Version}");
-        Directory.CreateDirectory(run);
-        File.Copy(report, Path.Combine(run, "index.html"), overwrite: true);
+        if (File.Exists(report))
+        {
+            Directory.CreateDirectory(run);
+            File.Copy(report, Path.Combine(run, "index.html"), overwrite: true);
+        }
+
         AnsiConsole.MarkupLineInterpolated($"best on validation: {card.Family}; report {Path.GetFullPath(Path.Combine(run, "index.html"))}; promote with: eamazing models promote {card.Name} {card.Version}");
     }
 
+    private static string Kind(TaskKind kind) => kind switch
+    {
+        TaskKind.BinaryClassification => "binary classification",
+        TaskKind.Ranking => "ranking",
+        TaskKind.Clustering => "clustering",
+        TaskKind.Forecast => "forecast",
+        TaskKind.Detection => "detection",
+        _ => kind.ToString(),
+    };
+
     public static TimeSpan ParseBudget(string text)
     {
-        var unit = text[^1];
-        if (double.TryParse(text[..^1], NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && n > 0)
+        var unit = text.Length > 0 ? text[^1] : ' ';
+        if (text.Length > 1 && double.TryParse(text[..^1], NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && n > 0)
         {
             switch (unit)
             {

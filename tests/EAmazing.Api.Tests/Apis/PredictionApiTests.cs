@@ -26,8 +26,8 @@ public sealed class PredictionApiTests(ServingWorld world) : IDisposable
         Assert.Equal(ServingWorld.ModelName, body.GetProperty("model").GetString());
         Assert.Equal(1, body.GetProperty("version").GetInt32());
         Assert.InRange(probability, 0, 1);
-        Assert.Equal(card.Metrics.Threshold, body.GetProperty("threshold").GetDouble(), 6);
-        Assert.Equal(probability >= card.Metrics.Threshold, body.GetProperty("decision").GetBoolean());
+        Assert.Equal(card.Threshold, body.GetProperty("threshold").GetDouble(), 6);
+        Assert.Equal(probability >= card.Threshold, body.GetProperty("decision").GetBoolean());
     }
 
     [Fact]

@@ -99,7 +99,7 @@ public sealed class ServingWorld : IDisposable
             BootstrapResamples = 20,
         };
         var result = ModelLab.Run(request);
-        LabRecorder.Record(Registry, ModelName, request, result, new LeakageAuditSummary(true, "serving test fixture: audit not run"), [], TimeSpan.Zero);
+        LabRecorder.Record(Registry, ModelName, request, result, new LeakageAuditSummary(true, "serving test fixture: audit not run"), [GoldTables.CartPredictionPoints.Name], [], TimeSpan.Zero);
     }
 }
 

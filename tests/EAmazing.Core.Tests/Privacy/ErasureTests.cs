@@ -102,7 +102,7 @@ public sealed class ErasureTests
             Data = new DataWindow(from, from, from, to, 1, 1, 1, 0.3, []),
             Metrics = new TestMetrics(100, 0.3, new ConfidenceInterval(0.7, 0.68, 0.72), new ConfidenceInterval(0.5, 0.4, 0.6), new ConfidenceInterval(0.6, 0.5, 0.7),
                 0.2, 0.02, 0.4, new ConfusionMatrix(10, 5, 70, 15), new ConfidenceInterval(0.5, 0.4, 0.6), 1.8, 10),
-            BaselineTestAuc = new Dictionary<string, double>(), FamilyTestAuc = new Dictionary<string, double>(),
+            
             Cost = new BusinessCost(), LeakageAudit = new LeakageAuditSummary(true, "passed"),
             Alarms = [], Seed = 46, CodeVersion = "test", TrainingSeconds = 1,
         });

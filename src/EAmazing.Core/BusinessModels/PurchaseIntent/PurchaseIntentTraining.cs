@@ -1,32 +1,33 @@
 using System.Diagnostics;
 using EAmazing.Features;
 using EAmazing.Features.Leakage;
-using EAmazing.Engine.DuckDb;
+using EAmazing.Models.Business;
 using EAmazing.Models.Families;
+using EAmazing.Models.Data;
 using EAmazing.Models.Lab;
 using EAmazing.Models.Registry;
-using EAmazing.Privacy;
-using EAmazing.Models.Data;
+using EAmazing.Sources.Synthetic.Truth;
 
 namespace EAmazing.BusinessModels.PurchaseIntent;
 
 /// <summary>
 /// One training run for a purchase-intent task: load the gold table, run the leakage audit on every
-/// month it covers, train every family in the lab, record the best as a registry version with its
-/// card and report.
+/// month it covers (with the configured feature and audit settings), train every family in the lab,
+/// record the best as a registry version with its card and report.
 /// </summary>
-public sealed class PurchaseIntentTraining(DuckDbLake lake, ModelRegistry registry, Pseudonymiser? pseudonymiser)
+public sealed class PurchaseIntentTraining(TrainingContext context)
 {
     public (LabResult Result, ModelCard Card, LeakageAuditSummary Audit) Run(PurchaseIntentTask task, PurchaseIntentOptions options, IProgress<string>? progress = null)
     {
         var clock = Stopwatch.StartNew();
+        var lake = context.Lake;
         progress?.Report($"loading {task.Table.ViewName}");
         var (data, users) = GoldFeatureLoader.Load(lake, task.Table, task.Label);
         progress?.Report("leakage audit");
         var audit = Audit(task.Table);
-        var oracle = task == PurchaseIntentTask.Cart && options.TruthFolder is not null && pseudonymiser is not null
-            && File.Exists(Path.Combine(options.TruthFolder, EAmazing.Sources.Synthetic.Truth.TruthFiles.Sessions))
-            ? TruthProbabilities.ForCartPoints(options.TruthFolder, pseudonymiser, users, data.AsOf)
+        var oracle = task == PurchaseIntentTask.Cart && options.TruthFolder is not null && context.Pseudonymiser is not null
+            && File.Exists(Path.Combine(options.TruthFolder, TruthFiles.Sessions))
+            ? TruthProbabilities.ForCartPoints(options.TruthFolder, context.Pseudonymiser, users, data.AsOf)
             : null;
 
         var request = new LabRequest
@@ -45,16 +46,16 @@ public sealed class PurchaseIntentTraining(DuckDbLake lake, ModelRegistry regist
         var result = ModelLab.Run(request, progress);
         var sources = lake.Query($"SELECT DISTINCT path || '@' || fingerprint FROM gold_partitions WHERE table_name = '{task.Table.Name}' ORDER BY 1")
             .Rows.Select(r => r[0]?.ToString() ?? string.Empty).ToList();
-        var card = LabRecorder.Record(registry, task.ModelName, request, result, audit, sources, clock.Elapsed);
+        var card = LabRecorder.Record(context.Registry, task.ModelName, request, result, audit, [task.Table.Name], sources, clock.Elapsed);
         return (result, card, audit);
     }
 
     private LeakageAuditSummary Audit(GoldTable table)
     {
-        var builder = new FeatureBuilder(lake, new FeatureOptions());
-        var months = lake.Query($"SELECT DISTINCT month FROM gold_partitions WHERE table_name = '{table.Name}' ORDER BY month")
+        var builder = new FeatureBuilder(context.Lake, context.Features);
+        var months = context.Lake.Query($"SELECT DISTINCT month FROM gold_partitions WHERE table_name = '{table.Name}' ORDER BY month")
             .Rows.Select(r => r[0]!.ToString()!).ToList();
-        var audit = new LeakageAudit(lake, builder, new LeakageAuditOptions());
+        var audit = new LeakageAudit(context.Lake, builder, context.LeakageAudit);
         var results = months.Select(m => audit.Run(table, m)).ToList();
         var passed = results.All(r => r.Passed);
         var summary = string.Join("; ", results.Select(r =>

@@ -1,4 +1,6 @@
+using EAmazing.Models.Business;
 using EAmazing.Models.Data;
+using EAmazing.Models.Evaluation;
 using EAmazing.Foundation.Statistics;
 using EAmazing.Models.Registry;
 using EAmazing.Models.Reporting;
@@ -8,12 +10,27 @@ namespace EAmazing.Models.Lab;
 /// <summary>Stores the best model of a lab run as a registry version, with its card and the HTML report.</summary>
 public static class LabRecorder
 {
+    /// <summary>The metric the gates compare for a classifier: ranking quality, independent of the threshold.</summary>
+    public const string PrimaryMetric = "roc_auc";
+
+    /// <summary>The names of a classifier's estimates on its card, the primary one first.</summary>
+    public static IReadOnlyList<string> MetricNames { get; } = [PrimaryMetric, "pr_auc", "log_loss", "f1"];
+
+    public static IReadOnlyList<NamedEstimate> Estimates(TestMetrics test) =>
+    [
+        new(PrimaryMetric, test.RocAuc),
+        new("pr_auc", test.PrAuc),
+        new("log_loss", test.LogLoss, HigherIsBetter: false),
+        new("f1", test.F1),
+    ];
+
     public static ModelCard Record(
         ModelRegistry registry,
         string name,
         LabRequest request,
         LabResult result,
         LeakageAuditSummary audit,
+        IReadOnlyList<string> goldInputs,
         IReadOnlyList<string> sourceHashes,
         TimeSpan trainingTime)
     {
@@ -49,11 +66,15 @@ public static class LabRecorder
                 CreatedAt = DateTime.UtcNow,
                 Data = new DataWindow(result.Split.TrainFrom, result.Split.ValidFrom, result.Split.TestFrom, result.Split.TestTo,
                     result.TrainRows, result.ValidationRows, result.TestRows, result.TrainPositiveRate, sourceHashes),
+                Kind = TaskKind.BinaryClassification,
+                GoldInputs = goldInputs,
+                Estimates = Estimates(best.Test),
+                PrimaryMetric = PrimaryMetric,
+                Baselines = result.Families.Where(f => f.IsBaseline).ToDictionary(f => f.Family, f => f.Test.RocAuc.Estimate),
+                Families = result.Families.ToDictionary(f => f.Family, f => f.Test.RocAuc.Estimate),
+                Oracle = result.OracleAuc,
+                ChampionOnThisWindow = championAuc,
                 Metrics = best.Test,
-                BaselineTestAuc = result.Families.Where(f => f.IsBaseline).ToDictionary(f => f.Family, f => f.Test.RocAuc.Estimate),
-                FamilyTestAuc = result.Families.ToDictionary(f => f.Family, f => f.Test.RocAuc.Estimate),
-                OracleAuc = result.OracleAuc,
-                ChampionTestAucOnThisWindow = championAuc,
                 Cost = request.Cost,
                 LeakageAudit = audit,
                 Alarms = result.Alarms,

@@ -1,30 +1,56 @@
 using EAmazing.Foundation.Statistics;
+using EAmazing.Models.Business;
 using EAmazing.Models.Evaluation;
 
 namespace EAmazing.Models.Registry;
 
 /// <summary>
-/// Everything a reviewer needs to trust (or refuse) a model version: task, data window and hashes,
-/// features, metrics with intervals beside the baselines and the oracle, threshold and business cost,
-/// leakage audit, seed, code version and training time. Stored as <c>card.json</c> beside the model.
+/// Everything a reviewer needs to trust (or refuse) a model version: task kind and task, gold inputs, data
+/// window and hashes, features, metrics as named estimates with intervals (one of them primary) beside the
+/// baselines and the oracle, leakage audit, seed, code version and training time. Stored as <c>card.json</c>
+/// beside the model. One card type serves every task kind: the kind-specific details (a classifier's
+/// threshold and business cost) are optional.
 /// </summary>
 public sealed record ModelCard
 {
     public required string Name { get; init; }
     public required int Version { get; init; }
+    public TaskKind Kind { get; init; } = TaskKind.BinaryClassification;
     public required string Task { get; init; }
+
+    /// <summary>The gold tables the model learned from; drift monitoring reads the first.</summary>
+    public IReadOnlyList<string> GoldInputs { get; init; } = [];
+
     public required string Family { get; init; }
     public required IReadOnlyDictionary<string, string> Hyperparameters { get; init; }
     public required IReadOnlyList<string> Features { get; init; }
     public required string ModelFile { get; init; }
     public required DateTime CreatedAt { get; init; }
     public required DataWindow Data { get; init; }
-    public required TestMetrics Metrics { get; init; }
-    public required IReadOnlyDictionary<string, double> BaselineTestAuc { get; init; }
-    public required IReadOnlyDictionary<string, double> FamilyTestAuc { get; init; }
-    public ConfidenceInterval? OracleAuc { get; init; }
-    public double? ChampionTestAucOnThisWindow { get; init; }
-    public required BusinessCost Cost { get; init; }
+
+    /// <summary>The test metrics, each with its interval; <see cref="PrimaryMetric"/> names the one the gates compare.</summary>
+    public IReadOnlyList<NamedEstimate> Estimates { get; init; } = [];
+
+    public string PrimaryMetric { get; init; } = "";
+
+    /// <summary>Each baseline's primary metric on the same test rows.</summary>
+    public IReadOnlyDictionary<string, double> Baselines { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>Every family's primary metric on the same test rows (baselines included).</summary>
+    public IReadOnlyDictionary<string, double> Families { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>The world's oracle on the same test rows, in the primary metric (generated data only).</summary>
+    public ConfidenceInterval? Oracle { get; init; }
+
+    /// <summary>The current champion re-scored on this version's test rows, in the primary metric.</summary>
+    public double? ChampionOnThisWindow { get; init; }
+
+    /// <summary>A classifier's full test metrics with its decision threshold (binary classification only).</summary>
+    public TestMetrics? Metrics { get; init; }
+
+    /// <summary>The business cost the threshold was chosen for (binary classification only).</summary>
+    public BusinessCost? Cost { get; init; }
+
     public required LeakageAuditSummary LeakageAudit { get; init; }
     public required IReadOnlyList<string> Alarms { get; init; }
     public required ulong Seed { get; init; }
@@ -34,6 +60,12 @@ public sealed record ModelCard
 
     /// <summary>Set when a person whose data trained this model was erased, or when drift alarms: retrain due.</summary>
     public IReadOnlyList<string> RetrainReasons { get; init; } = [];
+
+    /// <summary>The primary metric's estimate, or null on a card without one (written before named estimates existed).</summary>
+    public NamedEstimate? Primary => Estimates.FirstOrDefault(e => e.Name == PrimaryMetric);
+
+    /// <summary>The decision threshold of a classifier; 0.5 when the card has none.</summary>
+    public double Threshold => Metrics?.Threshold ?? 0.5;
 }
 
 public sealed record DataWindow(

@@ -65,11 +65,14 @@ public sealed class ModelRegistry(string root)
         return written;
     }
 
-    /// <summary>Makes a version champion if it passes the gates (or when forced); the previous champion is archived.</summary>
-    public PromotionDecision Promote(string name, int version, bool force = false)
+    /// <summary>
+    /// Makes a version champion if it passes the gates (or when forced); the previous champion is archived.
+    /// <paramref name="evaluate"/> is the business model's evaluator (its kind's gates); the common gates otherwise.
+    /// </summary>
+    public PromotionDecision Promote(string name, int version, bool force = false, Func<ModelCard, PromotionDecision>? evaluate = null)
     {
         var candidate = Get(name, version);
-        var decision = PromotionDecision.Evaluate(candidate);
+        var decision = (evaluate ?? PromotionDecision.Evaluate)(candidate);
         if (!decision.Allowed && !force)
         {
             return decision;

@@ -1,6 +1,11 @@
 namespace EAmazing.Models.Registry;
 
-/// <summary>Whether a version may become champion, with every gate's verdict.</summary>
+/// <summary>
+/// Whether a version may become champion, with every gate's verdict. These gates hold for every task kind and
+/// read the card alone: the audit passed, no alarm, the primary metric beats each baseline beyond its interval,
+/// at least as good as the current champion on the same test rows, no retrain due. A kind's evaluator may add
+/// its own gates on top.
+/// </summary>
 public sealed record PromotionDecision(bool Allowed, IReadOnlyList<string> Reasons)
 {
     public static PromotionDecision Evaluate(ModelCard candidate)
@@ -19,29 +24,43 @@ public sealed record PromotionDecision(bool Allowed, IReadOnlyList<string> Reaso
             reasons.Add($"alarms raised: {string.Join("; ", candidate.Alarms)}");
         }
 
-        foreach (var (baseline, auc) in candidate.BaselineTestAuc)
+        var primary = candidate.Primary;
+        if (primary is null)
         {
-            if (candidate.Metrics.RocAuc.Lower <= auc)
+            ok = false;
+            reasons.Add($"the card names no primary metric among its estimates ('{candidate.PrimaryMetric}'): retrain it with this version of the platform");
+        }
+        else if (candidate.Baselines.Count == 0)
+        {
+            ok = false;
+            reasons.Add("no baseline was measured: a model is promoted only beside its baselines");
+        }
+        else
+        {
+            foreach (var (baseline, value) in candidate.Baselines)
             {
-                ok = false;
-                reasons.Add($"does not beat baseline {baseline}: test AUC {candidate.Metrics.RocAuc} vs {auc:0.0000} (lower bound must be above it)");
-            }
-            else
-            {
-                reasons.Add($"beats baseline {baseline} ({candidate.Metrics.RocAuc} vs {auc:0.0000})");
+                if (!primary.ClearlyBetterThan(value))
+                {
+                    ok = false;
+                    reasons.Add($"does not beat baseline {baseline}: test {primary} vs {value:0.0000} (the interval must clear it)");
+                }
+                else
+                {
+                    reasons.Add($"beats baseline {baseline} ({primary} vs {value:0.0000})");
+                }
             }
         }
 
-        if (candidate.ChampionTestAucOnThisWindow is { } champion)
+        if (primary is not null && candidate.ChampionOnThisWindow is { } champion)
         {
-            if (candidate.Metrics.RocAuc.Estimate < champion)
+            if (!primary.AtLeastAsGoodAs(champion))
             {
                 ok = false;
-                reasons.Add($"worse than the current champion on the same test window ({candidate.Metrics.RocAuc.Estimate:0.0000} < {champion:0.0000})");
+                reasons.Add($"worse than the current champion on the same test window ({primary.Name} {primary.Value.Estimate:0.0000} vs {champion:0.0000})");
             }
             else
             {
-                reasons.Add($"at least as good as the current champion on the same test window ({candidate.Metrics.RocAuc.Estimate:0.0000} >= {champion:0.0000})");
+                reasons.Add($"at least as good as the current champion on the same test window ({primary.Name} {primary.Value.Estimate:0.0000} vs {champion:0.0000})");
             }
         }
 
@@ -53,4 +72,7 @@ public sealed record PromotionDecision(bool Allowed, IReadOnlyList<string> Reaso
 
         return new PromotionDecision(ok, reasons);
     }
+
+    /// <summary>Adds a kind-specific gate's verdict.</summary>
+    public PromotionDecision With(bool passed, string reason) => new(Allowed && passed, [.. Reasons, reason]);
 }

@@ -1,5 +1,4 @@
 using EAmazing.Features;
-using EAmazing.BusinessModels.PurchaseIntent;
 using EAmazing.Models.Registry;
 using EAmazing.Monitoring.Predictions;
 
@@ -25,7 +24,7 @@ public sealed class DriftMonitor(string lakeRoot, ModelRegistry registry)
     {
         var card = registry.Champion(modelName)
             ?? throw new InvalidOperationException($"model '{modelName}' has no champion: promote a version first (eamazing models promote {modelName} VERSION)");
-        var table = PurchaseIntentTask.All.FirstOrDefault(t => t.ModelName == card.Name)?.Table ?? GoldTables.CartPredictionPoints;
+        var table = GoldInput(card);
         var reference = GoldWindow.Read(lakeRoot, table, card.Features, card.Data.TrainFrom, card.Data.ValidFrom);
         var current = GoldWindow.Read(lakeRoot, table, card.Features, from, to);
         if (reference.Count == 0)
@@ -51,6 +50,15 @@ public sealed class DriftMonitor(string lakeRoot, ModelRegistry registry)
         }
 
         return new DriftReport(card.Name, card.Version, card.Data.TrainFrom, card.Data.ValidFrom, from, to, columns, DateTime.UtcNow);
+    }
+
+    /// <summary>The gold table the model learned from, as its card records it (never a default: a card without one cannot be monitored).</summary>
+    public static GoldTable GoldInput(ModelCard card)
+    {
+        var name = card.GoldInputs.FirstOrDefault()
+            ?? throw new InvalidOperationException($"{card.Name} v{card.Version}'s card names no gold input (written before cards recorded them): retrain and promote a new version to monitor it");
+        return GoldTables.Find(name)
+            ?? throw new InvalidOperationException($"{card.Name} v{card.Version} learned from gold table '{name}', which this platform does not build");
     }
 
     /// <summary>Writes an alert's reason onto the champion's card (once per window), which blocks re-promotion until retrained.</summary>

@@ -2,6 +2,9 @@ using EAmazing.Core.Tests.Support;
 using EAmazing.Sources.Synthetic;
 using EAmazing.BusinessModels.PurchaseIntent;
 using EAmazing.Models.Registry;
+using EAmazing.Features;
+using EAmazing.Features.Leakage;
+using EAmazing.Models.Business;
 using EAmazing.Privacy;
 
 namespace EAmazing.Core.Tests.Models.PurchaseIntent;
@@ -66,7 +69,7 @@ public sealed class PurchaseIntentTrainingTests : IClassFixture<PurchaseIntentTr
             }).Run();
             _gold = new GoldLake(generated.Files.Select(f => f.Path));
             Registry = new ModelRegistry(_models.Path);
-            var training = new PurchaseIntentTraining(_gold.Lake.Engine, Registry, new Pseudonymiser(TestLake.Key));
+            var training = new PurchaseIntentTraining(new TrainingContext(_gold.Lake.Engine, Registry, new FeatureOptions(), new LeakageAuditOptions(), new Pseudonymiser(TestLake.Key)));
             Cart = training.Run(PurchaseIntentTask.Cart, new PurchaseIntentOptions { TrialsPerFamily = 1, TruthFolder = Path.Combine(_data.Path, "truth") });
         }
 

@@ -22,7 +22,7 @@ public sealed class ModelRegistryTests
         {
             // Record each family as its own model name to check every loader.
             var single = result with { Families = [family] };
-            var card = LabRecorder.Record(registry, $"m-{family.Family}", request, single, Clean, ["abc"], TimeSpan.FromSeconds(1));
+            var card = LabRecorder.Record(registry, $"m-{family.Family}", request, single, Clean, ["test_table"], ["abc"], TimeSpan.FromSeconds(1));
             var folder = registry.VersionFolder(card.Name, card.Version);
 
             Assert.True(File.Exists(Path.Combine(folder, card.ModelFile)), card.ModelFile);
@@ -41,14 +41,14 @@ public sealed class ModelRegistryTests
         using var dir = new TempFolder();
         var registry = new ModelRegistry(dir.Path);
         var request = new LabRequest { Task = "test", Data = SyntheticTabular.Create(), Families = [ModelFamilyCatalog.Find("prior"), ModelFamilyCatalog.Find("fasttree")], TrialsPerFamily = 1, BootstrapResamples = 30 };
-        var first = LabRecorder.Record(registry, "intent", request, ModelLab.Run(request), Clean, [], TimeSpan.Zero);
+        var first = LabRecorder.Record(registry, "intent", request, ModelLab.Run(request), Clean, ["test_table"], [], TimeSpan.Zero);
 
         var decision = registry.Promote("intent", first.Version);
         Assert.True(decision.Allowed, string.Join("; ", decision.Reasons));
 
         // A second version is gated against the champion re-scored on its own test window.
-        var second = LabRecorder.Record(registry, "intent", request, ModelLab.Run(request), Clean, [], TimeSpan.Zero);
-        Assert.NotNull(second.ChampionTestAucOnThisWindow);
+        var second = LabRecorder.Record(registry, "intent", request, ModelLab.Run(request), Clean, ["test_table"], [], TimeSpan.Zero);
+        Assert.NotNull(second.ChampionOnThisWindow);
         Assert.True(registry.Promote("intent", second.Version).Allowed);
         Assert.Equal(ModelStatus.Archived, registry.Get("intent", first.Version).Status);
         Assert.Equal(second.Version, registry.Champion("intent")!.Version);
@@ -60,7 +60,7 @@ public sealed class ModelRegistryTests
         using var dir = new TempFolder();
         var registry = new ModelRegistry(dir.Path);
         var leaky = new LabRequest { Task = "test", Data = SyntheticTabular.Create(leaky: true), Families = [ModelFamilyCatalog.Find("prior"), ModelFamilyCatalog.Find("fasttree")], TrialsPerFamily = 1, BootstrapResamples = 30 };
-        var card = LabRecorder.Record(registry, "intent", leaky, ModelLab.Run(leaky), new LeakageAuditSummary(false, "label_copy: single-feature AUC 1.000"), [], TimeSpan.Zero);
+        var card = LabRecorder.Record(registry, "intent", leaky, ModelLab.Run(leaky), new LeakageAuditSummary(false, "label_copy: single-feature AUC 1.000"), ["test_table"], [], TimeSpan.Zero);
 
         var decision = registry.Promote("intent", card.Version);
 

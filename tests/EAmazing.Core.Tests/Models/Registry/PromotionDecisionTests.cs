@@ -13,9 +13,10 @@ public sealed class PromotionDecisionTests
         Data = new DataWindow(DateTime.UnixEpoch, DateTime.UnixEpoch, DateTime.UnixEpoch, DateTime.UnixEpoch, 1, 1, 1, 0.3, []),
         Metrics = new TestMetrics(100, 0.3, new ConfidenceInterval(auc, lower, auc + 0.02), new ConfidenceInterval(0.5, 0.4, 0.6), new ConfidenceInterval(0.6, 0.5, 0.7),
             0.2, 0.02, 0.4, new ConfusionMatrix(10, 5, 70, 15), new ConfidenceInterval(0.5, 0.4, 0.6), 1.8, 10),
-        BaselineTestAuc = new Dictionary<string, double> { ["prior"] = 0.5, ["onerule"] = 0.62 },
-        FamilyTestAuc = new Dictionary<string, double>(),
-        ChampionTestAucOnThisWindow = champion,
+        Estimates = [new NamedEstimate("roc_auc", new ConfidenceInterval(auc, lower, auc + 0.02))],
+        PrimaryMetric = "roc_auc",
+        Baselines = new Dictionary<string, double> { ["prior"] = 0.5, ["onerule"] = 0.62 },
+        ChampionOnThisWindow = champion,
         Cost = new BusinessCost(), LeakageAudit = new LeakageAuditSummary(audit, audit ? "passed" : "future invariance FAILED"),
         Alarms = alarms ?? [], Seed = 46, CodeVersion = "test", TrainingSeconds = 1,
     };

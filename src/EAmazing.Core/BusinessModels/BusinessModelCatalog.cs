@@ -1,0 +1,34 @@
+using EAmazing.BusinessModels.PurchaseIntent;
+using EAmazing.Models.Business;
+
+namespace EAmazing.BusinessModels;
+
+/// <summary>
+/// Every business model of the platform. Adding one means adding its folder and one line in <see cref="Default"/>;
+/// the CLI (<c>train</c>, <c>demo</c>, <c>models promote</c>), the API and monitoring loop over this catalog.
+/// </summary>
+public sealed class BusinessModelCatalog
+{
+    public BusinessModelCatalog(IReadOnlyList<IBusinessModel> models)
+    {
+        var duplicate = models.SelectMany(m => m.RegistryNames.Prepend(m.Name)).GroupBy(n => n).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new ArgumentException($"two business models use the name '{duplicate.Key}'");
+        }
+
+        All = models;
+    }
+
+    public static BusinessModelCatalog Default { get; } = new(
+    [
+        new PurchaseIntentModel(),
+    ]);
+
+    public IReadOnlyList<IBusinessModel> All { get; }
+
+    public IBusinessModel? Find(string name) => All.FirstOrDefault(m => m.Name == name);
+
+    /// <summary>The business model whose versions are registered under <paramref name="registryName"/>.</summary>
+    public IBusinessModel? OwnerOf(string registryName) => All.FirstOrDefault(m => m.RegistryNames.Contains(registryName));
+}

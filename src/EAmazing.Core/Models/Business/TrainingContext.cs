@@ -1,0 +1,16 @@
+using EAmazing.Features;
+using EAmazing.Features.Leakage;
+using EAmazing.Lake;
+using EAmazing.Models.Registry;
+using EAmazing.Privacy;
+
+namespace EAmazing.Models.Business;
+
+/// <summary>What a training run may use: the lake (gold tables), the registry it records into, the configured
+/// feature and leakage-audit settings, and the pseudonymiser (to match generated ground truth, never to keep raw ids).</summary>
+public sealed record TrainingContext(
+    IGoldEngine Lake,
+    ModelRegistry Registry,
+    FeatureOptions Features,
+    LeakageAuditOptions LeakageAudit,
+    Pseudonymiser? Pseudonymiser);

@@ -1,0 +1,16 @@
+using EAmazing.Foundation.Statistics;
+
+namespace EAmazing.Models.Registry;
+
+/// <summary>One test metric of a model card, e.g. <c>roc_auc 0.6950 [0.6880, 0.7010]</c>.</summary>
+/// <param name="HigherIsBetter">False for losses and errors (log-loss, MAE): the gates then want it lower.</param>
+public sealed record NamedEstimate(string Name, ConfidenceInterval Value, bool HigherIsBetter = true)
+{
+    /// <summary>Whether this estimate is better than <paramref name="other"/> beyond its interval (the lower bound above, or the upper bound below for a loss).</summary>
+    public bool ClearlyBetterThan(double other) => HigherIsBetter ? Value.Lower > other : Value.Upper < other;
+
+    /// <summary>Whether the point estimate is at least as good as <paramref name="other"/>.</summary>
+    public bool AtLeastAsGoodAs(double other) => HigherIsBetter ? Value.Estimate >= other : Value.Estimate <= other;
+
+    public override string ToString() => $"{Name} {Value}";
+}
