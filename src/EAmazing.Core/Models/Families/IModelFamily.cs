@@ -18,4 +18,10 @@ public interface IModelFamily
     IReadOnlyList<IReadOnlyDictionary<string, string>> Candidates(int maxTrials, ulong seed);
 
     ITrainedModel Train(TabularDataset train, TabularDataset valid, IReadOnlyDictionary<string, string> hyperparameters, ulong seed);
+
+    /// <summary>
+    /// Reads back a model this family's <see cref="ITrainedModel.Save"/> wrote: <paramref name="modelFile"/> (the name
+    /// Save returned) in <paramref name="folder"/>, with the card's feature count and hyperparameters.
+    /// </summary>
+    ITrainedModel Load(string folder, string modelFile, int featureCount, IReadOnlyDictionary<string, string> hyperparameters);
 }

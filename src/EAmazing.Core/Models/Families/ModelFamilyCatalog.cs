@@ -22,6 +22,10 @@ public static class ModelFamilyCatalog
     public static IReadOnlyList<string> BaselineNames { get; } = ["prior", "onerule"];
 
     public static IModelFamily Find(string name) =>
-        All.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase))
+        TryFind(name)
         ?? throw new ArgumentException($"unknown model family '{name}'; known: {string.Join(", ", All.Select(f => f.Name))}");
+
+    /// <summary>The family of that name (any case), or null when there is none.</summary>
+    public static IModelFamily? TryFind(string name) =>
+        All.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
 }

@@ -6,7 +6,7 @@ namespace EAmazing.Core.Tests.Models.Registry;
 
 public sealed class PromotionDecisionTests
 {
-    private static ModelCard Card(double auc, double lower, double? champion = null, bool audit = true, IReadOnlyList<string>? alarms = null) => new()
+    internal static ModelCard Card(double auc, double lower, double? champion = null, bool audit = true, IReadOnlyList<string>? alarms = null) => new()
     {
         Name = "m", Version = 2, Task = "t", Family = "fasttree", Hyperparameters = new Dictionary<string, string>(), Features = ["x"],
         ModelFile = "model.zip", CreatedAt = DateTime.UnixEpoch,

@@ -51,6 +51,9 @@ public sealed class OneRuleFamily : IModelFamily
         return new OneRuleModel(best, train.FeatureNames[best], cuts, probabilities);
     }
 
+    public ITrainedModel Load(string folder, string modelFile, int featureCount, IReadOnlyDictionary<string, string> hyperparameters) =>
+        OneRuleModel.Read(Path.Combine(folder, modelFile));
+
     public sealed class OneRuleModel(int feature, string featureName, float[] cuts, float[] probabilities) : ITrainedModel
     {
         public string Family => "onerule";
@@ -61,12 +64,26 @@ public sealed class OneRuleFamily : IModelFamily
             ["cuts"] = string.Join(' ', cuts.Select(c => c.ToString("R", CultureInfo.InvariantCulture))),
         };
 
-        public float[] PredictProbabilities(IReadOnlyList<float[]> rows) => rows.Select(r => probabilities[BinOf(r[feature], cuts)]).ToArray();
+        public float[] PredictProbabilities(IReadOnlyList<float[]> rows) => rows.Select(PredictOne).ToArray();
+
+        public float PredictOne(float[] row) => probabilities[BinOf(row[feature], cuts)];
 
         public string Save(string directory)
         {
             File.WriteAllText(Path.Combine(directory, "onerule.json"), JsonSerializer.Serialize(new { feature, featureName, cuts, probabilities }));
             return "onerule.json";
+        }
+
+        /// <summary>Reads the file <see cref="Save"/> writes.</summary>
+        internal static OneRuleModel Read(string path)
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllText(path));
+            var root = doc.RootElement;
+            return new OneRuleModel(
+                root.GetProperty("feature").GetInt32(),
+                root.GetProperty("featureName").GetString()!,
+                root.GetProperty("cuts").EnumerateArray().Select(e => e.GetSingle()).ToArray(),
+                root.GetProperty("probabilities").EnumerateArray().Select(e => e.GetSingle()).ToArray());
         }
 
         internal static int BinOf(float value, float[] cuts)

@@ -15,6 +15,9 @@ public sealed class PriorRateFamily : IModelFamily
     public ITrainedModel Train(TabularDataset train, TabularDataset valid, IReadOnlyDictionary<string, string> hyperparameters, ulong seed) =>
         new PriorRateModel((float)train.PositiveRate);
 
+    public ITrainedModel Load(string folder, string modelFile, int featureCount, IReadOnlyDictionary<string, string> hyperparameters) =>
+        PriorRateModel.Read(Path.Combine(folder, modelFile));
+
     public sealed class PriorRateModel(float rate) : ITrainedModel
     {
         public string Family => "prior";
@@ -25,10 +28,19 @@ public sealed class PriorRateFamily : IModelFamily
 
         public float[] PredictProbabilities(IReadOnlyList<float[]> rows) => Enumerable.Repeat(Rate, rows.Count).ToArray();
 
+        public float PredictOne(float[] row) => Rate;
+
         public string Save(string directory)
         {
             File.WriteAllText(Path.Combine(directory, "prior.json"), JsonSerializer.Serialize(new { rate = Rate }));
             return "prior.json";
+        }
+
+        /// <summary>Reads the file <see cref="Save"/> writes.</summary>
+        internal static PriorRateModel Read(string path)
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllText(path));
+            return new PriorRateModel(doc.RootElement.GetProperty("rate").GetSingle());
         }
     }
 }

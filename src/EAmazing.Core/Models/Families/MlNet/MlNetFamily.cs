@@ -67,6 +67,9 @@ public abstract class MlNetFamily : IModelFamily
         return new MlNetModel(ml, model, train.FeatureNames.Count, Name, hyperparameters);
     }
 
+    public ITrainedModel Load(string folder, string modelFile, int featureCount, IReadOnlyDictionary<string, string> hyperparameters) =>
+        MlNetModel.Read(Path.Combine(folder, modelFile), featureCount, Name, hyperparameters);
+
     protected static int Int(IReadOnlyDictionary<string, string> h, string key) => int.Parse(h[key], System.Globalization.CultureInfo.InvariantCulture);
 
     protected static double Double(IReadOnlyDictionary<string, string> h, string key) => double.Parse(h[key], System.Globalization.CultureInfo.InvariantCulture);

@@ -45,6 +45,9 @@ public sealed class MlpFamily : IModelFamily
         return new MlpModel(model, hyperparameters, history);
     }
 
+    public ITrainedModel Load(string folder, string modelFile, int featureCount, IReadOnlyDictionary<string, string> hyperparameters) =>
+        MlpModel.Read(Path.Combine(folder, modelFile), hyperparameters);
+
     private static Dictionary<string, string> Make(string hidden, string rate, string l2) => new() { ["hidden"] = hidden, ["rate"] = rate, ["l2"] = l2 };
 
     /// <summary>NaN cannot flow through a network; it is replaced by 0 before standardisation, and the tree families see NaN as missing.</summary>
@@ -64,6 +67,9 @@ public sealed class MlpFamily : IModelFamily
         public float[] PredictProbabilities(IReadOnlyList<float[]> rows) =>
             Network.PredictProbabilities(Impute(rows)).Select(p => (float)p).ToArray();
 
+        // The network only reads its weights and each call gets its own workspace, so concurrent calls are safe.
+        public float PredictOne(float[] row) => PredictProbabilities([row])[0];
+
         public string Save(string directory)
         {
             File.WriteAllText(Path.Combine(directory, "mlp.json"), JsonSerializer.Serialize(new
@@ -75,6 +81,38 @@ public sealed class MlpFamily : IModelFamily
                 scale = Network.FeatureScale,
             }));
             return "mlp.json";
+        }
+
+        /// <summary>Reads the file <see cref="Save"/> writes; the training history is not saved, so it comes back empty.</summary>
+        internal static MlpModel Read(string path, IReadOnlyDictionary<string, string> hyperparameters)
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllText(path));
+            var root = doc.RootElement;
+            var layers = root.GetProperty("layers").EnumerateArray().Select(e => e.GetInt32()).ToArray();
+            var network = new MultilayerPerceptron(layers[0], layers[1..^1], 0);
+            Fill(root.GetProperty("weights"), network.Weights);
+            Fill(root.GetProperty("biases"), network.Biases);
+            Copy(root.GetProperty("mean"), network.FeatureMean);
+            Copy(root.GetProperty("scale"), network.FeatureScale);
+            return new MlpModel(network, hyperparameters, new MlpTrainingHistory());
+        }
+
+        private static void Fill(JsonElement arrays, double[][] target)
+        {
+            var i = 0;
+            foreach (var array in arrays.EnumerateArray())
+            {
+                Copy(array, target[i++]);
+            }
+        }
+
+        private static void Copy(JsonElement array, double[] target)
+        {
+            var i = 0;
+            foreach (var value in array.EnumerateArray())
+            {
+                target[i++] = value.GetDouble();
+            }
         }
     }
 }
