@@ -100,9 +100,12 @@ public static class TrainCommand
 
         using (lake)
         {
-            var key = PseudonymKeyStore.ForProcess(settings.Platform.PseudonymKeyFile).Resolve().Key;
+            // The key is needed only to match a generated world's truth to the lake's pseudonyms (the oracle).
+            var pseudonymiser = training.TruthFolder is null
+                ? null
+                : new Pseudonymiser(PseudonymKeyStore.ForProcess(settings.Platform.PseudonymKeyFile).Resolve().Key);
             var registry = new ModelRegistry(settings.Platform.Models);
-            var context = new TrainingContext(lake!, registry, new FeatureOptions(), new LeakageAuditOptions(), new Pseudonymiser(key));
+            var context = new TrainingContext(lake!, registry, new FeatureOptions(), new LeakageAuditOptions(), pseudonymiser);
             try
             {
                 var outcome = AnsiConsole.Status().Start($"training {model.Name}", ctx =>

@@ -11,7 +11,9 @@ public sealed class BusinessModelCatalog
 {
     public BusinessModelCatalog(IReadOnlyList<IBusinessModel> models)
     {
-        var duplicate = models.SelectMany(m => m.RegistryNames.Prepend(m.Name)).GroupBy(n => n).FirstOrDefault(g => g.Count() > 1);
+        // A model's CLI name and its registry names are separate name spaces; within each, a name has one owner.
+        var duplicate = models.Select(m => m.Name).GroupBy(n => n).FirstOrDefault(g => g.Count() > 1)
+            ?? models.SelectMany(m => m.RegistryNames).GroupBy(n => n).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
             throw new ArgumentException($"two business models use the name '{duplicate.Key}'");
