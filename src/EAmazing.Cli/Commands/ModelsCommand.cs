@@ -9,7 +9,7 @@ namespace EAmazing.Cli.Commands;
 /// <summary><c>eamazing models list|show|compare|promote</c>: the model registry.</summary>
 public static class ModelsCommand
 {
-    private static readonly Argument<string> Name = new("name") { Description = "Model name, e.g. purchase-intent-cart" };
+    private static readonly Argument<string> Name = new("name") { Description = "Registry name of the model (eamazing models list shows them)" };
     private static readonly Argument<int> Version = new("version") { Description = "Version number" };
     private static readonly Argument<int[]> Versions = new("versions") { Description = "Versions to compare", Arity = ArgumentArity.OneOrMore };
     private static readonly Option<bool> Force = new("--force") { Description = "Promote even when a gate fails (recorded in the card's status change only)" };

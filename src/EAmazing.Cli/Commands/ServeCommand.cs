@@ -16,7 +16,7 @@ public static class ServeCommand
 
     public static Command Create()
     {
-        var command = new Command("serve", "Serve purchase-intent predictions, the model registry, health, metrics and OpenAPI over HTTP");
+        var command = new Command("serve", "Serve the business models' online predictions, the model registry, health, metrics and OpenAPI over HTTP");
         command.Options.Add(Urls);
         command.Options.Add(Models);
         command.SetAction(async (parse, cancel) =>

@@ -20,7 +20,7 @@ public sealed record FeatureOptions
     /// <summary>user_snapshots: a user is in a snapshot when active in this many days before it (the "90d" window).</summary>
     public int SnapshotHistoryDays { get; init; } = 90;
 
-    /// <summary>items and cart_prediction_points: trailing window of item and category history, in days.</summary>
+    /// <summary>items and the cart prediction points: trailing window of item and category history, in days.</summary>
     public int ItemWindowDays { get; init; } = 30;
 
     /// <summary>item_transitions: sessions with more distinct items than this add no co-occurrence pairs (bounds the pair count).</summary>

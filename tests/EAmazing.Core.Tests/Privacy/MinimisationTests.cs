@@ -1,5 +1,6 @@
 using EAmazing.Core.Tests.Features;
 using EAmazing.Features;
+using EAmazing.Governance.Register;
 using EAmazing.Privacy.Purposes;
 
 namespace EAmazing.Core.Tests.Privacy;
@@ -15,7 +16,7 @@ public sealed class MinimisationTests(GeneratedGoldLake world) : IClassFixture<G
     {
         var columns = Columns(table);
 
-        var undeclared = columns.Where(c => ProcessingPurposes.Using(table, c).Count == 0 && !LineageColumns.Contains(c)).ToList();
+        var undeclared = columns.Where(c => RegisteredPurposes.Using(table, c).Count == 0 && !LineageColumns.Contains(c)).ToList();
 
         Assert.NotEmpty(columns);
         Assert.True(undeclared.Count == 0, $"{table} keeps columns no purpose uses: {string.Join(", ", undeclared)}");
@@ -24,7 +25,7 @@ public sealed class MinimisationTests(GeneratedGoldLake world) : IClassFixture<G
     [Fact]
     public void Every_declared_column_exists_so_declarations_cannot_go_stale()
     {
-        var stale = ProcessingPurposes.All
+        var stale = RegisteredPurposes.All
             .SelectMany(p => p.Columns.SelectMany(t => t.Value.Where(c => !Columns(t.Key).Contains(c)).Select(c => $"{p.Name}: {t.Key}.{c}")))
             .ToList();
 
@@ -34,8 +35,8 @@ public sealed class MinimisationTests(GeneratedGoldLake world) : IClassFixture<G
     [Fact]
     public void The_five_purposes_are_declared_with_recipients_retention_and_a_legal_basis_placeholder()
     {
-        Assert.Equal(["analytics", "purchase-intent", "segmentation", "recommendation", "forecasting"], ProcessingPurposes.All.Select(p => p.Name));
-        Assert.All(ProcessingPurposes.All, p =>
+        Assert.Equal(["analytics", "segmentation", "recommendation", "forecasting", "purchase-intent"], RegisteredPurposes.All.Select(p => p.Name));
+        Assert.All(RegisteredPurposes.All, p =>
         {
             Assert.NotEmpty(p.Recipients);
             Assert.False(string.IsNullOrWhiteSpace(p.Retention));

@@ -1,7 +1,7 @@
 using EAmazing.Core.Tests.Features;
 using EAmazing.Privacy;
-using EAmazing.Privacy.Purposes;
 using EAmazing.Governance.Register;
+using EAmazing.Privacy.Purposes;
 
 namespace EAmazing.Core.Tests.Privacy;
 
@@ -15,12 +15,12 @@ public sealed class RegisterTests(GeneratedGoldLake world) : IClassFixture<Gener
     {
         var markdown = _register.ToMarkdown(DateTime.UtcNow);
 
-        Assert.All(ProcessingPurposes.All, p =>
+        Assert.All(RegisteredPurposes.All, p =>
         {
             Assert.Contains($"### {p.Title} (`{p.Name}`)", markdown, StringComparison.Ordinal);
             Assert.All(p.Recipients, r => Assert.Contains(r, markdown, StringComparison.Ordinal));
         });
-        Assert.Equal(ProcessingPurposes.All.Count, CountOf(markdown, "- " + ProcessingRegister.LegalBasisPlaceholder));
+        Assert.Equal(RegisteredPurposes.All.Count, CountOf(markdown, "- " + ProcessingRegister.LegalBasisPlaceholder));
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class PurchaseIntentModel : IBusinessModel
 
     public IReadOnlyList<GoldTable> Inputs { get; } = PurchaseIntentTask.All.Select(t => t.Table).ToList();
 
-    public ProcessingPurpose Purpose => ProcessingPurposes.PurchaseIntent;
+    public ProcessingPurpose Purpose => PurchaseIntentPurpose.Purpose;
 
     public IReadOnlyList<string> RegistryNames { get; } = PurchaseIntentTask.All.Select(t => t.ModelName).ToList();
 

@@ -7,7 +7,7 @@ namespace EAmazing.Features.Leakage;
 /// Future invariance: at a seeded sample of as-of times t, the table is recomputed with every event after t
 /// removed from the input, and every row built with as_of_time = t must come back identical in every non-label
 /// column (and no row may appear or vanish). Events at the as-of second itself stay: they define the row (the
-/// first cart event, the k-th event); tables whose features must be strictly earlier (cart_prediction_points)
+/// first cart event, the k-th event); tables whose features must be strictly earlier (the cart prediction points)
 /// filter them in their SQL, and the truncation tests check that. A feature computed from later events changes.
 /// </summary>
 public sealed class FutureInvarianceCheck(IGoldEngine engine, FeatureBuilder builder, LeakageAuditOptions options)

@@ -2,7 +2,7 @@
 -- as_of_time = the session's last event plus the session gap ({session_gap_seconds} s): only then is it known that no
 -- further event joins the session, so only then is the row complete. No label column:
 -- has_cart / has_purchase describe the session itself and are outcomes, not features, for any
--- model that predicts inside a session (use cart_prediction_points or session_prefixes for that).
+-- model that predicts inside a session (the cart prediction points and session prefixes are for that).
 -- One month's events only, where silver's session_id alone is unique: grouping on it rather than on the
 -- session key saves building a key string per event; the key is made once per session at the end.
 -- A session lies in one silver file (one user bucket), so sessions are aggregated file by file (FeatureSql.PerFile):

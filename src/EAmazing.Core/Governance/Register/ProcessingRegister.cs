@@ -10,7 +10,7 @@ namespace EAmazing.Governance.Register;
 
 /// <summary>
 /// The register of processing activities (GDPR art. 30) as Markdown, generated from the purposes declared in code
-/// (<see cref="ProcessingPurposes"/>) and the live lake: which tables and columns hold personal data and what for,
+/// (<see cref="RegisteredPurposes"/>) and the live lake: which tables and columns hold personal data and what for,
 /// recipients, retention, pseudonymisation (method and key id, never the key), erasure and audit. What only the
 /// DPO can state (controller, legal basis, transfers) is left as a placeholder.
 /// </summary>
@@ -57,13 +57,13 @@ public sealed class ProcessingRegister(IGoldEngine lake, PrivacyOptions options)
 
         md.AppendLine("## Purposes").AppendLine();
         md.AppendLine("| purpose | what for | recipients | retention | legal basis |").AppendLine("|---|---|---|---|---|");
-        foreach (var p in ProcessingPurposes.All)
+        foreach (var p in RegisteredPurposes.All)
         {
             md.AppendLine(CultureInfo.InvariantCulture, $"| {p.Title} (`{p.Name}`) | {p.Description} | {string.Join(", ", p.Recipients)} | {p.Retention} | {p.LegalBasis} |");
         }
 
         md.AppendLine();
-        foreach (var p in ProcessingPurposes.All)
+        foreach (var p in RegisteredPurposes.All)
         {
             md.AppendLine(CultureInfo.InvariantCulture, $"### {p.Title} (`{p.Name}`)").AppendLine();
             md.AppendLine(p.Description).AppendLine();
@@ -99,7 +99,7 @@ public sealed class ProcessingRegister(IGoldEngine lake, PrivacyOptions options)
             md.AppendLine("### Aggregates without identifiers").AppendLine();
             foreach (var t in aggregates)
             {
-                md.AppendLine(CultureInfo.InvariantCulture, $"- `{t.Name}` ({t.Rows:N0} rows): {string.Join(", ", ProcessingPurposes.All.Where(p => p.Columns.ContainsKey(t.Name)).Select(p => p.Name))}; columns {string.Join(", ", t.Columns.Select(c => $"`{c.Name}`"))}");
+                md.AppendLine(CultureInfo.InvariantCulture, $"- `{t.Name}` ({t.Rows:N0} rows): {string.Join(", ", RegisteredPurposes.All.Where(p => p.Columns.ContainsKey(t.Name)).Select(p => p.Name))}; columns {string.Join(", ", t.Columns.Select(c => $"`{c.Name}`"))}");
             }
 
             md.AppendLine();
@@ -107,7 +107,7 @@ public sealed class ProcessingRegister(IGoldEngine lake, PrivacyOptions options)
 
         md.AppendLine("### Other stores").AppendLine();
         md.AppendLine("- Bronze and quarantine keep the source rows as received (pseudonymised) so a file can be re-processed and accounted for; purposes read silver and gold only.");
-        md.AppendLine(CultureInfo.InvariantCulture, $"- Prediction log `monitoring/predictions/` (user pseudonym, score, decision per served prediction): {(Directory.Exists(Path.Combine(lake.Layout.Root, "monitoring", "predictions")) ? "present" : "none yet")}; purpose `purchase-intent` (monitoring).");
+        md.AppendLine(CultureInfo.InvariantCulture, $"- Prediction log `monitoring/predictions/` (user pseudonym, score, decision per served prediction): {(Directory.Exists(Path.Combine(lake.Layout.Root, "monitoring", "predictions")) ? "present" : "none yet")}; purposes of the served models (monitoring).");
         md.AppendLine("- Model registry (`EAmazing:Models`): trained models and their cards and reports; they hold learned parameters and aggregate metrics, not event rows.").AppendLine();
 
         md.AppendLine("## Pseudonymisation").AppendLine();
@@ -145,7 +145,7 @@ public sealed class ProcessingRegister(IGoldEngine lake, PrivacyOptions options)
 
     private static string Purposes(string table, string column)
     {
-        var names = ProcessingPurposes.Using(table, column).Select(p => p.Name).ToList();
+        var names = RegisteredPurposes.Using(table, column).Select(p => p.Name).ToList();
         if (names.Count > 0)
         {
             return string.Join(", ", names);

@@ -4,7 +4,7 @@ using EAmazing.Privacy.Purposes;
 namespace EAmazing.Models.Business;
 
 /// <summary>
-/// One business model of the portfolio (purchase intent, segments, churn, recommendation, demand, emerging
+/// One business model of the portfolio (intent, segments, churn, recommendation, demand, emerging
 /// categories): one folder under <c>BusinessModels/</c> and one line in the catalog. The CLI's <c>train</c>,
 /// <c>demo</c>, the registry's promotion gates, drift monitoring and the API read what it declares here,
 /// so adding a model never means editing them.

@@ -6,7 +6,7 @@ namespace EAmazing.Models.Business;
 /// </summary>
 public enum TaskKind
 {
-    /// <summary>Will it happen? A probability per row (purchase intent, churn).</summary>
+    /// <summary>Will it happen? A probability per row (will this session buy, will this customer leave).</summary>
     BinaryClassification,
 
     /// <summary>Which items first? A ranked list over the full catalogue (next-item recommendation).</summary>

@@ -9,7 +9,7 @@ public static class ProcessingPurposes
     public const string EventRetention =
         "event rows in bronze, silver, quarantine and gold: the last EAmazing:Privacy:RetentionMonths whole months (eamazing gdpr retention apply)";
 
-    private static readonly string[] SilverEvent = ["event_time", "event_type", "product_id", "category_id", "price", "user_id", "session_id"];
+    public static readonly IReadOnlyList<string> SilverEvent = ["event_time", "event_type", "product_id", "category_id", "price", "user_id", "session_id"];
 
     public static readonly ProcessingPurpose Analytics = new(
         "analytics",
@@ -27,30 +27,6 @@ public static class ProcessingPurposes
         },
         ["E-commerce analytics", "Marketing"],
         EventRetention);
-
-    public static readonly ProcessingPurpose PurchaseIntent = new(
-        "purchase-intent",
-        "Purchase intent",
-        "Scores, during a session, how likely a cart or a session is to end in a purchase, to time interventions (served by eamazing serve).",
-        new Dictionary<string, IReadOnlyList<string>>
-        {
-            ["silver"] = SilverEvent,
-            ["gold_cart_prediction_points"] =
-            [
-                "session_key", "user_id", "as_of_time", "product_id", "category_id", "cart_price", "category_mean_price_trailing", "cart_price_vs_category",
-                "seconds_since_session_start", "events_before", "views_before", "distinct_items_before", "distinct_categories_before", "views_of_carted_item",
-                "purchases_before", "removes_before", "past_sessions", "past_purchases", "past_carts", "days_since_last_session", "days_since_last_purchase",
-                "item_views_trailing", "item_carts_trailing", "item_purchases_trailing", "item_conversion_trailing", "hour", "weekday", "label_purchase",
-            ],
-            ["gold_session_prefixes"] =
-            [
-                "session_key", "user_id", "prefix_length", "as_of_time", "seconds_since_session_start", "seconds_since_previous_event", "views", "carts",
-                "removes", "purchases", "distinct_items", "distinct_categories", "repeated_items", "mean_price", "max_price", "last_price", "last_event_type",
-                "hour", "weekday", "label_purchase_later",
-            ],
-        },
-        ["Marketing (cart interventions)", "Data science (model training and monitoring)"],
-        EventRetention + "; prediction log (monitoring/predictions): the same horizon, purged by the same command; models: until retrained");
 
     public static readonly ProcessingPurpose Segmentation = new(
         "segmentation",
@@ -104,8 +80,9 @@ public static class ProcessingPurposes
         ["Supply chain", "Finance"],
         EventRetention);
 
-    public static IReadOnlyList<ProcessingPurpose> All { get; } = [Analytics, PurchaseIntent, Segmentation, Recommendation, Forecasting];
-
-    /// <summary>The purposes that use a column of a table.</summary>
-    public static IReadOnlyList<ProcessingPurpose> Using(string table, string column) => All.Where(p => p.Uses(table, column)).ToList();
+    /// <summary>
+    /// The purposes declared here, for the platform's own processing and the gold tables of business models still to
+    /// come; each business model declares its own purpose in its folder (the register adds those from the catalog).
+    /// </summary>
+    public static IReadOnlyList<ProcessingPurpose> Platform { get; } = [Analytics, Segmentation, Recommendation, Forecasting];
 }
