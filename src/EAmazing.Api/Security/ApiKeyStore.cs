@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using EAmazing.Foundation.Files;
 
 namespace EAmazing.Api.Security;
 
@@ -130,19 +131,8 @@ public sealed class ApiKeyStore(string path)
             Directory.CreateDirectory(folder);
         }
 
-        var temporary = Path + ".tmp";
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        using (var writer = new StreamWriter(temporary, Encoding.UTF8, options))
-        {
-            writer.Write(JsonSerializer.Serialize(records, Json));
-        }
-
-        File.Move(temporary, Path, overwrite: true);
+        // Encoding.UTF8: the file keeps its byte order mark, as it always had.
+        AtomicFile.WriteAllText(Path, JsonSerializer.Serialize(records, Json), Encoding.UTF8, temporaryPath: Path + ".tmp", unixCreateMode: AtomicFile.OwnerOnly);
         // This process's own change is seen at once.
         Interlocked.Exchange(ref _checkedAt, Never);
     }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using EAmazing.Lake;
+using EAmazing.Lake.Catalog;
 
 namespace EAmazing.Features;
 

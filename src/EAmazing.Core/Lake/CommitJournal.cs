@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using EAmazing.Foundation.Files;
 
 namespace EAmazing.Lake;
 
@@ -18,14 +19,7 @@ public static class CommitJournal
     public static void Commit(ILakeEngine lake, LakeCommit commit)
     {
         var journal = lake.Layout.Journal;
-        var pending = journal + LakeLayout.TemporarySuffix;
-        using (var stream = new FileStream(pending, FileMode.Create, FileAccess.Write, FileShare.None))
-        {
-            JsonSerializer.Serialize(stream, commit, Json);
-            stream.Flush(flushToDisk: true);
-        }
-
-        File.Move(pending, journal, overwrite: true);
+        AtomicFile.Write(journal, stream => JsonSerializer.Serialize(stream, commit, Json), temporaryPath: journal + LakeLayout.TemporarySuffix);
         Apply(lake, commit);
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using EAmazing.Lake.Catalog;
 
 namespace EAmazing.Lake;
 
@@ -33,7 +34,7 @@ public static class LakeConsistency
             }
         }
 
-        var removed = RemovedRows(lake);
+        var removed = RowRemovalsTable.RemovedPerFile(lake);
         foreach (var file in lake.IngestedFiles())
         {
             if (!file.Rows.IsBalanced)
@@ -75,8 +76,4 @@ public static class LakeConsistency
 
         return problems;
     }
-
-    private static Dictionary<(string FileId, string Layer), long> RemovedRows(ILakeEngine lake) =>
-        lake.Query("SELECT file_id, layer, CAST(sum(row_count) AS BIGINT) FROM row_removals GROUP BY ALL").Rows
-            .ToDictionary(r => ((string)r[0]!, (string)r[1]!), r => Convert.ToInt64(r[2], CultureInfo.InvariantCulture));
 }

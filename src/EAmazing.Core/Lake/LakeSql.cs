@@ -1,4 +1,4 @@
-using System.Reflection;
+using EAmazing.Foundation.Sql;
 
 namespace EAmazing.Lake;
 
@@ -8,13 +8,9 @@ namespace EAmazing.Lake;
 /// </summary>
 public static class LakeSql
 {
-    public static string Load(string name)
-    {
-        using var stream = typeof(LakeSql).Assembly.GetManifestResourceStream($"EAmazing.Lake.Sql.{name}.sql")
-            ?? throw new InvalidOperationException($"missing embedded SQL {name}.sql");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
+    private static readonly EmbeddedSql Files = new(typeof(LakeSql).Assembly, "EAmazing.Lake.Sql", "Lake/Sql");
+
+    public static string Load(string name) => Files.Load(name);
 
     /// <summary>
     /// The COPY options of every bronze and silver file (<c>{layer_parquet}</c> in any SQL file). zstd level 1 with
@@ -25,16 +21,8 @@ public static class LakeSql
     /// </summary>
     public const string LayerParquet = "FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1, PARQUET_VERSION v2, DICTIONARY_SIZE_LIMIT 1000";
 
-    public static string Render(string name, params (string Key, string Value)[] values)
-    {
-        var sql = Load(name).Replace("{layer_parquet}", LayerParquet, StringComparison.Ordinal);
-        foreach (var (key, value) in values)
-        {
-            sql = sql.Replace("{" + key + "}", value, StringComparison.Ordinal);
-        }
-
-        return sql;
-    }
+    public static string Render(string name, params (string Key, string Value)[] values) =>
+        Files.Render(name, values.Prepend(("layer_parquet", LayerParquet)));
 
     /// <summary>A string literal body (without the quotes), single quotes doubled.</summary>
     public static string Literal(string value) => value.Replace("'", "''", StringComparison.Ordinal);

@@ -92,30 +92,11 @@ public sealed class PseudonymKeyStore(Func<string, string?> environment, string?
             ? key!
             : throw new PseudonymKeyException($"{origin}: {problem}");
 
+    /// <summary>The default key file on first use: written whole or not at all, and never over a key another process just made.</summary>
     private static PseudonymKey Create(string path)
     {
-        var folder = Path.GetDirectoryName(path)!;
-        if (!OperatingSystem.IsWindows())
-        {
-            Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-        else
-        {
-            Directory.CreateDirectory(folder);
-        }
-
         var key = PseudonymKey.Generate();
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        using (var writer = new StreamWriter(path, System.Text.Encoding.ASCII, options))
-        {
-            writer.WriteLine(key.ToHex());
-        }
-
+        Keys.KeyFile.Write(path, key);
         return key;
     }
 }

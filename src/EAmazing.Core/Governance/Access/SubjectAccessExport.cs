@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Globalization;
 using System.Text.Json;
+using EAmazing.Foundation.Files;
 using EAmazing.Features;
 using EAmazing.Lake;
 using EAmazing.Governance.Audit;
@@ -58,10 +59,9 @@ public sealed class SubjectAccessExport(IGoldEngine lake, PseudonymKey key, Time
 
         var target = summary.OutputPath;
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        var temporary = target + ".tmp";
-        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
-        using (var json = new Utf8JsonWriter(stream, Indented))
+        AtomicFile.Write(target, stream =>
         {
+            using var json = new Utf8JsonWriter(stream, Indented);
             json.WriteStartObject();
             json.WriteString("generated_at", Stamp(_clock.GetUtcNow().UtcDateTime));
             json.WriteStartObject("subject");
@@ -130,10 +130,7 @@ public sealed class SubjectAccessExport(IGoldEngine lake, PseudonymKey key, Time
             json.WriteEndArray();
             json.WriteEndObject();
             json.Flush();
-            stream.Flush(flushToDisk: true);
-        }
-
-        File.Move(temporary, target, overwrite: true);
+        }, temporaryPath: target + ".tmp");
         return summary;
     }
 

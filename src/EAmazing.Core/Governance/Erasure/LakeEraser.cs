@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using EAmazing.Features;
 using EAmazing.Lake;
+using EAmazing.Lake.Catalog;
 using EAmazing.Privacy;
 
 namespace EAmazing.Governance.Erasure;
@@ -95,12 +96,11 @@ public sealed class LakeEraser(IGoldEngine lake, PseudonymKey key, string? model
             if (file.IsGold)
             {
                 var table = file.Table[(ErasureTables.Gold("").Length)..];
-                statements.Add(new("UPDATE gold_partitions SET row_count = $1, size_bytes = $2 WHERE table_name = $3 AND month = $4", rows, bytes, table, file.PartitionKey));
+                statements.Add(GoldPartitionsTable.Resize(table, file.PartitionKey, rows, bytes));
             }
             else if (file.Layer is LakeLayer.Bronze or LakeLayer.Quarantine && file.FileId is { } fileId)
             {
-                statements.Add(new("DELETE FROM row_removals WHERE file_id = $1 AND layer = $2 AND reason = $3 AND reference = $4", fileId, file.Layer, Reason, erasureId));
-                statements.Add(new("INSERT INTO row_removals VALUES ($1, $2, $3, $4, $5, CAST($6 AS TIMESTAMP))", fileId, file.Layer, Reason, erasureId, file.RowsRemoved, at));
+                statements.AddRange(RowRemovalsTable.Record(fileId, file.Layer, Reason, erasureId, file.RowsRemoved, at));
             }
         }
 

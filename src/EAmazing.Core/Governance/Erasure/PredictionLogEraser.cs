@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EAmazing.Foundation.Files;
 using EAmazing.Monitoring.Predictions;
 
 namespace EAmazing.Governance.Erasure;
@@ -62,8 +63,7 @@ public sealed class PredictionLogEraser(string lakeRoot)
                 continue;
             }
 
-            var temporary = file + TemporarySuffix;
-            using (var writer = new StreamWriter(temporary, append: false))
+            AtomicFile.WriteText(file, writer =>
             {
                 foreach (var line in File.ReadLines(file))
                 {
@@ -76,12 +76,7 @@ public sealed class PredictionLogEraser(string lakeRoot)
                     writer.Write(line);
                     writer.Write('\n');
                 }
-
-                writer.Flush();
-                ((FileStream)writer.BaseStream).Flush(flushToDisk: true);
-            }
-
-            File.Move(temporary, file, overwrite: true);
+            }, temporaryPath: file + TemporarySuffix);
         }
 
         return removed;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using EAmazing.Foundation.Files;
 
 namespace EAmazing.Governance.Keys;
 
@@ -28,19 +29,6 @@ public sealed record KeyRotationState(
 
     public void Write(string path)
     {
-        var aside = path + ".writing";
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        using (var stream = new FileStream(aside, options))
-        {
-            JsonSerializer.Serialize(stream, this, Json);
-            stream.Flush(flushToDisk: true);
-        }
-
-        File.Move(aside, path, overwrite: true);
+        AtomicFile.Write(path, stream => JsonSerializer.Serialize(stream, this, Json), temporaryPath: path + ".writing", unixCreateMode: AtomicFile.OwnerOnly);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using EAmazing.Features;
 using EAmazing.Lake;
+using EAmazing.Lake.Catalog;
 using EAmazing.Engine.DuckDb;
 using EAmazing.Privacy;
 
@@ -107,7 +108,7 @@ public sealed class LakeRekeyer(DuckDbLake lake, PseudonymMapping mapping, strin
             catalog.Add(new("DELETE FROM suppressed_subjects WHERE subject_digest = $1", digest));
         }
 
-        catalog.Add(new("DELETE FROM gold_partitions"));
+        catalog.Add(GoldPartitionsTable.ForgetAll());
         catalog.AddRange(GoldTables.All.Select(t => new CatalogStatement($"DROP VIEW IF EXISTS {t.ViewName}")));
         counts = new RekeyCounts(
             written.Count(p => p.Layer == LakeLayer.Bronze), written.Count(p => p.Layer == LakeLayer.Silver), written.Count(p => p.Layer == LakeLayer.Quarantine),

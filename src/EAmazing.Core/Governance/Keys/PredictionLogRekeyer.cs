@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using EAmazing.Foundation.Files;
 using EAmazing.Monitoring.Predictions;
 
 namespace EAmazing.Governance.Keys;
@@ -41,8 +42,7 @@ public static class PredictionLogRekeyer
         long mapped = 0, cleared = 0;
         foreach (var file in files)
         {
-            var aside = file + ".rekeying";
-            using (var writer = new StreamWriter(aside, append: false))
+            AtomicFile.WriteText(file, writer =>
             {
                 foreach (var node in Records(file))
                 {
@@ -63,12 +63,7 @@ public static class PredictionLogRekeyer
 
                     writer.WriteLine(node.ToJsonString());
                 }
-
-                writer.Flush();
-                ((FileStream)writer.BaseStream).Flush(flushToDisk: true);
-            }
-
-            File.Move(aside, file, overwrite: true);
+            }, temporaryPath: file + ".rekeying");
         }
 
         return new(files.Count, mapped, cleared);

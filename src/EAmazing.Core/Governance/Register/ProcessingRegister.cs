@@ -2,7 +2,10 @@ using System.Globalization;
 using System.Text;
 using EAmazing.Features;
 using EAmazing.Lake;
+using EAmazing.Lake.Catalog;
 using EAmazing.Governance.Audit;
+using EAmazing.Governance.Erasure;
+using EAmazing.Governance.Retention;
 using EAmazing.Privacy.Purposes;
 using EAmazing.Privacy;
 
@@ -125,7 +128,7 @@ public sealed class ProcessingRegister(IGoldEngine lake, PrivacyOptions options)
         md.AppendLine("## Rights of the data subject").AppendLine();
         md.AppendLine("- Access: `eamazing gdpr export --user RAW_ID --out FILE` gathers the person's events, gold rows, erasure and audit entries into one JSON file.");
         md.AppendLine("- Erasure: `eamazing gdpr erase --user RAW_ID` removes the person's rows from every layer atomically, adds their subject digest to a suppression list so re-ingesting the source files does not bring them back, and flags models trained on their data for retraining.");
-        md.AppendLine(CultureInfo.InvariantCulture, $"- Now in the lake: {Count("SELECT count(*) FROM suppressed_subjects"):N0} suppressed subject(s); {Count("SELECT count(DISTINCT reference) FROM row_removals WHERE reason = 'erasure'"):N0} erasure run(s), {Count("SELECT count(DISTINCT reference) FROM row_removals WHERE reason = 'retention'"):N0} retention run(s) recorded in `row_removals`.").AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"- Now in the lake: {Count("SELECT count(*) FROM suppressed_subjects"):N0} suppressed subject(s); {Count(RowRemovalsTable.CountRuns(LakeEraser.Reason)):N0} erasure run(s), {Count(RowRemovalsTable.CountRuns(LakeRetention.Reason)):N0} retention run(s) recorded in `row_removals`.").AppendLine();
 
         md.AppendLine("## Audit").AppendLine();
         var trail = AuditTrail.ForLake(lake.Layout.Root);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using EAmazing.Features;
 using EAmazing.Lake;
+using EAmazing.Lake.Catalog;
 using EAmazing.Monitoring.Predictions;
 
 namespace EAmazing.Governance.Retention;
@@ -111,7 +112,7 @@ public sealed class LakeRetention(IGoldEngine lake)
 
         foreach (var gold in plan.GoldPartitions)
         {
-            statements.Add(new CatalogStatement("DELETE FROM gold_partitions WHERE table_name = $1 AND month = $2", gold.Table, gold.Month));
+            statements.Add(GoldPartitionsTable.Forget(gold.Table, gold.Month));
         }
 
         if (deletes.Count > 0 || rewritten.Count > 0)
@@ -135,10 +136,7 @@ public sealed class LakeRetention(IGoldEngine lake)
     }
 
     private static IEnumerable<CatalogStatement> Removal(string fileId, string layer, string reference, long rows, string removedAt) =>
-    [
-        new("DELETE FROM row_removals WHERE file_id = $1 AND layer = $2 AND reference = $3", fileId, layer, reference),
-        new("INSERT INTO row_removals VALUES ($1, $2, $3, $4, $5, CAST($6 AS TIMESTAMP))", fileId, layer, Reason, reference, rows, removedAt),
-    ];
+        RowRemovalsTable.Record(fileId, layer, Reason, reference, rows, removedAt);
 
     private static string Expired(LakePartition quarantineFile, IReadOnlyList<LakePartition> partitions, string oldestKept)
     {

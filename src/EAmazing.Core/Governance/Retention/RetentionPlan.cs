@@ -1,5 +1,6 @@
 using EAmazing.Features;
 using EAmazing.Lake;
+using EAmazing.Lake.Catalog;
 
 namespace EAmazing.Governance.Retention;
 

@@ -40,7 +40,7 @@ CREATE TABLE IF NOT EXISTS row_removals (
     file_id    VARCHAR   NOT NULL, -- the ingested file the rows came from
     layer      VARCHAR   NOT NULL, -- bronze or quarantine (silver and gold are derived, not accounted per file)
     reason     VARCHAR   NOT NULL, -- erasure, retention
-    reference  VARCHAR   NOT NULL, -- the erasure id or the retention run; with file_id and layer, the row's key
+    reference  VARCHAR   NOT NULL, -- the erasure id or the retention run; with file_id, layer and reason, the row's key
     row_count  BIGINT    NOT NULL,
     removed_at TIMESTAMP NOT NULL
 );

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using EAmazing.Foundation.Files;
 
 namespace EAmazing.Models.Registry;
 
@@ -51,17 +52,11 @@ public sealed class ModelRegistry(string root)
     {
         Directory.CreateDirectory(Path.Combine(Root, name));
         var version = Versions(name).Select(c => c.Version).DefaultIfEmpty(0).Max() + 1;
-        var temporary = Path.Combine(Root, name, $".tmp-{version}-{Environment.ProcessId}");
-        if (Directory.Exists(temporary))
-        {
-            Directory.Delete(temporary, recursive: true);
-        }
-
-        Directory.CreateDirectory(temporary);
-        var modelFile = write(temporary);
+        using var folder = new AtomicDirectory(VersionFolder(name, version), Path.Combine(Root, name, $".tmp-{version}-{Environment.ProcessId}"));
+        var modelFile = write(folder.TemporaryPath);
         var written = card(version, modelFile);
-        File.WriteAllText(Path.Combine(temporary, "card.json"), JsonSerializer.Serialize(written, Json));
-        Directory.Move(temporary, VersionFolder(name, version));
+        File.WriteAllText(Path.Combine(folder.TemporaryPath, "card.json"), JsonSerializer.Serialize(written, Json));
+        folder.Commit();
         return written;
     }
 
@@ -91,9 +86,7 @@ public sealed class ModelRegistry(string root)
     public void Update(ModelCard card)
     {
         var path = CardPath(card.Name, card.Version);
-        var temporary = path + ".tmp";
-        File.WriteAllText(temporary, JsonSerializer.Serialize(card, Json));
-        File.Move(temporary, path, overwrite: true);
+        AtomicFile.WriteAllText(path, JsonSerializer.Serialize(card, Json), temporaryPath: path + ".tmp");
     }
 
     private string CardPath(string name, int version) => Path.Combine(VersionFolder(name, version), "card.json");

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using EAmazing.Foundation.Files;
 
 namespace EAmazing.Monitoring.Drift;
 
@@ -84,10 +85,5 @@ public static class DriftReportWriter
 
     private const string Style = "<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}td,th{padding:4px 10px;border-bottom:1px solid #ccc;text-align:left}</style>";
 
-    private static void WriteAtomically(string path, string text)
-    {
-        var temporary = path + ".tmp";
-        File.WriteAllText(temporary, text);
-        File.Move(temporary, path, overwrite: true);
-    }
+    private static void WriteAtomically(string path, string text) => AtomicFile.WriteAllText(path, text, temporaryPath: path + ".tmp");
 }

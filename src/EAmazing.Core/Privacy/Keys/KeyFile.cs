@@ -1,3 +1,5 @@
+using EAmazing.Foundation.Files;
+
 namespace EAmazing.Privacy.Keys;
 
 /// <summary>
@@ -16,7 +18,7 @@ public static class KeyFile
     /// <summary>The progress of a rotation in progress (key ids, phase; never a key).</summary>
     public static string RotationStateOf(string keyFile) => keyFile + ".rotation.json";
 
-    /// <summary>Creates the key file; fails when one exists (<see cref="FileMode.CreateNew"/> on the final rename).</summary>
+    /// <summary>Creates the key file; unless <paramref name="overwrite"/>, fails when one exists (also when one appears meanwhile: the final rename does not replace).</summary>
     public static void Write(string path, PseudonymKey key, bool overwrite = false)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
@@ -29,26 +31,13 @@ public static class KeyFile
             Directory.CreateDirectory(folder, OwnerOnly | UnixFileMode.UserExecute);
         }
 
-        var aside = path + ".writing";
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = OwnerOnly;
-        }
-
-        using (var stream = new FileStream(aside, options))
-        {
-            stream.Write(System.Text.Encoding.ASCII.GetBytes(key.ToHex() + "\n"));
-            stream.Flush(flushToDisk: true);
-        }
-
         if (!overwrite && File.Exists(path))
         {
-            File.Delete(aside);
             throw new PseudonymKeyException($"a pseudonym key file already exists at {path}");
         }
 
-        File.Move(aside, path, overwrite);
+        AtomicFile.Write(path, stream => stream.Write(System.Text.Encoding.ASCII.GetBytes(key.ToHex() + "\n")),
+            temporaryPath: path + ".writing", unixCreateMode: OwnerOnly, overwrite: overwrite);
     }
 
     /// <summary>The key in a file, or null when the file is missing or holds no key (e.g. overwritten by <see cref="Destroy"/>).</summary>
