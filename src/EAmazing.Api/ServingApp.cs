@@ -60,8 +60,9 @@ public static class ServingApp
         services.AddSingleton<AuditLog>();
         services.AddSingleton<ChampionModels>();
         services.AddSingleton<LakeHistory>();
+        services.AddSingleton<IServingHistory>(sp => sp.GetRequiredService<LakeHistory>());
         services.AddSingleton<ServingMetrics>();
-        services.AddSingleton<PurchaseIntentScorer>();
+        services.AddSingleton<OnlineScoringPipeline>();
         services.AddSingleton<PredictionRecorder>();
         services.AddHostedService(sp => sp.GetRequiredService<PredictionRecorder>());
         services.AddHostedService<RegistryWatcher>();

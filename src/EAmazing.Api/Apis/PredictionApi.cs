@@ -1,26 +1,40 @@
 using EAmazing.Api.Scoring;
 using EAmazing.Api.Security;
+using EAmazing.BusinessModels;
 
 namespace EAmazing.Api.Apis;
 
 public static class PredictionApi
 {
+    /// <summary>
+    /// One <c>POST /v1{route}</c> per business model of the catalog that is served online, all through the same
+    /// pipeline: a new model's endpoint needs its scorer and its catalog line, no change here.
+    /// </summary>
     public static IEndpointRouteBuilder MapPredictionApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/v1").WithTags("Predictions").RequireAuthorization(ApiRoles.ReaderPolicy);
+        var catalog = app.ServiceProvider.GetRequiredService<BusinessModelCatalog>();
+        foreach (var owner in catalog.All)
+        {
+            if (owner.Scorer is not { } scorer)
+            {
+                continue;
+            }
 
-        api.MapPost("/purchase-intent", (HttpContext context, PurchaseIntentScorer scorer) => scorer.ScoreAsync(context))
-            .WithName("PredictPurchaseIntent")
-            .WithSummary("Probability that a cart ends in a purchase, with the decision at the champion's business threshold")
-            .WithDescription("Send the raw user_id, the cart event and the session's events so far (features computed as the gold table defines them, history from the lake), or a 'features' object, or both. The user id is pseudonymised on arrival and never stored.")
-            .Accepts<PurchaseIntentRequest>("application/json")
-            .Produces<PurchaseIntentResponse>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            var endpoint = scorer.Endpoint;
+            api.MapPost(endpoint.Route, (HttpContext context, OnlineScoringPipeline pipeline) => pipeline.ScoreAsync(context, owner, scorer))
+                .WithName(endpoint.OperationName)
+                .WithSummary(endpoint.Summary)
+                .WithDescription(endpoint.Description)
+                .Accepts(endpoint.RequestType, "application/json")
+                .Produces(StatusCodes.Status200OK, endpoint.ResponseType)
+                .ProducesValidationProblem()
+                .ProducesProblem(StatusCodes.Status401Unauthorized)
+                .ProducesProblem(StatusCodes.Status403Forbidden)
+                .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+                .ProducesProblem(StatusCodes.Status429TooManyRequests)
+                .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        }
 
         return app;
     }

@@ -1,3 +1,4 @@
+using EAmazing.BusinessModels;
 using Microsoft.Extensions.Configuration;
 
 namespace EAmazing.Api.Configuration;
@@ -7,13 +8,15 @@ public sealed class ServingOptions
 {
     public const string SectionName = "EAmazing:Serving";
 
-    public const string DefaultModel = "purchase-intent-cart";
-
-    /// <summary>Models served; each must have a champion in the registry for the server to be ready. Empty: purchase-intent-cart.
+    /// <summary>Models served; each must have a champion in the registry for the server to be ready. Empty: the default
+    /// model of every business model served online (the catalog's scorers).
     /// (Empty by default because the configuration binder appends to a list rather than replacing it.)</summary>
     public List<string> ModelNames { get; set; } = [];
 
-    public IReadOnlyList<string> ServedModels => ModelNames.Count == 0 ? [DefaultModel] : ModelNames.Distinct().ToList();
+    /// <summary>The registry names to load: <see cref="ModelNames"/> when set, else each online scorer's default model.</summary>
+    public IReadOnlyList<string> ServedModels(BusinessModelCatalog catalog) => ModelNames.Count == 0
+        ? catalog.All.Select(m => m.Scorer?.DefaultModel).OfType<string>().Distinct().ToList()
+        : ModelNames.Distinct().ToList();
 
     /// <summary>API key file (hashes only), outside the lake. Default: ~/.config/eamazing/api-keys.json.</summary>
     public string? ApiKeysFile { get; set; }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using EAmazing.Api.Configuration;
+using EAmazing.BusinessModels;
 using EAmazing.Models.Registry;
 using Microsoft.Extensions.Options;
 
@@ -10,14 +11,14 @@ namespace EAmazing.Api.Scoring;
 /// swaps an immutable map in one reference write, so requests in flight finish on the version they started
 /// with and no request ever sees a half-loaded model.
 /// </summary>
-public sealed class ChampionModels(ServingPaths paths, IOptions<ServingOptions> options, ILogger<ChampionModels> logger)
+public sealed class ChampionModels(ServingPaths paths, IOptions<ServingOptions> options, BusinessModelCatalog catalog, ILogger<ChampionModels> logger)
 {
     private readonly Lock _reloading = new();
     private ImmutableDictionary<string, ServedModel> _served = ImmutableDictionary<string, ServedModel>.Empty;
 
     public ModelRegistry Registry { get; } = new(paths.Models);
 
-    public IReadOnlyList<string> Names { get; } = options.Value.ServedModels;
+    public IReadOnlyList<string> Names { get; } = options.Value.ServedModels(catalog);
 
     /// <summary>Raised after a swap, with the model now served (the lake history is rebuilt for it).</summary>
     public event Action<ServedModel>? Swapped;

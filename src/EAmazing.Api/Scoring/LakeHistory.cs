@@ -13,7 +13,7 @@ namespace EAmazing.Api.Scoring;
 /// lake's last day, the freshest "as of" the server can know. Read on an in-memory engine straight from
 /// Parquet, so the server never holds the catalog's lock.
 /// </summary>
-public sealed class LakeHistory(ServingPaths paths, PseudonymKey key, ILogger<LakeHistory> logger)
+public sealed class LakeHistory(ServingPaths paths, PseudonymKey key, ILogger<LakeHistory> logger) : IServingHistory
 {
     /// <summary>The gold table's trailing window for item and category history (FeatureOptions.ItemWindowDays).</summary>
     public const int ItemWindowDays = 30;

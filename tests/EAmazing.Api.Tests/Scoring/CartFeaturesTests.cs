@@ -1,6 +1,7 @@
 using DuckDB.NET.Data;
 using EAmazing.Api.Configuration;
 using EAmazing.Api.Scoring;
+using EAmazing.BusinessModels.PurchaseIntent.Serving;
 using EAmazing.Api.Tests.Support;
 using EAmazing.Foundation.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using EAmazing.BusinessModels.PurchaseIntent.Serving;
 using EAmazing.Features;
 using EAmazing.Models.Business;
 using EAmazing.Models.Evaluation;
@@ -37,6 +38,8 @@ public sealed class PurchaseIntentModel : IBusinessModel
     public DemoRun Demo { get; } = new(new Dictionary<string, string> { [Task.Name] = PurchaseIntentTask.Cart.Key }, PurchaseIntentTask.Cart.ModelName);
 
     public IModelEvaluator Evaluator => BinaryClassificationEvaluator.Instance;
+
+    public IOnlineScorer? Scorer { get; } = new PurchaseIntentScorer();
 
     public TrainingOutcome Train(TrainingContext context, TrainingSettings settings, IProgress<string>? progress = null)
     {

@@ -40,6 +40,9 @@ public interface IBusinessModel
     /// <exception cref="ArgumentException">A parameter value is not valid (a usage error).</exception>
     /// <exception cref="InvalidOperationException">The lake holds too little or unsuitable data (a data error).</exception>
     TrainingOutcome Train(TrainingContext context, TrainingSettings settings, IProgress<string>? progress = null);
+
+    /// <summary>Its online endpoint, or null when it is not served online (the API maps one route per scorer).</summary>
+    IOnlineScorer? Scorer => null;
 }
 
 /// <summary>What <c>demo</c> runs for a business model: <c>train NAME</c> with these parameter values, then promotes <see cref="RegistryName"/>.</summary>

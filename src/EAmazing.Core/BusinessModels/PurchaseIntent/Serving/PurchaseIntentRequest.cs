@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace EAmazing.Api.Scoring;
+namespace EAmazing.BusinessModels.PurchaseIntent.Serving;
 
 /// <summary>
 /// A cart context to score. Either the raw user id with the carted item and, optionally, the session's events

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text.Json;
 using EAmazing.Api.Configuration;
 using EAmazing.Api.Monitoring;
 using EAmazing.Api.Security;
@@ -10,31 +9,24 @@ using Microsoft.Extensions.Options;
 namespace EAmazing.Api.Scoring;
 
 /// <summary>
-/// One prediction from request body to response: bounded read, parse, validate, pseudonymise the user at the
-/// boundary, compute features, score with the current champion, then record, audit and count it.
+/// One prediction from request body to response, for every business model served online: bounded read, parse and
+/// validate through the model's scorer, pseudonymise the user at the boundary, compute features, score with the
+/// current champion, then record, audit and count it. The scorer knows the request; this knows HTTP and the server.
 /// </summary>
-public sealed class PurchaseIntentScorer(
+public sealed class OnlineScoringPipeline(
     ChampionModels champions,
-    LakeHistory history,
+    IServingHistory history,
     PseudonymKey key,
     PredictionRecorder recorder,
     AuditLog audit,
     ServingMetrics metrics,
     IOptions<ServingOptions> options)
 {
-    public const string DefaultModel = ServingOptions.DefaultModel;
-
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DictionaryKeyPolicy = null,
-        MaxDepth = 16,
-    };
-
     // HMAC instances are not thread-safe; a pseudonymiser per thread keeps the hot path lock-free.
     private readonly ThreadLocal<Pseudonymiser> _pseudonymiser = new(() => new Pseudonymiser(key));
 
-    public async Task<IResult> ScoreAsync(HttpContext context)
+    /// <summary>Scores a request to <paramref name="owner"/>'s endpoint with one of its own champions.</summary>
+    public async Task<IResult> ScoreAsync(HttpContext context, IBusinessModel owner, IOnlineScorer scorer)
     {
         var body = await ReadBodyAsync(context);
         if (body.Problem is not null)
@@ -42,49 +34,29 @@ public sealed class PurchaseIntentScorer(
             return body.Problem;
         }
 
-        PurchaseIntentRequest? request;
-        try
+        if (!scorer.TryParse(body.Bytes.Span, out var request, out var parseProblem))
         {
-            request = JsonSerializer.Deserialize<PurchaseIntentRequest>(body.Bytes.Span, Json);
-        }
-        catch (JsonException e)
-        {
-            return new RequestProblem(FieldOf(e.Path), "not valid JSON for this field: " + Describe(e)).ToResult();
-        }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException or NotSupportedException)
-        {
-            return new RequestProblem("body", "not a valid request document").ToResult();
+            return parseProblem.ToResult();
         }
 
-        if (request is null)
-        {
-            return new RequestProblem("body", "a JSON object is required").ToResult();
-        }
-
-        var name = request.Model ?? DefaultModel;
-        var model = champions.Get(name);
+        var name = request.Model ?? scorer.DefaultModel;
+        // An endpoint scores its own business model's champions only: another model's card would not fit its features.
+        var servedHere = owner.RegistryNames.Contains(name) && champions.Names.Contains(name);
+        var model = servedHere ? champions.Get(name) : null;
         if (model is null)
         {
-            return champions.Names.Contains(name)
+            return servedHere
                 ? Results.Problem(title: "model not loaded", detail: $"no champion of {name} is loaded yet", statusCode: StatusCodes.Status503ServiceUnavailable)
-                : new RequestProblem("model", $"unknown model; served: {string.Join(", ", champions.Names)}").ToResult();
+                : new RequestProblem("model", $"unknown model; served: {string.Join(", ", champions.Names.Where(owner.RegistryNames.Contains))}").ToResult();
         }
 
-        if (PurchaseIntentValidator.Validate(request, model, options.Value.MaxSessionEvents) is { } problem)
+        if (request.Validate(model.Card, new OnlineLimits(options.Value.MaxSessionEvents)) is { } problem)
         {
             return problem.ToResult();
         }
 
         var pseudonym = request.UserId is { } userId ? _pseudonymiser.Value!.User(userId) : null;
-        var computed = request.Cart is null ? [] : CartFeatures.Compute(request.Cart, request.Session ?? [], pseudonym, history);
-        if (request.Features is not null)
-        {
-            foreach (var (feature, value) in request.Features)
-            {
-                computed[feature] = value;
-            }
-        }
-
+        var computed = request.Features(pseudonym, history);
         var row = new float[model.Card.Features.Count];
         var missing = new List<string>();
         for (var i = 0; i < row.Length; i++)
@@ -107,7 +79,7 @@ public sealed class PurchaseIntentScorer(
             audit.Append(new AuditEntry(context.User.Identity?.Name, "predict " + model.Name, StatusCodes.Status200OK, SubjectPseudonym: pseudonym));
         }
 
-        return Results.Ok(new PurchaseIntentResponse(model.Name, model.Version, probability, model.Threshold, decision, missing));
+        return Results.Ok(request.Respond(new OnlineScore(model.Card, probability, decision, missing)));
     }
 
     private async Task<(ReadOnlyMemory<byte> Bytes, IResult? Problem)> ReadBodyAsync(HttpContext context)
@@ -154,15 +126,4 @@ public sealed class PurchaseIntentScorer(
     private static IResult TooLarge(long limit) =>
         Results.Problem(title: "request too large", detail: $"the body may hold at most {limit:N0} bytes",
             statusCode: StatusCodes.Status413PayloadTooLarge, extensions: new Dictionary<string, object?> { ["field"] = "body" });
-
-    /// <summary>System.Text.Json paths ("$.session[3].price") become field names ("session[3].price").</summary>
-    private static string FieldOf(string? path) =>
-        string.IsNullOrEmpty(path) || path == "$" ? "body" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
-
-    private static string Describe(JsonException e)
-    {
-        // The message can quote the offending text; keep only the parser's first sentence, bounded.
-        var message = e.Message.Split(". Path:", 2)[0];
-        return message.Length <= 200 ? message : message[..200];
-    }
 }

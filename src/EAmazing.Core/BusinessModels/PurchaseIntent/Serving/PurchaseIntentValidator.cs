@@ -1,24 +1,27 @@
-namespace EAmazing.Api.Scoring;
+using EAmazing.Models.Business;
+using EAmazing.Models.Registry;
+
+namespace EAmazing.BusinessModels.PurchaseIntent.Serving;
 
 /// <summary>Checks a parsed request against the served model before anything is computed; the first problem wins.</summary>
 public static class PurchaseIntentValidator
 {
     private static readonly HashSet<string> EventTypes = ["view", "cart", "remove_from_cart", "purchase"];
 
-    public static RequestProblem? Validate(PurchaseIntentRequest request, ServedModel model, int maxEvents)
+    public static RequestProblem? Validate(PurchaseIntentRequest request, ModelCard card, int maxEvents)
     {
         if (request.Features is { } features)
         {
-            if (features.Count > model.FeatureIndex.Count)
+            if (features.Count > card.Features.Count)
             {
-                return new("features", $"at most {model.FeatureIndex.Count} features");
+                return new("features", $"at most {card.Features.Count} features");
             }
 
             foreach (var (name, value) in features)
             {
-                if (!model.FeatureIndex.ContainsKey(name))
+                if (!card.Features.Contains(name))
                 {
-                    return new($"features.{Truncate(name)}", $"not a feature of {model.Name} v{model.Version}; known: {string.Join(", ", model.FeatureIndex.Keys)}");
+                    return new($"features.{Truncate(name)}", $"not a feature of {card.Name} v{card.Version}; known: {string.Join(", ", card.Features)}");
                 }
 
                 if (!double.IsFinite(value))

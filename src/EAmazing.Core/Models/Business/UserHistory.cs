@@ -1,4 +1,4 @@
-namespace EAmazing.Api.Scoring;
+namespace EAmazing.Models.Business;
 
 /// <summary>A user's sessions in the lake, as the gold table's user-history features need them.</summary>
 public sealed record UserHistory(long Sessions, long Purchases, long Carts, DateTime LastSessionEnd, DateTime? LastPurchaseSessionEnd);

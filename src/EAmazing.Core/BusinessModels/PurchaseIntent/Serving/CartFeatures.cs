@@ -1,14 +1,16 @@
-namespace EAmazing.Api.Scoring;
+using EAmazing.Models.Business;
+
+namespace EAmazing.BusinessModels.PurchaseIntent.Serving;
 
 /// <summary>
 /// Computes the purchase-intent features of <c>gold/cart_prediction_points.sql</c> online: in-session features from
-/// the request's events strictly before the cart, history features from <see cref="LakeHistory"/>. What cannot be
+/// the request's events strictly before the cart, history features from the <see cref="IServingHistory"/>. What cannot be
 /// known stays NaN (missing), which every family handles. Differences from the batch table: history is as of
 /// the lake's last day, not the cart's day, and a user's past sessions are all the lake holds for them.
 /// </summary>
 public static class CartFeatures
 {
-    public static Dictionary<string, double> Compute(CartItem cart, IReadOnlyList<SessionEvent> session, string? userPseudonym, LakeHistory history)
+    public static Dictionary<string, double> Compute(CartItem cart, IReadOnlyList<SessionEvent> session, string? userPseudonym, IServingHistory history)
     {
         var at = AsUtc(cart.Time!.Value);
         var before = session.Where(e => AsUtc(e.Time!.Value) < at).ToList();
