@@ -17,18 +17,8 @@ public sealed partial class BusinessModelNamesTests
         "src/EAmazing.Core/Features/GoldTables.cs",
     ];
 
-    /// <summary>Files that still name it, to move into the model's folder.</summary>
-    private static readonly HashSet<string> KnownOffenders =
-    [
-        "src/EAmazing.Api/ServingApp.cs",
-        "src/EAmazing.Api/Scoring/PurchaseIntentRequest.cs",
-        "src/EAmazing.Api/Scoring/PurchaseIntentScorer.cs",
-        "src/EAmazing.Api/Scoring/PurchaseIntentValidator.cs",
-        "src/EAmazing.Api/Scoring/CartFeatures.cs",
-        "src/EAmazing.Api/Configuration/ServingOptions.cs",
-        "src/EAmazing.Api/Apis/PredictionApi.cs",
-        "src/EAmazing.Cli/Commands/ServeHint.cs",
-    ];
+    /// <summary>Files that still name it, to move into the model's folder (none left: keep it that way).</summary>
+    private static readonly HashSet<string> KnownOffenders = [];
 
     [GeneratedRegex(@"purchase[-_ ]?intent|cart_prediction_points|CartPredictionPoints", RegexOptions.IgnoreCase)]
     private static partial Regex ModelName();
