@@ -18,7 +18,7 @@ dotnet build "$worktree/src/EAmazing.Cli/EAmazing.Cli.csproj" -c Release -v quie
 dotnet build src/EAmazing.Cli/EAmazing.Cli.csproj -c Release -v quiet -nologo >/dev/null
 bin=net10.0/linux-x64/eamazing.dll
 before="dotnet $worktree/src/EAmazing.Cli/bin/Release/$bin"
-after="dotnet src/EAmazing.Cli/bin/Release/$bin"
+after="dotnet $(pwd)/src/EAmazing.Cli/bin/Release/$bin"
 
 $after generate --scale demo --out "$out/data" >/dev/null
 $before generate --scale demo --out "$out/data-reference" >/dev/null
