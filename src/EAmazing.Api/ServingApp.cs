@@ -5,7 +5,9 @@ using EAmazing.Api.Configuration;
 using EAmazing.Api.Monitoring;
 using EAmazing.Api.Scoring;
 using EAmazing.Api.Security;
+using EAmazing.Engine.DuckDb;
 using EAmazing.Foundation.Configuration;
+using EAmazing.Lake;
 using EAmazing.Privacy;
 using Microsoft.Extensions.Options;
 
@@ -59,6 +61,7 @@ public static class ServingApp
         services.AddSingleton(sp => new ApiKeyStore(sp.GetRequiredService<ServingPaths>().ApiKeys));
         services.AddSingleton<AuditLog>();
         services.AddSingleton<ChampionModels>();
+        services.AddSingleton<ILakeEngines, DuckDbEngine>();
         services.AddSingleton<LakeHistory>();
         services.AddSingleton<IServingHistory>(sp => sp.GetRequiredService<LakeHistory>());
         services.AddSingleton<ServingMetrics>();

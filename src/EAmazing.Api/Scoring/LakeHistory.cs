@@ -1,7 +1,8 @@
 using System.Collections.Frozen;
+using System.Data.Common;
 using System.Globalization;
-using DuckDB.NET.Data;
 using EAmazing.Api.Configuration;
+using EAmazing.Lake;
 using EAmazing.Privacy;
 
 namespace EAmazing.Api.Scoring;
@@ -13,7 +14,7 @@ namespace EAmazing.Api.Scoring;
 /// lake's last day, the freshest "as of" the server can know. Read on an in-memory engine straight from
 /// Parquet, so the server never holds the catalog's lock.
 /// </summary>
-public sealed class LakeHistory(ServingPaths paths, PseudonymKey key, ILogger<LakeHistory> logger) : IServingHistory
+public sealed class LakeHistory(ServingPaths paths, PseudonymKey key, ILakeEngines engines, ILogger<LakeHistory> logger) : IServingHistory
 {
     /// <summary>The gold table's trailing window for item and category history (FeatureOptions.ItemWindowDays).</summary>
     public const int ItemWindowDays = 30;
@@ -56,7 +57,7 @@ public sealed class LakeHistory(ServingPaths paths, PseudonymKey key, ILogger<La
             logger.LogInformation("lake history: {Users} users, {Items} items, {Categories} categories as of {Day:yyyy-MM-dd} in {Seconds:0.0} s",
                 snapshot.Users.Count, snapshot.Items.Count, snapshot.CategoryMeanPrice.Count, snapshot.AsOfDay, started.Elapsed.TotalSeconds);
         }
-        catch (Exception e) when (e is DuckDBException or IOException or InvalidCastException)
+        catch (Exception e) when (e is DbException or IOException or InvalidCastException)
         {
             logger.LogWarning("cannot read the lake's history: {Problem}", e.Message);
         }
@@ -70,18 +71,17 @@ public sealed class LakeHistory(ServingPaths paths, PseudonymKey key, ILogger<La
             : [];
     }
 
-    private static Snapshot Load(IReadOnlyList<string> files)
+    private Snapshot Load(IReadOnlyList<string> files)
     {
-        using var connection = new DuckDBConnection("Data Source=:memory:");
-        connection.Open();
+        using var database = engines.OpenScratch();
         var list = string.Join(", ", files.Select(f => $"'{f.Replace("'", "''", StringComparison.Ordinal)}'"));
-        Execute(connection, $"CREATE VIEW events AS SELECT event_time, event_type, product_id, category_id, price, user_id, key_id, strftime(event_time, '%Y-%m') || '/' || session_id AS session_key FROM read_parquet([{list}], hive_partitioning = false)");
-        var asOfDay = Single(connection, "SELECT CAST(max(event_time) AS DATE) + INTERVAL 1 DAY FROM events") is DateTime day ? day : DateTime.UtcNow.Date;
+        database.Execute($"CREATE VIEW events AS SELECT event_time, event_type, product_id, category_id, price, user_id, key_id, strftime(event_time, '%Y-%m') || '/' || session_id AS session_key FROM read_parquet([{list}], hive_partitioning = false)");
+        var asOfDay = database.Scalar("SELECT CAST(max(event_time) AS DATE) + INTERVAL 1 DAY FROM events") is DateTime day ? day : DateTime.UtcNow.Date;
         var from = asOfDay.AddDays(-ItemWindowDays);
         var window = $"CAST(event_time AS DATE) >= DATE '{from:yyyy-MM-dd}' AND CAST(event_time AS DATE) < DATE '{asOfDay:yyyy-MM-dd}'";
 
         var users = new Dictionary<string, UserHistory>();
-        Read(connection, """
+        database.ForEachRow("""
             WITH s AS (
                 SELECT session_key, min(user_id) AS user_id, max(event_time) AS session_end,
                        count(CASE WHEN event_type = 'purchase' THEN 1 END) AS purchases,
@@ -92,46 +92,20 @@ public sealed class LakeHistory(ServingPaths paths, PseudonymKey key, ILogger<La
             """, r => users[r.GetString(0)] = new UserHistory(r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetDateTime(4), r.IsDBNull(5) ? null : r.GetDateTime(5)));
 
         var items = new Dictionary<long, ItemHistory>();
-        Read(connection, $"""
+        database.ForEachRow($"""
             SELECT product_id, count(CASE WHEN event_type = 'view' THEN 1 END), count(CASE WHEN event_type = 'cart' THEN 1 END),
                    count(CASE WHEN event_type = 'purchase' THEN 1 END)
             FROM events WHERE {window} GROUP BY product_id
             """, r => items[Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture)] = new ItemHistory(r.GetInt64(1), r.GetInt64(2), r.GetInt64(3)));
 
         var categories = new Dictionary<long, double>();
-        Read(connection, $"SELECT category_id, avg(CAST(price AS DOUBLE)) FROM events WHERE {window} GROUP BY category_id",
+        database.ForEachRow($"SELECT category_id, avg(CAST(price AS DOUBLE)) FROM events WHERE {window} GROUP BY category_id",
             r => categories[Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture)] = r.GetDouble(1));
 
         var keyIds = new List<string>();
-        Read(connection, "SELECT DISTINCT key_id FROM events WHERE key_id IS NOT NULL ORDER BY 1", r => keyIds.Add(r.GetString(0)));
+        database.ForEachRow("SELECT DISTINCT key_id FROM events WHERE key_id IS NOT NULL ORDER BY 1", r => keyIds.Add(r.GetString(0)));
 
         return new Snapshot(asOfDay, users.ToFrozenDictionary(), items.ToFrozenDictionary(), categories.ToFrozenDictionary(), keyIds);
-    }
-
-    private static void Execute(DuckDBConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
-    private static object? Single(DuckDBConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        var value = command.ExecuteScalar();
-        return value is DBNull ? null : value;
-    }
-
-    private static void Read(DuckDBConnection connection, string sql, Action<System.Data.Common.DbDataReader> row)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            row(reader);
-        }
     }
 
     private sealed record Snapshot(

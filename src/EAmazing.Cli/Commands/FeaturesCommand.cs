@@ -1,8 +1,8 @@
 using System.CommandLine;
+using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using DuckDB.NET.Data;
 using EAmazing.Features;
 using EAmazing.Features.Leakage;
 using Microsoft.Extensions.Configuration;
@@ -105,7 +105,7 @@ public static class FeaturesCommand
                 result = builder.Build(request, new SynchronousProgress<GoldStep>(s =>
                     AnsiConsole.MarkupLineInterpolated($"  {s.Table,-24} {s.Month}  [{(s.Action == GoldAction.Build ? "green" : "grey")}]{s.Action,-8}[/] {s.Rows,12:N0} rows  {s.BuildMs / 1000.0,7:N1} s")));
             }
-            catch (DuckDBException e)
+            catch (DbException e)
             {
                 // Partitions finished before the failure are kept and recorded; a re-run continues from them.
                 Console.Error.WriteLine($"error: the gold build failed in the engine: {e.Message.Split('\n')[0]} " +

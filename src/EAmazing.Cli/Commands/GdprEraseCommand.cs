@@ -1,6 +1,6 @@
 using System.CommandLine;
+using System.Data.Common;
 using System.Globalization;
-using DuckDB.NET.Data;
 using EAmazing.Lake;
 using EAmazing.Governance.Audit;
 using EAmazing.Governance.Erasure;
@@ -68,7 +68,7 @@ public static class GdprEraseCommand
             var models = parse.GetValue(GlobalOptions.Models) ?? settings.Platform.Models;
             result = new LakeEraser(lake, key, models).Erase(ids);
         }
-        catch (Exception e) when (e is DuckDBException or IOException or UnauthorizedAccessException or InvalidDataException)
+        catch (Exception e) when (e is DbException or IOException or UnauthorizedAccessException or InvalidDataException)
         {
             Console.Error.WriteLine($"error: the erasure stopped: {e.Message}. The lake is unchanged or fully erased (journaled commit); run the same command again to complete it");
             return ExitCodes.Failure;

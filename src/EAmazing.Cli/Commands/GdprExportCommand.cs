@@ -1,6 +1,6 @@
 using System.CommandLine;
+using System.Data.Common;
 using System.Globalization;
-using DuckDB.NET.Data;
 using EAmazing.Lake;
 using EAmazing.Governance.Access;
 using EAmazing.Governance.Audit;
@@ -64,7 +64,7 @@ public static class GdprExportCommand
         {
             summary = new SubjectAccessExport(lake, key!).Write(id, output);
         }
-        catch (Exception e) when (e is DuckDBException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is DbException or IOException or UnauthorizedAccessException)
         {
             Console.Error.WriteLine($"error: the export failed: {e.Message}");
             return ExitCodes.Failure;

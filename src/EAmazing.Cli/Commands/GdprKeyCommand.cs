@@ -76,7 +76,7 @@ public static class GdprKeyCommand
         Console.Out.WriteLine(current is null
             ? $"current key: none (no {PseudonymKeyStore.EnvironmentVariable}, no key file at {store.KeyFile}; run `eamazing gdpr key init`)"
             : $"current key: {current.Key.KeyId} from {Origin(current)}");
-        var pending = store.KeyFromEnvironment ? null : new KeyRotation(new KeyRotationOptions(settings.Platform.Lake, store)).Pending();
+        var pending = store.KeyFromEnvironment ? null : new KeyRotation(LakeAccess.Engines, new KeyRotationOptions(settings.Platform.Lake, store)).Pending();
         if (pending is not null)
         {
             Console.Out.WriteLine($"unfinished rotation: key {pending.FromKeyId} to {pending.ToKeyId}, phase {pending.Phase}; run `eamazing gdpr key rotate` to complete it");
@@ -125,7 +125,7 @@ public static class GdprKeyCommand
     {
         var store = PseudonymKeyStore.ForProcess(settings.Platform.PseudonymKeyFile);
         var features = settings.Configuration.GetSection(FeatureOptions.SectionName).Get<FeatureOptions>() ?? new FeatureOptions();
-        var rotation = new KeyRotation(new KeyRotationOptions(settings.Platform.Lake, store)
+        var rotation = new KeyRotation(LakeAccess.Engines, new KeyRotationOptions(settings.Platform.Lake, store)
         {
             Features = features,
             DropUnmatchedSuppressions = dropUnmatched,
@@ -141,7 +141,7 @@ public static class GdprKeyCommand
             Console.Error.WriteLine($"error: {e.Message}");
             return e.IsDataError ? ExitCodes.DataError : ExitCodes.UsageError;
         }
-        catch (Exception e) when (e is PseudonymKeyException or IOException or UnauthorizedAccessException or DuckDB.NET.Data.DuckDBException)
+        catch (Exception e) when (e is PseudonymKeyException or IOException or UnauthorizedAccessException or System.Data.Common.DbException)
         {
             Console.Error.WriteLine($"error: the rotation stopped: {e.Message.Split('\n')[0]}. Nothing is lost: run `eamazing gdpr key rotate` again to finish it");
             return ExitCodes.Failure;

@@ -1,13 +1,22 @@
-using DuckDB.NET.Data;
+using System.Data.Common;
 using EAmazing.Engine.DuckDb;
 using EAmazing.Lake;
 
 namespace EAmazing.Cli.Commands;
 
-/// <summary>Opens the configured lake with a clear message when it cannot be (e.g. another process holds the catalog).</summary>
+/// <summary>
+/// The CLI's engine (DuckDB: the one place the CLI picks it), and the configured lake opened on it with a clear
+/// message when it cannot be (e.g. another process holds the catalog).
+/// </summary>
 public static class LakeAccess
 {
+    private static readonly DuckDbEngine Engine = new();
+
+    /// <summary>The engine for commands that open scratch databases or hand the engine to a stage (key rotation, drift).</summary>
+    public static ILakeEngines Engines => Engine;
+
     /// <param name="create">Create the lake when there is none (ingest); other commands report that there is none.</param>
+    /// <remarks>The lake comes out as <see cref="DuckDbLake"/> only because <c>PurchaseIntentTraining</c> still takes that type; every other command uses it as an <see cref="IGoldEngine"/>.</remarks>
     public static bool TryOpen(CliSettings settings, out DuckDbLake? lake, string memoryLimit = "2GB", bool create = false)
     {
         lake = null;
@@ -19,10 +28,10 @@ public static class LakeAccess
 
         try
         {
-            lake = DuckDbLake.Open(settings.Platform.Lake, memoryLimit);
+            lake = Engine.OpenLake(settings.Platform.Lake, memoryLimit);
             return true;
         }
-        catch (Exception e) when (e is DuckDBException or IOException or UnauthorizedAccessException or InvalidDataException)
+        catch (Exception e) when (e is DbException or IOException or UnauthorizedAccessException or InvalidDataException)
         {
             Console.Error.WriteLine($"error: cannot open the lake at {Path.GetFullPath(settings.Platform.Lake)}: {e.Message}");
             return false;

@@ -68,7 +68,7 @@ public static class MonitorCommand
             return ExitCodes.UsageError;
         }
 
-        var monitor = new DriftMonitor(settings.Platform.Lake, registry);
+        var monitor = new DriftMonitor(settings.Platform.Lake, registry, LakeAccess.Engines);
         DriftReport report;
         try
         {

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using DuckDB.NET.Data;
+using System.Data.Common;
 using EAmazing.Lake;
 using EAmazing.Privacy.SmallGroups;
 using EAmazing.Reporting;
@@ -57,7 +57,7 @@ public static class ReportCommand
             {
                 table = build(new BusinessReports(lake!, new SmallGroupSuppression(k)));
             }
-            catch (DuckDBException e)
+            catch (DbException e)
             {
                 Console.Error.WriteLine($"error: the {name} report needs {source} (run eamazing ingest{(source == "silver" ? "" : " and eamazing features build")}): {e.Message.Split('\n')[0]}");
                 return ExitCodes.DataError;

@@ -1,8 +1,7 @@
 using System.CommandLine;
+using System.Data.Common;
 using System.Globalization;
 using System.Text.RegularExpressions;
-using DuckDB.NET.Data;
-using EAmazing.Engine.DuckDb;
 using EAmazing.Lake;
 using nietras.SeparatedValues;
 using Spectre.Console;
@@ -40,7 +39,7 @@ public static class SqlCommand
             {
                 result = lake!.Query(parse.GetValue(Query)!);
             }
-            catch (DuckDBException e)
+            catch (DbException e)
             {
                 Console.Error.WriteLine($"error: {e.Message}");
                 return ExitCodes.UsageError;
@@ -76,7 +75,7 @@ public static class SqlCommand
     }
 
     /// <summary>The lake's views and tables a query names (the audit target), found as whole words in its text.</summary>
-    public static IReadOnlyList<string> ViewsIn(DuckDbLake lake, string query)
+    public static IReadOnlyList<string> ViewsIn(ILakeEngine lake, string query)
     {
         var names = lake.Query("SELECT view_name FROM duckdb_views() WHERE NOT internal UNION SELECT table_name FROM duckdb_tables() WHERE NOT internal").Rows
             .Select(r => (string)r[0]!);

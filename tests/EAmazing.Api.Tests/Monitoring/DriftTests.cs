@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using EAmazing.Api.Tests.Support;
+using EAmazing.Engine.DuckDb;
 using EAmazing.Models.Registry;
 using EAmazing.Monitoring.Drift;
 
@@ -14,7 +15,7 @@ public sealed class DriftTests(ServingWorld world)
     [Fact]
     public void A_Week_Like_The_Training_Data_Stays_Ok()
     {
-        var report = new DriftMonitor(world.Lake, world.Registry).Run(ServingWorld.ModelName, Day(2019, 10, 21), Day(2019, 10, 28));
+        var report = new DriftMonitor(world.Lake, world.Registry, new DuckDbEngine()).Run(ServingWorld.ModelName, Day(2019, 10, 21), Day(2019, 10, 28));
 
         Assert.Equal(DriftLevel.Ok, report.Level);
         Assert.True(report.Columns.Single(c => c.Name == "score").CurrentCount > 1000);
@@ -23,7 +24,7 @@ public sealed class DriftTests(ServingWorld world)
     [Fact]
     public void The_Sale_Days_Raise_A_Warning_Or_An_Alert()
     {
-        var report = new DriftMonitor(world.Lake, world.Registry).Run(ServingWorld.ModelName, Day(2019, 11, 16), Day(2019, 11, 18));
+        var report = new DriftMonitor(world.Lake, world.Registry, new DuckDbEngine()).Run(ServingWorld.ModelName, Day(2019, 11, 16), Day(2019, 11, 18));
 
         Assert.NotEqual(DriftLevel.Ok, report.Level);
         Assert.Contains(report.Columns, c => c.Name == "cart_price_vs_category" && c.Level != DriftLevel.Ok);
@@ -38,7 +39,7 @@ public sealed class DriftTests(ServingWorld world)
         var lake = Path.Combine(world.Root, "drift-lake-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(lake);
         CopyFolder(Path.Combine(world.Lake, "gold"), Path.Combine(lake, "gold"));
-        var monitor = new DriftMonitor(lake, registry);
+        var monitor = new DriftMonitor(lake, registry, new DuckDbEngine());
 
         // The week after the sale: item and category history still carry the sale's traffic and prices.
         var report = monitor.Run(ServingWorld.ModelName, Day(2019, 11, 24), Day(2019, 12, 1));
@@ -68,7 +69,7 @@ public sealed class DriftTests(ServingWorld world)
         }
 
         var today = DateTime.UtcNow.Date;
-        var report = new DriftMonitor(world.Lake, world.Registry).Run(ServingWorld.ModelName, today, today.AddDays(1));
+        var report = new DriftMonitor(world.Lake, world.Registry, new DuckDbEngine()).Run(ServingWorld.ModelName, today, today.AddDays(1));
 
         var served = Assert.Single(report.Columns, c => c.Name == "served_score");
         Assert.True(served.CurrentCount >= 60, $"{served.CurrentCount} served scores");

@@ -3,6 +3,7 @@ using EAmazing.Api.Configuration;
 using EAmazing.Api.Scoring;
 using EAmazing.BusinessModels.PurchaseIntent.Serving;
 using EAmazing.Api.Tests.Support;
+using EAmazing.Engine.DuckDb;
 using EAmazing.Foundation.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -28,7 +29,7 @@ public sealed class CartFeaturesTests(ServingWorld world)
         var silver = $"read_parquet('{world.Lake}/silver/*/*.parquet', hive_partitioning = false)";
         var points = Rows(connection, $"SELECT session_key, as_of_time, product_id, category_id, {string.Join(", ", InSession)} FROM {gold} WHERE events_before > 2 ORDER BY hash(session_key) LIMIT 40");
         Assert.Equal(40, points.Count);
-        var history = new LakeHistory(new ServingPaths(Options.Create(new PlatformOptions { Lake = Path.Combine(world.Root, "nowhere") }), Options.Create(new ServingOptions())), world.Key, NullLogger<LakeHistory>.Instance);
+        var history = new LakeHistory(new ServingPaths(Options.Create(new PlatformOptions { Lake = Path.Combine(world.Root, "nowhere") }), Options.Create(new ServingOptions())), world.Key, new DuckDbEngine(), NullLogger<LakeHistory>.Instance);
 
         foreach (var point in points)
         {

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using EAmazing.Features;
 using EAmazing.Ingestion;
-using EAmazing.Engine.DuckDb;
 using EAmazing.Lake;
 using EAmazing.Governance.Audit;
 using EAmazing.Privacy;
@@ -26,7 +25,7 @@ namespace EAmazing.Governance.Keys;
 /// A re-run after a crash anywhere reads the progress file and the lake's key ids and finishes the rotation.
 /// Only key ids are ever reported; raw ids are read from the source files and never written.
 /// </summary>
-public sealed class KeyRotation(KeyRotationOptions options, TimeProvider? clock = null)
+public sealed class KeyRotation(ILakeEngines engines, KeyRotationOptions options, TimeProvider? clock = null)
 {
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     private readonly string _keyPath = options.Keys.KeyFile;
@@ -62,7 +61,7 @@ public sealed class KeyRotation(KeyRotationOptions options, TimeProvider? clock 
         }
 
         var resumed = state is not null;
-        using var lake = DuckDbLake.Open(options.LakeRoot, options.EngineMemoryLimit);
+        using var lake = engines.OpenLake(options.LakeRoot, options.EngineMemoryLimit);
         PseudonymMapping? mapping = null;
         RekeyCounts? lakeCounts = null;
         PredictionRekeyCounts? predictionCounts = null;
@@ -187,7 +186,7 @@ public sealed class KeyRotation(KeyRotationOptions options, TimeProvider? clock 
         File.Delete(StatePath);
     }
 
-    private int RebuildGold(DuckDbLake lake, KeyRotationState state, IProgress<string>? progress)
+    private int RebuildGold(IGoldEngine lake, KeyRotationState state, IProgress<string>? progress)
     {
         var tables = state.GoldTables.Select(GoldTables.Find).OfType<GoldTable>().ToList();
         if (tables.Count == 0 || state.GoldFirstMonth is null || state.GoldLastMonth is null)
@@ -202,17 +201,17 @@ public sealed class KeyRotation(KeyRotationOptions options, TimeProvider? clock 
         return result.Built;
     }
 
-    private PseudonymMapping BuildMapping(DuckDbLake lake, IReadOnlyList<SourceFile> sources, PseudonymKey from, PseudonymKey to, IProgress<string>? progress)
+    private PseudonymMapping BuildMapping(IGoldEngine lake, IReadOnlyList<SourceFile> sources, PseudonymKey from, PseudonymKey to, IProgress<string>? progress)
     {
         var watch = Stopwatch.StartNew();
         progress?.Report($"mapping pseudonyms from key {from.KeyId} to {to.KeyId}: reading {sources.Count} source file(s)");
-        var mapping = PseudonymMapping.Build(lake.Layout, sources, from, to, options.EngineMemoryLimit);
+        var mapping = PseudonymMapping.Build(engines, lake.Layout, sources, from, to, options.EngineMemoryLimit);
         progress?.Report($"mapped {mapping.Users:N0} users and {mapping.Sessions:N0} sessions in {watch.Elapsed.TotalSeconds:N1} s");
         return mapping;
     }
 
     /// <summary>Refuses unless every key id the lake records is <paramref name="keyId"/> (or, while resuming, <paramref name="alsoAllowed"/>).</summary>
-    private static void RequireLakeOn(DuckDbLake lake, string keyId, string? alsoAllowed)
+    private static void RequireLakeOn(IGoldEngine lake, string keyId, string? alsoAllowed)
     {
         var others = LakeKeyIds.Read(lake).Where(u => u.KeyId != keyId && u.KeyId != alsoAllowed).ToList();
         if (others.Count > 0)

@@ -2,7 +2,6 @@ using System.Globalization;
 using EAmazing.Features;
 using EAmazing.Lake;
 using EAmazing.Lake.Catalog;
-using EAmazing.Engine.DuckDb;
 using EAmazing.Privacy;
 
 namespace EAmazing.Governance.Keys;
@@ -14,7 +13,7 @@ namespace EAmazing.Governance.Keys;
 /// files and catalog rows; rebuilt from the new silver afterwards). Row order within each file is kept, except
 /// silver, whose files are user buckets by pseudonym: rows move to the bucket of their new pseudonym.
 /// </summary>
-public sealed class LakeRekeyer(DuckDbLake lake, PseudonymMapping mapping, string fromKeyId, string toKeyId)
+public sealed class LakeRekeyer(IGoldEngine lake, PseudonymMapping mapping, string fromKeyId, string toKeyId)
 {
     /// <summary>Pseudonyms the mapping must cover: (layer, column, map) for every column holding one.</summary>
     private static readonly (string Layer, string Column, string Map)[] Identified =

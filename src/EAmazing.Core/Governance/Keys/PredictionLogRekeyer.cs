@@ -94,11 +94,11 @@ public static class PredictionLogRekeyer
     private static (Dictionary<string, string> Renamed, HashSet<string> Current) Lookup(PseudonymMapping mapping, HashSet<string> seen)
     {
         mapping.Execute("CREATE OR REPLACE TABLE seen_pseudonyms (p VARCHAR)");
-        using (var appender = mapping.Connection.CreateAppender("seen_pseudonyms"))
+        using (var appender = mapping.Appender("seen_pseudonyms"))
         {
             foreach (var p in seen)
             {
-                appender.CreateRow().AppendValue(p).EndRow();
+                appender.Append(p);
             }
         }
 

@@ -1,7 +1,5 @@
 using System.Globalization;
-using DuckDB.NET.Data;
 using EAmazing.Ingestion;
-using EAmazing.Engine.DuckDb;
 using EAmazing.Lake;
 using EAmazing.Sources.Rees46;
 using nietras.SeparatedValues;
@@ -10,17 +8,17 @@ using EAmazing.Privacy;
 namespace EAmazing.Governance.Keys;
 
 /// <summary>
-/// Old pseudonym → new pseudonym for every user and session of the source files, in a DuckDB database in the
+/// Old pseudonym → new pseudonym for every user and session of the source files, in a scratch database in the
 /// lake's scratch folder (emptied on every open). It holds pseudonyms only: raw ids are read from the source
 /// files, hashed under both keys in memory and forgotten. The rewrite queries join the lake's files to it.
 /// </summary>
 public sealed class PseudonymMapping : IDisposable
 {
-    private readonly DuckDBConnection _connection;
+    private readonly IScratchDatabase _database;
 
-    private PseudonymMapping(DuckDBConnection connection, long users, long sessions)
+    private PseudonymMapping(IScratchDatabase database, long users, long sessions)
     {
-        _connection = connection;
+        _database = database;
         Users = users;
         Sessions = sessions;
     }
@@ -29,28 +27,22 @@ public sealed class PseudonymMapping : IDisposable
 
     public long Sessions { get; }
 
-    public DuckDBConnection Connection => _connection;
-
     /// <summary>
     /// Streams every source file as ingest reads it (same decompression, same CSV reader) and maps each id that
     /// ingest would pseudonymise, valid or quarantined row alike: user_id where it parses as an integer,
     /// user_session where it parses as a UUID.
     /// </summary>
-    public static PseudonymMapping Build(LakeLayout layout, IReadOnlyList<SourceFile> sources, PseudonymKey from, PseudonymKey to, string memoryLimit)
+    public static PseudonymMapping Build(ILakeEngines engines, LakeLayout layout, IReadOnlyList<SourceFile> sources, PseudonymKey from, PseudonymKey to, string memoryLimit)
     {
-        var path = Path.Combine(layout.Staging, "key-rotation.duckdb");
-        File.Delete(path);
-        var connection = new DuckDBConnection($"Data Source={path}");
-        connection.Open();
+        var database = engines.OpenScratch(layout, "key-rotation", memoryLimit);
         try
         {
-            DuckDbLake.Execute(connection, DuckDbLake.Settings(layout, memoryLimit));
-            DuckDbLake.Execute(connection, "CREATE TABLE user_pairs (old VARCHAR, new VARCHAR); CREATE TABLE session_pairs (old VARCHAR, new VARCHAR)");
+            database.Execute("CREATE TABLE user_pairs (old VARCHAR, new VARCHAR); CREATE TABLE session_pairs (old VARCHAR, new VARCHAR)");
             var oldNames = new Pseudonymiser(from);
             var newNames = new Pseudonymiser(to);
             var users = new HashSet<string>(StringComparer.Ordinal);
-            using (var userAppender = connection.CreateAppender("user_pairs"))
-            using (var sessionAppender = connection.CreateAppender("session_pairs"))
+            using (var userAppender = database.Appender("user_pairs"))
+            using (var sessionAppender = database.Appender("session_pairs"))
             {
                 foreach (var source in sources.Where(s => s.Kind is SourceKind.Text or SourceKind.GzipText))
                 {
@@ -67,42 +59,45 @@ public sealed class PseudonymMapping : IDisposable
 
                         if (oldNames.UserOrNull(row[7].Span) is { } oldUser && users.Add(oldUser))
                         {
-                            userAppender.CreateRow().AppendValue(oldUser).AppendValue(newNames.UserOrNull(row[7].Span)).EndRow();
+                            userAppender.Append(oldUser, newNames.UserOrNull(row[7].Span));
                         }
 
                         // Consecutive rows mostly share a session: skip the repeat here, the rest go in DISTINCT below.
                         if (oldNames.SessionOrNull(row[8].Span) is { } oldSession && oldSession != lastSession)
                         {
-                            sessionAppender.CreateRow().AppendValue(oldSession).AppendValue(newNames.SessionOrNull(row[8].Span)).EndRow();
+                            sessionAppender.Append(oldSession, newNames.SessionOrNull(row[8].Span));
                             lastSession = oldSession;
                         }
                     }
                 }
             }
 
-            DuckDbLake.Execute(connection, """
+            database.Execute("""
                 CREATE TABLE user_map AS SELECT DISTINCT old, new FROM user_pairs;
                 CREATE TABLE session_map AS SELECT DISTINCT old, new FROM session_pairs;
                 DROP TABLE user_pairs; DROP TABLE session_pairs;
                 """);
-            var counts = DuckDbLake.Read(connection, "SELECT (SELECT count(*) FROM user_map), (SELECT count(*) FROM session_map)").Rows[0];
-            return new PseudonymMapping(connection, Convert.ToInt64(counts[0], CultureInfo.InvariantCulture), Convert.ToInt64(counts[1], CultureInfo.InvariantCulture));
+            var counts = database.Read("SELECT (SELECT count(*) FROM user_map), (SELECT count(*) FROM session_map)").Rows[0];
+            return new PseudonymMapping(database, Convert.ToInt64(counts[0], CultureInfo.InvariantCulture), Convert.ToInt64(counts[1], CultureInfo.InvariantCulture));
         }
         catch
         {
-            connection.Dispose();
+            database.Dispose();
             throw;
         }
     }
 
-    public void Execute(string sql) => DuckDbLake.Execute(_connection, sql);
+    public void Execute(string sql) => _database.Execute(sql);
 
-    public long Scalar(string sql) => Convert.ToInt64(DuckDbLake.Read(_connection, sql).Rows[0][0], CultureInfo.InvariantCulture);
+    public long Scalar(string sql) => Convert.ToInt64(_database.Read(sql).Rows[0][0], CultureInfo.InvariantCulture);
 
-    public IReadOnlyList<object?[]> Rows(string sql) => DuckDbLake.Read(_connection, sql).Rows;
+    public IReadOnlyList<object?[]> Rows(string sql) => _database.Read(sql).Rows;
+
+    /// <summary>Bulk inserts into a scratch table of the mapping's database (the rewrite queries can join it to the maps).</summary>
+    public IRowAppender Appender(string table) => _database.Appender(table);
 
     public void Dispose()
     {
-        _connection.Dispose();
+        _database.Dispose();
     }
 }

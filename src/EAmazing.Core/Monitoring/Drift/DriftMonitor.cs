@@ -1,4 +1,5 @@
 using EAmazing.Features;
+using EAmazing.Lake;
 using EAmazing.Models.Registry;
 using EAmazing.Monitoring.Predictions;
 
@@ -9,7 +10,7 @@ namespace EAmazing.Monitoring.Drift;
 /// with the champion's training window (the card's <c>TrainFrom..ValidFrom</c>, recomputed from the gold
 /// table since the card keeps no histograms). An alert marks the card "retrain due".
 /// </summary>
-public sealed class DriftMonitor(string lakeRoot, ModelRegistry registry)
+public sealed class DriftMonitor(string lakeRoot, ModelRegistry registry, ILakeEngines engines)
 {
     /// <summary>Fewer rows than this in the window make a PSI too noisy to act on: reported, never alerting.</summary>
     public const int MinimumRows = 50;
@@ -25,8 +26,8 @@ public sealed class DriftMonitor(string lakeRoot, ModelRegistry registry)
         var card = registry.Champion(modelName)
             ?? throw new InvalidOperationException($"model '{modelName}' has no champion: promote a version first (eamazing models promote {modelName} VERSION)");
         var table = GoldInput(card);
-        var reference = GoldWindow.Read(lakeRoot, table, card.Features, card.Data.TrainFrom, card.Data.ValidFrom);
-        var current = GoldWindow.Read(lakeRoot, table, card.Features, from, to);
+        var reference = GoldWindow.Read(engines, lakeRoot, table, card.Features, card.Data.TrainFrom, card.Data.ValidFrom);
+        var current = GoldWindow.Read(engines, lakeRoot, table, card.Features, from, to);
         if (reference.Count == 0)
         {
             throw new InvalidOperationException($"no {table.ViewName} rows in the training window {card.Data.TrainFrom:yyyy-MM-dd}..{card.Data.ValidFrom:yyyy-MM-dd}: is this the lake the model was trained on?");

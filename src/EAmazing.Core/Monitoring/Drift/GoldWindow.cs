@@ -1,6 +1,6 @@
 using System.Globalization;
-using DuckDB.NET.Data;
 using EAmazing.Features;
+using EAmazing.Lake;
 
 namespace EAmazing.Monitoring.Drift;
 
@@ -10,7 +10,7 @@ namespace EAmazing.Monitoring.Drift;
 /// </summary>
 public static class GoldWindow
 {
-    public static IReadOnlyList<float[]> Read(string lakeRoot, GoldTable table, IReadOnlyList<string> features, DateTime from, DateTime to)
+    public static IReadOnlyList<float[]> Read(ILakeEngines engines, string lakeRoot, GoldTable table, IReadOnlyList<string> features, DateTime from, DateTime to)
     {
         var folder = Path.Combine(Path.GetFullPath(lakeRoot), "gold", table.Name);
         var files = Directory.Exists(folder)
@@ -21,28 +21,24 @@ public static class GoldWindow
             return [];
         }
 
-        using var connection = new DuckDBConnection("Data Source=:memory:");
-        connection.Open();
-        using var command = connection.CreateCommand();
+        using var database = engines.OpenScratch();
         var list = string.Join(", ", files.Select(f => $"'{f.Replace("'", "''", StringComparison.Ordinal)}'"));
         var columns = string.Join(", ", features.Select(f => $"CAST(\"{f.Replace("\"", "\"\"", StringComparison.Ordinal)}\" AS DOUBLE)"));
-        command.CommandText =
+        var rows = new List<float[]>();
+        database.ForEachRow(
             $"SELECT {columns} FROM read_parquet([{list}], union_by_name = true) " +
             $"WHERE {GoldTable.AsOfColumn} >= TIMESTAMP '{Timestamp(from)}' AND {GoldTable.AsOfColumn} < TIMESTAMP '{Timestamp(to)}' " +
-            $"ORDER BY {GoldTable.AsOfColumn}";
-        using var reader = command.ExecuteReader();
-        var rows = new List<float[]>();
-        while (reader.Read())
-        {
-            var row = new float[features.Count];
-            for (var i = 0; i < row.Length; i++)
+            $"ORDER BY {GoldTable.AsOfColumn}",
+            reader =>
             {
-                row[i] = reader.IsDBNull(i) ? float.NaN : (float)reader.GetDouble(i);
-            }
+                var row = new float[features.Count];
+                for (var i = 0; i < row.Length; i++)
+                {
+                    row[i] = reader.IsDBNull(i) ? float.NaN : (float)reader.GetDouble(i);
+                }
 
-            rows.Add(row);
-        }
-
+                rows.Add(row);
+            });
         return rows;
     }
 

@@ -137,7 +137,7 @@ public sealed class KeyRotationTests
         lake.IngestLines("one.csv", [Rows.Header, Rows.Good]);
         var store = new PseudonymKeyStore(name => name == PseudonymKeyStore.EnvironmentVariable ? TestLake.Key.ToHex() : null, null, lake.Input("default.key"));
 
-        var refusal = Assert.Throws<KeyRotationRefusedException>(() => new KeyRotation(new KeyRotationOptions(lake.Root, store)).Run());
+        var refusal = Assert.Throws<KeyRotationRefusedException>(() => new KeyRotation(new DuckDbEngine(), new KeyRotationOptions(lake.Root, store)).Run());
 
         Assert.False(refusal.IsDataError);
         Assert.Contains(PseudonymKeyStore.EnvironmentVariable, refusal.Message, StringComparison.Ordinal);

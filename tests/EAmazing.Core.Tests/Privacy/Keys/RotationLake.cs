@@ -1,5 +1,6 @@
 using System.Globalization;
 using EAmazing.Core.Tests.Support;
+using EAmazing.Engine.DuckDb;
 using EAmazing.Features;
 using EAmazing.Lake;
 using EAmazing.Monitoring.Predictions;
@@ -58,7 +59,7 @@ public sealed class RotationLake : IDisposable
     public PseudonymKeyStore Store => new(_ => null, KeyPath, Lake.Input("unused-default.key"));
 
     public KeyRotation Rotation(Action<string>? fault = null, PseudonymKey? next = null) =>
-        new(new KeyRotationOptions(Lake.Root, Store) { NewKey = () => next ?? NextKey, FaultPoint = fault });
+        new(new DuckDbEngine(), new KeyRotationOptions(Lake.Root, Store) { NewKey = () => next ?? NextKey, FaultPoint = fault });
 
     /// <summary>Every distinct user and session pseudonym in bronze, silver and quarantine.</summary>
     public IReadOnlySet<string> Pseudonyms() => Lake.Query("""

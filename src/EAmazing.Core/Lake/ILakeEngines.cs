@@ -1,0 +1,22 @@
+namespace EAmazing.Lake;
+
+/// <summary>
+/// The way in to a query engine: the shells (CLI, API) pick one (DuckDB today) and every stage that needs an engine
+/// of its own, not just the lake it was handed, asks this for it. An engine's errors derive from
+/// <see cref="System.Data.Common.DbException"/>, so callers catch that, never an engine's own exception type.
+/// </summary>
+public interface ILakeEngines
+{
+    /// <summary>Opens the lake at <paramref name="root"/> (created when there is none), recovering any interrupted commit first.</summary>
+    /// <param name="memoryLimit">Memory the engine may use before spilling into the lake's scratch folder (e.g. "2GB").</param>
+    IGoldEngine OpenLake(string root, string memoryLimit);
+
+    /// <summary>A private in-memory database with the engine's defaults: reads Parquet files off the catalog, never locking it.</summary>
+    IScratchDatabase OpenScratch();
+
+    /// <summary>
+    /// A private database in a file named <paramref name="name"/> in the lake's scratch folder (any previous one there is
+    /// replaced), for work too large for memory; bounded by <paramref name="memoryLimit"/> and spilling into the scratch folder.
+    /// </summary>
+    IScratchDatabase OpenScratch(LakeLayout layout, string name, string memoryLimit);
+}
