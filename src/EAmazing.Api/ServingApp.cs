@@ -9,6 +9,7 @@ using EAmazing.Engine.DuckDb;
 using EAmazing.Foundation.Configuration;
 using EAmazing.Lake;
 using EAmazing.Privacy;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 
 namespace EAmazing.Api;
@@ -21,14 +22,18 @@ public static class ServingApp
 {
     public const string DefaultUrls = "http://127.0.0.1:5080";
 
+    public const string UrlsKey = "EAmazing:Urls";
+
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        // Later wins: appsettings.json beside the binary, EAMAZING__… variables (EAMAZING__SERVING__APIKEYSFILE is
+        // EAmazing:Serving:ApiKeysFile, as in the CLI), then the command line, where --urls means EAmazing:Urls.
         builder.Configuration
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
-            .AddEnvironmentVariables(prefix: "EAMAZING__")
-            .AddCommandLine(args);
-        builder.WebHost.UseUrls(builder.Configuration["urls"] ?? DefaultUrls);
+            .AddEAmazingEnvironmentVariables()
+            .AddCommandLine(args, new Dictionary<string, string> { ["--urls"] = UrlsKey });
+        builder.WebHost.UseUrls(Urls(builder.Configuration));
         builder.AddServing();
 
         var app = builder.Build();
@@ -36,24 +41,19 @@ public static class ServingApp
         return app;
     }
 
+    /// <summary>Where the server listens: <c>--urls</c> or <c>EAmazing:Urls</c> (env <c>EAMAZING__URLS</c>), else ASP.NET Core's own
+    /// <c>urls</c> (<c>ASPNETCORE_URLS</c>), else loopback.</summary>
+    public static string Urls(IConfiguration configuration) => configuration[UrlsKey] ?? configuration["urls"] ?? DefaultUrls;
+
     public static WebApplicationBuilder AddServing(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         // Per-request framework logs are noise at serving rates; the server's own logs never carry ids or keys.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        services.AddOptions<PlatformOptions>().Configure<IConfiguration>((platform, configuration) =>
-        {
-            configuration.GetSection(PlatformOptions.SectionName).Bind(platform);
-            // EAMAZING__LAKE arrives without the section prefix, as in the CLI.
-            configuration.Bind(platform);
-        });
-        services.AddOptions<ServingOptions>().Configure<IConfiguration>((serving, configuration) => ServingOptions.Bind(configuration, serving));
-        builder.WebHost.ConfigureKestrel((context, kestrel) =>
-            {
-            var serving = new ServingOptions();
-            ServingOptions.Bind(context.Configuration, serving);
-            kestrel.Limits.MaxRequestBodySize = serving.MaxRequestBytes;
-        });
+        services.AddPlatformOptions();
+        services.AddServingOptions();
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<ServingOptions>>((kestrel, serving) =>
+            kestrel.Limits.MaxRequestBodySize = serving.Value.MaxRequestBytes);
 
         services.TryAddSingleton(BusinessModelCatalog.Default);
         services.AddSingleton<ServingPaths>();

@@ -39,7 +39,8 @@ public static class EAmazingCli
         }
 
         var parse = BuildRoot(catalog).Parse(args);
-        var config = new InvocationConfiguration();
+        // Off so that a bad setting is a usage error in one line; anything else is reported as the default handler would.
+        var config = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
         if (output is not null)
         {
             config.Output = output;
@@ -57,6 +58,23 @@ public static class EAmazingCli
             return ExitCodes.UsageError;
         }
 
-        return await parse.InvokeAsync(config);
+        try
+        {
+            return await parse.InvokeAsync(config);
+        }
+        catch (CliSettingsException e)
+        {
+            await (error ?? Console.Error).WriteLineAsync($"error: {e.Message}");
+            return ExitCodes.UsageError;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await (error ?? Console.Error).WriteLineAsync("Unhandled exception: " + e);
+            return ExitCodes.Failure;
+        }
+        catch (OperationCanceledException)
+        {
+            return ExitCodes.Failure;
+        }
     }
 }

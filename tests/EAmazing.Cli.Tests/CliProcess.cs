@@ -11,10 +11,13 @@ public sealed class CliProcess
 
     public CliProcess(string home) => _home = home;
 
-    /// <summary>The CLI beside the test binary (the project reference copies it there).</summary>
     /// <summary>Pass the test key in EAMAZING_PSEUDONYM_KEY (default); false leaves the key to the key file.</summary>
     public bool KeyFromEnvironment { get; init; } = true;
 
+    /// <summary>Extra environment variables (<c>EAMAZING__…</c> settings) for every run.</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The CLI beside the test binary (the project reference copies it there).</summary>
     public static string Dll => Path.Combine(AppContext.BaseDirectory, "eamazing.dll");
 
     public Process Start(params string[] args)
@@ -42,6 +45,11 @@ public sealed class CliProcess
 
         start.Environment["HOME"] = _home;
         start.Environment["NO_COLOR"] = "1";
+        foreach (var (name, value) in Environment)
+        {
+            start.Environment[name] = value;
+        }
+
         return Process.Start(start)!;
     }
 

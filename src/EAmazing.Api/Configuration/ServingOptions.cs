@@ -1,5 +1,4 @@
 using EAmazing.BusinessModels;
-using Microsoft.Extensions.Configuration;
 
 namespace EAmazing.Api.Configuration;
 
@@ -41,12 +40,4 @@ public sealed class ServingOptions
 
     /// <summary>Whether served predictions are appended to the lake's predictions table.</summary>
     public bool RecordPredictions { get; set; } = true;
-
-    /// <summary>Binds <c>EAmazing:Serving</c>, then <c>Serving</c>: environment variables arrive without the
-    /// <c>EAmazing</c> section (EAMAZING__SERVING__APIKEYSFILE → Serving:ApiKeysFile), as in the CLI.</summary>
-    public static void Bind(IConfiguration configuration, ServingOptions target)
-    {
-        configuration.GetSection(SectionName).Bind(target);
-        configuration.GetSection("Serving").Bind(target);
-    }
 }

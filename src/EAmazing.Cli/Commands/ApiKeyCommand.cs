@@ -64,8 +64,6 @@ public static class ApiKeyCommand
     private static ApiKeyStore Open(ParseResult parse)
     {
         var settings = CliSettings.Load(parse.GetValue(GlobalOptions.Lake));
-        var serving = new ServingOptions();
-        ServingOptions.Bind(settings.Configuration, serving);
-        return new ApiKeyStore(serving.ApiKeysFile ?? ApiKeyStore.DefaultFilePath);
+        return new ApiKeyStore(settings.Serving.ApiKeysFile ?? ApiKeyStore.DefaultFilePath);
     }
 }

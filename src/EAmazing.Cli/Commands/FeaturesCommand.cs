@@ -5,7 +5,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using EAmazing.Features;
 using EAmazing.Features.Leakage;
-using Microsoft.Extensions.Configuration;
 using Spectre.Console;
 
 namespace EAmazing.Cli.Commands;
@@ -71,7 +70,7 @@ public static class FeaturesCommand
     public static int Build(ParseResult parse)
     {
         var settings = CliSettings.Load(parse.GetValue(GlobalOptions.Lake));
-        var options = Options(settings);
+        var options = settings.Features;
         if (!TryTables(parse.GetValue(Tables), out var tables))
         {
             return ExitCodes.UsageError;
@@ -136,7 +135,7 @@ public static class FeaturesCommand
         using (lake)
         {
             var partitions = new GoldCatalog(lake!).Partitions();
-            var plan = new FeatureBuilder(lake!, Options(settings)).Plan(new FeatureBuildRequest());
+            var plan = new FeatureBuilder(lake!, settings.Features).Plan(new FeatureBuildRequest());
             if (parse.GetValue(Json))
             {
                 Console.Out.WriteLine(JsonSerializer.Serialize(new { Partitions = partitions, Plan = plan }, JsonOptions));
@@ -168,11 +167,12 @@ public static class FeaturesCommand
             return ExitCodes.UsageError;
         }
 
-        var auditOptions = settings.Configuration.GetSection(LeakageAuditOptions.SectionName).Get<LeakageAuditOptions>() ?? new LeakageAuditOptions();
-        auditOptions = auditOptions with
+        // The command line wins over configuration.
+        var configured = settings.LeakageAudit;
+        var auditOptions = configured with
         {
-            AucThreshold = parse.GetValue(Threshold) ?? auditOptions.AucThreshold,
-            SampleCutoffs = parse.GetValue(Sample) ?? auditOptions.SampleCutoffs,
+            AucThreshold = parse.GetValue(Threshold) ?? configured.AucThreshold,
+            SampleCutoffs = parse.GetValue(Sample) ?? configured.SampleCutoffs,
         };
         if (!LakeAccess.TryOpen(settings, out var lake))
         {
@@ -182,7 +182,7 @@ public static class FeaturesCommand
         using (lake)
         {
             var month = parse.GetValue(AuditMonth)!;
-            var builder = new FeatureBuilder(lake!, Options(settings));
+            var builder = new FeatureBuilder(lake!, settings.Features);
             if (builder.SilverInputs().All(s => s.Month != month))
             {
                 Console.Error.WriteLine($"error: the lake holds no silver month {month}");
@@ -232,9 +232,6 @@ public static class FeaturesCommand
 
         AnsiConsole.MarkupLine(result.Passed ? "[green]Leakage audit passed[/]" : $"[red]Leakage audit failed: {Markup.Escape(string.Join(", ", result.OffendingFeatures))}[/]");
     }
-
-    private static FeatureOptions Options(CliSettings settings) =>
-        settings.Configuration.GetSection(FeatureOptions.SectionName).Get<FeatureOptions>() ?? new FeatureOptions();
 
     private static bool TryTables(string[]? names, out IReadOnlyList<GoldTable>? tables)
     {

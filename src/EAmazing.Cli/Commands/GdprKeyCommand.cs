@@ -4,7 +4,6 @@ using EAmazing.Lake;
 using EAmazing.Privacy;
 using EAmazing.Governance.Keys;
 using EAmazing.Privacy.Keys;
-using Microsoft.Extensions.Configuration;
 
 namespace EAmazing.Cli.Commands;
 
@@ -124,10 +123,9 @@ public static class GdprKeyCommand
     public static int Rotate(CliSettings settings, bool dropUnmatched)
     {
         var store = PseudonymKeyStore.ForProcess(settings.Platform.PseudonymKeyFile);
-        var features = settings.Configuration.GetSection(FeatureOptions.SectionName).Get<FeatureOptions>() ?? new FeatureOptions();
         var rotation = new KeyRotation(LakeAccess.Engines, new KeyRotationOptions(settings.Platform.Lake, store)
         {
-            Features = features,
+            Features = settings.Features,
             DropUnmatchedSuppressions = dropUnmatched,
         });
         try

@@ -23,7 +23,7 @@ public static class GdprRegisterCommand
             string markdown;
             using (lake)
             {
-                markdown = new ProcessingRegister(lake!, PrivacyConfiguration.Load(settings)).ToMarkdown(DateTime.UtcNow);
+                markdown = new ProcessingRegister(lake!, settings.Privacy).ToMarkdown(DateTime.UtcNow);
             }
 
             if (parse.GetValue(Out) is not { } path)

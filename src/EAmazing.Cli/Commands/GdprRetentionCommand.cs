@@ -32,7 +32,7 @@ public static class GdprRetentionCommand
     public static int Apply(ParseResult parse)
     {
         var settings = CliSettings.Load(parse.GetValue(GlobalOptions.Lake));
-        var keep = parse.GetValue(KeepMonths) ?? PrivacyConfiguration.Load(settings).RetentionMonths;
+        var keep = parse.GetValue(KeepMonths) ?? settings.Privacy.RetentionMonths;
         if (keep < 1)
         {
             Console.Error.WriteLine($"error: --keep-months must be at least 1 (got {keep})");

@@ -2,7 +2,6 @@ using System.CommandLine;
 using EAmazing.Ingestion;
 using EAmazing.Lake;
 using EAmazing.Privacy;
-using Microsoft.Extensions.Configuration;
 using Spectre.Console;
 
 namespace EAmazing.Cli.Commands;
@@ -50,10 +49,7 @@ public static class IngestCommand
             return ExitCodes.UsageError;
         }
 
-        var options = new IngestOptions();
-        settings.Configuration.GetSection(IngestOptions.SectionName).Bind(options);
-        // Environment variables arrive without the section prefix (EAMAZING__INGEST__SESSIONGAP → Ingest:SessionGap).
-        settings.Configuration.GetSection("Ingest").Bind(options);
+        var options = settings.Ingest;
         if (parse.GetValue(SessionGap) is { } minutes)
         {
             if (minutes <= 0)

@@ -16,8 +16,7 @@ public static class LakeAccess
     public static ILakeEngines Engines => Engine;
 
     /// <param name="create">Create the lake when there is none (ingest); other commands report that there is none.</param>
-    /// <remarks>The lake comes out as <see cref="DuckDbLake"/> only because <c>PurchaseIntentTraining</c> still takes that type; every other command uses it as an <see cref="IGoldEngine"/>.</remarks>
-    public static bool TryOpen(CliSettings settings, out DuckDbLake? lake, string memoryLimit = "2GB", bool create = false)
+    public static bool TryOpen(CliSettings settings, out IGoldEngine? lake, string memoryLimit = "2GB", bool create = false)
     {
         lake = null;
         if (!create && !File.Exists(LakeLayout.At(settings.Platform.Lake).Catalog))

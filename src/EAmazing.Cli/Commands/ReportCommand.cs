@@ -38,12 +38,7 @@ public static class ReportCommand
     private static int Run(ParseResult parse, string name, string source, Func<BusinessReports, SuppressedTable> build)
     {
         var settings = CliSettings.Load(parse.GetValue(GlobalOptions.Lake));
-        var k = PrivacyConfiguration.Load(settings).MinGroupSize;
-        if (k < 1)
-        {
-            Console.Error.WriteLine($"error: EAmazing:Privacy:MinGroupSize must be at least 1 (got {k})");
-            return ExitCodes.UsageError;
-        }
+        var k = settings.Privacy.MinGroupSize;
 
         if (!LakeAccess.TryOpen(settings, out var lake))
         {

@@ -22,6 +22,8 @@ public static class ServeCommand
         command.SetAction(async (parse, cancel) =>
         {
             var settings = CliSettings.Load(parse.GetValue(GlobalOptions.Lake));
+            // The host checks them again at start; here a bad one is a usage error in one line, not a stack trace.
+            _ = settings.Serving;
             List<string> args = [$"--EAmazing:Lake={settings.Platform.Lake}"];
             if (parse.GetValue(Urls) is { } urls)
             {

@@ -18,7 +18,7 @@ namespace EAmazing.Cli.Commands;
 public static class TrainCommand
 {
     public static readonly Option<string?> Families = new("--families") { Description = $"Comma-separated families (default: all): {string.Join(", ", ModelFamilyCatalog.All.Select(f => f.Name))}" };
-    public static readonly Option<string> Budget = new("--budget") { Description = "Wall-clock cap for the hyperparameter search, e.g. 90s, 5m", DefaultValueFactory = _ => "5m" };
+    public static readonly Option<string> Budget = new("--budget") { Description = "Wall-clock cap for the hyperparameter search, e.g. 90s, 5m (default: EAmazing:Training:Budget, 5m)", DefaultValueFactory = _ => "5m" };
     public static readonly Option<int> Trials = new("--trials") { Description = "Candidates tried per family (default first)", DefaultValueFactory = _ => 3 };
     public static readonly Option<ulong> Seed = new("--seed") { Description = "Seed for every random choice", DefaultValueFactory = _ => 46 };
     public static readonly Option<string?> Truth = new("--truth") { Description = "Ground-truth folder of a generated dataset, for the oracle (e.g. data/demo/truth)" };
@@ -69,14 +69,16 @@ public static class TrainCommand
             TrainingSettings training;
             try
             {
-                training = new TrainingSettings
+                // EAmazing:Training gives the defaults; an option given on the command line wins.
+                var configured = settings.Training;
+                training = configured with
                 {
-                    Families = parse.GetValue(Families)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-                        .Select(f => ModelFamilyCatalog.Find(f).Name).ToList(),
-                    TrialsPerFamily = parse.GetValue(Trials),
-                    Budget = ParseBudget(parse.GetValue(Budget)!),
-                    Seed = parse.GetValue(Seed),
-                    TruthFolder = parse.GetValue(Truth),
+                    Families = (Given(parse, Families) ? parse.GetValue(Families)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList() : configured.Families)
+                        ?.Select(f => ModelFamilyCatalog.Find(f).Name).ToList(),
+                    TrialsPerFamily = Given(parse, Trials) ? parse.GetValue(Trials) : configured.TrialsPerFamily,
+                    Budget = Given(parse, Budget) ? ParseBudget(parse.GetValue(Budget)!) : configured.Budget,
+                    Seed = Given(parse, Seed) ? parse.GetValue(Seed) : configured.Seed,
+                    TruthFolder = parse.GetValue(Truth) ?? configured.TruthFolder,
                     Parameters = parameters.ToDictionary(p => p.p.Name, p => parse.GetValue(p.option) ?? p.p.Default),
                 };
             }
@@ -105,7 +107,7 @@ public static class TrainCommand
                 ? null
                 : new Pseudonymiser(PseudonymKeyStore.ForProcess(settings.Platform.PseudonymKeyFile).Resolve().Key);
             var registry = new ModelRegistry(settings.Platform.Models);
-            var context = new TrainingContext(lake!, registry, new FeatureOptions(), new LeakageAuditOptions(), pseudonymiser);
+            var context = new TrainingContext(lake!, registry, settings.Features, settings.LeakageAudit, pseudonymiser);
             try
             {
                 var outcome = AnsiConsole.Status().Start($"training {model.Name}", ctx =>
@@ -160,6 +162,9 @@ public static class TrainCommand
 
         AnsiConsole.MarkupLineInterpolated($"best on validation: {card.Family}; report {Path.GetFullPath(Path.Combine(run, "index.html"))}; promote with: eamazing models promote {card.Name} {card.Version}");
     }
+
+    /// <summary>Whether the user gave the option (not its default).</summary>
+    private static bool Given(ParseResult parse, Option option) => parse.GetResult(option) is { Implicit: false };
 
     private static string Kind(TaskKind kind) => kind switch
     {

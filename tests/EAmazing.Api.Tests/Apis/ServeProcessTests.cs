@@ -15,38 +15,16 @@ public sealed class ServeProcessTests(ServingWorld world)
     public async Task Eamazing_Serve_Listens_On_Loopback_Becomes_Ready_And_Scores()
     {
         var port = FreePort();
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "eamazing.dll"), "serve", "--urls", $"http://127.0.0.1:{port}", "--lake", world.Lake, "--models", world.Models })
+        using var process = Serve(["serve", "--urls", $"http://127.0.0.1:{port}", "--lake", world.Lake, "--models", world.Models], new()
         {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["EAMAZING_PSEUDONYM_KEY"] = ServingWorld.TestKeyHex;
-        start.Environment["EAMAZING__SERVING__APIKEYSFILE"] = world.ApiKeysFile;
-        start.Environment["EAMAZING__SERVING__RECORDPREDICTIONS"] = "false";
-        start.Environment["HOME"] = world.Root;
-        using var process = Process.Start(start)!;
+            ["EAMAZING__SERVING__APIKEYSFILE"] = world.ApiKeysFile,
+            ["EAMAZING__SERVING__RECORDPREDICTIONS"] = "false",
+        });
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         try
         {
-            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            var ready = false;
-            for (var attempt = 0; attempt < 120 && !ready && !process.HasExited; attempt++)
-            {
-                await Task.Delay(250);
-                try
-                {
-                    ready = (await client.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK;
-                }
-                catch (HttpRequestException)
-                {
-                    // not listening yet
-                }
-            }
-
-            Assert.True(ready, "server never became ready");
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", world.ReaderKey.Secret);
+            using var client = await ReadyClient(process, port);
             var response = await client.PostAsJsonAsync("/v1/purchase-intent", Requests.Cart());
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Equal(1, (await response.ReadJson()).GetProperty("version").GetInt32());
@@ -60,6 +38,105 @@ public sealed class ServeProcessTests(ServingWorld world)
         var log = await output + await errors;
         Assert.DoesNotContain(Requests.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture), log);
         Assert.DoesNotContain(world.ReaderKey.Secret, log);
+    }
+
+    [Fact]
+    public async Task Eamazing_Serve_Takes_Its_Address_Folders_And_Serving_Settings_From_EAMAZING_Variables()
+    {
+        // Given no option at all: the address, lake, registry, key file and a session limit of 1 event in the environment
+        var port = FreePort();
+        using var process = Serve(["serve"], new()
+        {
+            ["EAMAZING__URLS"] = $"http://127.0.0.1:{port}",
+            ["EAMAZING__LAKE"] = world.Lake,
+            ["EAMAZING__MODELS"] = world.Models,
+            ["EAMAZING__SERVING__APIKEYSFILE"] = world.ApiKeysFile,
+            ["EAMAZING__SERVING__MAXSESSIONEVENTS"] = "1",
+            ["EAMAZING__SERVING__RECORDPREDICTIONS"] = "false",
+        });
+        _ = process.StandardOutput.ReadToEndAsync();
+        _ = process.StandardError.ReadToEndAsync();
+        try
+        {
+            // When a reader asks for a score with a two-event session
+            using var client = await ReadyClient(process, port);
+            var response = await client.PostAsJsonAsync("/v1/purchase-intent", Requests.Cart());
+
+            // Then the server listens there, serves the champion (ready) with the key file's keys, and refuses the session (default limit 1000)
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Contains("session", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Eamazing_Serve_With_A_Bad_Serving_Setting_Exits_With_A_Usage_Error_Naming_It()
+    {
+        using var process = Serve(["serve", "--urls", $"http://127.0.0.1:{FreePort()}"], new() { ["EAMAZING__SERVING__REGISTRYPOLLSECONDS"] = "0" });
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(patience.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // A server that ignored the setting runs until killed.
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        var log = await output + await errors;
+        Assert.Equal(2, process.ExitCode);
+        Assert.Contains("EAmazing:Serving:RegistryPollSeconds (env EAMAZING__SERVING__REGISTRYPOLLSECONDS)", log, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", log, StringComparison.Ordinal);
+    }
+
+    private Process Serve(string[] args, Dictionary<string, string> environment)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "eamazing.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["EAMAZING_PSEUDONYM_KEY"] = ServingWorld.TestKeyHex;
+        start.Environment["HOME"] = world.Root;
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        return Process.Start(start)!;
+    }
+
+    /// <summary>A reader's client once <c>/health/ready</c> answers 200 on the port.</summary>
+    private async Task<HttpClient> ReadyClient(Process process, int port)
+    {
+        var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        var ready = false;
+        for (var attempt = 0; attempt < 120 && !ready && !process.HasExited; attempt++)
+        {
+            await Task.Delay(250);
+            try
+            {
+                ready = (await client.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK;
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+        }
+
+        Assert.True(ready, "server never became ready");
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", world.ReaderKey.Secret);
+        return client;
     }
 
     private static int FreePort()

@@ -52,6 +52,8 @@ public sealed class PurchaseIntentModel : IBusinessModel
             Seed = settings.Seed,
             Cost = new BusinessCost(Number(settings, ConvertedValue), Number(settings, InterventionCost)),
             TruthFolder = settings.TruthFolder,
+            ValidationDays = settings.ValidationDays,
+            TestDays = settings.TestDays,
         };
         var (result, card, audit) = new PurchaseIntentTraining(context).Run(task, options, progress);
         return LabComparison.Outcome(result, card, audit);

@@ -2,7 +2,7 @@ using EAmazing.Models.Evaluation;
 
 namespace EAmazing.BusinessModels.PurchaseIntent;
 
-/// <summary>Settings of a purchase-intent training run (section <c>EAmazing:Training</c>).</summary>
+/// <summary>Settings of one purchase-intent training run (from the lab's <see cref="Models.Business.TrainingSettings"/> and the model's parameters).</summary>
 public sealed record PurchaseIntentOptions
 {
     public IReadOnlyList<string>? Families { get; init; }

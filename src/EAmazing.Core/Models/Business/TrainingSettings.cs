@@ -1,8 +1,13 @@
 namespace EAmazing.Models.Business;
 
-/// <summary>The lab's settings every business model takes, plus the model's own <see cref="ModelParameter"/> values.</summary>
+/// <summary>
+/// The lab's settings every business model takes (section <c>EAmazing:Training</c>, then <c>train</c>'s options),
+/// plus the model's own <see cref="ModelParameter"/> values.
+/// </summary>
 public sealed record TrainingSettings
 {
+    public const string SectionName = "EAmazing:Training";
+
     /// <summary>Families to compare (null: every family the model offers).</summary>
     public IReadOnlyList<string>? Families { get; init; }
 
@@ -11,6 +16,12 @@ public sealed record TrainingSettings
     public TimeSpan Budget { get; init; } = TimeSpan.FromMinutes(5);
 
     public ulong Seed { get; init; } = 46;
+
+    /// <summary>Days of the validation window, after the training days (candidates are chosen on it).</summary>
+    public int ValidationDays { get; init; } = 7;
+
+    /// <summary>Days of the test window, the last of the data (touched once per family).</summary>
+    public int TestDays { get; init; } = 7;
 
     /// <summary>Folder of a generated dataset's ground truth, for the oracle (optional; real data has none).</summary>
     public string? TruthFolder { get; init; }
