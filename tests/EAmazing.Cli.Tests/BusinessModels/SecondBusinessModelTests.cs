@@ -18,14 +18,8 @@ public sealed class SecondBusinessModelTests : CliTestFolder
     [Fact]
     public async Task Given_a_test_catalog_When_training_promoting_and_monitoring_its_detection_model_Then_each_command_handles_it()
     {
-        // Given a generated month in a lake with its gold layer (a real process, as a user would)
-        var input = Path.Combine(Root, "input");
-        new DatasetGenerator(new GeneratorOptions { Scale = GenerationScale.Tiny, Seed = 7, OutputDirectory = input }).Run();
-        var lake = Path.Combine(Root, "lake");
-        var models = Path.Combine(Root, "models");
-        var cli = new CliProcess(Root);
-        Assert.Equal(0, cli.Run("ingest", input, "--lake", lake).ExitCode);
-        Assert.Equal(0, cli.Run("features", "build", "--lake", lake).ExitCode);
+        // Given a generated month in a lake with its gold layer
+        var (lake, models) = GoldLake(seed: 7);
 
         // When the CLI built on the test catalog trains, promotes and monitors the new model
         var subcommand = EAmazingCli.BuildRoot(Catalog).Subcommands.Single(c => c.Name == "train").Subcommands.Single(c => c.Name == "long-sessions");
@@ -58,13 +52,7 @@ public sealed class SecondBusinessModelTests : CliTestFolder
     [Fact]
     public async Task Given_the_test_catalog_When_a_gate_of_the_kind_fails_Then_the_version_stays_a_candidate()
     {
-        var input = Path.Combine(Root, "input");
-        new DatasetGenerator(new GeneratorOptions { Scale = GenerationScale.Tiny, Seed = 8, OutputDirectory = input }).Run();
-        var lake = Path.Combine(Root, "lake");
-        var models = Path.Combine(Root, "models");
-        var cli = new CliProcess(Root);
-        Assert.Equal(0, cli.Run("ingest", input, "--lake", lake).ExitCode);
-        Assert.Equal(0, cli.Run("features", "build", "--lake", lake).ExitCode);
+        var (lake, models) = GoldLake(seed: 8);
 
         // A low quantile flags about half the sessions: the common gates pass, the detection gate does not.
         Assert.Equal(ExitCodes.Success, await EAmazingCli.RunAsync(["train", "long-sessions", "--quantile", "0.5", "--lake", lake, "--models", models], catalog: Catalog));
@@ -72,5 +60,17 @@ public sealed class SecondBusinessModelTests : CliTestFolder
 
         Assert.Equal(ExitCodes.Failure, promote);
         Assert.Equal(ModelStatus.Candidate, new ModelRegistry(models).Get(LongSessionDetector.RegistryName, 1).Status);
+    }
+
+    /// <summary>A generated tiny month ingested and built into gold by the real CLI process, as a user would; the lake and registry folders.</summary>
+    private (string Lake, string Models) GoldLake(ulong seed)
+    {
+        var input = Path.Combine(Root, "input");
+        new DatasetGenerator(new GeneratorOptions { Scale = GenerationScale.Tiny, Seed = seed, OutputDirectory = input }).Run();
+        var lake = Path.Combine(Root, "lake");
+        var cli = new CliProcess(Root);
+        Assert.Equal(0, cli.Run("ingest", input, "--lake", lake).ExitCode);
+        Assert.Equal(0, cli.Run("features", "build", "--lake", lake).ExitCode);
+        return (lake, Path.Combine(Root, "models"));
     }
 }
