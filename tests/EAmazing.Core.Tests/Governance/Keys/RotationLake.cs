@@ -8,7 +8,7 @@ using EAmazing.Privacy;
 using EAmazing.Governance.Keys;
 using EAmazing.Privacy.Keys;
 
-namespace EAmazing.Core.Tests.Privacy.Keys;
+namespace EAmazing.Core.Tests.Governance.Keys;
 
 /// <summary>
 /// A lake ready for a key rotation: files ingested under <see cref="TestLake.Key"/> (held in a key file outside

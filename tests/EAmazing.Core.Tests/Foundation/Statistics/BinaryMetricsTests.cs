@@ -3,7 +3,7 @@ using EAmazing.Models.Evaluation;
 using FsCheck;
 using FsCheck.Fluent;
 
-namespace EAmazing.Core.Tests.Models.Evaluation;
+namespace EAmazing.Core.Tests.Foundation.Statistics;
 
 public sealed class BinaryMetricsTests
 {

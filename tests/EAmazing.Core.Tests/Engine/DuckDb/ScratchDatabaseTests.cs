@@ -2,7 +2,7 @@ using System.Data.Common;
 using EAmazing.Engine.DuckDb;
 using EAmazing.Lake;
 
-namespace EAmazing.Core.Tests.Lake;
+namespace EAmazing.Core.Tests.Engine.DuckDb;
 
 /// <summary>The engine seam's scratch databases, as the stages use them: appended text rows, streamed rows, engine errors as <see cref="DbException"/>.</summary>
 public sealed class ScratchDatabaseTests : IDisposable

@@ -9,7 +9,7 @@ using EAmazing.Privacy;
 using EAmazing.Governance.Keys;
 using EAmazing.Privacy.Keys;
 
-namespace EAmazing.Core.Tests.Privacy.Keys;
+namespace EAmazing.Core.Tests.Governance.Keys;
 
 public sealed class KeyRotationTests
 {

@@ -5,7 +5,7 @@ using EAmazing.Lake;
 using EAmazing.Privacy;
 using EAmazing.Privacy.Keys;
 
-namespace EAmazing.Core.Tests.Privacy.Keys;
+namespace EAmazing.Core.Tests.Governance.Keys;
 
 /// <summary>
 /// A rotation that dies at each of its steps (a fault injected there) is finished by a re-run, to exactly the

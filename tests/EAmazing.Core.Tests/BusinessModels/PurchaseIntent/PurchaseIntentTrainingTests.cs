@@ -7,7 +7,7 @@ using EAmazing.Features.Leakage;
 using EAmazing.Models.Business;
 using EAmazing.Privacy;
 
-namespace EAmazing.Core.Tests.Models.PurchaseIntent;
+namespace EAmazing.Core.Tests.BusinessModels.PurchaseIntent;
 
 /// <summary>The whole path on generated data: generate → ingest → gold → every family → registry version.</summary>
 public sealed class PurchaseIntentTrainingTests : IClassFixture<PurchaseIntentTrainingTests.TrainedLake>

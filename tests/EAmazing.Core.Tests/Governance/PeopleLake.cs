@@ -6,7 +6,7 @@ using EAmazing.Monitoring.Predictions;
 using EAmazing.Privacy;
 using EAmazing.Sources.Rees46;
 
-namespace EAmazing.Core.Tests.Privacy;
+namespace EAmazing.Core.Tests.Governance;
 
 /// <summary>
 /// A tiny lake about a few known people, in every layer: two monthly files (October, November 2019) of their

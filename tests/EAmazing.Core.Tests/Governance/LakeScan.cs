@@ -1,7 +1,7 @@
 using System.Globalization;
 using EAmazing.Core.Tests.Support;
 
-namespace EAmazing.Core.Tests.Privacy;
+namespace EAmazing.Core.Tests.Governance;
 
 /// <summary>Looks for pseudonyms everywhere in a lake: every VARCHAR column of every Parquet file, every catalog table, every other text file.</summary>
 public static class LakeScan

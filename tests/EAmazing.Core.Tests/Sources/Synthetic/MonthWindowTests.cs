@@ -1,6 +1,6 @@
 using EAmazing.Sources.Synthetic;
 
-namespace EAmazing.Core.Tests.Generation;
+namespace EAmazing.Core.Tests.Sources.Synthetic;
 
 public sealed class MonthWindowTests
 {

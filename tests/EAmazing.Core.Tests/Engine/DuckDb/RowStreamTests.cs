@@ -3,7 +3,7 @@ using EAmazing.Lake;
 using EAmazing.Engine.DuckDb;
 using EAmazing.Sources.Rees46;
 
-namespace EAmazing.Core.Tests.Lake;
+namespace EAmazing.Core.Tests.Engine.DuckDb;
 
 /// <summary>
 /// Bronze streamed into the engine while reading: used only when every row was in order and in the first

@@ -4,8 +4,9 @@ using EAmazing.Foundation.Statistics;
 using EAmazing.Models.Evaluation;
 using EAmazing.Models.Registry;
 using EAmazing.Governance.Erasure;
+using EAmazing.Core.Tests.Governance;
 
-namespace EAmazing.Core.Tests.Privacy;
+namespace EAmazing.Core.Tests.Governance.Erasure;
 
 public sealed class ErasureTests
 {

@@ -3,7 +3,7 @@ using EAmazing.Privacy;
 using EAmazing.Governance.Register;
 using EAmazing.Privacy.Purposes;
 
-namespace EAmazing.Core.Tests.Privacy;
+namespace EAmazing.Core.Tests.Governance.Register;
 
 /// <summary>The art. 30 register lists every purpose and every personal-data column of the live lake, and never the key.</summary>
 public sealed class RegisterTests(GeneratedGoldLake world) : IClassFixture<GeneratedGoldLake>

@@ -3,7 +3,7 @@ using EAmazing.Sources.Synthetic.World;
 using FsCheck;
 using FsCheck.Fluent;
 
-namespace EAmazing.Core.Tests.Generation;
+namespace EAmazing.Core.Tests.Sources.Synthetic;
 
 public sealed class WorldTests
 {

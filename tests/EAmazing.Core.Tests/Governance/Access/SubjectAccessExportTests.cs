@@ -4,8 +4,9 @@ using EAmazing.Core.Tests.Support;
 using EAmazing.Privacy;
 using EAmazing.Governance.Access;
 using EAmazing.Governance.Erasure;
+using EAmazing.Core.Tests.Governance;
 
-namespace EAmazing.Core.Tests.Privacy;
+namespace EAmazing.Core.Tests.Governance.Access;
 
 public sealed class SubjectAccessExportTests
 {

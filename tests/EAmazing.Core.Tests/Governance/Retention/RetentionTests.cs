@@ -3,7 +3,7 @@ using EAmazing.Features;
 using EAmazing.Lake;
 using EAmazing.Governance.Retention;
 
-namespace EAmazing.Core.Tests.Privacy;
+namespace EAmazing.Core.Tests.Governance.Retention;
 
 /// <summary>Retention on the tiny generated Oct–Nov lake plus two small files with quarantined rows of both months.</summary>
 public sealed class RetentionTests : IDisposable

@@ -2,7 +2,7 @@ using EAmazing.Sources.Synthetic.Realism;
 using EAmazing.Sources.Synthetic.Truth;
 using EAmazing.Core.Tests.Support;
 
-namespace EAmazing.Core.Tests.Generation;
+namespace EAmazing.Core.Tests.Sources.Synthetic;
 
 /// <summary>
 /// The generated world against the real REES46 statistics, on about 770 thousand events (demo scale,

@@ -4,7 +4,7 @@ using EAmazing.Sources.Synthetic.Truth;
 using EAmazing.Sources.Rees46;
 using EAmazing.Core.Tests.Support;
 
-namespace EAmazing.Core.Tests.Generation;
+namespace EAmazing.Core.Tests.Sources.Synthetic;
 
 public sealed class OracleTests(TinyDataset tiny) : IClassFixture<TinyDataset>
 {

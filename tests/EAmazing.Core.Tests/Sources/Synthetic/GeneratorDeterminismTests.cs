@@ -1,7 +1,7 @@
 using EAmazing.Sources.Synthetic;
 using EAmazing.Core.Tests.Support;
 
-namespace EAmazing.Core.Tests.Generation;
+namespace EAmazing.Core.Tests.Sources.Synthetic;
 
 public sealed class GeneratorDeterminismTests
 {

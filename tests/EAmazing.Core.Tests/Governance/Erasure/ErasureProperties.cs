@@ -6,8 +6,9 @@ using EAmazing.Lake;
 using EAmazing.Governance.Erasure;
 using FsCheck;
 using FsCheck.Xunit;
+using EAmazing.Core.Tests.Governance;
 
-namespace EAmazing.Core.Tests.Privacy;
+namespace EAmazing.Core.Tests.Governance.Erasure;
 
 /// <summary>
 /// Erasing random sets of people from a lake with every layer (bronze, silver, quarantine, gold, predictions):

@@ -2,7 +2,7 @@ using System.Text.Json;
 using EAmazing.Core.Tests.Support;
 using EAmazing.Governance.Audit;
 
-namespace EAmazing.Core.Tests.Privacy;
+namespace EAmazing.Core.Tests.Governance.Audit;
 
 /// <summary>The hash chain: verify passes on an untouched trail and names the entry an edit, a removal or a reordering breaks.</summary>
 public sealed class AuditTrailTests : IDisposable
