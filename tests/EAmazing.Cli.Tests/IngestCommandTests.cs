@@ -95,6 +95,39 @@ public sealed partial class IngestCommandTests : CliTestFolder
         Assert.Equal(ExitCodes.UsageError, bad.ExitCode);
     }
 
+    [Theory]
+    [InlineData("event_time,event_type,product_id,category_id,category_code,brand,price,user_session", "user_id")]
+    [InlineData("event_time,event_type,product_id,category_id,category_code,brand,price,user_id,user_session,referrer", "referrer")]
+    public void A_header_lacking_or_adding_a_column_is_a_data_error_and_writes_no_row(string header, string column)
+    {
+        var path = Path.Combine(Root, "odd-header.csv");
+        File.WriteAllText(path, header + "\n2019-10-01 00:00:00 UTC,view,1,2,,,1.00,3,72d76fde-8bb3-4e00-8c23-a032dfed738c\n");
+
+        var run = _cli.Run("ingest", path, "--lake", Lake);
+
+        Assert.Equal(ExitCodes.DataError, run.ExitCode);
+        Assert.Matches($@"error: .*odd-header\.csv: Rejected: .*line 1.*{column}", Flat(run.Output));
+        Assert.Empty(Directory.EnumerateFiles(Lake, "*.parquet", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public void A_reordered_header_stores_each_value_in_its_column_and_no_raw_id()
+    {
+        var path = Path.Combine(Root, "reordered.csv");
+        File.WriteAllText(path, " USER_ID ,user_session,Product_Id,event_time,event_type,category_id,category_code,brand,price\n"
+            + "987654321,72d76fde-8bb3-4e00-8c23-a032dfed738c,44600062,2019-10-01 00:00:00 UTC,view,2103807459595387724,beauty.skin,shiseido,35.79\n");
+
+        var run = _cli.Run("ingest", path, "--lake", Lake);
+        var values = _cli.Run("sql", "SELECT product_id, category_code, brand, price FROM bronze", "--csv", "--lake", Lake);
+        var raw = _cli.Run("sql", "SELECT count(*) AS n FROM read_parquet('" + Path.Combine(Lake, "**", "*.parquet") + "', union_by_name = true) AS p "
+            + "WHERE CAST(p AS VARCHAR) LIKE '%987654321%' OR CAST(p AS VARCHAR) LIKE '%72d76fde%'", "--csv", "--lake", Lake);
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Contains("1 rows read, 1 accepted, 0 duplicates, 0 quarantined", Flat(run.Output), StringComparison.Ordinal);
+        Assert.Equal("product_id,category_code,brand,price\n44600062,beauty.skin,shiseido,35.79", values.Output.Trim().ReplaceLineEndings("\n"));
+        Assert.Equal("n\n0", raw.Output.Trim().ReplaceLineEndings("\n"));
+    }
+
     [Fact]
     public void Lake_status_without_a_lake_says_so_and_creates_nothing()
     {

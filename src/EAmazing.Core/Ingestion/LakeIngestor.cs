@@ -163,6 +163,7 @@ public sealed class LakeIngestor(ILakeEngine lake, PseudonymKey key, IngestOptio
     {
         SourceKind.Binary => (IngestStatus.Rejected, "not a REES46 text file: binary content (NUL bytes) in its first 8 KiB"),
         SourceKind.Empty => (IngestStatus.Empty, "the file is empty"),
+        _ when parsed.Refused is not null => (IngestStatus.Rejected, parsed.Refused),
         _ when parsed.Damage is not null => (IngestStatus.Incomplete, parsed.Damage),
         _ when parsed.RowsRead == 0 => (IngestStatus.Empty, "the file holds no data rows (header only)"),
         _ => (IngestStatus.Complete, null),

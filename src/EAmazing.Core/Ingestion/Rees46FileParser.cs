@@ -71,7 +71,9 @@ internal sealed class Rees46FileParser(IngestOptions options, Pseudonymiser pseu
         {
             HasHeader = false,
             DisableColCountCheck = true,
-            Unescape = true,
+            // The REES46 format has no quoting: a '"' is an ordinary character, so every physical line is one
+            // row. With quote parsing on, one stray quote made the rest of the file a single quoted field.
+            DisableQuotesParsing = true,
             CreateToString = SepToString.PoolPerCol(maximumStringLength: 128),
         }).From(text);
 
@@ -93,9 +95,18 @@ internal sealed class Rees46FileParser(IngestOptions options, Pseudonymiser pseu
             if (first)
             {
                 first = false;
-                if (row.ColCount > 0 && row[0].Span.TrimStart('\uFEFF').SequenceEqual("event_time"))
+                if (Rees46Columns.IsHeader(row))
                 {
-                    continue; // the header line is optional in the published files
+                    // The header line is optional in the published files; when present, columns are taken by
+                    // name, and a header that is not the REES46 one refuses the file before any row is staged.
+                    if (!Rees46Columns.TryMap(row, out var columns, out var refused))
+                    {
+                        ArrayPool<BronzeRow>.Shared.Return(rows);
+                        return ParsedFile.Nothing with { Refused = refused };
+                    }
+
+                    validator.Columns = columns;
+                    continue;
                 }
             }
 

@@ -24,6 +24,14 @@ public sealed class Rees46RowValidator(IngestOptions options, Pseudonymiser pseu
     private readonly long _ceilingCents = (long)Math.Min(decimal.Floor(options.PriceCeiling * 100), long.MaxValue);
     private ReadOnlyMemory<char> _cachedDate;
     private DateTime _cachedDay;
+    private Rees46Columns _at = Rees46Columns.Published;
+
+    /// <summary>Where each column sits in the rows of the file being read (its header, or the published order).</summary>
+    internal Rees46Columns Columns
+    {
+        get => _at;
+        set => _at = value;
+    }
 
     public bool TryValidate(SepReader.Row row, out BronzeRow bronze, out RowProblem problem)
     {
@@ -39,15 +47,16 @@ public sealed class Rees46RowValidator(IngestOptions options, Pseudonymiser pseu
             return false;
         }
 
-        if (!TryTime(row[0].Span, out var time, out problem)
-            || !TryType(row[1].Span, out var type, out problem)
-            || !TryId(row[2].Span, "product_id", QuarantineReason.ProductIdMissing, QuarantineReason.ProductIdMalformed, QuarantineReason.ProductIdOutOfRange, out var product, out problem)
-            || !TryId(row[3].Span, "category_id", QuarantineReason.CategoryIdMissing, QuarantineReason.CategoryIdMalformed, QuarantineReason.CategoryIdOutOfRange, out var category, out problem)
-            || !TryText(row[4], "category_code", out var categoryCode, out problem)
-            || !TryText(row[5], "brand", out var brand, out problem)
-            || !TryPrice(row[6].Span, out var priceCents, out problem)
-            || !TryId(row[7].Span, "user_id", QuarantineReason.UserIdMissing, QuarantineReason.UserIdMalformed, QuarantineReason.UserIdOutOfRange, out var user, out problem)
-            || !TrySession(row[8].Span, out var session, out problem))
+        var at = _at;
+        if (!TryTime(row[at[0]].Span, out var time, out problem)
+            || !TryType(row[at[1]].Span, out var type, out problem)
+            || !TryId(row[at[2]].Span, "product_id", QuarantineReason.ProductIdMissing, QuarantineReason.ProductIdMalformed, QuarantineReason.ProductIdOutOfRange, out var product, out problem)
+            || !TryId(row[at[3]].Span, "category_id", QuarantineReason.CategoryIdMissing, QuarantineReason.CategoryIdMalformed, QuarantineReason.CategoryIdOutOfRange, out var category, out problem)
+            || !TryText(row[at[4]], "category_code", out var categoryCode, out problem)
+            || !TryText(row[at[5]], "brand", out var brand, out problem)
+            || !TryPrice(row[at[6]].Span, out var priceCents, out problem)
+            || !TryId(row[at[7]].Span, "user_id", QuarantineReason.UserIdMissing, QuarantineReason.UserIdMalformed, QuarantineReason.UserIdOutOfRange, out var user, out problem)
+            || !TrySession(row[at[8]].Span, out var session, out problem))
         {
             return false;
         }
@@ -64,9 +73,10 @@ public sealed class Rees46RowValidator(IngestOptions options, Pseudonymiser pseu
     /// <summary>The row's content for the quarantine table, identifiers pseudonymised where they parse, dropped where they do not.</summary>
     public QuarantinedRow Quarantine(SepReader.Row row, long line, RowProblem problem)
     {
-        var user = row.ColCount == Rees46Format.ColumnCount ? pseudonymiser.UserOrNull(row[7].Span) : null;
-        var session = row.ColCount == Rees46Format.ColumnCount ? pseudonymiser.SessionOrNull(row[8].Span) : null;
-        var aligned = user is not null && (session is not null || row[8].Span.IsEmpty);
+        var at = _at;
+        var user = row.ColCount == Rees46Format.ColumnCount ? pseudonymiser.UserOrNull(row[at[7]].Span) : null;
+        var session = row.ColCount == Rees46Format.ColumnCount ? pseudonymiser.SessionOrNull(row[at[8]].Span) : null;
+        var aligned = user is not null && (session is not null || row[at[8]].Span.IsEmpty);
         if (!aligned)
         {
             // Columns may be shifted (missing or extra fields): when the identifier columns do not hold
@@ -76,7 +86,7 @@ public sealed class Rees46RowValidator(IngestOptions options, Pseudonymiser pseu
 
         return new QuarantinedRow(
             line, problem.Reason, problem.Message, row.ColCount,
-            Keep(row[0].Span), Keep(row[1].Span), Keep(row[2].Span), Keep(row[3].Span), Keep(row[4].Span), Keep(row[5].Span), Keep(row[6].Span),
+            Keep(row[at[0]].Span), Keep(row[at[1]].Span), Keep(row[at[2]].Span), Keep(row[at[3]].Span), Keep(row[at[4]].Span), Keep(row[at[5]].Span), Keep(row[at[6]].Span),
             user, session);
     }
 
@@ -94,7 +104,7 @@ public sealed class Rees46RowValidator(IngestOptions options, Pseudonymiser pseu
                 continue;
             }
 
-            var field = Rees46Format.Columns[i];
+            var field = _at.NameAt(i);
             problem = span[at] == '\ufffd'
                 ? new(QuarantineReason.InvalidEncoding, field, $"{field} is not valid UTF-8")
                 : new(QuarantineReason.ControlCharacter, field, $"{field} holds control character U+{(int)span[at]:X4} at position {at + 1}");

@@ -34,7 +34,7 @@ public sealed class MalformedRowTests
         { "an empty price", $"{Time},view,44600062,2103807459595387724,,shiseido,,{Tail}", QuarantineReason.PriceMissing },
         { "a negative price", $"{Time},view,44600062,2103807459595387724,,shiseido,-35.79,{Tail}", QuarantineReason.PriceOutOfRange },
         { "a price above the ceiling", $"{Time},view,44600062,2103807459595387724,,shiseido,1000000.00,{Tail}", QuarantineReason.PriceOutOfRange },
-        { "a price with a decimal comma", $"{Time},view,44600062,2103807459595387724,,shiseido,\"35,79\",{Tail}", QuarantineReason.PriceMalformed },
+        { "a price with a quoted decimal comma (no quoting: ten columns)", $"{Time},view,44600062,2103807459595387724,,shiseido,\"35,79\",{Tail}", QuarantineReason.WrongColumnCount },
         { "a price with three decimals", $"{Time},view,44600062,2103807459595387724,,shiseido,35.791,{Tail}", QuarantineReason.PriceMalformed },
         { "a price in exponent form", $"{Time},view,44600062,2103807459595387724,,shiseido,3.5e1,{Tail}", QuarantineReason.PriceMalformed },
         { "an empty user_id", $"{Time},view,44600062,2103807459595387724,,shiseido,35.79,,72d76fde-8bb3-4e00-8c23-a032dfed738c", QuarantineReason.UserIdMissing },
