@@ -33,13 +33,14 @@ public static class DemoCommand
             var lake = Path.GetFullPath(settings.Platform.Lake);
             var options = new GeneratorOptions { Scale = parse.GetValue(Scale), Seed = parse.GetValue(GenerateCommand.Seed), OutputDirectory = data };
 
-            Step($"1/{6 + 2 * catalog.All.Count} generate a synthetic REES46 world");
-            var summary = GenerateCommand.Execute(options);
-            Step($"2/{6 + 2 * catalog.All.Count} realism: generated vs real");
-            RealismCommand.Print(summary.OutputDirectory, SampleFiles.RealHead);
-
+            // Six fixed steps, then a training and a promotion per business model.
             var models = catalog.All;
             var total = 6 + 2 * models.Count;
+            Step($"1/{total} generate a synthetic REES46 world");
+            var summary = GenerateCommand.Execute(options);
+            Step($"2/{total} realism: generated vs real");
+            RealismCommand.Print(summary.OutputDirectory, SampleFiles.RealHead);
+
             string[][] steps =
             [
                 [$"3/{total} ingest into the lake", "ingest", data, "--lake", lake],

@@ -1,8 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using EAmazing.BusinessModels;
-using EAmazing.Features;
-using EAmazing.Features.Leakage;
 using EAmazing.Models.Business;
 using EAmazing.Models.Families;
 using EAmazing.Models.Registry;
