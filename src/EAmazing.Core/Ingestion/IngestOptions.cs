@@ -23,6 +23,15 @@ public sealed record IngestOptions
     /// <summary>Longest accepted text field (category_code, brand), in characters.</summary>
     public int MaxTextLength { get; init; } = 256;
 
+    /// <summary>
+    /// A file whose share of rejected rows reaches this (0-1] is refused as not REES46 data (a Markdown file
+    /// named .csv, another export): marked Rejected with a non-zero exit, its lines not filed as quarantined events.
+    /// </summary>
+    public double RefuseRejectedShare { get; init; } = 0.9;
+
+    /// <summary>Files with fewer data rows than this are never refused by <see cref="RefuseRejectedShare"/>: their bad rows are quarantined one by one.</summary>
+    public long RefuseFromRows { get; init; } = 20;
+
     /// <summary>Rows handed from the parsing thread to the writing thread at a time.</summary>
     public int BatchSize { get; init; } = 16_384;
 

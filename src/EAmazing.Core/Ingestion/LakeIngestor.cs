@@ -53,7 +53,7 @@ public sealed class LakeIngestor(ILakeEngine lake, PseudonymKey key, IngestOptio
         long fastSilverMs = 0;
         ParsedFile parsed;
         long duplicates = 0;
-        if (source.Kind is SourceKind.Empty or SourceKind.Binary)
+        if (source.Kind is SourceKind.Empty or SourceKind.Binary or SourceKind.NotGzip)
         {
             parsed = ParsedFile.Nothing;
         }
@@ -96,7 +96,18 @@ public sealed class LakeIngestor(ILakeEngine lake, PseudonymKey key, IngestOptio
 
             using var _ = staging;
             readMs = clock.ElapsedMilliseconds - hashMs;
-            progress?.Report(new(name, index, count, parsed.RowsRead, source.SizeBytes, source.SizeBytes, "writing"));
+            if (Junk(parsed) is { } junk)
+            {
+                // Nothing of it is filed: not as bronze rows, not as thousands of quarantined "events".
+                foreach (var month in parsed.Months)
+                {
+                    File.Delete(lake.Layout.Temporary(LakeLayout.BronzePartition(month, source.FileId)));
+                }
+
+                parsed = ParsedFile.Nothing with { Refused = junk };
+            }
+
+                progress?.Report(new(name, index, count, parsed.RowsRead, source.SizeBytes, source.SizeBytes, "writing"));
             duplicates = parsed.Duplicates ?? staging.CountDuplicates();
             var afterRead = clock.ElapsedMilliseconds;
             if (parsed.Duplicates is not null)
@@ -163,11 +174,25 @@ public sealed class LakeIngestor(ILakeEngine lake, PseudonymKey key, IngestOptio
     {
         SourceKind.Binary => (IngestStatus.Rejected, "not a REES46 text file: binary content (NUL bytes) in its first 8 KiB"),
         SourceKind.Empty => (IngestStatus.Empty, "the file is empty"),
+        SourceKind.NotGzip => (IngestStatus.Rejected, "named .gz but not gzip-compressed (its first bytes are not the gzip signature 1f 8b); nothing ingested"),
         _ when parsed.Refused is not null => (IngestStatus.Rejected, parsed.Refused),
         _ when parsed.Damage is not null => (IngestStatus.Incomplete, parsed.Damage),
         _ when parsed.RowsRead == 0 => (IngestStatus.Empty, "the file holds no data rows (header only)"),
         _ => (IngestStatus.Complete, null),
     };
+
+    /// <summary>Why a file is refused as not REES46 data: nearly all of its rows rejected (<see cref="IngestOptions.RefuseRejectedShare"/>); null when it is not.</summary>
+    private string? Junk(ParsedFile parsed)
+    {
+        var rows = parsed.RowsRead - parsed.Suppressed;
+        if (parsed.Refused is not null || rows < options.RefuseFromRows || parsed.Quarantined < options.RefuseRejectedShare * rows)
+        {
+            return null;
+        }
+
+        return $"not REES46 data: {parsed.Quarantined:N0} of {rows:N0} rows rejected ({(double)parsed.Quarantined / rows:P0}, "
+            + $"refused from {options.RefuseRejectedShare:P0}, EAmazing:Ingest:RefuseRejectedShare); nothing ingested, no row quarantined";
+    }
 
     /// <summary>The file's bronze months and its quarantine partition, with the time it took.</summary>
     private (List<LakePartition> Partitions, long Ms) WriteBronzeAndQuarantine(IStagingArea staging, ParsedFile parsed, string fileId, string name, bool alreadyOrdered)

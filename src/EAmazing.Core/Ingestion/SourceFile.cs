@@ -78,6 +78,12 @@ public sealed record SourceFile(string Path, long SizeBytes, string Sha256, Sour
         Span<byte> magic = stackalloc byte[2];
         var gzip = stream.Read(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
         stream.Position = 0;
+        if (!gzip && stream.Name.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
+        {
+            // Read as text it would be rows of junk; the name promises gzip, so the file is refused as it is.
+            return SourceKind.NotGzip;
+        }
+
         Stream content = gzip ? new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true) : stream;
         var head = new byte[8192];
         int read;

@@ -7,4 +7,7 @@ public enum SourceKind
     GzipText,
     Empty,
     Binary,
+
+    /// <summary>Named <c>.gz</c> but not gzip-compressed.</summary>
+    NotGzip,
 }
