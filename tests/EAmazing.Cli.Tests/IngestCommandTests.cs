@@ -42,6 +42,22 @@ public sealed partial class IngestCommandTests : CliTestFolder
     }
 
     [Fact]
+    public void A_symlink_loop_beside_good_files_is_reported_and_the_good_files_are_ingested()
+    {
+        var input = Path.Combine(Root, "input");
+        Directory.CreateDirectory(input);
+        File.Copy(SampleFiles.RealHead, Path.Combine(input, "2019-Oct.csv.gz"));
+        File.CreateSymbolicLink(Path.Combine(input, "loop.csv"), Path.Combine(input, "loop.csv"));
+
+        var run = _cli.Run("ingest", input, "--lake", Lake);
+
+        Assert.Equal(ExitCodes.DataError, run.ExitCode);
+        Assert.Contains("loop.csv: symbolic link cannot be followed", run.Output, StringComparison.Ordinal);
+        Assert.Contains("17,434 rows read", Flat(run.Output), StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_missing_path_is_a_usage_error()
     {
         var run = _cli.Run("ingest", Path.Combine(Root, "nope.csv"), "--lake", Lake);

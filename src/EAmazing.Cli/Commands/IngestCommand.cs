@@ -32,7 +32,7 @@ public static class IngestCommand
     public static int Run(ParseResult parse)
     {
         var settings = CliSettings.Load(parse.GetValue(GlobalOptions.Lake));
-        var files = InputFiles.Expand(parse.GetValue(Paths) ?? [], out var missing);
+        var files = InputFiles.Expand(parse.GetValue(Paths) ?? [], out var missing, out var unreadable);
         foreach (var path in missing)
         {
             Console.Error.WriteLine($"error: no such file or folder: {path}");
@@ -41,6 +41,17 @@ public static class IngestCommand
         if (missing.Count > 0)
         {
             return ExitCodes.UsageError;
+        }
+
+        // Reported now, each on its line; the other files are still ingested and the run ends with a data error.
+        foreach (var problem in unreadable)
+        {
+            Console.Error.WriteLine($"error: {problem}");
+        }
+
+        if (files.Count == 0 && unreadable.Count > 0)
+        {
+            return ExitCodes.DataError;
         }
 
         if (files.Count == 0)
@@ -91,7 +102,7 @@ public static class IngestCommand
             Console.Error.WriteLine($"error: {damaged.File.Path}: {damaged.File.Status}: {damaged.File.Problem}");
         }
 
-        return outcomes.Any(o => o.IsDataError) ? ExitCodes.DataError : ExitCodes.Success;
+        return outcomes.Any(o => o.IsDataError) || unreadable.Count > 0 ? ExitCodes.DataError : ExitCodes.Success;
     }
 
     public static bool TryResolveKey(CliSettings settings, out PseudonymKey? key)

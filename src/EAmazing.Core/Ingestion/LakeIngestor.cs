@@ -35,12 +35,13 @@ public sealed class LakeIngestor(ILakeEngine lake, PseudonymKey key, IngestOptio
         long readMs = 0, bronzeMs = 0;
         var known = lake.IngestedFiles();
         var samePath = known.FirstOrDefault(f => f.Path == source.Path);
-        if (samePath is not null && samePath.Sha256 == source.Sha256)
+        if (samePath is not null && samePath.Sha256 == source.Sha256 && samePath.Status != IngestStatus.Failed)
         {
             return new IngestOutcome(IngestAction.AlreadyIngested, samePath, $"{name}: already ingested (same content, sha256 {source.Sha256[..12]}…), nothing to do");
         }
 
-        var sameContent = known.FirstOrDefault(f => f.Sha256 == source.Sha256);
+        // A failed ingest (the file changed while read) left nothing: its file is read again whatever its hash.
+        var sameContent = known.FirstOrDefault(f => f.Sha256 == source.Sha256 && f.Status != IngestStatus.Failed);
         if (sameContent is not null)
         {
             return new IngestOutcome(IngestAction.AlreadyIngested, sameContent, $"{name}: same content as {sameContent.Path}, already ingested; nothing to do");
@@ -96,15 +97,17 @@ public sealed class LakeIngestor(ILakeEngine lake, PseudonymKey key, IngestOptio
 
             using var _ = staging;
             readMs = clock.ElapsedMilliseconds - hashMs;
-            if (Junk(parsed) is { } junk)
+            var changed = source.ChangedWhileRead(parsed.ReadSha256 ?? source.Sha256);
+            if (changed is not null || Junk(parsed) is not null)
             {
-                // Nothing of it is filed: not as bronze rows, not as thousands of quarantined "events".
+                // Nothing of it is filed: rows of a file that changed under the reader are not the file's rows,
+                // and junk is neither bronze rows nor thousands of quarantined "events".
                 foreach (var month in parsed.Months)
                 {
                     File.Delete(lake.Layout.Temporary(LakeLayout.BronzePartition(month, source.FileId)));
                 }
 
-                parsed = ParsedFile.Nothing with { Refused = junk };
+                parsed = ParsedFile.Nothing with { Refused = changed is null ? Junk(parsed) : null, Changed = changed, ReadSha256 = parsed.ReadSha256 };
             }
 
                 progress?.Report(new(name, index, count, parsed.RowsRead, source.SizeBytes, source.SizeBytes, "writing"));
@@ -154,13 +157,13 @@ public sealed class LakeIngestor(ILakeEngine lake, PseudonymKey key, IngestOptio
         var (status, problem) = Verdict(source.Kind, parsed);
         var silverMs = fastSilverMs + clock.ElapsedMilliseconds - beforeSilver;
         var rows = new RowAccounting(parsed.RowsRead, parsed.Valid - duplicates, duplicates, parsed.Quarantined, parsed.Suppressed);
-        var file = new IngestedFile(source.FileId, source.Path, source.SizeBytes, source.Sha256, rows, parsed.EmptySessions,
+        var file = new IngestedFile(source.FileId, source.Path, source.SizeBytes, parsed.ReadSha256 ?? source.Sha256, rows, parsed.EmptySessions,
             status, problem, key.KeyId, started, _clock.GetUtcNow().UtcDateTime, new IngestTimings(hashMs, readMs, bronzeMs, silverMs));
         var partitions = written.Concat(silver).ToList();
         var deletes = retired.Select(p => p.Path).Concat(silverDeletes).Except(partitions.Select(p => p.Path)).ToList();
         CommitJournal.Commit(lake, new LakeCommit(file, samePath is null ? [] : [samePath.FileId], deletes, partitions));
 
-        var action = samePath is null ? IngestAction.Ingested : IngestAction.Replaced;
+        var action = samePath is null || samePath.Status == IngestStatus.Failed ? IngestAction.Ingested : IngestAction.Replaced;
         var verb = action == IngestAction.Replaced ? "changed since its last ingest; old rows replaced" : "ingested";
         var counts = $"{rows.Read:N0} rows read, {rows.Accepted:N0} accepted, {rows.Duplicates:N0} duplicates, {rows.Quarantined:N0} quarantined"
             + (rows.Suppressed > 0 ? $", {rows.Suppressed:N0} suppressed (erased subjects)" : "");
@@ -175,6 +178,7 @@ public sealed class LakeIngestor(ILakeEngine lake, PseudonymKey key, IngestOptio
         SourceKind.Binary => (IngestStatus.Rejected, "not a REES46 text file: binary content (NUL bytes) in its first 8 KiB"),
         SourceKind.Empty => (IngestStatus.Empty, "the file is empty"),
         SourceKind.NotGzip => (IngestStatus.Rejected, "named .gz but not gzip-compressed (its first bytes are not the gzip signature 1f 8b); nothing ingested"),
+        _ when parsed.Changed is not null => (IngestStatus.Failed, parsed.Changed),
         _ when parsed.Refused is not null => (IngestStatus.Rejected, parsed.Refused),
         _ when parsed.Damage is not null => (IngestStatus.Incomplete, parsed.Damage),
         _ when parsed.RowsRead == 0 => (IngestStatus.Empty, "the file holds no data rows (header only)"),

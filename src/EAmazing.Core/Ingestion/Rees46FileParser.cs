@@ -66,7 +66,8 @@ internal sealed class Rees46FileParser(IngestOptions options, Pseudonymiser pseu
     private ParsedFile ReadAll(SourceFile source, Rees46RowValidator validator, BlockingCollection<IngestBatch> queue, Task writer, Action<long, long>? progress)
     {
         using var stream = source.Open(out var expectedLength);
-        using var text = new StreamReader(stream, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        // leaveOpen: the file is hashed to its end after the rows are read, whoever disposes the text reader first.
+        using var text = new StreamReader(stream, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
         using var reader = Sep.New(',').Reader(o => o with
         {
             HasHeader = false,
@@ -174,14 +175,17 @@ internal sealed class Rees46FileParser(IngestOptions options, Pseudonymiser pseu
 
         if (damage is null && expectedLength is { } expected && (uint)stream.BytesOut != expected)
         {
-            damage = $"the gzip stream ends early: {stream.BytesOut:N0} bytes decompressed up to line {lastLine:N0}, the gzip trailer does not match";
+            // Cut, followed by garbage, or several members: only the last trailer was compared; a second pass decides.
+            damage = source.GzipEndProblem(stream.BytesOut, lastLine);
         }
+
+        var readSha256 = stream.ReadSha256();
 
         Send();
         CountMonth();
         ArrayPool<BronzeRow>.Shared.Return(rows);
         progress?.Invoke(read, source.SizeBytes);
-        return new ParsedFile(read, valid, quarantined, emptySessions, damage, null, [.. months.Keys], dropped, months);
+        return new ParsedFile(read, valid, quarantined, emptySessions, damage, null, [.. months.Keys], dropped, months, ReadSha256: readSha256);
 
         // Rows are counted per run of one month (once per month in a time-ordered file).
         void CountMonth()

@@ -4,8 +4,12 @@ using System.Security.Cryptography;
 
 namespace EAmazing.Ingestion;
 
-/// <summary>An input file on disk: its identity (size, SHA-256) and how to read its text.</summary>
-public sealed record SourceFile(string Path, long SizeBytes, string Sha256, SourceKind Kind)
+/// <summary>
+/// An input file on disk: its identity (size, modification time, SHA-256) and how to read its text. The hash
+/// taken here only decides whether the file was already ingested; the one recorded is taken over the bytes
+/// actually read (<see cref="SourceStream.ReadSha256"/>), and a file that changed meanwhile fails (<see cref="ChangedWhileRead"/>).
+/// </summary>
+public sealed record SourceFile(string Path, long SizeBytes, string Sha256, SourceKind Kind, DateTime LastWriteUtc = default)
 {
     /// <summary>Short, stable id of the file's content: names its partitions, so a re-run writes the same names.</summary>
     public string FileId => Sha256[..16];
@@ -21,10 +25,29 @@ public sealed record SourceFile(string Path, long SizeBytes, string Sha256, Sour
     public static SourceFile Inspect(string path)
     {
         var full = System.IO.Path.GetFullPath(path);
+        var written = File.GetLastWriteTimeUtc(full);
         using var stream = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read, 0, FileOptions.SequentialScan);
         var sha = Sha256Of(stream);
         stream.Position = 0;
-        return new SourceFile(full, stream.Length, sha, Sniff(stream));
+        return new SourceFile(full, stream.Length, sha, Sniff(stream), written);
+    }
+
+    /// <summary>Why the file's ingest cannot stand: its size, modification time or content changed while it was read; null when it did not.</summary>
+    internal string? ChangedWhileRead(string readSha256)
+    {
+        var now = new FileInfo(Path);
+        if (!now.Exists)
+        {
+            return "the file was deleted while it was read; nothing ingested, ingest it again";
+        }
+
+        if (now.Length != SizeBytes || now.LastWriteTimeUtc != LastWriteUtc || readSha256 != Sha256)
+        {
+            return $"the file changed while it was read (size {SizeBytes:N0} -> {now.Length:N0} bytes, modified {LastWriteUtc:u} -> {now.LastWriteTimeUtc:u}"
+                + (readSha256 != Sha256 ? ", content differs" : "") + "); nothing ingested, ingest it again once it is complete";
+        }
+
+        return null;
     }
 
     // In 1 MiB blocks: SHA256.HashData(Stream) hashes 4 KiB at a time, and at that size the calls, not the hashing
@@ -49,7 +72,7 @@ public sealed record SourceFile(string Path, long SizeBytes, string Sha256, Sour
         expectedLength = null;
         if (Kind != SourceKind.GzipText)
         {
-            return new SourceStream(file, file);
+            return new SourceStream(null, file);
         }
 
         if (file.Length >= 18)
@@ -65,7 +88,97 @@ public sealed record SourceFile(string Path, long SizeBytes, string Sha256, Sour
             expectedLength = uint.MaxValue; // too short to hold a trailer: certainly cut
         }
 
-        return new SourceStream(new GZipStream(file, CompressionMode.Decompress), file);
+        return new SourceStream(hashed => new GZipStream(hashed, CompressionMode.Decompress), file);
+    }
+
+    /// <summary>
+    /// Why a gzip file whose last trailer does not match the bytes read is damaged, or null when it is whole
+    /// after all: several gzip members (each member's trailer counts its own bytes only). .NET's GZipStream
+    /// reads every member and checks each trailer it finds, but ends silently on a missing trailer or on
+    /// bytes that are not gzip, so a second pass, run only for such files, tells the three apart: the file
+    /// followed by a sentinel member decompresses to its content plus the sentinel only when its last member ends.
+    /// </summary>
+    internal string? GzipEndProblem(long bytesRead, long lastLine)
+    {
+        using var file = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
+        using var gzip = new GZipStream(new AppendedStream(file, GzipSentinel.Value), CompressionMode.Decompress);
+        var block = new byte[1 << 16];
+        var tail = new byte[EndMarker.Length];
+        long total = 0;
+        try
+        {
+            int n;
+            while ((n = gzip.Read(block)) > 0)
+            {
+                total += n;
+                // Keep the last bytes of the output: they are the sentinel's when every member ended.
+                var keep = Math.Min(n, tail.Length);
+                Array.Copy(tail, keep, tail, 0, tail.Length - keep);
+                block.AsSpan(n - keep, keep).CopyTo(tail.AsSpan(tail.Length - keep));
+            }
+        }
+        catch (InvalidDataException)
+        {
+            total = -1;
+        }
+
+        if (total == bytesRead + EndMarker.Length && tail.AsSpan().SequenceEqual(EndMarker))
+        {
+            return null;
+        }
+
+        return total == bytesRead
+            ? $"trailing garbage: bytes that are not gzip follow the end of the gzip data (every row before them, up to line {lastLine:N0}, was read)"
+            : $"the gzip stream ends early: {bytesRead:N0} bytes decompressed up to line {lastLine:N0}, its last member has no end (the file was cut)";
+    }
+
+    private static readonly byte[] EndMarker = "\ne-amazing end-of-input sentinel\n"u8.ToArray();
+
+    private static readonly Lazy<byte[]> GzipSentinel = new(() =>
+    {
+        using var bytes = new MemoryStream();
+        using (var gzip = new GZipStream(bytes, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write(EndMarker);
+        }
+
+        return bytes.ToArray();
+    });
+
+    /// <summary>A file followed by a few more bytes, read once (the second pass of <see cref="GzipEndProblem"/>).</summary>
+    private sealed class AppendedStream(Stream first, byte[] then) : Stream
+    {
+        private int _thenRead;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            var n = first.Read(buffer);
+            if (n > 0 || buffer.IsEmpty)
+            {
+                return n;
+            }
+
+            n = Math.Min(buffer.Length, then.Length - _thenRead);
+            then.AsSpan(_thenRead, n).CopyTo(buffer);
+            _thenRead += n;
+            return n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     private static SourceKind Sniff(FileStream stream)

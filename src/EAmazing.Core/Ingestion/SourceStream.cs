@@ -1,17 +1,45 @@
+using System.Security.Cryptography;
+
 namespace EAmazing.Ingestion;
 
 /// <summary>
 /// The decompressed bytes of an input file, counted on the way through: how many, the last one (a file
 /// whose last line has no newline may have been cut), and how far into the file on disk the reader is.
+/// The file's bytes are hashed as they are read (<see cref="ReadSha256"/>), so the hash recorded is that of
+/// the content the rows came from, even when the file changes meanwhile.
 /// </summary>
-internal sealed class SourceStream(Stream inner, FileStream file) : Stream
+internal sealed class SourceStream : Stream
 {
+    private readonly FileStream _file;
+    private readonly SHA256 _sha = SHA256.Create();
+    private readonly CryptoStream _hashed;
+    private readonly Stream _inner;
+
+    /// <param name="decompress">Wraps the file's (hashed) bytes in a decompressor; null for plain text.</param>
+    public SourceStream(Func<Stream, Stream>? decompress, FileStream file)
+    {
+        _file = file;
+        _hashed = new CryptoStream(file, _sha, CryptoStreamMode.Read, leaveOpen: true);
+        _inner = decompress is null ? _hashed : decompress(_hashed);
+    }
+
+    /// <summary>SHA-256 of every byte of the file, as read: the rest of the file (bytes a decompressor left unread) is read first.</summary>
+    public string ReadSha256()
+    {
+        var rest = new byte[1 << 16];
+        while (_hashed.Read(rest) > 0)
+        {
+        }
+
+        return Convert.ToHexStringLower(_sha.Hash ?? throw new InvalidOperationException("the hash of the file was not completed"));
+    }
+
     public long BytesOut { get; private set; }
 
     public int LastByte { get; private set; } = -1;
 
     /// <summary>Bytes of the file on disk consumed so far (compressed bytes for gzip), for progress.</summary>
-    public long FilePosition => file.CanSeek ? file.Position : 0;
+    public long FilePosition => _file.CanSeek ? _file.Position : 0;
 
     public override bool CanRead => true;
     public override bool CanSeek => false;
@@ -29,7 +57,7 @@ internal sealed class SourceStream(Stream inner, FileStream file) : Stream
         int n;
         try
         {
-            n = inner.Read(buffer);
+            n = _inner.Read(buffer);
         }
         catch (InvalidDataException e)
         {
@@ -59,8 +87,10 @@ internal sealed class SourceStream(Stream inner, FileStream file) : Stream
     {
         if (disposing)
         {
-            inner.Dispose();
-            file.Dispose();
+            _inner.Dispose();
+            _hashed.Dispose();
+            _file.Dispose();
+            _sha.Dispose();
         }
 
         base.Dispose(disposing);

@@ -14,4 +14,7 @@ public enum IngestStatus
 
     /// <summary>Not a REES46 text file (binary content); nothing ingested.</summary>
     Rejected,
+
+    /// <summary>The file changed while it was read: nothing ingested, and the next ingest of it reads it again.</summary>
+    Failed,
 }
