@@ -67,6 +67,12 @@ public static class EAmazingCli
             await (error ?? Console.Error).WriteLineAsync($"error: {e.Message}");
             return ExitCodes.UsageError;
         }
+        catch (Exception e) when (EAmazing.Foundation.Files.StorageFailure.Describe(e) is { } storage)
+        {
+            // A full disk or a read-only layer is the machine's state, not a bug: one line, no stack trace.
+            await (error ?? Console.Error).WriteLineAsync($"error: {storage}");
+            return ExitCodes.Failure;
+        }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             await (error ?? Console.Error).WriteLineAsync("Unhandled exception: " + e);

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Data.Common;
 using System.Globalization;
 using EAmazing.Lake;
-using EAmazing.Governance.Audit;
 using EAmazing.Governance.Erasure;
 using Spectre.Console;
 
@@ -75,14 +74,17 @@ public static class GdprEraseCommand
         }
 
         Print(result);
-        var trail = AuditTrail.ForLake(lake.Layout.Root);
         foreach (var subject in result.Subjects)
         {
             var detail = subject.AlreadyErased
                 ? $"erasure {result.ErasureId}: already erased, 0 rows removed"
                 : $"erasure {result.ErasureId}: {subject.TotalRows:N0} rows removed ({string.Join(", ", subject.RowsRemoved.Where(r => r.Value > 0).Select(r => $"{r.Key} {r.Value}"))}); "
                     + $"{subject.ModelsFlagged.Count} model version(s) flagged";
-            trail.Append(new AuditEvent(AuditTrail.OsActor, "gdpr.erase", subject.Subject.Digest, detail));
+            // A trail that refuses the entry is said in one line (a torn last line is repaired by the append itself).
+            if (!CliAudit.Record(lake.Layout.Root, "gdpr.erase", subject.Subject.Digest, detail))
+            {
+                return ExitCodes.Failure;
+            }
         }
 
         return ExitCodes.Success;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using EAmazing.Governance.Audit;
 using EAmazing.Ingestion;
 using EAmazing.Lake;
 using EAmazing.Privacy;
@@ -84,13 +85,24 @@ public static class IngestCommand
 
         using var lake = opened!;
         AnsiConsole.MarkupLineInterpolated($"Ingesting {files.Count} file(s) into [bold]{lake.Layout.Root}[/]");
-        var outcomes = Execute(new LakeIngestor(lake, key!, options), files);
-        Print(outcomes);
-        foreach (var o in outcomes)
+        // Each commit carries its audit entry (appended before it is done); files skipped as already ingested change nothing and are audited here.
+        IReadOnlyList<IngestOutcome> outcomes;
+        try
         {
-            var f = o.File;
-            if (!CliAudit.Record(settings.Platform.Lake, "ingest", "file " + f.FileId,
-                $"{o.Action} {f.Status}: read {f.Rows.Read}, accepted {f.Rows.Accepted}, duplicate {f.Rows.Duplicates}, quarantined {f.Rows.Quarantined}; key {f.KeyId}"))
+            outcomes = Execute(new LakeIngestor(lake, key!, options, auditActor: AuditTrail.OsActor), files);
+        }
+        catch (InvalidDataException e)
+        {
+            // The audit trail refused a commit's entry (or the journal is unreadable): the change waits in its journal.
+            Console.Error.WriteLine($"error: {e.Message}");
+            return ExitCodes.Failure;
+        }
+
+        Print(outcomes);
+        foreach (var o in outcomes.Where(o => o.Action == IngestAction.AlreadyIngested))
+        {
+            var entry = LakeIngestor.AuditEntry(AuditTrail.OsActor, o.Action, o.File);
+            if (!CliAudit.Record(settings.Platform.Lake, entry.Action, entry.Target, entry.Detail))
             {
                 return ExitCodes.Failure;
             }

@@ -7,8 +7,9 @@ namespace EAmazing.Ingestion;
 /// Ingests REES46 files into the lake, one file per commit: bronze and quarantine partitions of the file,
 /// the silver months it touches, and its catalog rows appear together or not at all. A file already
 /// ingested with the same content is skipped; a path whose content changed has its old rows replaced.
+/// With an <paramref name="auditActor"/>, each commit carries its audit entry (appended before it is done).
 /// </summary>
-public sealed class LakeIngestor(ILakeEngine lake, PseudonymKey key, IngestOptions options, TimeProvider? clock = null)
+public sealed class LakeIngestor(ILakeEngine lake, PseudonymKey key, IngestOptions options, TimeProvider? clock = null, string? auditActor = null)
 {
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     private readonly Pseudonymiser _pseudonymiser = new(key);
@@ -161,9 +162,10 @@ public sealed class LakeIngestor(ILakeEngine lake, PseudonymKey key, IngestOptio
             status, problem, key.KeyId, started, _clock.GetUtcNow().UtcDateTime, new IngestTimings(hashMs, readMs, bronzeMs, silverMs));
         var partitions = written.Concat(silver).ToList();
         var deletes = retired.Select(p => p.Path).Concat(silverDeletes).Except(partitions.Select(p => p.Path)).ToList();
-        CommitJournal.Commit(lake, new LakeCommit(file, samePath is null ? [] : [samePath.FileId], deletes, partitions));
-
         var action = samePath is null || samePath.Status == IngestStatus.Failed ? IngestAction.Ingested : IngestAction.Replaced;
+        IReadOnlyList<CommitAuditEntry>? audit = auditActor is null ? null : [AuditEntry(auditActor, action, file)];
+        CommitJournal.Commit(lake, new LakeCommit(file, samePath is null ? [] : [samePath.FileId], deletes, partitions, Audit: audit));
+
         var verb = action == IngestAction.Replaced ? "changed since its last ingest; old rows replaced" : "ingested";
         var counts = $"{rows.Read:N0} rows read, {rows.Accepted:N0} accepted, {rows.Duplicates:N0} duplicates, {rows.Quarantined:N0} quarantined"
             + (rows.Suppressed > 0 ? $", {rows.Suppressed:N0} suppressed (erased subjects)" : "");
@@ -172,6 +174,11 @@ public sealed class LakeIngestor(ILakeEngine lake, PseudonymKey key, IngestOptio
             : $"{name}: {verb} with a problem ({status}): {problem}; {counts}";
         return new IngestOutcome(action, file, message);
     }
+
+    /// <summary>The audit entry of one file's ingest: counts and key, never a row's content.</summary>
+    public static CommitAuditEntry AuditEntry(string actor, IngestAction action, IngestedFile file) =>
+        new(actor, "ingest", "file " + file.FileId,
+            $"{action} {file.Status}: read {file.Rows.Read}, accepted {file.Rows.Accepted}, duplicate {file.Rows.Duplicates}, quarantined {file.Rows.Quarantined}; key {file.KeyId}");
 
     private static (IngestStatus Status, string? Problem) Verdict(SourceKind kind, ParsedFile parsed) => kind switch
     {

@@ -19,6 +19,18 @@ public static class CommitJournal
     public static void Commit(ILakeEngine lake, LakeCommit commit)
     {
         var journal = lake.Layout.Journal;
+        if (File.Exists(journal))
+        {
+            // A change left in its journal (its audit entry refused when the lake was opened) is finished first;
+            // while the trail still refuses, this throws and nothing new is written over the earlier change's entry.
+            Apply(lake, Read(journal));
+        }
+
+        if (commit.Audit is { Count: > 0 } && commit.Id is null)
+        {
+            commit = commit with { Id = Guid.NewGuid().ToString("N")[..16] };
+        }
+
         AtomicFile.Write(journal, stream => JsonSerializer.Serialize(stream, commit, Json), temporaryPath: journal + LakeLayout.TemporarySuffix);
         Apply(lake, commit);
     }
@@ -29,13 +41,16 @@ public static class CommitJournal
         var layout = lake.Layout;
         if (File.Exists(layout.Journal))
         {
-            LakeCommit? commit;
-            using (var stream = File.OpenRead(layout.Journal))
+            var commit = Read(layout.Journal);
+            try
             {
-                commit = JsonSerializer.Deserialize<LakeCommit>(stream, Json);
+                Apply(lake, commit);
             }
-
-            Apply(lake, commit ?? throw new InvalidDataException($"{layout.Journal} is empty"));
+            catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException && commit.Audit is { Count: > 0 })
+            {
+                // The change is applied but the audit trail refuses its entry (damaged, not just torn): the journal is
+                // kept so the entry is appended once the trail is repaired, and the lake still opens (to read, to verify).
+            }
         }
 
         File.Delete(layout.Journal + LakeLayout.TemporarySuffix);
@@ -50,6 +65,12 @@ public static class CommitJournal
         }
 
         Directory.CreateDirectory(layout.Staging);
+    }
+
+    private static LakeCommit Read(string journal)
+    {
+        using var stream = File.OpenRead(journal);
+        return JsonSerializer.Deserialize<LakeCommit>(stream, Json) ?? throw new InvalidDataException($"{journal} is empty");
     }
 
     private static void Apply(ILakeEngine lake, LakeCommit commit)
@@ -75,6 +96,11 @@ public static class CommitJournal
         }
 
         lake.ApplyCatalog(commit);
+        if (commit.Audit is { Count: > 0 } audit)
+        {
+            lake.AppendAudit(commit.Id ?? throw new InvalidDataException("a commit with audit entries has no id"), audit);
+        }
+
         File.Delete(layout.Journal);
         lake.RefreshViews();
     }

@@ -15,6 +15,12 @@ public interface ILakeEngine : IDisposable
     /// <summary>Records a commit in the catalog in one transaction; idempotent (replays replace, never duplicate).</summary>
     void ApplyCatalog(LakeCommit commit);
 
+    /// <summary>
+    /// Appends a commit's audit entries to the lake's audit trail, unless entries of <paramref name="commitId"/> are
+    /// already there (a replay); throws when the trail refuses (then the commit stays in its journal).
+    /// </summary>
+    void AppendAudit(string commitId, IReadOnlyList<CommitAuditEntry> entries);
+
     /// <summary>Points the views <c>bronze</c>, <c>silver</c>, <c>quarantine</c> at the committed files.</summary>
     void RefreshViews();
 

@@ -61,6 +61,8 @@ public sealed class CommitJournalTests
 
         public void RefreshViews() => inner.RefreshViews();
 
+        public void AppendAudit(string commitId, IReadOnlyList<CommitAuditEntry> entries) => inner.AppendAudit(commitId, entries);
+
         public QueryResult Query(string sql) => inner.Query(sql);
 
         public IStagingArea CreateStaging(string fileId, StagingOptions options) => inner.CreateStaging(fileId, options);

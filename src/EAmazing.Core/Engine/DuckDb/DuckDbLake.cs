@@ -49,6 +49,9 @@ public sealed partial class DuckDbLake : ILakeEngine
     internal static string Settings(LakeLayout layout, string memoryLimit) =>
         $"SET memory_limit = '{LakeSql.Literal(memoryLimit)}'; SET temp_directory = '{LakeSql.Literal(Path.Combine(layout.Staging, "spill"))}'; SET preserve_insertion_order = true;";
 
+    public void AppendAudit(string commitId, IReadOnlyList<CommitAuditEntry> entries) =>
+        EAmazing.Governance.Audit.AuditTrail.ForLake(Layout.Root).AppendOnce(commitId, [.. entries.Select(e => new EAmazing.Governance.Audit.AuditEvent(e.Actor, e.Action, e.Target, e.Detail))]);
+
     public IReadOnlyList<IngestedFile> IngestedFiles()
     {
         using var command = _catalog.CreateCommand();

@@ -40,10 +40,22 @@ public sealed class AuditTrail
     public AuditRecord Append(AuditEvent entry) => AppendAll([entry])[0];
 
     /// <summary>
+    /// Appends a lake commit's entries, each detail ending with <c>[commit ID]</c>, unless the trail's tail already
+    /// holds that commit's entries: a commit replayed after a crash between its append and its end adds them once.
+    /// </summary>
+    public IReadOnlyList<AuditRecord> AppendOnce(string commitId, IReadOnlyList<AuditEvent> entries)
+    {
+        var marker = $"[commit {commitId}]";
+        return AppendAll([.. entries.Select(e => e with { Detail = string.IsNullOrEmpty(e.Detail) ? marker : $"{e.Detail} {marker}" })], marker);
+    }
+
+    /// <summary>
     /// Appends entries in order under one lock and one flush to disk: what a busy server uses to keep
     /// its per-call cost low (<see cref="BufferedAuditTrail"/>). The chain is the same as one append each.
     /// </summary>
-    public IReadOnlyList<AuditRecord> AppendAll(IReadOnlyList<AuditEvent> entries)
+    public IReadOnlyList<AuditRecord> AppendAll(IReadOnlyList<AuditEvent> entries) => AppendAll(entries, unlessTailHolds: null);
+
+    private IReadOnlyList<AuditRecord> AppendAll(IReadOnlyList<AuditEvent> entries, string? unlessTailHolds)
     {
         if (entries.Count == 0)
         {
@@ -56,6 +68,11 @@ public sealed class AuditTrail
             using var exclusive = AcquireLock();
             using var stream = new FileStream(Path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
             var (sequence, previous) = Tail(stream);
+            if (unlessTailHolds is not null && TailHolds(stream, unlessTailHolds))
+            {
+                return [];
+            }
+
             var time = _clock.GetUtcNow().UtcDateTime;
             time = new DateTime(time.Ticks - (time.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc);
             var records = new List<AuditRecord>(entries.Count);
@@ -112,7 +129,9 @@ public sealed class AuditTrail
 
             if (record is null)
             {
-                return new(line - 1, line, null, $"line {line} is not an audit entry");
+                return new(line - 1, line, null, IsTorn(line)
+                    ? $"line {line} is torn: an append cut short (a crash); the next append sets it aside in {System.IO.Path.GetFileName(TornPath)} and goes on"
+                    : $"line {line} is not an audit entry");
             }
 
             if (HashOf(record) != record.Hash)
@@ -136,6 +155,58 @@ public sealed class AuditTrail
         }
 
         return new(line, null, null, null);
+    }
+
+    /// <summary>Where torn last lines are set aside, for the record.</summary>
+    public string TornPath => Path + ".torn";
+
+    /// <summary>Whether <paramref name="line"/> is the file's last line and has no newline: what an append cut short leaves.</summary>
+    private bool IsTorn(long line)
+    {
+        using var stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        if (stream.Length == 0)
+        {
+            return false;
+        }
+
+        stream.Seek(-1, SeekOrigin.End);
+        return stream.ReadByte() != '\n' && File.ReadLines(Path).LongCount() == line;
+    }
+
+    private static bool TailHolds(FileStream stream, string marker)
+    {
+        var window = (int)Math.Min(stream.Length, 64 * 1024);
+        var buffer = new byte[window];
+        stream.Seek(stream.Length - window, SeekOrigin.Begin);
+        stream.ReadExactly(buffer);
+        return Encoding.UTF8.GetString(buffer).Contains(marker, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Sets a torn last line (no newline: an append cut short) aside in <see cref="TornPath"/> and cuts it off,
+    /// so the chain goes on from the last whole entry. A whole line that is no entry is left for <see cref="Verify"/>.
+    /// </summary>
+    private void RepairTornTail(FileStream stream)
+    {
+        var window = (int)Math.Min(stream.Length, 64 * 1024);
+        var buffer = new byte[window];
+        stream.Seek(stream.Length - window, SeekOrigin.Begin);
+        stream.ReadExactly(buffer);
+        if (buffer[^1] == '\n')
+        {
+            return;
+        }
+
+        var lastNewline = Array.LastIndexOf(buffer, (byte)'\n');
+        var keep = stream.Length - window + lastNewline + 1;
+        if (lastNewline < 0 && window < stream.Length)
+        {
+            throw new InvalidDataException($"{Path}: its last line is over 64 KiB and has no end; run eamazing gdpr audit verify");
+        }
+
+        File.AppendAllText(TornPath, $"{_clock.GetUtcNow():O} cut from {Path} at byte {keep}: {Encoding.UTF8.GetString(buffer, lastNewline + 1, window - lastNewline - 1)}\n");
+        stream.SetLength(keep);
+        stream.Flush(flushToDisk: true);
     }
 
     /// <summary>The line after <paramref name="after"/> holding entry <paramref name="sequence"/>, if any: tells a reordering from a removal.</summary>
@@ -191,6 +262,13 @@ public sealed class AuditTrail
             return (cached.Sequence, cached.Hash);
         }
 
+        RepairTornTail(stream);
+        length = stream.Length;
+        if (length == 0)
+        {
+            return (0, Genesis);
+        }
+
         // The last line is enough: the chain's integrity is Verify's job, not every append's.
         var window = (int)Math.Min(length, 64 * 1024);
         var buffer = new byte[window];
@@ -198,9 +276,20 @@ public sealed class AuditTrail
         stream.ReadExactly(buffer);
         var text = Encoding.UTF8.GetString(buffer).TrimEnd('\n');
         var last = text[(text.LastIndexOf('\n') + 1)..];
-        var record = JsonSerializer.Deserialize<AuditRecord>(last, Json)
-            ?? throw new InvalidDataException($"{Path}: the last line is not an audit entry");
-        return (record.Sequence, record.Hash);
+        AuditRecord? record;
+        try
+        {
+            record = JsonSerializer.Deserialize<AuditRecord>(last, Json);
+        }
+        catch (JsonException)
+        {
+            record = null;
+        }
+
+        // A whole last line that is no entry was edited, not cut: appending after it would hide that, so refuse.
+        return record is null
+            ? throw new InvalidDataException($"{Path}: its last line is not an audit entry; appends are refused until it is repaired (eamazing gdpr audit verify names the line)")
+            : (record.Sequence, record.Hash);
     }
 
     private FileStream AcquireLock()
