@@ -36,7 +36,7 @@ public sealed partial class GovernanceFlowTests : CliTestFolder
             ["report", "demand", "--csv", "--lake", lake],
             ["gdpr", "register", "--out", register, "--lake", lake],
             ["gdpr", "retention", "apply", "--keep-months", "1", "--as-of", "2019-11", "--dry-run", "--lake", lake],
-            ["gdpr", "retention", "apply", "--keep-months", "1", "--as-of", "2019-11", "--lake", lake],
+            ["gdpr", "retention", "apply", "--keep-months", "1", "--as-of", "2019-11", "--yes", "--lake", lake],
             ["gdpr", "export", "--user", person, "--out", export, "--lake", lake],
             ["gdpr", "erase", "--user", person, "--lake", lake],
             ["gdpr", "key", "status", "--lake", lake],

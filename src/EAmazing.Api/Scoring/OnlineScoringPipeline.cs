@@ -114,6 +114,11 @@ public sealed class OnlineScoringPipeline(
         {
             return (default, TooLarge(limit));
         }
+        catch (BadHttpRequestException e)
+        {
+            // Broken framing (a chunk size that is not hex, too long, a missing CRLF) is the client's mistake: 400, never 500.
+            return (default, new RequestProblem("body", $"the request body is malformed: {e.Message}").ToResult());
+        }
 
         if (buffer.WrittenCount == 0)
         {

@@ -5,7 +5,10 @@ using Spectre.Console;
 
 namespace EAmazing.Cli.Commands;
 
-/// <summary><c>eamazing gdpr retention apply --keep-months N [--dry-run] [--as-of yyyy-MM]</c>: drops expired months from every layer.</summary>
+/// <summary>
+/// <c>eamazing gdpr retention apply --keep-months N [--dry-run] [--as-of yyyy-MM] [--yes]</c>: drops expired months from
+/// every layer, after showing them and asking (<c>--yes</c> answers for scripts; without a terminal it is required).
+/// </summary>
 public static class GdprRetentionCommand
 {
     public static readonly Option<int?> KeepMonths = new("--keep-months")
@@ -15,7 +18,9 @@ public static class GdprRetentionCommand
 
     public static readonly Option<bool> DryRun = new("--dry-run") { Description = "Print what would be removed and change nothing" };
 
-    public static readonly Option<string?> AsOf = new("--as-of") { Description = "Reference month (yyyy-MM); default: the current UTC month" };
+    public static readonly Option<string?> AsOf = new("--as-of") { Description = "Reference month (yyyy-MM); default: the lake's newest month" };
+
+    public static readonly Option<bool> Yes = new("--yes") { Description = "Delete without asking (required when not run from a terminal)" };
 
     public static Command Create()
     {
@@ -23,6 +28,7 @@ public static class GdprRetentionCommand
         apply.Options.Add(KeepMonths);
         apply.Options.Add(DryRun);
         apply.Options.Add(AsOf);
+        apply.Options.Add(Yes);
         apply.SetAction(parse => Apply(parse));
         var command = new Command("retention", "Storage limitation: keep only the last N months of event data");
         command.Subcommands.Add(apply);
@@ -40,10 +46,10 @@ public static class GdprRetentionCommand
         }
 
         var now = DateTime.UtcNow;
-        var reference = parse.GetValue(AsOf) ?? LakeRetention.Month(DateOnly.FromDateTime(now));
-        if (!LakeRetention.TryParseMonth(reference, out _))
+        var asOf = parse.GetValue(AsOf);
+        if (asOf is not null && !LakeRetention.TryParseMonth(asOf, out _))
         {
-            Console.Error.WriteLine($"error: --as-of '{reference}' is not a month (yyyy-MM)");
+            Console.Error.WriteLine($"error: --as-of '{asOf}' is not a month (yyyy-MM)");
             return ExitCodes.UsageError;
         }
 
@@ -55,12 +61,28 @@ public static class GdprRetentionCommand
         using (lake)
         {
             var retention = new LakeRetention(lake!);
+            var reference = asOf ?? retention.NewestMonth() ?? LakeRetention.Month(DateOnly.FromDateTime(now));
             var plan = retention.Plan(reference, keep);
             var dryRun = parse.GetValue(DryRun);
             Print(plan, dryRun);
             if (dryRun || plan.IsEmpty)
             {
                 return ExitCodes.Success;
+            }
+
+            if (!parse.GetValue(Yes))
+            {
+                if (Console.IsInputRedirected || !AnsiConsole.Profile.Capabilities.Interactive)
+                {
+                    Console.Error.WriteLine("error: retention deletes the data listed above and cannot be undone; nothing changed. Run again with --yes to confirm (or --dry-run to only look)");
+                    return ExitCodes.UsageError;
+                }
+
+                if (!AnsiConsole.Confirm("Delete the partitions listed above? This cannot be undone", defaultValue: false))
+                {
+                    AnsiConsole.WriteLine("nothing changed");
+                    return ExitCodes.Success;
+                }
             }
 
             var run = retention.Apply(plan, now);
@@ -85,14 +107,14 @@ public static class GdprRetentionCommand
     private static void Print(RetentionPlan plan, bool dryRun)
     {
         AnsiConsole.MarkupLineInterpolated(
-            $"Retention: keep {plan.KeepMonths} month(s) up to {plan.ReferenceMonth}, i.e. from {plan.OldestKeptMonth}; {(dryRun ? "dry run, nothing changes" : "applying")}");
+            $"Retention: keep {plan.KeepMonths} month(s) up to {plan.ReferenceMonth}, i.e. from {plan.OldestKeptMonth}; {(dryRun ? "dry run, nothing changes" : "to delete")}");
         if (plan.IsEmpty)
         {
             AnsiConsole.WriteLine("nothing is older than the horizon");
             return;
         }
 
-        var table = new Table().Title(dryRun ? "Would remove" : "Removing").AddColumns("layer", "month / file", "files", "rows");
+        var table = new Table().Title(dryRun ? "Would remove" : "Will remove").AddColumns("layer", "month / file", "files", "rows");
         foreach (var group in plan.LakePartitions.GroupBy(p => (p.Layer, p.PartitionKey)).OrderBy(g => g.Key.Layer, StringComparer.Ordinal).ThenBy(g => g.Key.PartitionKey, StringComparer.Ordinal))
         {
             table.AddRow(group.Key.Layer, group.Key.PartitionKey, $"{group.Count():N0}", $"{group.Sum(p => p.Rows):N0}");

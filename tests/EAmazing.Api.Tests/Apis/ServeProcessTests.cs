@@ -97,6 +97,43 @@ public sealed class ServeProcessTests(ServingWorld world)
         Assert.DoesNotContain("   at ", log, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("ZZ\r\n{}\r\n0\r\n\r\n")] // a chunk size that is not hex
+    [InlineData("FFFFFFFFFFFFFFFFFFFFFFFF\r\n{}\r\n0\r\n\r\n")] // a chunk size too long for any length
+    [InlineData("2\r\n{}0\r\n\r\n")] // chunk data not followed by its CRLF
+    public async Task A_malformed_chunked_body_to_purchase_intent_answers_400_over_a_real_socket(string chunkedBody)
+    {
+        // TestServer does not parse HTTP framing: only Kestrel behind a socket sees these bytes as sent.
+        var port = FreePort();
+        using var process = Serve(["serve", "--urls", $"http://127.0.0.1:{port}", "--lake", world.Lake, "--models", world.Models], new()
+        {
+            ["EAMAZING__SERVING__APIKEYSFILE"] = world.ApiKeysFile,
+            ["EAMAZING__SERVING__RECORDPREDICTIONS"] = "false",
+        });
+        _ = process.StandardOutput.ReadToEndAsync();
+        _ = process.StandardError.ReadToEndAsync();
+        try
+        {
+            using var _ = await ReadyClient(process, port);
+            using var socket = new TcpClient();
+            await socket.ConnectAsync(IPAddress.Loopback, port);
+            var stream = socket.GetStream();
+            var request = "POST /v1/purchase-intent HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + $"Authorization: Bearer {world.ReaderKey.Secret}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n" + chunkedBody;
+            await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(request));
+            using var reader = new StreamReader(stream, System.Text.Encoding.ASCII);
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            var status = await reader.ReadLineAsync(timeout.Token);
+
+            Assert.Equal("HTTP/1.1 400 Bad Request", status);
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
     private Process Serve(string[] args, Dictionary<string, string> environment)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };

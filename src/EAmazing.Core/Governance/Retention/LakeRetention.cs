@@ -25,6 +25,14 @@ public sealed class LakeRetention(IGoldEngine lake)
 
     public static string Month(DateOnly day) => day.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// The lake's newest month of events (bronze or silver), the default reference: a horizon counted from today
+    /// would expire every month of an old data set (the 2019 REES46 files) at once. Null when the lake holds none.
+    /// </summary>
+    public string? NewestMonth() => lake.Partitions()
+        .Where(p => p.Layer is LakeLayer.Bronze or LakeLayer.Silver && TryParseMonth(p.PartitionKey, out _))
+        .Select(p => p.PartitionKey).Max(StringComparer.Ordinal);
+
     public static bool TryParseMonth(string text, out DateOnly month) =>
         DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out month);
 
