@@ -114,9 +114,10 @@ public sealed class OnlineScoringPipeline(
         {
             return (default, TooLarge(limit));
         }
-        catch (BadHttpRequestException e)
+        catch (Exception e) when (e is BadHttpRequestException || (e is IOException && !context.RequestAborted.IsCancellationRequested))
         {
-            // Broken framing (a chunk size that is not hex, too long, a missing CRLF) is the client's mistake: 400, never 500.
+            // Broken framing (a chunk size that is not hex, too long: Kestrel's IOException "Bad chunk size data",
+            // a missing CRLF) is the client's mistake: 400, never 500.
             return (default, new RequestProblem("body", $"the request body is malformed: {e.Message}").ToResult());
         }
 

@@ -110,8 +110,9 @@ public sealed class ServeProcessTests(ServingWorld world)
             ["EAMAZING__SERVING__APIKEYSFILE"] = world.ApiKeysFile,
             ["EAMAZING__SERVING__RECORDPREDICTIONS"] = "false",
         });
-        _ = process.StandardOutput.ReadToEndAsync();
-        _ = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        string? status;
         try
         {
             using var _ = await ReadyClient(process, port);
@@ -123,15 +124,15 @@ public sealed class ServeProcessTests(ServingWorld world)
             await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(request));
             using var reader = new StreamReader(stream, System.Text.Encoding.ASCII);
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            var status = await reader.ReadLineAsync(timeout.Token);
-
-            Assert.Equal("HTTP/1.1 400 Bad Request", status);
+            status = await reader.ReadLineAsync(timeout.Token);
         }
         finally
         {
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
         }
+
+        Assert.True(status == "HTTP/1.1 400 Bad Request", $"{status}\n{await output}{await errors}");
     }
 
     private Process Serve(string[] args, Dictionary<string, string> environment)
