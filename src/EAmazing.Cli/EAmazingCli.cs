@@ -27,6 +27,7 @@ public static class EAmazingCli
         root.Subcommands.Add(MonitorCommand.Create());
         root.Subcommands.Add(GdprCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
+        SqlCommand.AddViewsToHelp(root);
         return root;
     }
 
