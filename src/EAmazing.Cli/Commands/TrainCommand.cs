@@ -121,8 +121,7 @@ public static class TrainCommand
             var context = new TrainingContext(lake!, registry, settings.Features, settings.LeakageAudit, pseudonymiser);
             try
             {
-                var outcome = AnsiConsole.Status().Start($"training {model.Name}", ctx =>
-                    model.Train(context, training, new SynchronousProgress<string>(s => ctx.Status(s))));
+                var outcome = TrainingProgress.Show(model.Name, progress => model.Train(context, training, progress));
                 Print(outcome, registry, settings);
                 return CliAudit.Record(settings.Platform.Lake, "train", $"model {outcome.Card.Name} v{outcome.Card.Version}", $"{outcome.Card.Name}: {outcome.Summary}")
                     ? ExitCodes.Success : ExitCodes.Failure;
@@ -179,15 +178,15 @@ public static class TrainCommand
             }
         }
 
+        // The report stays in the registry version it describes (never a folder shared by every lake and registry),
+        // stamped with the lake and registry it came from.
         var report = Path.Combine(registry.VersionFolder(card.Name, card.Version), "report", "index.html");
-        var run = Path.Combine(settings.Platform.Reports, $"{card.Name}-v{card.Version}");
         if (File.Exists(report))
         {
-            Directory.CreateDirectory(run);
-            File.Copy(report, Path.Combine(run, "index.html"), overwrite: true);
+            ReportProvenance.Stamp(report, settings.Platform.Lake, settings.Platform.Models, $"{card.Name} v{card.Version}");
         }
 
-        AnsiConsole.MarkupLineInterpolated($"best on validation: {card.Family}; report {Path.GetFullPath(Path.Combine(run, "index.html"))}; promote with: eamazing models promote {card.Name} {card.Version}");
+        AnsiConsole.MarkupLineInterpolated($"best on validation: {card.Family}; report {Path.GetFullPath(report)}; promote with: eamazing models promote {card.Name} {card.Version}");
     }
 
     /// <summary>Whether the user gave the option (not its default).</summary>
