@@ -158,6 +158,6 @@ public sealed partial class CommandErrorsTests : CliTestFolder
     [GeneratedRegex(@"Unhandled exception|Exception:|System\.[A-Z][A-Za-z]+`|System\.(Int|UInt|Nullable|DateOnly|Double|Decimal)")]
     private static partial Regex StackOrTypeName();
 
-    [GeneratedRegex(@"^\| `eamazing ([a-z-]+)", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^\| `\./eamazing ([a-z-]+)", RegexOptions.Multiline)]
     private static partial Regex ReadmeCommand();
 }
