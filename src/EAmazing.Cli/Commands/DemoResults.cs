@@ -16,7 +16,7 @@ public static class DemoResults
         foreach (var card in cards)
         {
             md.AppendLine();
-            md.AppendLine(CultureInfo.InvariantCulture, $"{card.Name} v{card.Version} ({card.Task}), test window {card.Data.TestFrom:yyyy-MM-dd} – {card.Data.TestTo:yyyy-MM-dd}, {card.Data.TestRows:N0} rows, seed {card.Seed}:");
+            md.AppendLine(CultureInfo.InvariantCulture, $"{card.Name} v{card.Version} ({card.Task}), test window {card.Data.TestFrom:yyyy-MM-dd} – {card.Data.TestTo.AddTicks(-1):yyyy-MM-dd}, {card.Data.TestRows:N0} rows, seed {card.Seed}:");
             md.AppendLine();
             md.AppendLine(CultureInfo.InvariantCulture, $"| family | test {card.PrimaryMetric} |");
             md.AppendLine("|---|---|");

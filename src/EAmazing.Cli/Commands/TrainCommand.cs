@@ -186,7 +186,7 @@ public static class TrainCommand
             ReportProvenance.Stamp(report, settings.Platform.Lake, settings.Platform.Models, $"{card.Name} v{card.Version}");
         }
 
-        AnsiConsole.MarkupLineInterpolated($"best on validation: {card.Family}; report {Path.GetFullPath(report)}; promote with: eamazing models promote {card.Name} {card.Version}");
+        AnsiConsole.MarkupLineInterpolated($"best on validation: {card.Family}; report {Path.GetFullPath(report)}; promote with: ./eamazing models promote {card.Name} {card.Version}");
     }
 
     /// <summary>Whether the user gave the option (not its default).</summary>
