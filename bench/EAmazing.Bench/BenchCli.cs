@@ -18,6 +18,7 @@ public static class BenchCli
         root.Subcommands.Add(ServingBenchmark.Create());
         root.Subcommands.Add(DemoBenchmark.Create());
         root.Subcommands.Add(GdprBenchmark.Create());
+        root.Subcommands.Add(SqlBenchmark.Create());
         return root.Parse(args).InvokeAsync();
     }
 }

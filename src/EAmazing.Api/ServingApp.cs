@@ -8,6 +8,7 @@ using EAmazing.Api.Security;
 using EAmazing.Engine.DuckDb;
 using EAmazing.Foundation.Configuration;
 using EAmazing.Lake;
+using Scalar.AspNetCore;
 using EAmazing.Privacy;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
@@ -73,7 +74,7 @@ public static class ServingApp
         services.AddProblemDetails();
         services.AddApiKeySecurity();
         services.AddServingHealthChecks();
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddDocumentTransformer<ApiKeyOpenApiTransformer>());
         services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower;
@@ -93,6 +94,8 @@ public static class ServingApp
         app.UseAuthorization();
 
         app.MapOpenApi();
+        // The interactive API page, its script served from the package itself (no CDN: the server may have no internet).
+        app.MapScalarApiReference("/docs");
         app.MapHealthApi();
         app.MapMetricsApi();
         app.MapPredictionApi();

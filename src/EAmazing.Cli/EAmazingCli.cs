@@ -27,6 +27,7 @@ public static class EAmazingCli
         root.Subcommands.Add(MonitorCommand.Create());
         root.Subcommands.Add(GdprCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
+        SqlCommand.AddViewsToHelp(root);
         return root;
     }
 
@@ -51,11 +52,18 @@ public static class EAmazingCli
             config.Error = error;
         }
 
+        var errors = error ?? Console.Error;
+        if (args.Length == 0)
+        {
+            // A bare `eamazing` shows what there is to run.
+            await BuildRoot(catalog).Parse(["--help"]).InvokeAsync(config);
+            return ExitCodes.UsageError;
+        }
+
         if (parse.Errors.Count > 0)
         {
-            // Usage mistakes get a distinct exit code from runtime failures.
-            await parse.InvokeAsync(config);
-            return ExitCodes.UsageError;
+            // Usage mistakes get a distinct exit code from runtime failures, in one line each (no help page, no type names).
+            return CliErrors.ReportParseErrors(parse, errors);
         }
 
         try
@@ -64,23 +72,22 @@ public static class EAmazingCli
         }
         catch (CliSettingsException e)
         {
-            await (error ?? Console.Error).WriteLineAsync($"error: {e.Message}");
+            await errors.WriteLineAsync($"error: {e.Message}");
             return ExitCodes.UsageError;
         }
         catch (Exception e) when (EAmazing.Foundation.Files.StorageFailure.Describe(e) is { } storage)
         {
             // A full disk or a read-only layer is the machine's state, not a bug: one line, no stack trace.
-            await (error ?? Console.Error).WriteLineAsync($"error: {storage}");
-            return ExitCodes.Failure;
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            await (error ?? Console.Error).WriteLineAsync("Unhandled exception: " + e);
+            await errors.WriteLineAsync($"error: {storage}");
             return ExitCodes.Failure;
         }
         catch (OperationCanceledException)
         {
             return ExitCodes.Failure;
+        }
+        catch (Exception e)
+        {
+            return CliErrors.ReportUnexpected(e, parse, errors);
         }
     }
 }

@@ -17,6 +17,9 @@ public sealed class CliProcess
     /// <summary>Extra environment variables (<c>EAMAZING__…</c> settings) for every run.</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The folder the CLI runs in (default: the test's own), where relative default paths land.</summary>
+    public string? WorkingDirectory { get; init; }
+
     /// <summary>The CLI beside the test binary (the project reference copies it there).</summary>
     public static string Dll => Path.Combine(AppContext.BaseDirectory, "eamazing.dll");
 
@@ -28,6 +31,11 @@ public sealed class CliProcess
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (WorkingDirectory is not null)
+        {
+            start.WorkingDirectory = WorkingDirectory;
+        }
+
         start.ArgumentList.Add(Dll);
         foreach (var arg in args)
         {

@@ -15,7 +15,7 @@ public sealed class CliSettingsTests
         // Given a variable for each section, in any case
         var environment = new Hashtable
         {
-            ["EAMAZING__REPORTS"] = "env-reports",
+            ["EAMAZING__MODELS"] = "env-models",
             ["EAMAZING__PSEUDONYMKEYFILE"] = "/keys/pseudonym.key",
             ["EAMAZING__INGEST__PRICECEILING"] = "5000",
             ["EAMAZING__FEATURES__SNAPSHOTWEEKDAY"] = "Sunday",
@@ -31,7 +31,7 @@ public sealed class CliSettingsTests
         var settings = CliSettings.Load(null, environment);
 
         // Then every options type sees its own
-        Assert.Equal("env-reports", settings.Platform.Reports);
+        Assert.Equal("env-models", settings.Platform.Models);
         Assert.Equal("/keys/pseudonym.key", settings.Platform.PseudonymKeyFile);
         Assert.Equal(5000m, settings.Ingest.PriceCeiling);
         Assert.Equal(DayOfWeek.Sunday, settings.Features.SnapshotWeekday);

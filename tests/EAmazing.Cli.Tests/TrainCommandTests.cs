@@ -33,7 +33,7 @@ public sealed class TrainCommandTests : CliTestFolder
         new DatasetGenerator(new GeneratorOptions { Scale = GenerationScale.Tiny, Seed = 5, OutputDirectory = input }).Run();
         var lake = Path.Combine(Root, "lake");
         var models = Path.Combine(Root, "models");
-        var cli = new CliProcess(Root);
+        var cli = new CliProcess(Root) { WorkingDirectory = Root };
         Assert.Equal(0, cli.Run("ingest", input, "--lake", lake).ExitCode);
         Assert.Equal(0, cli.Run("features", "build", "--lake", lake).ExitCode);
 
@@ -45,6 +45,13 @@ public sealed class TrainCommandTests : CliTestFolder
         Assert.Contains("oracle ROC-AUC", train.Output, StringComparison.Ordinal);
         Assert.Contains("purchase-intent-cart", list.Output, StringComparison.Ordinal);
         Assert.Contains("leakage audit", show.Output, StringComparison.Ordinal);
+        // Progress: family, candidate and time elapsed, one line per step when the output is not a terminal.
+        Assert.Matches(@"(?m)^\d\d:\d\d purchase: training fasttree, candidate 1 of 1$", train.Output);
+        // The report lives with its registry version and names the lake; nothing lands in a folder shared by other lakes.
+        var report = Path.Combine(models, "purchase-intent-cart", "1", "report", "index.html");
+        Assert.Contains($"report {report}", train.Output.ReplaceLineEndings(""), StringComparison.Ordinal);
+        Assert.Contains($"trained on the lake at <code>{lake}</code>", File.ReadAllText(report), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(Root, "reports")));
         Assert.Equal(ExitCodes.UsageError, cli.Run("models", "show", "purchase-intent-cart", "9", "--models", models).ExitCode);
         Assert.Equal(ExitCodes.UsageError, cli.Run("train", "purchase", "--task", "nope", "--lake", lake).ExitCode);
         Assert.Equal(ExitCodes.UsageError, cli.Run("train", "purchase", "--budget", "soon", "--lake", lake).ExitCode);

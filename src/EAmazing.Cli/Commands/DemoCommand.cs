@@ -20,14 +20,29 @@ public static class DemoCommand
         DefaultValueFactory = _ => GenerationScale.Demo,
     };
 
+    public static readonly Option<bool> WriteReadme = new("--write-readme")
+    {
+        Description = "Afterwards, replace the <!-- demo:results --> block of ./README.md with this run's results, time and machine",
+    };
+
     public static Command Create(BusinessModelCatalog catalog)
     {
         var command = new Command("demo", "Run everything end to end on a generated dataset (demo scale: ~2M events, Oct–Nov 2019)");
         command.Options.Add(Scale);
         command.Options.Add(GenerateCommand.Seed);
         command.Options.Add(GenerateCommand.Out);
+        command.Options.Add(WriteReadme);
         command.SetAction(async parse =>
         {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var readme = Path.GetFullPath("README.md");
+            // Checked before the run: a missing block found after minutes of work would waste them.
+            if (parse.GetValue(WriteReadme) && !(File.Exists(readme) && File.ReadAllText(readme).Contains($"<!-- {DemoResults.BlockName} -->", StringComparison.Ordinal)))
+            {
+                Console.Error.WriteLine($"error: --write-readme: no README.md with a <!-- {DemoResults.BlockName} --> block in {Path.GetDirectoryName(readme)} (run it from the clone's folder)");
+                return ExitCodes.UsageError;
+            }
+
             var settings = CliSettings.Load(parse.GetValue(GlobalOptions.Lake));
             var data = Path.GetFullPath(parse.GetValue(GenerateCommand.Out) ?? Path.Combine(settings.Platform.DataDirectory, "demo"));
             var lake = Path.GetFullPath(settings.Platform.Lake);
@@ -101,8 +116,16 @@ public static class DemoCommand
                 return listed;
             }
 
-            AnsiConsole.MarkupLine("[green]demo complete.[/] Try: [bold]eamazing sql \"SELECT count(*) FROM silver\"[/], [bold]eamazing models list[/]");
+            AnsiConsole.MarkupLine("[green]demo complete.[/] Try: [bold]./eamazing sql \"SELECT count(*) FROM silver\"[/], [bold]./eamazing sql .tables[/], [bold]./eamazing models list[/]");
             ServeHint.Print(settings);
+            if (parse.GetValue(WriteReadme))
+            {
+                var cards = models.Select(m => registry.Versions(m.Demo.RegistryName).LastOrDefault()).OfType<ModelCard>().ToList();
+                var block = DemoResults.Markdown(cards, clock.Elapsed, "./eamazing demo --write-readme", DateTime.UtcNow);
+                Foundation.Files.AtomicFile.WriteAllText(readme, ReadmeBlock.Replace(File.ReadAllText(readme), DemoResults.BlockName, block));
+                AnsiConsole.MarkupLineInterpolated($"{readme}: the {DemoResults.BlockName} block now holds this run's results");
+            }
+
             return ExitCodes.Success;
         });
         return command;

@@ -53,6 +53,13 @@ public static class ModelsCommand
 
     private static int ListVersions(ModelRegistry registry)
     {
+        if (!registry.Names().Any())
+        {
+            // An empty table alone does not say that the registry looked for was another folder than the user meant.
+            AnsiConsole.WriteLine($"no model in {registry.Root} yet: train one with ./eamazing train NAME, or pass --models DIR (default: EAmazing:Models, env EAMAZING__MODELS)");
+            return ExitCodes.Success;
+        }
+
         var table = new Table().AddTextColumns("model", "version", "family", "primary test metric", "baselines", "audit", "status", "created");
         foreach (var name in registry.Names())
         {

@@ -12,7 +12,6 @@ public static class MonitorCommand
     private static readonly Option<string?> Model = new("--model") { Description = "Registry name of the model (default: every model with a champion)" };
     private static readonly Option<DateOnly?> From = new("--from") { Description = "Window start (yyyy-MM-dd, inclusive); default: 7 days before --to" };
     private static readonly Option<DateOnly?> To = new("--to") { Description = "Window end (yyyy-MM-dd, exclusive); default: the day after the gold table's last row" };
-    private static readonly Option<string?> Registry = new("--models") { Description = "Registry folder (default: EAmazing:Models)" };
 
     public static Command Create()
     {
@@ -21,11 +20,10 @@ public static class MonitorCommand
         drift.Options.Add(Model);
         drift.Options.Add(From);
         drift.Options.Add(To);
-        drift.Options.Add(Registry);
         drift.SetAction(parse =>
         {
             var settings = CliSettings.Load(parse.GetValue(GlobalOptions.Lake));
-            var registry = new ModelRegistry(parse.GetValue(Registry) ?? parse.GetValue(GlobalOptions.Models) ?? settings.Platform.Models);
+            var registry = new ModelRegistry(parse.GetValue(GlobalOptions.Models) ?? settings.Platform.Models);
             var names = parse.GetValue(Model) is { } model ? [model] : registry.Names().Where(n => registry.Champion(n) is not null).ToList();
             if (names.Count == 0)
             {

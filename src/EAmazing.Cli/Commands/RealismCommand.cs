@@ -25,6 +25,12 @@ public static class RealismCommand
             var settings = CliSettings.Load(parse.GetValue(GlobalOptions.Lake));
             var data = Path.GetFullPath(parse.GetValue(Data) ?? settings.Platform.DataDirectory);
             var real = parse.GetValue(Real) ?? SampleFiles.RealHead;
+            if (!HasGeneratedFiles(data))
+            {
+                Console.Error.WriteLine($"error: no generated .csv or .csv.gz file in {data}: run eamazing generate --out {data} first, or pass --data FOLDER");
+                return ExitCodes.UsageError;
+            }
+
             if (parse.GetValue(Markdown))
             {
                 foreach (var f in RealismCheck.Compare(data, real))
@@ -39,6 +45,9 @@ public static class RealismCommand
         });
         return command;
     }
+
+    private static bool HasGeneratedFiles(string folder) =>
+        Directory.Exists(folder) && Directory.EnumerateFiles(folder).Any(f => f.EndsWith(".csv", StringComparison.Ordinal) || f.EndsWith(".csv.gz", StringComparison.Ordinal));
 
     public static int Print(string generatedDirectory, string realFile)
     {

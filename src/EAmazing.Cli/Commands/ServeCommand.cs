@@ -12,13 +12,10 @@ public static class ServeCommand
         Description = $"Addresses to listen on (default: configuration 'urls', else {ServingApp.DefaultUrls}; loopback only unless you say otherwise)",
     };
 
-    public static readonly Option<string?> Models = new("--models") { Description = "Registry folder (default: EAmazing:Models)" };
-
     public static Command Create()
     {
         var command = new Command("serve", "Serve the business models' online predictions, the model registry, health, metrics and OpenAPI over HTTP");
         command.Options.Add(Urls);
-        command.Options.Add(Models);
         command.SetAction(async (parse, cancel) =>
         {
             var settings = CliSettings.Load(parse.GetValue(GlobalOptions.Lake));
@@ -30,7 +27,7 @@ public static class ServeCommand
                 args.Add($"--urls={urls}");
             }
 
-            if (parse.GetValue(Models) is { } models)
+            if (parse.GetValue(GlobalOptions.Models) is { } models)
             {
                 args.Add($"--EAmazing:Models={models}");
             }

@@ -18,11 +18,11 @@ public static class ServeHint
         foreach (var scorer in scorers.Where(s => registry.Champion(s.DefaultModel) is null))
         {
             var version = registry.Versions(scorer.DefaultModel).LastOrDefault()?.Version ?? 1;
-            lines.Add($"eamazing models promote {scorer.DefaultModel} {version}");
+            lines.Add($"./eamazing models promote {scorer.DefaultModel} {version}");
         }
 
-        lines.Add("KEY=$(eamazing api-key create --role reader --name demo)");
-        lines.Add("eamazing serve &");
+        lines.Add("KEY=$(./eamazing api-key create --role reader --name demo)");
+        lines.Add("./eamazing serve &");
         foreach (var endpoint in scorers.Select(s => s.Endpoint))
         {
             lines.Add($"curl -s -H \"Authorization: Bearer $KEY\" -H 'Content-Type: application/json' http://127.0.0.1:5080/v1{endpoint.Route} \\");
@@ -33,7 +33,7 @@ public static class ServeHint
             lines[^1] += "'";
         }
 
-        lines.Add("eamazing monitor drift --from 2019-11-16 --to 2019-11-18");
+        lines.Add("./eamazing monitor drift --from 2019-11-16 --to 2019-11-18");
         foreach (var line in lines)
         {
             AnsiConsole.WriteLine("  " + line);

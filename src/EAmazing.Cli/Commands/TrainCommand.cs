@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using EAmazing.BusinessModels;
+using EAmazing.Lake;
 using EAmazing.Models.Business;
 using EAmazing.Models.Families;
 using EAmazing.Models.Registry;
@@ -17,7 +18,12 @@ public static class TrainCommand
 {
     public static readonly Option<string?> Families = new("--families") { Description = $"Comma-separated families (default: all): {string.Join(", ", ModelFamilyCatalog.All.Select(f => f.Name))}" };
     public static readonly Option<string> Budget = new("--budget") { Description = "Wall-clock cap for the hyperparameter search, e.g. 90s, 5m (default: EAmazing:Training:Budget, 5m)", DefaultValueFactory = _ => "5m" };
-    public static readonly Option<int> Trials = new("--trials") { Description = "Candidates tried per family (default first)", DefaultValueFactory = _ => 3 };
+    public static readonly Option<int> Trials = new("--trials")
+    {
+        Description = "Candidates tried per family (default first)",
+        DefaultValueFactory = _ => 3,
+        Validators = { r => { if (r.GetValueOrDefault<int>() < 1) { r.AddError("--trials must be at least 1"); } } },
+    };
     public static readonly Option<ulong> Seed = new("--seed") { Description = "Seed for every random choice", DefaultValueFactory = _ => 46 };
     public static readonly Option<string?> Truth = new("--truth") { Description = "Ground-truth folder of a generated dataset, for the oracle (e.g. data/demo/truth)" };
 
@@ -100,6 +106,13 @@ public static class TrainCommand
 
         using (lake)
         {
+            // Checked before any work: a missing gold table would otherwise surface as an engine error mid-run.
+            if (MissingInputs(lake!, model) is { } missing)
+            {
+                Console.Error.WriteLine($"error: {missing}");
+                return ExitCodes.Failure;
+            }
+
             // The key is needed only to match a generated world's truth to the lake's pseudonyms (the oracle).
             var pseudonymiser = training.TruthFolder is null
                 ? null
@@ -108,8 +121,7 @@ public static class TrainCommand
             var context = new TrainingContext(lake!, registry, settings.Features, settings.LeakageAudit, pseudonymiser);
             try
             {
-                var outcome = AnsiConsole.Status().Start($"training {model.Name}", ctx =>
-                    model.Train(context, training, new SynchronousProgress<string>(s => ctx.Status(s))));
+                var outcome = TrainingProgress.Show(model.Name, progress => model.Train(context, training, progress));
                 Print(outcome, registry, settings);
                 return CliAudit.Record(settings.Platform.Lake, "train", $"model {outcome.Card.Name} v{outcome.Card.Version}", $"{outcome.Card.Name}: {outcome.Summary}")
                     ? ExitCodes.Success : ExitCodes.Failure;
@@ -125,6 +137,22 @@ public static class TrainCommand
                 return ExitCodes.DataError;
             }
         }
+    }
+
+    /// <summary>What the lake lacks for this model, as the command to run first; null when its gold inputs are there.</summary>
+    private static string? MissingInputs(IGoldEngine lake, IBusinessModel model)
+    {
+        var views = lake.Views().Select(v => v.Name).ToHashSet(StringComparer.Ordinal);
+        var missing = model.Inputs.Select(t => t.ViewName).Where(v => !views.Contains(v)).ToList();
+        if (missing.Count == 0)
+        {
+            return null;
+        }
+
+        var root = Path.GetFullPath(lake.Layout.Root);
+        return lake.CountRows("SELECT * FROM silver") is 0
+            ? $"the lake at {root} holds no events yet: run eamazing ingest FILES, then eamazing features build, then train"
+            : $"the lake at {root} has no {string.Join(", ", missing)} yet: run eamazing features build first";
     }
 
     private static void Print(TrainingOutcome outcome, ModelRegistry registry, CliSettings settings)
@@ -150,15 +178,15 @@ public static class TrainCommand
             }
         }
 
+        // The report stays in the registry version it describes (never a folder shared by every lake and registry),
+        // stamped with the lake and registry it came from.
         var report = Path.Combine(registry.VersionFolder(card.Name, card.Version), "report", "index.html");
-        var run = Path.Combine(settings.Platform.Reports, $"{card.Name}-v{card.Version}");
         if (File.Exists(report))
         {
-            Directory.CreateDirectory(run);
-            File.Copy(report, Path.Combine(run, "index.html"), overwrite: true);
+            ReportProvenance.Stamp(report, settings.Platform.Lake, settings.Platform.Models, $"{card.Name} v{card.Version}");
         }
 
-        AnsiConsole.MarkupLineInterpolated($"best on validation: {card.Family}; report {Path.GetFullPath(Path.Combine(run, "index.html"))}; promote with: eamazing models promote {card.Name} {card.Version}");
+        AnsiConsole.MarkupLineInterpolated($"best on validation: {card.Family}; report {Path.GetFullPath(report)}; promote with: ./eamazing models promote {card.Name} {card.Version}");
     }
 
     /// <summary>Whether the user gave the option (not its default).</summary>

@@ -3,7 +3,7 @@ namespace EAmazing.Lake;
 
 /// <summary>What the gold stage needs from the query engine, on top of the lake seam: write a query's rows to
 /// Parquet, run a read-only query off the catalog, and change the catalog in one transaction.</summary>
-public interface IGoldEngine : ILakeEngine
+public interface IGoldEngine : ILakeEngine, ILakeConsole
 {
     /// <summary>Writes the rows of <paramref name="query"/> to the Parquet file <paramref name="target"/>; returns its row count.</summary>
     long WriteParquet(string query, string target);

@@ -79,4 +79,35 @@ public sealed class HealthMetricsOpenApiTests(ServingWorld world)
         Assert.Contains("/v1/models/{name}/promote", paths);
         Assert.Contains("/metrics", paths);
     }
+
+    [Fact]
+    public async Task The_OpenApi_Document_Declares_The_Api_Key_Scheme_And_Requires_It()
+    {
+        using var factory = new ServingFactory(world);
+
+        var document = await (await factory.CreateClient().GetAsync("/openapi/v1.json")).ReadJson();
+
+        var schemes = document.GetProperty("components").GetProperty("securitySchemes");
+        Assert.Equal("bearer", schemes.GetProperty("ApiKey").GetProperty("scheme").GetString());
+        Assert.Equal("header", schemes.GetProperty("X-Api-Key").GetProperty("in").GetString());
+        Assert.Contains(document.GetProperty("security").EnumerateArray(), r => r.TryGetProperty("ApiKey", out _));
+    }
+
+    [Fact]
+    public async Task The_Interactive_Api_Page_And_Its_Script_Are_Served_Without_Any_Other_Host()
+    {
+        using var factory = new ServingFactory(world);
+        var client = factory.CreateClient();
+
+        var page = await client.GetAsync("/docs/v1");
+        var html = await page.Content.ReadAsStringAsync();
+        var script = System.Text.RegularExpressions.Regex.Match(html, @"<script[^>]+src=""([^""]+)""").Groups[1].Value;
+        var js = await client.GetAsync(script.StartsWith('/') ? script : "/docs/" + script);
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.DoesNotContain("cdn.", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotMatch(@"src=""https?://", html);
+        Assert.Equal(HttpStatusCode.OK, js.StatusCode);
+        Assert.True((await js.Content.ReadAsByteArrayAsync()).Length > 100_000);
+    }
 }

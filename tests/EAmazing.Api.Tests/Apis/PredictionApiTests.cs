@@ -36,9 +36,12 @@ public sealed class PredictionApiTests(ServingWorld world) : IDisposable
         var response = await _factory.Reader().PostAsJsonAsync("/v1/purchase-intent", new { features = new Dictionary<string, double> { ["views_before"] = 3, ["cart_price"] = 50 } });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var missing = (await response.ReadJson()).GetProperty("missing_features").EnumerateArray().Select(e => e.GetString()).ToList();
+        var body = await response.ReadJson();
+        var missing = body.GetProperty("missing_features").EnumerateArray().Select(e => e.GetString()).ToList();
         Assert.DoesNotContain("views_before", missing);
         Assert.Contains("past_sessions", missing);
+        Assert.True(body.GetProperty("degraded").GetBoolean());
+        Assert.StartsWith($"degraded: {missing.Count} feature(s)", body.GetProperty("decision_basis").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -14,9 +14,6 @@ public sealed class PlatformOptions
     /// <summary>The model registry: one folder per model name, one per version.</summary>
     public string Models { get; set; } = "models";
 
-    /// <summary>Where training runs write their HTML reports.</summary>
-    public string Reports { get; set; } = "reports";
-
     /// <summary>Pseudonym key file, used when EAMAZING_PSEUDONYM_KEY is not set (default: ~/.config/eamazing/pseudonym.key).</summary>
     public string? PseudonymKeyFile { get; set; }
 }

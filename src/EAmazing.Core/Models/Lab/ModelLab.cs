@@ -50,6 +50,7 @@ public static class ModelLab
                     break;
                 }
 
+                progress?.Report($"training {family.Name}, candidate {trials + 1} of {request.TrialsPerFamily}");
                 var model = family.Train(train, valid, candidate, request.Seed);
                 var scores = model.PredictProbabilities(valid.Features);
                 var auc = BinaryMetrics.RocAuc(Scored(scores, valid.Labels));

@@ -30,11 +30,21 @@ public sealed record CartItem(DateTime? Time, long? ProductId, long? CategoryId,
 
 public sealed record SessionEvent(DateTime? Time, string? Type, long? ProductId, long? CategoryId, double? Price);
 
-/// <summary>The score, the decision at the card's business threshold, and which model version made it.</summary>
+/// <summary>
+/// The score, the decision at the card's business threshold, and which model version made it; a decision taken with
+/// features missing from the request and the lake's history is marked degraded, with the missing ones listed.
+/// </summary>
 public sealed record PurchaseIntentResponse(
     string Model,
     int Version,
     double Probability,
     double Threshold,
     bool Decision,
-    IReadOnlyList<string> MissingFeatures);
+    IReadOnlyList<string> MissingFeatures)
+{
+    public bool Degraded => MissingFeatures.Count > 0;
+
+    public string DecisionBasis => Degraded
+        ? $"degraded: {MissingFeatures.Count} feature(s) the model uses were missing (see missing_features); treat the decision with care"
+        : "complete: every feature the model uses was known";
+}

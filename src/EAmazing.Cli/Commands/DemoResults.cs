@@ -1,0 +1,47 @@
+using System.Globalization;
+using System.Text;
+using EAmazing.Models.Registry;
+
+namespace EAmazing.Cli.Commands;
+
+/// <summary>The README's <c>demo:results</c> block: the run's time and machine, and each business model's families on its test window, from the registry cards the run wrote.</summary>
+public static class DemoResults
+{
+    public const string BlockName = "demo:results";
+
+    public static string Markdown(IReadOnlyList<ModelCard> cards, TimeSpan elapsed, string command, DateTime at)
+    {
+        var md = new StringBuilder();
+        md.AppendLine(CultureInfo.InvariantCulture, $"Written by `{command}` on {at:yyyy-MM-dd HH:mm} UTC: the demo took {elapsed.TotalSeconds:N0} s on {Machine()}.");
+        foreach (var card in cards)
+        {
+            md.AppendLine();
+            md.AppendLine(CultureInfo.InvariantCulture, $"{card.Name} v{card.Version} ({card.Task}), test window {card.Data.TestFrom:yyyy-MM-dd} – {card.Data.TestTo.AddTicks(-1):yyyy-MM-dd}, {card.Data.TestRows:N0} rows, seed {card.Seed}:");
+            md.AppendLine();
+            md.AppendLine(CultureInfo.InvariantCulture, $"| family | test {card.PrimaryMetric} |");
+            md.AppendLine("|---|---|");
+            foreach (var (family, value) in card.Families)
+            {
+                var shown = family == card.Family && card.Primary is { } primary
+                    ? $"{primary.Value.Estimate:0.000} [{primary.Value.Lower:0.000}, {primary.Value.Upper:0.000}]"
+                    : value.ToString("0.000", CultureInfo.InvariantCulture);
+                var name = family == card.Family ? $"{family} (best on validation)" : card.Baselines.ContainsKey(family) ? $"{family} (baseline)" : family;
+                md.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {shown} |");
+            }
+
+            if (card.Oracle is { } oracle)
+            {
+                md.AppendLine(CultureInfo.InvariantCulture, $"| oracle (true probabilities) | {oracle.Estimate:0.000} [{oracle.Lower:0.000}, {oracle.Upper:0.000}] |");
+            }
+        }
+
+        return md.ToString();
+    }
+
+    /// <summary>Timings mean little without the machine: its cores, memory and how busy it was.</summary>
+    public static string Machine()
+    {
+        var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
+        return FormattableString.Invariant($"{Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB, load average {load}");
+    }
+}
