@@ -13,6 +13,7 @@ namespace EAmazing.Models.Lab;
 /// <param name="Calibration">The calibration method chosen on validation (<c>none</c>, <c>platt</c>, <c>isotonic</c>).</param>
 /// <param name="Preparation">The preparation steps fitted on the training window, in words.</param>
 /// <param name="RawTestCalibrationError">The test calibration error of the uncalibrated scores (the report's "before").</param>
+/// <param name="RawTestScores">The uncalibrated test scores, for the report's reliability diagram before calibration.</param>
 public sealed record FamilyResult(
     string Family,
     string Description,
@@ -28,6 +29,7 @@ public sealed record FamilyResult(
     TimeSpan TrainingTime,
     TimeSpan ScoringTime,
     IReadOnlyList<ScoredExample> TestScores,
+    IReadOnlyList<ScoredExample> RawTestScores,
     IReadOnlyList<ScoredExample> ValidationScores)
 {
     public int TrialsRun => Candidates.Count;

@@ -56,12 +56,15 @@ public static class LabRecorder
                 request.BootstrapResamples, request.Seed);
         }
 
+        var createdAt = DateTime.UtcNow;
+        var header = new LabReportHeader(name, registry.NextVersion(name), createdAt, request.Seed, CodeVersion.Current, request.Cost, request.TrialsPerFamily,
+            request.WallClockBudget is null ? null : "a wall-clock budget capped the search: the run is not reproducible");
         return registry.Register(
             name,
             folder =>
             {
                 var file = best.Model.Save(folder);
-                LabReport.Write(result, Path.Combine(folder, "report"), audit.Summary);
+                LabReport.Write(result, Path.Combine(folder, "report"), audit.Summary, header);
                 return file;
             },
             (version, modelFile) => new ModelCard
@@ -73,7 +76,7 @@ public static class LabRecorder
                 Hyperparameters = best.Model.Hyperparameters,
                 Features = request.Data.FeatureNames,
                 ModelFile = modelFile,
-                CreatedAt = DateTime.UtcNow,
+                CreatedAt = createdAt,
                 Data = new DataWindow(result.Split.TrainFrom, result.Split.ValidFrom, result.Split.TestFrom, result.Split.TestTo,
                     result.TrainRows, result.ValidationRows, result.TestRows, result.TrainPositiveRate, sourceHashes),
                 Kind = TaskKind.BinaryClassification,
@@ -90,7 +93,7 @@ public static class LabRecorder
                     f.ValidationAuc, f.Test.RocAuc.Estimate, f.Test.LogLoss.Estimate, f.RawTestCalibrationError, f.Test.CalibrationError)).ToList(),
                 TrialsPerFamily = request.TrialsPerFamily,
                 NotReproducible = request.WallClockBudget is { } cap
-                    ? $"a wall-clock budget of {cap} capped the search{(result.BudgetExhausted ? " and cut it short" : "")}: how many candidates run depends on the machine's load"
+                    ? $"not reproducible: a wall-clock budget of {cap} capped the search{(result.BudgetExhausted ? " and cut it short" : "")}, so how many candidates run depends on the machine's load"
                     : null,
                 Families = result.Families.ToDictionary(f => f.Family, f => f.Test.RocAuc.Estimate),
                 Oracle = result.OracleAuc,

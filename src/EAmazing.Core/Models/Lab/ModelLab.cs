@@ -85,7 +85,7 @@ public static class ModelLab
             results.Add(new FamilyResult(family.Name, family.Description, isBaseline, calibrated, candidates,
                 bestAuc, heldOutLoss, calibrator.Method, preparation.Steps,
                 BinaryMetrics.ExpectedCalibrationError(Scored(rawTest, test.Labels)),
-                TestMetrics.Measure(testScores, threshold, request.Cost, request.BootstrapResamples, request.Seed), trainingTime, scoringTime, testScores, validationScores));
+                TestMetrics.Measure(testScores, threshold, request.Cost, request.BootstrapResamples, request.Seed), trainingTime, scoringTime, testScores, Scored(rawTest, test.Labels), validationScores));
         }
 
         var (oracleAuc, withOracle) = Oracle(request, testIndexes, test);

@@ -44,6 +44,9 @@ public sealed class ModelRegistry(string root)
 
     public string VersionFolder(string name, int version) => Path.Combine(Root, name, version.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
+    /// <summary>The number the next <see cref="Register"/> of this name will get.</summary>
+    public int NextVersion(string name) => Versions(name).Select(c => c.Version).DefaultIfEmpty(0).Max() + 1;
+
     /// <summary>
     /// Stores a new version: <paramref name="write"/> fills a temporary folder (model, report) and returns
     /// the model's file name; the card is written last and the folder renamed into place.
@@ -51,7 +54,7 @@ public sealed class ModelRegistry(string root)
     public ModelCard Register(string name, Func<string, string> write, Func<int, string, ModelCard> card)
     {
         Directory.CreateDirectory(Path.Combine(Root, name));
-        var version = Versions(name).Select(c => c.Version).DefaultIfEmpty(0).Max() + 1;
+        var version = NextVersion(name);
         using var folder = new AtomicDirectory(VersionFolder(name, version), Path.Combine(Root, name, $".tmp-{version}-{Environment.ProcessId}"));
         var modelFile = write(folder.TemporaryPath);
         var written = card(version, modelFile);

@@ -82,6 +82,28 @@ public sealed class ModelRegistryTests
         Assert.All(uses, u => Assert.Equal(first.Data.TestFrom, u.TestFrom));
     }
 
+    [Fact]
+    public void A_Card_Records_Preparation_Calibration_And_Whether_A_Wall_Clock_Budget_Made_The_Run_Unrepeatable()
+    {
+        using var dir = new TempFolder();
+        var registry = new ModelRegistry(dir.Path);
+        var plain = Request(SyntheticTabular.Create()) with { Families = [ModelFamilyCatalog.Find("logistic")] };
+        var capped = plain with { WallClockBudget = TimeSpan.FromHours(1) };
+
+        var reproducible = LabRecorder.Record(registry, "intent", plain, ModelLab.Run(plain), Clean, ["test_table"], [], TimeSpan.Zero);
+        var unrepeatable = LabRecorder.Record(registry, "intent", capped, ModelLab.Run(capped), Clean, ["test_table"], [], TimeSpan.Zero);
+
+        Assert.Null(reproducible.NotReproducible);
+        Assert.Contains("not reproducible", registry.Get("intent", unrepeatable.Version).NotReproducible, StringComparison.Ordinal);
+        Assert.Contains("standardised on the training window", reproducible.Preparation[0], StringComparison.Ordinal);
+        Assert.Contains(reproducible.Calibration, new[] { "none", "platt", "isotonic" });
+        Assert.Equal(["prior", "onerule", "logistic"], reproducible.Comparison.Select(c => c.Family));
+        var report = File.ReadAllText(Path.Combine(registry.VersionFolder("intent", reproducible.Version), "report", "index.html"));
+        Assert.Contains("intent version 1", report, StringComparison.Ordinal);
+        Assert.Contains("seed / code version</th><td>46 /", report, StringComparison.Ordinal);
+        Assert.Contains("calibration before", report, StringComparison.Ordinal);
+    }
+
     private static LabRequest Request(EAmazing.Models.Data.TabularDataset data) =>
         new() { Task = "test", Data = data, Families = [ModelFamilyCatalog.Find("prior"), ModelFamilyCatalog.Find("fasttree")], TrialsPerFamily = 1, BootstrapResamples = 30 };
 
