@@ -17,7 +17,7 @@ namespace EAmazing.Cli.Commands;
 public static class TrainCommand
 {
     public static readonly Option<string?> Families = new("--families") { Description = $"Comma-separated families (default: all): {string.Join(", ", ModelFamilyCatalog.All.Select(f => f.Name))}" };
-    public static readonly Option<string> Budget = new("--budget") { Description = "Wall-clock cap for the hyperparameter search, e.g. 90s, 5m (default: EAmazing:Training:Budget, 5m)", DefaultValueFactory = _ => "5m" };
+    public static readonly Option<string?> Budget = new("--budget") { Description = "Optional wall-clock cap for the hyperparameter search, e.g. 90s, 5m (default: none; a capped run is recorded as not reproducible)" };
     public static readonly Option<int> Trials = new("--trials")
     {
         Description = "Candidates tried per family (default first)",

@@ -9,7 +9,8 @@ public sealed record PurchaseIntentOptions
 
     public int TrialsPerFamily { get; init; } = 3;
 
-    public TimeSpan Budget { get; init; } = TimeSpan.FromMinutes(5);
+    /// <summary>Optional wall-clock cap on the search; null keeps the run reproducible.</summary>
+    public TimeSpan? Budget { get; init; }
 
     public ulong Seed { get; init; } = 46;
 

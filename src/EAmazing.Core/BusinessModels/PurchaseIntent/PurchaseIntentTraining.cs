@@ -36,7 +36,7 @@ public sealed class PurchaseIntentTraining(TrainingContext context)
             Data = data,
             Families = options.Families?.Select(ModelFamilyCatalog.Find).ToList() ?? ModelFamilyCatalog.All,
             TrialsPerFamily = options.TrialsPerFamily,
-            Budget = options.Budget,
+            WallClockBudget = options.Budget,
             Seed = options.Seed,
             Cost = options.Cost,
             ValidationDays = options.ValidationDays,

@@ -13,7 +13,8 @@ public sealed record TrainingSettings
 
     public int TrialsPerFamily { get; init; } = 3;
 
-    public TimeSpan Budget { get; init; } = TimeSpan.FromMinutes(5);
+    /// <summary>Optional wall-clock cap on the search (null: none, the run is reproducible); the card records a capped run as not reproducible.</summary>
+    public TimeSpan? Budget { get; init; }
 
     public ulong Seed { get; init; } = 46;
 

@@ -21,6 +21,9 @@ public sealed record TestMetrics(
 
     public double Recall => Confusion.Recall;
 
+    /// <summary>The calibration error's bootstrap interval (null on cards written before it was measured).</summary>
+    public ConfidenceInterval? CalibrationErrorInterval { get; init; }
+
     public static TestMetrics Measure(IReadOnlyList<ScoredExample> test, double threshold, BusinessCost cost, int resamples = 300, ulong seed = 46)
     {
         var confusion = ConfusionMatrix.At(test, threshold);
@@ -36,6 +39,9 @@ public sealed record TestMetrics(
             confusion,
             Bootstrap.Interval(test, s => ConfusionMatrix.At(s, threshold).F1, resamples, seed),
             BinaryMetrics.LiftAtTopDecile(test),
-            cost.NetValue(confusion));
+            cost.NetValue(confusion))
+        {
+            CalibrationErrorInterval = Bootstrap.Interval(test, s => BinaryMetrics.ExpectedCalibrationError(s), resamples, seed),
+        };
     }
 }

@@ -1,4 +1,5 @@
 using EAmazing.Models.Data;
+using EAmazing.Models.Families.Preparation;
 
 namespace EAmazing.Models.Families;
 
@@ -13,6 +14,12 @@ public interface IModelFamily
     string Name { get; }
 
     string Description { get; }
+
+    /// <summary>
+    /// How its inputs are prepared (missing indicators, log1p, standardisation, or raw values): the lab fits this on
+    /// the training window, trains the family on the prepared rows and records the steps in the card.
+    /// </summary>
+    FeaturePreparation Preparation { get; }
 
     /// <summary>Candidate hyperparameter sets, the family's default first; deterministic for a seed.</summary>
     IReadOnlyList<IReadOnlyDictionary<string, string>> Candidates(int maxTrials, ulong seed);

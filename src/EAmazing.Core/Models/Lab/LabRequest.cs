@@ -13,11 +13,14 @@ public sealed record LabRequest
 
     public IReadOnlyList<IModelFamily> Families { get; init; } = ModelFamilyCatalog.All;
 
-    /// <summary>Candidates tried per family (the default first); deterministic, so the same command gives the same model.</summary>
+    /// <summary>Candidates tried per family (the default first): the search budget, so the same command gives the same model.</summary>
     public int TrialsPerFamily { get; init; } = 4;
 
-    /// <summary>Wall-clock safety cap for the search; when hit, remaining candidates are skipped and the card says so.</summary>
-    public TimeSpan Budget { get; init; } = TimeSpan.FromMinutes(5);
+    /// <summary>
+    /// An optional wall-clock cap on the search (null: none). When set, how many candidates are tried depends on
+    /// the machine's load, so the card records the run as not reproducible.
+    /// </summary>
+    public TimeSpan? WallClockBudget { get; init; }
 
     public ulong Seed { get; init; } = 46;
 

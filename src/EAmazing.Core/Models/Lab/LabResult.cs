@@ -17,8 +17,11 @@ public sealed record LabResult(
     bool BudgetExhausted,
     IReadOnlyList<string> Alarms)
 {
-    /// <summary>The best non-baseline family on validation AUC (never chosen on test).</summary>
-    public FamilyResult Best => Families.Where(f => !f.IsBaseline).MaxBy(f => f.ValidationAuc) ?? Families[0];
+    /// <summary>
+    /// The best non-baseline family by calibrated validation log-loss, a proper scoring rule (never chosen on test):
+    /// ranking by AUC alone lets a model with good ranking and misleading probabilities win.
+    /// </summary>
+    public FamilyResult Best => Families.Where(f => !f.IsBaseline).MinBy(f => f.ValidationLogLoss) ?? Families.MinBy(f => f.ValidationLogLoss)!;
 }
 
 /// <summary>Permutation importance: how much test AUC drops when one feature's column is shuffled.</summary>

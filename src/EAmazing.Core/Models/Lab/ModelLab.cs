@@ -4,13 +4,16 @@ using EAmazing.Models.Data;
 using EAmazing.Foundation.Statistics;
 using EAmazing.Models.Evaluation;
 using EAmazing.Models.Families;
+using EAmazing.Models.Families.Calibration;
+using EAmazing.Models.Families.Preparation;
 
 namespace EAmazing.Models.Lab;
 
 /// <summary>
-/// Trains every requested family on the same temporal split: each family's candidates are scored on
-/// the validation window only, the decision threshold is chosen on validation from the business cost,
-/// and only then is the test window touched, once per family.
+/// Trains every requested family, and always the baselines, on the same temporal split: each family's inputs are
+/// prepared as it declares (fitted on train), its candidates are scored on the validation window only and the one
+/// with the lowest validation log-loss kept, its scores are calibrated on validation, the decision threshold is
+/// chosen on validation from the business cost, and only then is the test window touched, once per family.
 /// </summary>
 public static class ModelLab
 {
@@ -33,42 +36,57 @@ public static class ModelLab
         var clock = Stopwatch.StartNew();
         var exhausted = false;
         var results = new List<FamilyResult>();
-        foreach (var family in request.Families)
+        foreach (var family in WithBaselines(request.Families))
         {
             cancellationToken.ThrowIfCancellationRequested();
             progress?.Report($"training {family.Name}");
             var familyClock = Stopwatch.StartNew();
+            var isBaseline = ModelFamilyCatalog.BaselineNames.Contains(family.Name);
+
+            // Fitted on the training window only; the family learns from prepared rows, the model reads raw rows.
+            var preparation = family.Preparation.Fit(train);
+            var (preparedTrain, preparedValid) = family.Preparation.IsRaw ? (train, valid) : (preparation.Transform(train), preparation.Transform(valid));
             ITrainedModel? best = null;
             float[]? bestValidation = null;
-            var bestAuc = double.NegativeInfinity;
-            var trials = 0;
-            foreach (var candidate in family.Candidates(request.TrialsPerFamily, request.Seed))
+            var bestLoss = double.PositiveInfinity;
+            var bestAuc = 0.5;
+            var candidates = new List<CandidateScore>();
+            foreach (var hyperparameters in family.Candidates(request.TrialsPerFamily, request.Seed))
             {
-                if (best is not null && clock.Elapsed > request.Budget)
+                if (best is not null && request.WallClockBudget is { } cap && clock.Elapsed > cap)
                 {
                     exhausted = true;
                     break;
                 }
 
-                progress?.Report($"training {family.Name}, candidate {trials + 1} of {request.TrialsPerFamily}");
-                var model = family.Train(train, valid, candidate, request.Seed);
+                progress?.Report($"training {family.Name}, candidate {candidates.Count + 1} of {request.TrialsPerFamily}");
+                var trained = family.Train(preparedTrain, preparedValid, hyperparameters, request.Seed);
+                var model = family.Preparation.IsRaw ? trained : new PreparedModel(preparation, trained);
                 var scores = model.PredictProbabilities(valid.Features);
-                var auc = BinaryMetrics.RocAuc(Scored(scores, valid.Labels));
-                trials++;
-                if (auc > bestAuc || best is null)
+                var scored = Scored(scores, valid.Labels);
+                var loss = BinaryMetrics.LogLoss(scored);
+                var auc = BinaryMetrics.RocAuc(scored);
+                candidates.Add(new CandidateScore(hyperparameters, loss, double.IsNaN(auc) ? 0.5 : auc));
+                if (best is null || loss < bestLoss)
                 {
-                    (best, bestValidation, bestAuc) = (model, scores, double.IsNaN(auc) ? 0.5 : auc);
+                    (best, bestValidation, bestLoss, bestAuc) = (model, scores, loss, candidates[^1].ValidationAuc);
                 }
             }
 
+            // Baselines stay as they are: recalibrating the prior on validation would move the floor itself.
+            var (calibrator, heldOutLoss) = CalibrationChoice.Choose(bestValidation!, valid.Labels, isBaseline ? [IdentityCalibrator.Name] : null);
+            var calibrated = calibrator is IdentityCalibrator ? best! : new CalibratedModel(best!, calibrator);
             var trainingTime = familyClock.Elapsed;
-            var validationScores = Scored(bestValidation!, valid.Labels);
+            var validationScores = Scored(calibrator.Apply(bestValidation!), valid.Labels);
             var threshold = request.Cost.BestThreshold(validationScores);
             var scoring = Stopwatch.StartNew();
-            var testScores = Scored(best!.PredictProbabilities(test.Features), test.Labels);
+            var rawTest = best!.PredictProbabilities(test.Features);
+            var testScores = Scored(calibrator.Apply(rawTest), test.Labels);
             var scoringTime = scoring.Elapsed;
-            results.Add(new FamilyResult(family.Name, family.Description, ModelFamilyCatalog.BaselineNames.Contains(family.Name), best, trials, bestAuc,
-                TestMetrics.Measure(testScores, threshold, request.Cost, request.BootstrapResamples, request.Seed), trainingTime, scoringTime, testScores, validationScores));
+            results.Add(new FamilyResult(family.Name, family.Description, isBaseline, calibrated, candidates,
+                bestAuc, heldOutLoss, calibrator.Method, preparation.Steps,
+                BinaryMetrics.ExpectedCalibrationError(Scored(rawTest, test.Labels)),
+                TestMetrics.Measure(testScores, threshold, request.Cost, request.BootstrapResamples, request.Seed), trainingTime, scoringTime, testScores, Scored(rawTest, test.Labels), validationScores));
         }
 
         var (oracleAuc, withOracle) = Oracle(request, testIndexes, test);
@@ -81,6 +99,13 @@ public static class ModelLab
             [], exhausted, Alarms(results, oracleAuc));
         return result with { Importance = PermutationImportance(result.Best.Model, test, request.Seed) };
     }
+
+    /// <summary>
+    /// The requested families with every baseline in front, whatever was requested: a model is only ever judged
+    /// beside its baselines, so leaving them out of <c>--families</c> cannot remove the gate.
+    /// </summary>
+    public static IReadOnlyList<IModelFamily> WithBaselines(IReadOnlyList<IModelFamily> requested) =>
+        [.. ModelFamilyCatalog.BaselineNames.Select(ModelFamilyCatalog.Find), .. requested.Where(f => !ModelFamilyCatalog.BaselineNames.Contains(f.Name))];
 
     private static List<string> Alarms(IReadOnlyList<FamilyResult> results, ConfidenceInterval? oracle)
     {

@@ -45,6 +45,38 @@ public sealed record ModelCard
     /// <summary>The current champion re-scored on this version's test rows, in the primary metric.</summary>
     public double? ChampionOnThisWindow { get; init; }
 
+    /// <summary>The champion's version and every estimate of it re-scored on this version's test rows, with intervals.</summary>
+    public int? ChampionVersion { get; init; }
+
+    public IReadOnlyList<NamedEstimate>? ChampionEstimates { get; init; }
+
+    /// <summary>Each baseline's estimates on the same test rows, with intervals.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<NamedEstimate>> BaselineEstimates { get; init; } = new Dictionary<string, IReadOnlyList<NamedEstimate>>();
+
+    /// <summary>
+    /// Estimates that must not get worse (a classifier's log-loss and calibration error): not beyond the intervals
+    /// against the champion, and not against <see cref="FloorBaseline"/>.
+    /// </summary>
+    public IReadOnlyList<string> GuardMetrics { get; init; } = [];
+
+    /// <summary>The baseline no model may be worse than on a guard metric (a classifier's constant prior).</summary>
+    public string? FloorBaseline { get; init; }
+
+    /// <summary>How the chosen family's inputs were prepared (fitted on the training window).</summary>
+    public IReadOnlyList<string> Preparation { get; init; } = [];
+
+    /// <summary>The calibration fitted on validation and applied to every served score (<c>none</c>, <c>platt</c>, <c>isotonic</c>).</summary>
+    public string Calibration { get; init; } = "none";
+
+    /// <summary>Every family of the run: preparation, calibration, validation log-loss and AUC, test figures.</summary>
+    public IReadOnlyList<FamilySummary> Comparison { get; init; } = [];
+
+    /// <summary>Candidates tried per family: the search budget.</summary>
+    public int TrialsPerFamily { get; init; }
+
+    /// <summary>Why the same command and seed may not give this model again (a wall-clock budget), or null when they will.</summary>
+    public string? NotReproducible { get; init; }
+
     /// <summary>A classifier's full test metrics with its decision threshold (binary classification only).</summary>
     public TestMetrics? Metrics { get; init; }
 

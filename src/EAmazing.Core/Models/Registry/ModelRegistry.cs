@@ -44,6 +44,9 @@ public sealed class ModelRegistry(string root)
 
     public string VersionFolder(string name, int version) => Path.Combine(Root, name, version.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
+    /// <summary>The number the next <see cref="Register"/> of this name will get.</summary>
+    public int NextVersion(string name) => Versions(name).Select(c => c.Version).DefaultIfEmpty(0).Max() + 1;
+
     /// <summary>
     /// Stores a new version: <paramref name="write"/> fills a temporary folder (model, report) and returns
     /// the model's file name; the card is written last and the folder renamed into place.
@@ -51,7 +54,7 @@ public sealed class ModelRegistry(string root)
     public ModelCard Register(string name, Func<string, string> write, Func<int, string, ModelCard> card)
     {
         Directory.CreateDirectory(Path.Combine(Root, name));
-        var version = Versions(name).Select(c => c.Version).DefaultIfEmpty(0).Max() + 1;
+        var version = NextVersion(name);
         using var folder = new AtomicDirectory(VersionFolder(name, version), Path.Combine(Root, name, $".tmp-{version}-{Environment.ProcessId}"));
         var modelFile = write(folder.TemporaryPath);
         var written = card(version, modelFile);
@@ -63,11 +66,22 @@ public sealed class ModelRegistry(string root)
     /// <summary>
     /// Makes a version champion if it passes the gates (or when forced); the previous champion is archived.
     /// <paramref name="evaluate"/> is the business model's evaluator (its kind's gates); the common gates otherwise.
+    /// On top, a test window decides once: a version whose test window overlaps one that already decided a promotion
+    /// of this name is refused (choosing among re-runs by their test figures would be model selection on the test
+    /// set). Every decision, refused or forced, is appended to <c>windows.json</c>.
     /// </summary>
     public PromotionDecision Promote(string name, int version, bool force = false, Func<ModelCard, PromotionDecision>? evaluate = null)
     {
         var candidate = Get(name, version);
         var decision = (evaluate ?? PromotionDecision.Evaluate)(candidate);
+        var uses = WindowUses(name);
+        var window = new WindowUse(candidate.Data.TestFrom, candidate.Data.TestTo, version, false, false, DateTime.UtcNow);
+        decision = uses.FirstOrDefault(u => u.Overlaps(window.TestFrom, window.TestTo)) is { } used
+            ? decision.With(false, $"test window {window} already decided a promotion (v{used.Version}, test window {used}, {(used.Forced ? "forced" : used.Allowed ? "allowed" : "refused")} {used.DecidedAt:yyyy-MM-dd HH:mm} UTC): "
+                + "a window decides once; train again when newer days are in the lake, so the decision rests on data no earlier choice has seen")
+            : decision.With(true, $"test window {window} has decided no promotion before");
+        AtomicFile.WriteAllText(WindowsPath(name), JsonSerializer.Serialize(uses.Append(window with { Allowed = decision.Allowed, Forced = force && !decision.Allowed }).ToList(), Json),
+            temporaryPath: WindowsPath(name) + ".tmp");
         if (!decision.Allowed && !force)
         {
             return decision;
@@ -88,6 +102,15 @@ public sealed class ModelRegistry(string root)
         var path = CardPath(card.Name, card.Version);
         AtomicFile.WriteAllText(path, JsonSerializer.Serialize(card, Json), temporaryPath: path + ".tmp");
     }
+
+    /// <summary>Every promotion decision of this name, in order, with the test window it was decided on.</summary>
+    public IReadOnlyList<WindowUse> WindowUses(string name)
+    {
+        var path = WindowsPath(name);
+        return File.Exists(path) ? JsonSerializer.Deserialize<List<WindowUse>>(File.ReadAllText(path), Json) ?? [] : [];
+    }
+
+    private string WindowsPath(string name) => Path.Combine(Root, name, "windows.json");
 
     private string CardPath(string name, int version) => Path.Combine(VersionFolder(name, version), "card.json");
 

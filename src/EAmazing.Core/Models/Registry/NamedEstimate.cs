@@ -9,6 +9,9 @@ public sealed record NamedEstimate(string Name, ConfidenceInterval Value, bool H
     /// <summary>Whether this estimate is better than <paramref name="other"/> beyond its interval (the lower bound above, or the upper bound below for a loss).</summary>
     public bool ClearlyBetterThan(double other) => HigherIsBetter ? Value.Lower > other : Value.Upper < other;
 
+    /// <summary>Whether this estimate is worse than <paramref name="other"/> beyond both intervals (they do not overlap).</summary>
+    public bool ClearlyWorseThan(NamedEstimate other) => HigherIsBetter ? Value.Upper < other.Value.Lower : Value.Lower > other.Value.Upper;
+
     /// <summary>Whether the point estimate is at least as good as <paramref name="other"/>.</summary>
     public bool AtLeastAsGoodAs(double other) => HigherIsBetter ? Value.Estimate >= other : Value.Estimate <= other;
 

@@ -3,8 +3,9 @@ namespace EAmazing.Models.Registry;
 /// <summary>
 /// Whether a version may become champion, with every gate's verdict. These gates hold for every task kind and
 /// read the card alone: the audit passed, no alarm, the primary metric beats each baseline beyond its interval,
-/// at least as good as the current champion on the same test rows, no retrain due. A kind's evaluator may add
-/// its own gates on top.
+/// at least as good as the current champion on the same test rows, no guard metric (a classifier's log-loss and
+/// calibration error) worse than the champion's beyond both intervals or worse than the floor baseline's, no
+/// retrain due. The registry adds the window gate (a test window decides once); a kind's evaluator may add its own.
 /// </summary>
 public sealed record PromotionDecision(bool Allowed, IReadOnlyList<string> Reasons)
 {
@@ -64,6 +65,11 @@ public sealed record PromotionDecision(bool Allowed, IReadOnlyList<string> Reaso
             }
         }
 
+        foreach (var guard in candidate.GuardMetrics)
+        {
+            ok &= Guard(candidate, guard, reasons);
+        }
+
         if (candidate.RetrainReasons.Count > 0)
         {
             ok = false;
@@ -71,6 +77,51 @@ public sealed record PromotionDecision(bool Allowed, IReadOnlyList<string> Reaso
         }
 
         return new PromotionDecision(ok, reasons);
+    }
+
+    /// <summary>
+    /// A guard metric must not be worse than the champion's beyond both intervals (re-scored on the same rows). Against
+    /// the floor baseline the proper score decides: a loss must not be worse than the floor's at all. Other guards
+    /// (the calibration error) are shown beside the floor's but do not gate on it: a constant's calibration error
+    /// only measures how far the rate moved since training, while any model that ranks pays binning noise on top.
+    /// </summary>
+    private static bool Guard(ModelCard candidate, string metric, List<string> reasons)
+    {
+        var mine = candidate.Estimates.FirstOrDefault(e => e.Name == metric);
+        if (mine is null)
+        {
+            reasons.Add($"the card has no {metric} estimate although the gates need it");
+            return false;
+        }
+
+        var ok = true;
+        if (candidate.ChampionEstimates?.FirstOrDefault(e => e.Name == metric) is { } champion)
+        {
+            var worse = mine.ClearlyWorseThan(champion);
+            ok &= !worse;
+            reasons.Add($"{(worse ? "worse than" : "not worse than")} champion v{candidate.ChampionVersion} in {metric} beyond the intervals (test {mine.Value} vs {champion.Value})");
+        }
+
+        if (candidate.FloorBaseline is { } floorName)
+        {
+            if (candidate.BaselineEstimates.GetValueOrDefault(floorName)?.FirstOrDefault(e => e.Name == metric) is not { } floor)
+            {
+                reasons.Add($"baseline {floorName} has no {metric} on this window: the model cannot be compared with it");
+                return false;
+            }
+
+            if (!metric.EndsWith("loss", StringComparison.Ordinal))
+            {
+                reasons.Add($"{metric} beside baseline {floorName}: test {mine.Value} vs {floor.Value} (shown, not gated: see the champion gate)");
+                return ok;
+            }
+
+            var worse = !mine.AtLeastAsGoodAs(floor.Value.Estimate);
+            ok &= !worse;
+            reasons.Add($"{(worse ? "worse than" : "not worse than")} baseline {floorName} in {metric} (test {mine.Value} vs {floor.Value})");
+        }
+
+        return ok;
     }
 
     /// <summary>Adds a kind-specific gate's verdict.</summary>

@@ -1,4 +1,6 @@
 using EAmazing.Models.Families;
+using EAmazing.Models.Families.Calibration;
+using EAmazing.Models.Families.Preparation;
 
 namespace EAmazing.Models.Registry;
 
@@ -9,6 +11,9 @@ public static class TrainedModelStore
     {
         var family = ModelFamilyCatalog.TryFind(card.Family)
             ?? throw new InvalidDataException($"model card {card.Name} v{card.Version} names model family '{card.Family}', which this build does not know; known: {string.Join(", ", ModelFamilyCatalog.All.Select(f => f.Name))}");
-        return family.Load(folder, card.ModelFile, card.Features.Count, card.Hyperparameters);
+        // Saved inside out: the family's file, its fitted preparation, its calibrator (older versions have neither).
+        var preparation = FittedPreparation.TryRead(folder);
+        var model = family.Load(folder, card.ModelFile, preparation?.OutputNames.Count ?? card.Features.Count, card.Hyperparameters);
+        return CalibratedModel.Read(folder, preparation is null ? model : new PreparedModel(preparation, model));
     }
 }

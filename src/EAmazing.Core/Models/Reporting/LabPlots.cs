@@ -18,6 +18,7 @@ public static class LabPlots
             var curve = Thin(BinaryMetrics.RocCurve(family.TestScores));
             var line = plot.Add.ScatterLine(curve.Select(p => p.Item1).ToArray(), curve.Select(p => p.Item2).ToArray());
             line.LegendText = $"{family.Family} ({family.Test.RocAuc.Estimate:0.000})";
+            line.Color = FamilyColours.Of(family.Family);
         }
 
         var diagonal = plot.Add.Line(0, 0, 1, 1);
@@ -34,25 +35,29 @@ public static class LabPlots
             var curve = Thin(BinaryMetrics.PrecisionRecallCurve(family.TestScores));
             var line = plot.Add.ScatterLine(curve.Select(p => p.Item1).ToArray(), curve.Select(p => p.Item2).ToArray());
             line.LegendText = $"{family.Family} ({family.Test.PrAuc.Estimate:0.000})";
+            line.Color = FamilyColours.Of(family.Family);
         }
 
         return Finish(plot, "Precision–recall (test window)", "recall", "precision");
     }
 
-    public static byte[] Calibration(LabResult result)
+    /// <summary>Reliability diagram of every family on the test window, of its calibrated scores or (<paramref name="raw"/>) of its scores before calibration.</summary>
+    public static byte[] Calibration(LabResult result, bool raw = false)
     {
         var plot = new Plot();
         foreach (var family in result.Families.Where(f => !f.IsBaseline || f.Family == "onerule"))
         {
-            var bins = BinaryMetrics.CalibrationBins(family.TestScores);
+            var scores = raw ? family.RawTestScores : family.TestScores;
+            var bins = BinaryMetrics.CalibrationBins(scores);
             var line = plot.Add.Scatter(bins.Select(b => b.MeanProbability).ToArray(), bins.Select(b => b.ObservedRate).ToArray());
-            line.LegendText = family.Family;
+            line.LegendText = $"{family.Family} (ECE {BinaryMetrics.ExpectedCalibrationError(scores):0.000})";
+            line.Color = FamilyColours.Of(family.Family);
         }
 
         var diagonal = plot.Add.Line(0, 0, 1, 1);
         diagonal.LinePattern = LinePattern.Dashed;
         diagonal.Color = Colors.Gray;
-        return Finish(plot, "Calibration (test window, 10 bins)", "mean predicted probability", "observed rate");
+        return Finish(plot, raw ? "Calibration before (raw scores, test window)" : "Calibration after (validation-fitted, test window)", "mean predicted probability", "observed rate");
     }
 
     public static byte[] Importance(LabResult result)
@@ -60,6 +65,7 @@ public static class LabPlots
         var plot = new Plot();
         var top = result.Importance.Take(15).Reverse().ToArray();
         var bars = plot.Add.Bars(top.Select(i => i.AucDrop).ToArray());
+        bars.Color = FamilyColours.Of(result.Best.Family);
         bars.Horizontal = true;
         plot.Axes.Left.SetTicks(Enumerable.Range(0, top.Length).Select(i => (double)i).ToArray(), top.Select(i => i.Feature).ToArray());
         plot.Title($"Permutation importance: {result.Best.Family}");

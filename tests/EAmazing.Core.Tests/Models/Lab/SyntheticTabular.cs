@@ -5,7 +5,7 @@ namespace EAmazing.Core.Tests.Models.Lab;
 /// <summary>A small tabular problem with known signal, spread over 35 days.</summary>
 internal static class SyntheticTabular
 {
-    public static TabularDataset Create(int rows = 3_000, int seed = 1, bool leaky = false)
+    public static TabularDataset Create(int rows = 3_000, int seed = 1, bool leaky = false, double interaction = 1.2)
     {
         var rng = new Random(seed);
         var names = new List<string> { "signal", "interaction_a", "interaction_b", "noise" };
@@ -22,7 +22,7 @@ internal static class SyntheticTabular
             var signal = rng.NextDouble() * 2 - 1;
             var a = rng.NextDouble() * 2 - 1;
             var b = rng.NextDouble() * 2 - 1;
-            var logit = -0.8 + (1.5 * signal) + (1.2 * a * b);
+            var logit = -0.8 + (1.5 * signal) + (interaction * a * b);
             var label = rng.NextDouble() < 1 / (1 + Math.Exp(-logit));
             var row = new List<float> { (float)signal, (float)a, (float)b, (float)rng.NextDouble() };
             if (leaky)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using EAmazing.Models.Data;
+using EAmazing.Models.Families.Preparation;
 using EAmazing.Foundation.Statistics;
 
 namespace EAmazing.Models.Families.Baselines;
@@ -16,6 +17,8 @@ public sealed class OneRuleFamily : IModelFamily
     public string Name => "onerule";
 
     public string Description => "Baseline: the best single feature, binned (OneR)";
+
+    public FeaturePreparation Preparation => FeaturePreparation.Raw;
 
     public IReadOnlyList<IReadOnlyDictionary<string, string>> Candidates(int maxTrials, ulong seed) => [new Dictionary<string, string>()];
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using EAmazing.Models.Data;
+using EAmazing.Models.Families.Preparation;
 
 namespace EAmazing.Models.Families.Baselines;
 
@@ -9,6 +10,8 @@ public sealed class PriorRateFamily : IModelFamily
     public string Name => "prior";
 
     public string Description => "Baseline: the training positive rate for every row";
+
+    public FeaturePreparation Preparation => FeaturePreparation.Raw;
 
     public IReadOnlyList<IReadOnlyDictionary<string, string>> Candidates(int maxTrials, ulong seed) => [new Dictionary<string, string>()];
 

@@ -20,7 +20,7 @@ public sealed class DecisionTreeFamily : MlNetFamily
         ["balance"] = ["false", "true"],
     };
 
-    protected override IEstimator<ITransformer> Trainer(MLContext ml, IReadOnlyDictionary<string, string> h) =>
+    protected override IEstimator<ITransformer> Trainer(MLContext ml, IReadOnlyDictionary<string, string> h, int seed) =>
         ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
         {
             ExampleWeightColumnName = WeightColumn,
@@ -28,5 +28,8 @@ public sealed class DecisionTreeFamily : MlNetFamily
             LearningRate = 1,
             NumberOfLeaves = Int(h, "leaves"),
             MinimumExampleCountPerLeaf = Int(h, "minLeaf"),
+            NumberOfThreads = 1,
+            Seed = seed,
+            FeatureSelectionSeed = seed,
         });
 }

@@ -22,7 +22,7 @@ public sealed class FastTreeFamily : MlNetFamily
         ["balance"] = ["false", "true"],
     };
 
-    protected override IEstimator<ITransformer> Trainer(MLContext ml, IReadOnlyDictionary<string, string> h) =>
+    protected override IEstimator<ITransformer> Trainer(MLContext ml, IReadOnlyDictionary<string, string> h, int seed) =>
         ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
         {
             ExampleWeightColumnName = WeightColumn,
@@ -30,5 +30,8 @@ public sealed class FastTreeFamily : MlNetFamily
             NumberOfLeaves = Int(h, "leaves"),
             LearningRate = Double(h, "rate"),
             MinimumExampleCountPerLeaf = Int(h, "minLeaf"),
+            NumberOfThreads = 1,
+            Seed = seed,
+            FeatureSelectionSeed = seed,
         });
 }

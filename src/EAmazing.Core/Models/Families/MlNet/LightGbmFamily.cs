@@ -22,7 +22,7 @@ public sealed class LightGbmFamily : MlNetFamily
         ["balance"] = ["false", "true"],
     };
 
-    protected override IEstimator<ITransformer> Trainer(MLContext ml, IReadOnlyDictionary<string, string> h) =>
+    protected override IEstimator<ITransformer> Trainer(MLContext ml, IReadOnlyDictionary<string, string> h, int seed) =>
         ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
         {
             ExampleWeightColumnName = WeightColumn,
@@ -30,7 +30,7 @@ public sealed class LightGbmFamily : MlNetFamily
             NumberOfLeaves = Int(h, "leaves"),
             LearningRate = Double(h, "rate"),
             MinimumExampleCountPerLeaf = Int(h, "minLeaf"),
-            NumberOfThreads = 1, // reproducible results
-            Seed = 46,
+            NumberOfThreads = 1,
+            Seed = seed,
         });
 }

@@ -1,12 +1,15 @@
 using EAmazing.Foundation.Randomness;
 using EAmazing.Models.Data;
+using EAmazing.Models.Families.Preparation;
 using Microsoft.ML;
 
 namespace EAmazing.Models.Families.MlNet;
 
 /// <summary>
-/// Base of the ML.NET families: missing values replaced by training means, then the family's
-/// trainer; a Platt calibrator is added when the trainer does not produce probabilities itself.
+/// Base of the ML.NET families: the family's trainer on the rows the lab prepared (<see cref="Preparation"/>);
+/// missing values that reach ML.NET (raw-valued tree families) are replaced by training means, and a Platt
+/// calibrator is added on the training rows when the trainer does not produce probabilities itself (the lab then
+/// calibrates every family again on validation).
 /// </summary>
 public abstract class MlNetFamily : IModelFamily
 {
@@ -14,19 +17,24 @@ public abstract class MlNetFamily : IModelFamily
 
     public abstract string Description { get; }
 
-    /// <summary>Whether inputs are min–max normalised first (linear models need it; trees do not).</summary>
-    protected virtual bool Normalise => false;
+    /// <summary>Raw values by default: trees split on them as they are.</summary>
+    public virtual FeaturePreparation Preparation => FeaturePreparation.Raw;
 
     /// <summary>The default hyperparameters, then a grid the search samples from.</summary>
     protected abstract IReadOnlyDictionary<string, string> Default { get; }
 
     protected abstract IReadOnlyDictionary<string, string[]> Grid { get; }
 
-    protected abstract IEstimator<ITransformer> Trainer(MLContext ml, IReadOnlyDictionary<string, string> h);
+    /// <summary>
+    /// The family's trainer. <paramref name="seed"/> seeds every random choice it makes, and it runs on one thread:
+    /// ML.NET's tree learners sum histograms across threads in an order the scheduler decides, so their models
+    /// differ in the last bits between runs, and those bits change which split wins on ties.
+    /// </summary>
+    protected abstract IEstimator<ITransformer> Trainer(MLContext ml, IReadOnlyDictionary<string, string> h, int seed);
 
     public IReadOnlyList<IReadOnlyDictionary<string, string>> Candidates(int maxTrials, ulong seed)
     {
-        var rng = Xoshiro256.For(seed, (ulong)Name.GetHashCode(StringComparison.Ordinal) & 0xFFFF);
+        var rng = Xoshiro256.For(seed, StableHash.Of(Name));
         var candidates = new List<IReadOnlyDictionary<string, string>> { Default };
         var seen = new HashSet<string> { Key(Default) };
         for (var attempt = 0; candidates.Count < maxTrials && attempt < maxTrials * 20; attempt++)
@@ -46,15 +54,10 @@ public abstract class MlNetFamily : IModelFamily
         var ml = new MLContext(seed: (int)(seed & 0x7FFFFFFF));
         var balance = hyperparameters.TryGetValue("balance", out var b) && bool.Parse(b);
         var data = MlNetData.Training(ml, train, balance);
-        IEstimator<ITransformer> pipeline = ml.Transforms.ReplaceMissingValues("Features", replacementMode: Microsoft.ML.Transforms.MissingValueReplacingEstimator.ReplacementMode.Mean);
-        if (Normalise)
-        {
-            pipeline = pipeline.Append(ml.Transforms.NormalizeMeanVariance("Features"));
-        }
-
+        var pipeline = ml.Transforms.ReplaceMissingValues("Features", replacementMode: Microsoft.ML.Transforms.MissingValueReplacingEstimator.ReplacementMode.Mean);
         var prepared = pipeline.Fit(data);
         var preparedData = prepared.Transform(data);
-        var trainer = Trainer(ml, hyperparameters);
+        var trainer = Trainer(ml, hyperparameters, (int)(seed & 0x7FFFFFFF));
         var fitted = trainer.Fit(preparedData);
         ITransformer model = prepared.Append(fitted);
         if (fitted.GetOutputSchema(preparedData.Schema).GetColumnOrNull("Probability") is null)

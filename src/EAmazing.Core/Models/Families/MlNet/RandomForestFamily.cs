@@ -22,13 +22,16 @@ public sealed class RandomForestFamily : MlNetFamily
         ["balance"] = ["false", "true"],
     };
 
-    protected override IEstimator<ITransformer> Trainer(MLContext ml, IReadOnlyDictionary<string, string> h) =>
+    protected override IEstimator<ITransformer> Trainer(MLContext ml, IReadOnlyDictionary<string, string> h, int seed) =>
         ml.BinaryClassification.Trainers.FastForest(new FastForestBinaryTrainer.Options
         {
             ExampleWeightColumnName = WeightColumn,
             NumberOfTrees = Int(h, "trees"),
             NumberOfLeaves = Int(h, "leaves"),
             MinimumExampleCountPerLeaf = Int(h, "minLeaf"),
+            NumberOfThreads = 1,
+            Seed = seed,
+            FeatureSelectionSeed = seed,
             FeatureFraction = Double(h, "features"),
         });
 }

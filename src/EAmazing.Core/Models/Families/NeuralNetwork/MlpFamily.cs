@@ -2,10 +2,11 @@ using System.Globalization;
 using System.Text.Json;
 using EAmazing.Foundation.Randomness;
 using EAmazing.Models.Data;
+using EAmazing.Models.Families.Preparation;
 
 namespace EAmazing.Models.Families.NeuralNetwork;
 
-/// <summary>The project's multi-layer perceptron as a lab family. Missing inputs become 0 after standardisation (the training mean).</summary>
+/// <summary>The project's multi-layer perceptron as a lab family, on prepared inputs: missing indicators, log1p of heavy tails, standardised.</summary>
 public sealed class MlpFamily : IModelFamily
 {
     private static readonly string[] Architectures = ["32", "32-16", "64-32", "16"];
@@ -15,6 +16,8 @@ public sealed class MlpFamily : IModelFamily
     public string Name => "mlp";
 
     public string Description => "Neural network (multi-layer perceptron, own implementation, Adam, early stopping)";
+
+    public FeaturePreparation Preparation => FeaturePreparation.ForGradientLearners;
 
     public IReadOnlyList<IReadOnlyDictionary<string, string>> Candidates(int maxTrials, ulong seed)
     {
@@ -50,7 +53,7 @@ public sealed class MlpFamily : IModelFamily
 
     private static Dictionary<string, string> Make(string hidden, string rate, string l2) => new() { ["hidden"] = hidden, ["rate"] = rate, ["l2"] = l2 };
 
-    /// <summary>NaN cannot flow through a network; it is replaced by 0 before standardisation, and the tree families see NaN as missing.</summary>
+    /// <summary>NaN cannot flow through a network. The lab's preparation already replaces it (with an indicator); this guards direct use.</summary>
     private static float[][] Impute(IReadOnlyList<float[]> rows) =>
         rows.Select(r => r.Select(v => float.IsNaN(v) ? 0f : v).ToArray()).ToArray();
 
