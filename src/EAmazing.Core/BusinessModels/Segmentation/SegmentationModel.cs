@@ -3,6 +3,7 @@ using System.Globalization;
 using EAmazing.BusinessModels.Segmentation.Clustering;
 using EAmazing.BusinessModels.Segmentation.Features;
 using EAmazing.BusinessModels.Segmentation.Reporting;
+using EAmazing.BusinessModels.Segmentation.Scoring;
 using EAmazing.BusinessModels.Segmentation.Selection;
 using EAmazing.Features;
 using EAmazing.Models.Business;
@@ -49,6 +50,8 @@ public sealed class SegmentationModel : IBusinessModel
     public DemoRun Demo { get; } = new(new Dictionary<string, string>(), RegistryName);
 
     public IModelEvaluator Evaluator => ClusteringEvaluator.Instance;
+
+    public IBatchScorer? BatchScorer { get; } = new SegmentBatchScorer();
 
     public TrainingOutcome Train(TrainingContext context, TrainingSettings settings, IProgress<string>? progress = null)
     {

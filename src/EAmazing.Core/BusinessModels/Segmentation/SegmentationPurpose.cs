@@ -19,7 +19,8 @@ public static class SegmentationPurpose
                 "carts_90d", "cart_rate_90d", "purchase_rate_90d", "cart_to_purchase_90d", "top_category", "top_category_view_share",
                 "view_share_under_50", "view_share_50_200", "view_share_200_800", "view_share_800_up", "label_churn",
             ],
+            ["gold_customer_segments"] = ["user_id", "as_of_time", "segment_id", "segment_name", "model_version"],
         },
         ["CRM", "Marketing"],
-        ProcessingPurposes.EventRetention);
+        ProcessingPurposes.EventRetention + "; segment assignments (gold customer_segments, written by eamazing score segments): the same horizon, per month of the snapshot");
 }
