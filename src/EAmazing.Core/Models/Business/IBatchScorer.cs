@@ -15,6 +15,13 @@ public interface IBatchScorer
 
     /// <exception cref="InvalidOperationException">No champion, or no data as of the date (a data error); nothing is written.</exception>
     BatchScoreOutcome Score(IGoldEngine lake, ModelRegistry registry, DateOnly? asOf, IProgress<string>? progress = null);
+
+    /// <summary>
+    /// One person's latest row of its table, for the API's <c>GET /v1/NAME/{user_id}</c> (the API pseudonymises the id and
+    /// audits the read); read off the catalog from the Parquet files under <paramref name="lake"/>, so the server never locks it.
+    /// Null: the person has no row.
+    /// </summary>
+    object? Lookup(IScratchDatabase scratch, LakeLayout lake, string pseudonym);
 }
 
 /// <summary>What a batch scoring wrote: the table and partition, its rows, and lines for the reader (already k-anonymous).</summary>

@@ -61,6 +61,24 @@ public static class SegmentAssignments
         }
     }
 
+    /// <summary>A user's latest assignment, read from the table's Parquet files on disk (off the catalog, as the API reads).</summary>
+    public static SegmentOfUser? Find(IScratchDatabase scratch, LakeLayout lake, string pseudonym)
+    {
+        var folder = lake.Full($"{GoldLayout.Folder}/{Table}");
+        var files = Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*.parquet", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList() : [];
+        if (files.Count == 0)
+        {
+            return null;
+        }
+
+        SegmentOfUser? found = null;
+        scratch.ForEachRow($"""
+            SELECT as_of_time, segment_id, segment_name, model_version FROM read_parquet({LakeSql.List(files)}, hive_partitioning = false)
+            WHERE user_id = '{LakeSql.Literal(pseudonym)}' ORDER BY as_of_time DESC LIMIT 1
+            """, r => found = new SegmentOfUser(r.GetDateTime(0), r.GetInt32(1), r.GetString(2), r.GetInt32(3)));
+        return found;
+    }
+
     /// <summary>A user's latest assignment at or before <paramref name="asOf"/> (null: the latest), or null when none.</summary>
     public static (DateTime AsOf, int SegmentId, string Name, int Version)? Find(IGoldEngine lake, string pseudonym, DateTime? asOf = null)
     {

@@ -12,6 +12,8 @@ public sealed class SegmentBatchScorer(int minGroupSize = 10) : IBatchScorer
 {
     public string Table => SegmentAssignments.Table;
 
+    public object? Lookup(IScratchDatabase scratch, LakeLayout lake, string pseudonym) => SegmentAssignments.Find(scratch, lake, pseudonym);
+
     public BatchScoreOutcome Score(IGoldEngine lake, ModelRegistry registry, DateOnly? asOf, IProgress<string>? progress = null)
     {
         var champion = registry.Champion(SegmentationModel.RegistryName)
