@@ -100,6 +100,7 @@ public static class ServingApp
         app.MapMetricsApi();
         app.MapPredictionApi();
         app.MapModelsApi();
+        app.MapBatchScoresApi();
         return app;
     }
 }

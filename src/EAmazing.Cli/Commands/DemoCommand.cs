@@ -48,9 +48,9 @@ public static class DemoCommand
             var lake = Path.GetFullPath(settings.Platform.Lake);
             var options = new GeneratorOptions { Scale = parse.GetValue(Scale), Seed = parse.GetValue(GenerateCommand.Seed), OutputDirectory = data };
 
-            // Six fixed steps, then a training and a promotion per business model.
+            // Six fixed steps, then a training and a promotion per business model, and a scoring for each with a batch scorer.
             var models = catalog.All;
-            var total = 6 + 2 * models.Count;
+            var total = 6 + 2 * models.Count + models.Count(m => m.BatchScorer is not null);
             Step($"1/{total} generate a synthetic REES46 world");
             var summary = GenerateCommand.Execute(options);
             Step($"2/{total} realism: generated vs real");
@@ -94,6 +94,12 @@ public static class DemoCommand
                 {
                     var champion = registry.Champion(latest.Name);
                     AnsiConsole.MarkupLineInterpolated($"[yellow]the gates kept {(champion is null ? "no champion" : $"v{champion.Version} as champion")}; see the reasons above[/]");
+                }
+
+                if (model.BatchScorer is { } scorer && registry.Champion(model.Demo.RegistryName) is not null
+                    && await Run([$"{number++}/{total} score {model.Name} into gold.{scorer.Table}", "score", model.Name, "--lake", lake]) is var scored and not ExitCodes.Success)
+                {
+                    return scored;
                 }
             }
 

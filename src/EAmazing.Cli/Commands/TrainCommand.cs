@@ -78,7 +78,9 @@ public static class TrainCommand
                 training = configured with
                 {
                     Families = (Given(parse, Families) ? parse.GetValue(Families)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList() : configured.Families)
-                        ?.Select(f => ModelFamilyCatalog.Find(f).Name).ToList(),
+                        ?.Select(f => model.Families is { } own
+                            ? own.Contains(f) ? f : throw new ArgumentException($"unknown family '{f}' for {model.Name}; use any of {string.Join(", ", own)}")
+                            : ModelFamilyCatalog.Find(f).Name).ToList(),
                     TrialsPerFamily = Given(parse, Trials) ? parse.GetValue(Trials) : configured.TrialsPerFamily,
                     Budget = Given(parse, Budget) ? ParseBudget(parse.GetValue(Budget)!) : configured.Budget,
                     Seed = Given(parse, Seed) ? parse.GetValue(Seed) : configured.Seed,
@@ -118,7 +120,7 @@ public static class TrainCommand
                 ? null
                 : new Pseudonymiser(PseudonymKeyStore.ForProcess(settings.Platform.PseudonymKeyFile).Resolve().Key);
             var registry = new ModelRegistry(settings.Platform.Models);
-            var context = new TrainingContext(lake!, registry, settings.Features, settings.LeakageAudit, pseudonymiser);
+            var context = new TrainingContext(lake!, registry, settings.Features, settings.LeakageAudit, pseudonymiser, settings.Privacy.MinGroupSize);
             try
             {
                 var outcome = TrainingProgress.Show(model.Name, progress => model.Train(context, training, progress));

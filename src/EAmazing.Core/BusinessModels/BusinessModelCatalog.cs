@@ -1,4 +1,5 @@
 using EAmazing.BusinessModels.PurchaseIntent;
+using EAmazing.BusinessModels.Segmentation;
 using EAmazing.Models.Business;
 
 namespace EAmazing.BusinessModels;
@@ -25,6 +26,7 @@ public sealed class BusinessModelCatalog
     public static BusinessModelCatalog Default { get; } = new(
     [
         new PurchaseIntentModel(),
+        new SegmentationModel(),
     ]);
 
     public IReadOnlyList<IBusinessModel> All { get; }

@@ -35,7 +35,7 @@ public sealed class MinimisationTests(GeneratedGoldLake world) : IClassFixture<G
     [Fact]
     public void The_five_purposes_are_declared_with_recipients_retention_and_a_legal_basis_placeholder()
     {
-        Assert.Equal(["analytics", "segmentation", "recommendation", "forecasting", "purchase-intent"], RegisteredPurposes.All.Select(p => p.Name));
+        Assert.Equal(["analytics", "recommendation", "forecasting", "purchase-intent", "segmentation"], RegisteredPurposes.All.Select(p => p.Name));
         Assert.All(RegisteredPurposes.All, p =>
         {
             Assert.NotEmpty(p.Recipients);

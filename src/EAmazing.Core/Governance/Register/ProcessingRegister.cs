@@ -42,6 +42,17 @@ public sealed class ProcessingRegister(IGoldEngine lake, PrivacyOptions options)
             }
         }
 
+        // Gold tables a business model writes when scoring (e.g. customer_segments): no view, read from their partitions.
+        foreach (var own in gold.Where(p => GoldTables.Find(p.Table) is null).GroupBy(p => p.Table))
+        {
+            var files = own.Select(p => lake.Layout.Full(p.Path)).Where(File.Exists).ToList();
+            if (files.Count > 0)
+            {
+                tables.Add(new LakeTableInfo("gold_" + own.Key, "gold", ParquetColumns(files), own.Sum(p => p.Rows),
+                    own.Select(p => p.Month).Order(StringComparer.Ordinal).ToList()));
+            }
+        }
+
         return tables;
     }
 
@@ -160,6 +171,9 @@ public sealed class ProcessingRegister(IGoldEngine lake, PrivacyOptions options)
     private IReadOnlyList<(string Name, string Type)> Columns(string table) =>
         lake.Query($"SELECT column_name, data_type FROM information_schema.columns WHERE table_name = '{LakeSql.Literal(table)}' ORDER BY ordinal_position")
             .Rows.Select(r => ((string)r[0]!, (string)r[1]!)).ToList();
+
+    private IReadOnlyList<(string Name, string Type)> ParquetColumns(IReadOnlyList<string> files) =>
+        lake.Compute($"DESCRIBE SELECT * FROM read_parquet({LakeSql.List(files)}, hive_partitioning = false)").Rows.Select(r => ((string)r[0]!, (string)r[1]!)).ToList();
 
     private (string? Current, IReadOnlyList<string> All) KeyIds()
     {

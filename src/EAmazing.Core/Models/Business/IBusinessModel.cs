@@ -41,6 +41,12 @@ public interface IBusinessModel
     /// <exception cref="InvalidOperationException">The lake holds too little or unsuitable data (a data error).</exception>
     TrainingOutcome Train(TrainingContext context, TrainingSettings settings, IProgress<string>? progress = null);
 
+    /// <summary>The families <c>train --families</c> accepts, or null for the lab's classification families (ModelFamilyCatalog).</summary>
+    IReadOnlyList<string>? Families => null;
+
+    /// <summary>Its batch scoring into a gold table (<c>eamazing score NAME</c>), or null when it has none.</summary>
+    IBatchScorer? BatchScorer => null;
+
     /// <summary>Its online endpoint, or null when it is not served online (the API maps one route per scorer).</summary>
     IOnlineScorer? Scorer => null;
 }

@@ -7,10 +7,12 @@ using EAmazing.Privacy;
 namespace EAmazing.Models.Business;
 
 /// <summary>What a training run may use: the lake (gold tables), the registry it records into, the configured
-/// feature and leakage-audit settings, and the pseudonymiser (to match generated ground truth, never to keep raw ids).</summary>
+/// feature and leakage-audit settings, the pseudonymiser (to match generated ground truth, never to keep raw ids), and k of
+/// k-anonymity for the groups a report shows (EAmazing:Privacy:MinGroupSize).</summary>
 public sealed record TrainingContext(
     IGoldEngine Lake,
     ModelRegistry Registry,
     FeatureOptions Features,
     LeakageAuditOptions LeakageAudit,
-    Pseudonymiser? Pseudonymiser);
+    Pseudonymiser? Pseudonymiser,
+    int MinGroupSize = 10);

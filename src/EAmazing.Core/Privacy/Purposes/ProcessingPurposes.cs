@@ -28,24 +28,6 @@ public static class ProcessingPurposes
         ["E-commerce analytics", "Marketing"],
         EventRetention);
 
-    public static readonly ProcessingPurpose Segmentation = new(
-        "segmentation",
-        "Customer segmentation",
-        "Weekly recency, frequency, monetary value, activity and category affinities per customer, and churn risk.",
-        new Dictionary<string, IReadOnlyList<string>>
-        {
-            ["silver"] = [.. SilverEvent, "category_code"],
-            ["gold_user_snapshots"] =
-            [
-                "user_id", "as_of_time", "recency_days", "days_since_last_purchase", "tenure_days", "frequency_purchases", "monetary", "sessions_30d",
-                "sessions_90d", "events_7d", "events_30d", "events_90d", "purchases_7d", "purchases_30d", "purchases_90d", "revenue_30d", "views_90d",
-                "carts_90d", "cart_rate_90d", "purchase_rate_90d", "cart_to_purchase_90d", "top_category", "top_category_view_share",
-                "view_share_under_50", "view_share_50_200", "view_share_200_800", "view_share_800_up", "label_churn",
-            ],
-        },
-        ["CRM", "Marketing"],
-        EventRetention);
-
     public static readonly ProcessingPurpose Recommendation = new(
         "recommendation",
         "Product recommendation",
@@ -84,5 +66,5 @@ public static class ProcessingPurposes
     /// The purposes declared here, for the platform's own processing and the gold tables of business models still to
     /// come; each business model declares its own purpose in its folder (the register adds those from the catalog).
     /// </summary>
-    public static IReadOnlyList<ProcessingPurpose> Platform { get; } = [Analytics, Segmentation, Recommendation, Forecasting];
+    public static IReadOnlyList<ProcessingPurpose> Platform { get; } = [Analytics, Recommendation, Forecasting];
 }

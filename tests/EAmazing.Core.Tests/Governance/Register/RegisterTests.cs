@@ -39,7 +39,7 @@ public sealed class RegisterTests(GeneratedGoldLake world) : IClassFixture<Gener
             Assert.All(table.Columns, c => Assert.Contains($"| `{c.Name}` | {c.Type} |", section, StringComparison.Ordinal));
         }
 
-        Assert.Contains("| `user_id` | VARCHAR | identifier | analytics, segmentation, recommendation, forecasting, purchase-intent |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| `user_id` | VARCHAR | identifier | analytics, recommendation, forecasting, purchase-intent, segmentation |", markdown, StringComparison.Ordinal);
         Assert.Contains("| `source_line` | BIGINT | lineage | lineage |", markdown, StringComparison.Ordinal);
     }
 

@@ -1,0 +1,100 @@
+using System.Globalization;
+using EAmazing.Features;
+using EAmazing.Lake;
+using EAmazing.Lake.Catalog;
+
+namespace EAmazing.BusinessModels.Segmentation.Scoring;
+
+/// <summary>
+/// The gold table <c>customer_segments</c>: each user's segment per scored snapshot (user pseudonym, snapshot time,
+/// stable segment id and name, model version), one partition per month of the snapshot. Being a gold partition, it is
+/// covered by erasure, retention, subject-access export, key rotation (dropped: re-score) and the register.
+/// </summary>
+public static class SegmentAssignments
+{
+    public const string Table = "customer_segments";
+
+    public static readonly string[] Columns = ["user_id", "as_of_time", "segment_id", "segment_name", "model_version"];
+
+    /// <summary>
+    /// Writes the snapshot's assignments into its month's partition (replacing an earlier scoring of the same snapshot,
+    /// keeping the month's other snapshots): a temporary file renamed into place, then the catalog row.
+    /// </summary>
+    public static (string Partition, long Rows) Write(IGoldEngine lake, DateTime snapshot, IReadOnlyList<string> users, int[] segmentIds, IReadOnlyList<string> names, int version)
+    {
+        var month = snapshot.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var relative = GoldLayout.Partition(Table, month);
+        var full = lake.Layout.Full(relative);
+        var temporary = lake.Layout.Temporary(relative);
+        var staged = temporary + ".csv";
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        try
+        {
+            using (var writer = new StreamWriter(staged))
+            {
+                writer.WriteLine(string.Join(',', Columns));
+                for (var i = 0; i < users.Count; i++)
+                {
+                    writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{users[i]},{snapshot:yyyy-MM-dd HH:mm:ss},{segmentIds[i]},{names[i]},{version}"));
+                }
+            }
+
+            var at = $"TIMESTAMP '{snapshot:yyyy-MM-dd HH:mm:ss}'";
+            var previous = new GoldCatalog(lake).Partitions().Any(p => p.Table == Table && p.Month == month) && File.Exists(full)
+                ? $" UNION ALL SELECT {string.Join(", ", Columns)} FROM read_parquet('{LakeSql.Literal(full)}', hive_partitioning = false) WHERE as_of_time <> {at}"
+                : "";
+            var rows = lake.WriteParquet($"""
+                SELECT user_id, CAST(as_of_time AS TIMESTAMP) AS as_of_time, CAST(segment_id AS INTEGER) AS segment_id, segment_name, CAST(model_version AS INTEGER) AS model_version
+                FROM read_csv('{LakeSql.Literal(staged)}', header = true, all_varchar = true, delim = ',', quote = '')
+                {previous}
+                ORDER BY as_of_time, user_id
+                """, temporary);
+            var bytes = new FileInfo(temporary).Length;
+            File.Move(temporary, full, overwrite: true);
+            new GoldCatalog(lake).Record(new GoldPartition(Table, month, relative, rows, bytes, "", $"{Table}@{snapshot:yyyy-MM-dd}:v{version}", DateTime.UtcNow, 0));
+            return (relative, rows);
+        }
+        finally
+        {
+            File.Delete(staged);
+            File.Delete(temporary);
+        }
+    }
+
+    /// <summary>A user's latest assignment, read from the table's Parquet files on disk (off the catalog, as the API reads).</summary>
+    public static SegmentOfUser? Find(IScratchDatabase scratch, LakeLayout lake, string pseudonym)
+    {
+        var folder = lake.Full($"{GoldLayout.Folder}/{Table}");
+        var files = Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*.parquet", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList() : [];
+        if (files.Count == 0)
+        {
+            return null;
+        }
+
+        SegmentOfUser? found = null;
+        scratch.ForEachRow($"""
+            SELECT as_of_time, segment_id, segment_name, model_version FROM read_parquet({LakeSql.List(files)}, hive_partitioning = false)
+            WHERE user_id = '{LakeSql.Literal(pseudonym)}' ORDER BY as_of_time DESC LIMIT 1
+            """, r => found = new SegmentOfUser(r.GetDateTime(0), r.GetInt32(1), r.GetString(2), r.GetInt32(3)));
+        return found;
+    }
+
+    /// <summary>A user's latest assignment at or before <paramref name="asOf"/> (null: the latest), or null when none.</summary>
+    public static (DateTime AsOf, int SegmentId, string Name, int Version)? Find(IGoldEngine lake, string pseudonym, DateTime? asOf = null)
+    {
+        var files = new GoldCatalog(lake).Partitions().Where(p => p.Table == Table).Select(p => lake.Layout.Full(p.Path)).Where(File.Exists).ToList();
+        if (files.Count == 0)
+        {
+            return null;
+        }
+
+        var bound = asOf is { } t ? $" AND as_of_time <= TIMESTAMP '{t:yyyy-MM-dd HH:mm:ss}'" : "";
+        var rows = lake.Compute($"""
+            SELECT as_of_time, segment_id, segment_name, model_version FROM read_parquet({LakeSql.List(files)}, hive_partitioning = false)
+            WHERE user_id = '{LakeSql.Literal(pseudonym)}'{bound} ORDER BY as_of_time DESC LIMIT 1
+            """).Rows;
+        return rows.Count == 0
+            ? null
+            : ((DateTime)rows[0][0]!, Convert.ToInt32(rows[0][1], CultureInfo.InvariantCulture), (string)rows[0][2]!, Convert.ToInt32(rows[0][3], CultureInfo.InvariantCulture));
+    }
+}

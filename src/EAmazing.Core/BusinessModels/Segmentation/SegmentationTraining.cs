@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using EAmazing.BusinessModels.Segmentation.Clustering;
+using EAmazing.BusinessModels.Segmentation.Features;
+using EAmazing.BusinessModels.Segmentation.Identity;
+using EAmazing.BusinessModels.Segmentation.Profiles;
+using EAmazing.BusinessModels.Segmentation.Quality;
+using EAmazing.BusinessModels.Segmentation.Reporting;
+using EAmazing.BusinessModels.Segmentation.Selection;
+using EAmazing.Features;
+using EAmazing.Lake;
+using EAmazing.Privacy;
+
+namespace EAmazing.BusinessModels.Segmentation;
+
+/// <summary>
+/// One segmentation run: load a snapshot, fit the transform, fit every family at every k on the same rows, measure
+/// each (silhouette, Davies–Bouldin, Calinski–Harabasz, BIC, bootstrap stability, agreement with the world's personas),
+/// choose by the printed rule, keep identities from the previous version, profile the segments and, when an earlier
+/// snapshot exists, show who moved where.
+/// </summary>
+public static class SegmentationTraining
+{
+    /// <exception cref="InvalidOperationException">No snapshot, or too few users for the largest k (a data error).</exception>
+    public static SegmentationResult Run(ILakeEngine lake, SegmentationOptions options, Pseudonymiser? pseudonymiser, SegmentationArtifact? previous, IProgress<string>? progress = null)
+    {
+        progress?.Report("loading user snapshots");
+        var snapshot = SnapshotRows.Load(lake, options.Columns, options.AsOf);
+        var needed = options.KMax * options.MinUsersPerSegment;
+        if (snapshot.Count < needed)
+        {
+            throw new InvalidOperationException(
+                $"the snapshot of {snapshot.SnapshotTime:yyyy-MM-dd} holds {snapshot.Count} users; k up to {options.KMax} needs at least {needed} ({options.MinUsersPerSegment} per segment): lower --k or choose a later --as-of");
+        }
+
+        var transform = FeatureTransform.Fit(options.Columns, snapshot.Raw);
+        var all = new ClusteringData(transform.Apply(snapshot.Raw), snapshot.Profile);
+        var fit = all.Subset(WardFamily.Sample(all.Count, options.FitSample, options.Seed));
+        var stability = all.Subset(WardFamily.Sample(all.Count, options.StabilitySample, options.Seed + 1));
+        var silhouetteRows = WardFamily.Sample(all.Count, options.SilhouetteSample, options.Seed + 2);
+        var silhouettePoints = silhouetteRows.Select(i => all.Points[i]).ToArray();
+
+        int[]? truth = null;
+        int[] withTruth = [];
+        IReadOnlyList<string> personas = [];
+        if (options.TruthFolder is not null && pseudonymiser is not null && File.Exists(Path.Combine(options.TruthFolder, Sources.Synthetic.Truth.TruthFiles.Users)))
+        {
+            progress?.Report("matching the world's personas");
+            (truth, personas) = TruePersonas.For(options.TruthFolder, pseudonymiser, snapshot.Users);
+            withTruth = [.. Enumerable.Range(0, truth.Length).Where(i => truth[i] >= 0)];
+        }
+
+        var candidates = new List<CandidateResult>();
+        foreach (var family in options.Families)
+        {
+            foreach (var k in family.FixedK is { } fixedK ? [fixedK] : options.Ks)
+            {
+                progress?.Report($"{family.Name}, k = {k}");
+                candidates.Add(Measure(family, k, all, fit, stability, silhouetteRows, silhouettePoints, truth, withTruth, options));
+            }
+        }
+
+        var (chosen, trusted) = SelectionRule.Choose(candidates);
+        var alarms = new List<string>();
+        if (!trusted)
+        {
+            alarms.Add($"no candidate has every segment stable (mean Jaccard >= {BootstrapStability.Trusted}); the most stable, {chosen.Family} k = {chosen.K}, is recorded but should not be trusted");
+        }
+
+        var centroids = Distances.Centroids(all.Points, chosen.Labels, chosen.K);
+        var ids = SegmentIdentity.Match(centroids, transform, previous);
+        var profiles = SegmentProfiler.Profile(snapshot.Profile, chosen.Labels, ids);
+        var migration = Migrate(lake, options, snapshot, transform, chosen, ids);
+        return new SegmentationResult(snapshot, transform, candidates, chosen, trusted, ids, profiles, migration, withTruth.Length, personas,
+            all.Points, silhouetteRows, Projection.TwoDimensions(silhouettePoints), alarms);
+    }
+
+    private static CandidateResult Measure(IClusteringFamily family, int k, ClusteringData all, ClusteringData fit, ClusteringData stability,
+        int[] silhouetteRows, double[][] silhouettePoints, int[]? truth, int[] withTruth, SegmentationOptions options)
+    {
+        var clock = Stopwatch.StartNew();
+        var model = family.Fit(fit, k, options.Seed);
+        var labels = model.Assign(all);
+        clock.Stop();
+        var stable = BootstrapStability.PerSegment(family, stability, family.Fit(stability, k, options.Seed).Assign(stability), k, options.StabilityResamples, options.Seed);
+        Foundation.Statistics.ConfidenceInterval? ari = null, nmi = null;
+        if (truth is not null && withTruth.Length > 1)
+        {
+            var segments = withTruth.Select(i => labels[i]).ToArray();
+            var personas = withTruth.Select(i => truth[i]).ToArray();
+            ari = AgreementInterval.Of(segments, personas, PartitionAgreement.AdjustedRand, options.AgreementResamples, options.Seed);
+            nmi = AgreementInterval.Of(segments, personas, PartitionAgreement.NormalisedMutualInformation, options.AgreementResamples, options.Seed);
+        }
+
+        return new CandidateResult(model, family.IsBaseline, labels,
+            InternalQuality.Silhouette(silhouettePoints, [.. silhouetteRows.Select(i => labels[i])]),
+            InternalQuality.DaviesBouldin(all.Points, labels),
+            InternalQuality.CalinskiHarabasz(all.Points, labels),
+            stable, ari, nmi, clock.Elapsed);
+    }
+
+    /// <summary>The chosen model applied to the snapshot before the training one (same transform): who moved where.</summary>
+    private static MigrationMatrix? Migrate(ILakeEngine lake, SegmentationOptions options, SnapshotRows snapshot, FeatureTransform transform, CandidateResult chosen, int[] ids)
+    {
+        if (chosen.IsBaseline)
+        {
+            return null;
+        }
+
+        var earlier = lake.Query($"SELECT max(as_of_time) FROM {GoldTables.UserSnapshots.ViewName} WHERE as_of_time < TIMESTAMP '{snapshot.SnapshotTime:yyyy-MM-dd HH:mm:ss}'").Rows[0][0] as DateTime?;
+        if (earlier is null)
+        {
+            return null;
+        }
+
+        var before = SnapshotRows.Load(lake, options.Columns, DateOnly.FromDateTime(earlier.Value));
+        var labelsBefore = chosen.Model.Assign(new ClusteringData(transform.Apply(before.Raw), before.Profile));
+        return MigrationMatrix.Between(before.SnapshotTime, snapshot.SnapshotTime, before.Users, [.. labelsBefore.Select(l => ids[l])],
+            snapshot.Users, [.. chosen.Labels.Select(l => ids[l])], [.. ids.Order()]);
+    }
+}

@@ -1,0 +1,45 @@
+using EAmazing.Sources.Synthetic;
+
+namespace EAmazing.Cli.Tests;
+
+/// <summary><c>eamazing train segments</c> and <c>eamazing score segments</c> run as a user would, bad input included.</summary>
+public sealed class SegmentsCommandTests : CliTestFolder
+{
+    [Fact]
+    public void Given_a_generated_world_When_training_promoting_and_scoring_segments_Then_each_step_works_and_bad_input_exits_with_its_code()
+    {
+        var input = Path.Combine(Root, "input");
+        new DatasetGenerator(new GeneratorOptions { Scale = GenerationScale.Tiny, Seed = 5, OutputDirectory = input }).Run();
+        var lake = Path.Combine(Root, "lake");
+        var models = Path.Combine(Root, "models");
+        var cli = new CliProcess(Root);
+        Assert.Equal(0, cli.Run("ingest", input, "--lake", lake).ExitCode);
+        Assert.Equal(0, cli.Run("features", "build", "--lake", lake).ExitCode);
+
+        // Bad input first: nothing may be written.
+        var unknownFamily = cli.Run("train", "segments", "--families", "fasttree", "--lake", lake, "--models", models);
+        var noSnapshot = cli.Run("train", "segments", "--as-of", "2019-01-01", "--lake", lake, "--models", models);
+        var unknownColumn = cli.Run("train", "segments", "--columns", "recency_days,shoe_size", "--lake", lake, "--models", models);
+        var noChampion = cli.Run("score", "segments", "--lake", lake, "--models", models);
+        Assert.Equal(ExitCodes.UsageError, unknownFamily.ExitCode);
+        Assert.Contains("unknown family 'fasttree' for segments", unknownFamily.Output, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.DataError, noSnapshot.ExitCode);
+        Assert.Contains("no snapshot at or before 2019-01-01", noSnapshot.Output, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.UsageError, unknownColumn.ExitCode);
+        Assert.Contains("no clustering column 'shoe_size'", unknownColumn.Output, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.DataError, noChampion.ExitCode);
+        Assert.All(new[] { unknownFamily, noSnapshot, unknownColumn, noChampion }, r => Assert.DoesNotContain("   at ", r.Output, StringComparison.Ordinal));
+        Assert.False(Directory.Exists(Path.Combine(models, "customer-segments")));
+
+        var train = cli.Run("train", "segments", "--families", "kmeans,buyers", "--k", "2..3", "--resamples", "3", "--truth", Path.Combine(input, "truth"), "--lake", lake, "--models", models);
+        Assert.True(train.ExitCode == 0, train.Output);
+        Assert.Contains("rule: among non-baseline candidates", train.Output, StringComparison.Ordinal);
+
+        Assert.Equal(0, cli.Run("models", "promote", "customer-segments", "1", "--force", "--models", models).ExitCode);
+        var score = cli.Run("score", "segments", "--lake", lake, "--models", models);
+        var early = cli.Run("score", "segments", "--as-of", "2019-01-01", "--lake", lake, "--models", models);
+        Assert.True(score.ExitCode == 0, score.Output);
+        Assert.Contains("rows to gold.customer_segments", score.Output, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.DataError, early.ExitCode);
+    }
+}
