@@ -159,7 +159,8 @@ public sealed class ServeProcessTests(ServingWorld world)
     {
         var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         var ready = false;
-        for (var attempt = 0; attempt < 120 && !ready && !process.HasExited; attempt++)
+        // Up to two minutes: a loaded CI machine (2 cores, the suite's assemblies in parallel) has taken over 30 s to start it.
+        for (var attempt = 0; attempt < 480 && !ready && !process.HasExited; attempt++)
         {
             await Task.Delay(250);
             try
