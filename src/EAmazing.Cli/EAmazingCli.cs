@@ -61,7 +61,8 @@ public static class EAmazingCli
             return ExitCodes.UsageError;
         }
 
-        if (parse.Errors.Count > 0)
+        // --help wins over a missing argument (`sql --help`): only a parse whose action is the error report is one.
+        if (parse.Errors.Count > 0 && parse.Action is System.CommandLine.Invocation.ParseErrorAction)
         {
             // Usage mistakes get a distinct exit code from runtime failures, in one line each (no help page, no type names).
             return CliErrors.ReportParseErrors(parse, errors);
