@@ -1,4 +1,6 @@
+using EAmazing.BusinessModels.CustomerValue;
 using EAmazing.BusinessModels.PurchaseIntent;
+using EAmazing.Features;
 using EAmazing.Models.Business;
 
 namespace EAmazing.BusinessModels;
@@ -25,9 +27,13 @@ public sealed class BusinessModelCatalog
     public static BusinessModelCatalog Default { get; } = new(
     [
         new PurchaseIntentModel(),
+        new CustomerValueModel(),
     ]);
 
     public IReadOnlyList<IBusinessModel> All { get; }
+
+    /// <summary>The gold tables the models' batch scorers write: personal data that erasure, retention, export and the register cover.</summary>
+    public IReadOnlyList<GoldTable> ScoredTables => All.Select(m => m.BatchScorer?.Table).OfType<GoldTable>().DistinctBy(t => t.Name).ToList();
 
     public IBusinessModel? Find(string name) => All.FirstOrDefault(m => m.Name == name);
 

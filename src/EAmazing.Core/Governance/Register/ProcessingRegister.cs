@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using EAmazing.BusinessModels;
 using EAmazing.Features;
 using EAmazing.Lake;
 using EAmazing.Lake.Catalog;
@@ -33,7 +34,7 @@ public sealed class ProcessingRegister(IGoldEngine lake, PrivacyOptions options)
             tables.Add(new LakeTableInfo(layer, layer, Columns(layer), own.Sum(p => p.Rows), months));
         }
 
-        foreach (var table in GoldTables.All)
+        foreach (var table in GoldTables.All.Concat(BusinessModelCatalog.Default.ScoredTables))
         {
             var own = gold.Where(p => p.Table == table.Name).ToList();
             if (own.Count > 0)

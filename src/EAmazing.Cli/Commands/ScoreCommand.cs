@@ -1,0 +1,122 @@
+using System.CommandLine;
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using EAmazing.BusinessModels;
+using EAmazing.Foundation.Files;
+using EAmazing.Lake;
+using EAmazing.Models.Business;
+using EAmazing.Models.Registry;
+using Spectre.Console;
+
+namespace EAmazing.Cli.Commands;
+
+/// <summary>
+/// <c>eamazing score NAME --as-of DATE [--csv FILE]</c>: one subcommand per batch scorer of the catalog, each writing a
+/// pseudonymised gold partition with its model's champion; <c>--csv</c> also exports it for a CRM (pseudonyms only).
+/// </summary>
+public static class ScoreCommand
+{
+    public static readonly Option<string> AsOf = new("--as-of") { Description = "The day to score as of (yyyy-MM-dd): the events before it are used", Required = true };
+
+    public static readonly Option<string?> Csv = new("--csv") { Description = "Also write the scored rows to this CSV file for a CRM (pseudonyms only, outside the lake)" };
+
+    public static Command Create(BusinessModelCatalog catalog)
+    {
+        var score = new Command("score", "Score people in batch with a business model's champion into a pseudonymised gold table");
+        foreach (var scorer in catalog.All.Select(m => m.BatchScorer).OfType<IBatchScorer>())
+        {
+            var command = new Command(scorer.Name, $"{scorer.Description} (writes {scorer.Table.ViewName})");
+            command.Options.Add(AsOf);
+            command.Options.Add(Csv);
+            command.SetAction(parse => Run(parse, scorer));
+            score.Subcommands.Add(command);
+        }
+
+        return score;
+    }
+
+    private static int Run(ParseResult parse, IBatchScorer scorer)
+    {
+        var text = parse.GetValue(AsOf)!;
+        if (!DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var asOf))
+        {
+            Console.Error.WriteLine($"error: --as-of '{text}' is not a day (yyyy-MM-dd)");
+            return ExitCodes.UsageError;
+        }
+
+        var settings = CliSettings.Load(parse.GetValue(GlobalOptions.Lake));
+        if (parse.GetValue(GlobalOptions.Models) is { } models)
+        {
+            settings.Platform.Models = models;
+        }
+
+        var csv = parse.GetValue(Csv) is { } given ? Path.GetFullPath(given) : null;
+        var lakeRoot = LakeLayout.At(settings.Platform.Lake).Root;
+        if (csv is not null && (csv.StartsWith(lakeRoot + Path.DirectorySeparatorChar, StringComparison.Ordinal) || Directory.Exists(csv)))
+        {
+            Console.Error.WriteLine($"error: --csv {csv} is inside the lake or a folder; give a file name outside {lakeRoot}");
+            return ExitCodes.UsageError;
+        }
+
+        if (!LakeAccess.TryOpen(settings, out var opened))
+        {
+            return ExitCodes.Failure;
+        }
+
+        using var lake = opened!;
+        BatchScoringOutcome outcome;
+        try
+        {
+            outcome = AnsiConsole.Status().Start($"scoring {scorer.Name}", ctx =>
+                scorer.Score(new BatchScoringContext(lake, new ModelRegistry(settings.Platform.Models)), DateTime.SpecifyKind(asOf, DateTimeKind.Utc),
+                    new SynchronousProgress<string>(s => ctx.Status(s))));
+            if (csv is not null)
+            {
+                ExportCsv(lake, outcome, csv);
+            }
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return ExitCodes.UsageError;
+        }
+        catch (InvalidOperationException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return ExitCodes.DataError;
+        }
+        catch (Exception e) when (e is DbException or IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"error: scoring failed: {e.Message}");
+            return ExitCodes.Failure;
+        }
+
+        AnsiConsole.WriteLine($"{outcome.Summary}; {scorer.Table.ViewName} month {outcome.Month} ({outcome.Path}) with {outcome.Model}"
+            + (csv is null ? "" : $"; CSV for the CRM: {csv}"));
+        return CliAudit.Record(settings.Platform.Lake, "score", $"{scorer.Table.ViewName} {outcome.Month}", $"{outcome.Rows:N0} rows by {outcome.Model}" + (csv is null ? "" : ", exported to CSV"))
+            ? ExitCodes.Success : ExitCodes.Failure;
+    }
+
+    /// <summary>The partition as CSV, written atomically; its rows hold pseudonyms, never raw ids.</summary>
+    private static void ExportCsv(IGoldEngine lake, BatchScoringOutcome outcome, string path)
+    {
+        var rows = lake.Compute($"SELECT * FROM read_parquet('{LakeSql.Literal(lake.Layout.Full(outcome.Path))}') ORDER BY 1");
+        AtomicFile.WriteText(path, writer =>
+        {
+            writer.Write(string.Join(',', rows.Columns) + "\n");
+            foreach (var row in rows.Rows)
+            {
+                writer.Write(string.Join(',', row.Select(Cell)) + "\n");
+            }
+        }, new UTF8Encoding(false));
+    }
+
+    private static string Cell(object? value) => value switch
+    {
+        null or DBNull => "",
+        DateTime t => t.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+}
