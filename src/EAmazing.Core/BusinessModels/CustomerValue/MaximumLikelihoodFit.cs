@@ -14,7 +14,7 @@ public static class MaximumLikelihoodFit
 {
     /// <param name="meanLogLikelihood">The mean log-likelihood per customer at the given (positive) parameters.</param>
     /// <param name="start">Positive starting values.</param>
-    public static FitResult Maximise(Func<double[], double> meanLogLikelihood, IReadOnlyList<double> start, int maxIterations = 4_000, double tolerance = 1e-10)
+    public static FitResult Maximise(Func<double[], double> meanLogLikelihood, IReadOnlyList<double> start, int maxIterations = 10_000, double tolerance = 1e-9)
     {
         double Objective(Vector<double> logs)
         {

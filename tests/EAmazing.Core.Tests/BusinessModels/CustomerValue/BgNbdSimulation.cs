@@ -56,7 +56,7 @@ public static class BgNbdSimulation
     }
 
     /// <summary>System.Random as MathNet's samplers take it, drawing from the platform's seeded Xoshiro256.</summary>
-    private sealed class SeededRandom(ulong seed) : Random
+    internal sealed class SeededRandom(ulong seed) : Random
     {
         private Xoshiro256 _rng = Xoshiro256.For(seed, 0xC17);
 
