@@ -70,7 +70,10 @@ public sealed class CustomerValueLakeTests : IClassFixture<CustomerValueLakeTest
         Assert.InRange(Convert.ToDouble(alive[0], CultureInfo.InvariantCulture), 0, 1);
         Assert.Equal(1.0, Convert.ToDouble(alive[1], CultureInfo.InvariantCulture), 9);
         Assert.True(Convert.ToDouble(alive[2], CultureInfo.InvariantCulture) >= 0);
-        Assert.Contains(new ProcessingRegister(engine, new PrivacyOptions()).Tables(), t => t.Name == "gold_customer_scores" && t.IsPersonal);
+        var registered = Assert.Single(new ProcessingRegister(engine, new PrivacyOptions()).Tables(), t => t.Name == "gold_customer_scores");
+        Assert.True(registered.IsPersonal);
+        // Minimisation: the table holds exactly the columns the purpose declares.
+        Assert.Equal(CustomerValuePurpose.Purpose.Columns["gold_customer_scores"], registered.Columns.Select(c => c.Name));
 
         var erased = new LakeEraser(engine, TestLake.Key, modelRegistry: null).Erase([person]);
 

@@ -6,7 +6,7 @@ using EAmazing.Sources.Synthetic.World;
 
 namespace EAmazing.Core.Tests.Sources.Synthetic;
 
-public sealed class PurchaseOracleTests
+public sealed class PurchaseOracleTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     /// <summary>
     /// The churn oracle is calibrated on its world: over the users seen before D, its mean probability of no purchase in
@@ -47,12 +47,13 @@ public sealed class PurchaseOracleTests
         var predicted = outlooks.Average(o => o.Outlook.ProbabilityNoPurchase);
         var observed = outlooks.Count(o => !purchaseSessions.ContainsKey(o.User)) / (double)n;
         var error = Math.Sqrt((observed * (1 - observed) / n) + (outlooks.Sum(o => Math.Pow(o.Outlook.NoPurchaseStandardError, 2)) / ((double)n * n)));
+        var expected = outlooks.Sum(o => o.Outlook.ExpectedPurchaseSessions);
+        var actual = outlooks.Sum(o => purchaseSessions.TryGetValue(o.User, out var s) ? s.Count : 0);
+        output.WriteLine($"{n} users: no purchase predicted {predicted:0.0000} observed {observed:0.0000} (s.e. {error:0.0000}); purchase sessions expected {expected:0.0} observed {actual}");
         Assert.True(n > 1_000, $"{n} users seen before D");
         Assert.True(observed is > 0.5 and < 0.995, $"observed no-purchase share {observed}: the test needs buyers and non-buyers");
         Assert.True(Math.Abs(predicted - observed) < 3 * error, $"mean predicted {predicted:0.0000} vs observed {observed:0.0000} (s.e. {error:0.0000}, {n} users)");
 
-        var expected = outlooks.Sum(o => o.Outlook.ExpectedPurchaseSessions);
-        var actual = outlooks.Sum(o => purchaseSessions.TryGetValue(o.User, out var s) ? s.Count : 0);
         Assert.InRange(expected / actual, 0.9, 1.1);
     }
 }
