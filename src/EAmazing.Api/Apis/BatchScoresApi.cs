@@ -23,19 +23,19 @@ public static class BatchScoresApi
                 continue;
             }
 
-            api.MapGet($"/{owner.Name}/{{userId:long}}", (long userId, HttpContext context, PseudonymKey key, ILakeEngines engines, ServingPaths paths, AuditLog audit) =>
+            api.MapGet($"/{scorer.Name}/{{userId:long}}", (long userId, HttpContext context, PseudonymKey key, ILakeEngines engines, ServingPaths paths, AuditLog audit) =>
                 {
                     var pseudonym = new Pseudonymiser(key).User(userId);
                     using var scratch = engines.OpenScratch();
                     var row = scorer.Lookup(scratch, LakeLayout.At(paths.Lake), pseudonym);
                     var status = row is null ? StatusCodes.Status404NotFound : StatusCodes.Status200OK;
-                    audit.Append(new AuditEntry(context.User.Identity?.Name, $"read {scorer.Table}", status, SubjectPseudonym: pseudonym));
+                    audit.Append(new AuditEntry(context.User.Identity?.Name, $"read {scorer.Table.ViewName}", status, SubjectPseudonym: pseudonym));
                     return row is null
-                        ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"no row in gold.{scorer.Table} for this user (run eamazing score {owner.Name})")
+                        ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"no row in {scorer.Table.ViewName} for this user (run ./eamazing score {scorer.Name})")
                         : Results.Ok(row);
                 })
-                .WithName($"Get{string.Concat(owner.Name.Split('-').Select(w => char.ToUpperInvariant(w[0]) + w[1..]))}")
-                .WithSummary($"A user's latest row of gold.{scorer.Table} ({owner.Description})")
+                .WithName($"Get{string.Concat(scorer.Name.Split('-').Select(w => char.ToUpperInvariant(w[0]) + w[1..]))}")
+                .WithSummary($"A user's latest row of {scorer.Table.ViewName} ({scorer.Description})")
                 .ProducesProblem(StatusCodes.Status401Unauthorized)
                 .ProducesProblem(StatusCodes.Status403Forbidden)
                 .ProducesProblem(StatusCodes.Status404NotFound);

@@ -97,7 +97,7 @@ public static class DemoCommand
                 }
 
                 if (model.BatchScorer is { } scorer && registry.Champion(model.Demo.RegistryName) is not null
-                    && await Run([$"{number++}/{total} score {model.Name} into gold.{scorer.Table}", "score", model.Name, "--lake", lake]) is var scored and not ExitCodes.Success)
+                    && await Run([$"{number++}/{total} score {scorer.Name} into {scorer.Table.ViewName}", "score", scorer.Name, "--lake", lake]) is var scored and not ExitCodes.Success)
                 {
                     return scored;
                 }

@@ -1,5 +1,10 @@
 using System.CommandLine;
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
 using EAmazing.BusinessModels;
+using EAmazing.Foundation.Files;
+using EAmazing.Lake;
 using EAmazing.Models.Business;
 using EAmazing.Models.Registry;
 using Spectre.Console;
@@ -7,29 +12,33 @@ using Spectre.Console;
 namespace EAmazing.Cli.Commands;
 
 /// <summary>
-/// <c>eamazing score NAME [--as-of DATE]</c>: one subcommand per business model with a batch scorer; applies its champion
-/// and writes a pseudonymised gold table. Exit codes: 0 written, 1 lake not openable or audit not recorded, 2 bad option,
-/// 3 no champion or no data as of the date (nothing written).
+/// <c>eamazing score NAME [--as-of DATE] [--csv FILE]</c>: one subcommand per batch scorer of the catalog, each applying
+/// its model's champion and writing a pseudonymised gold partition; <c>--csv</c> also exports it for a CRM (pseudonyms
+/// only). Exit codes: 0 written, 1 lake not openable, storage failure or audit not recorded, 2 bad option or unusable
+/// date, 3 no champion or no data as of the date (nothing written).
 /// </summary>
 public static class ScoreCommand
 {
-    public static readonly Option<string?> AsOf = new("--as-of") { Description = "Score the latest snapshot at or before this day, yyyy-MM-dd (default: the latest)" };
+    public static readonly Option<string?> AsOf = new("--as-of") { Description = "Score as of this day, yyyy-MM-dd (default: the latest the lake allows)" };
+
+    public static readonly Option<string?> Csv = new("--csv") { Description = "Also write the scored rows to this CSV file for a CRM (pseudonyms only, outside the lake)" };
 
     public static Command Create(BusinessModelCatalog catalog)
     {
-        var score = new Command("score", "Apply a business model's champion to the lake and write its gold table (e.g. customer segments)");
-        foreach (var model in catalog.All.Where(m => m.BatchScorer is not null))
+        var score = new Command("score", "Apply a business model's champion to the lake and write its pseudonymised gold table (customer segments, customer value)");
+        foreach (var scorer in catalog.All.Select(m => m.BatchScorer).OfType<IBatchScorer>())
         {
-            var command = new Command(model.Name, $"Write gold.{model.BatchScorer!.Table} with the champion of {string.Join(", ", model.RegistryNames)}");
+            var command = new Command(scorer.Name, $"{scorer.Description} (writes {scorer.Table.ViewName})");
             command.Options.Add(AsOf);
-            command.SetAction(parse => Execute(parse, model, model.BatchScorer));
+            command.Options.Add(Csv);
+            command.SetAction(parse => Execute(parse, scorer));
             score.Subcommands.Add(command);
         }
 
         return score;
     }
 
-    private static int Execute(ParseResult parse, IBusinessModel model, IBatchScorer scorer)
+    private static int Execute(ParseResult parse, IBatchScorer scorer)
     {
         var settings = CliSettings.Load(parse.GetValue(GlobalOptions.Lake));
         if (parse.GetValue(GlobalOptions.Models) is { } models)
@@ -40,39 +49,85 @@ public static class ScoreCommand
         DateOnly? asOf = null;
         if (parse.GetValue(AsOf) is { } text)
         {
-            if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
+            if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
             {
-                parse.InvocationConfiguration.Error.WriteLine($"error: --as-of '{text}' is not a date like 2019-11-25");
+                Console.Error.WriteLine($"error: --as-of '{text}' is not a date like 2019-11-25");
                 return ExitCodes.UsageError;
             }
 
             asOf = day;
         }
 
-        if (!LakeAccess.TryOpen(settings, out var lake))
+        var csv = parse.GetValue(Csv) is { } given ? Path.GetFullPath(given) : null;
+        var lakeRoot = LakeLayout.At(settings.Platform.Lake).Root;
+        if (csv is not null && (csv.StartsWith(lakeRoot + Path.DirectorySeparatorChar, StringComparison.Ordinal) || Directory.Exists(csv)))
+        {
+            Console.Error.WriteLine($"error: --csv {csv} is inside the lake or a folder; give a file name outside {lakeRoot}");
+            return ExitCodes.UsageError;
+        }
+
+        if (!LakeAccess.TryOpen(settings, out var opened))
         {
             return ExitCodes.Failure;
         }
 
-        using (lake)
+        using var lake = opened!;
+        BatchScoreOutcome outcome;
+        try
         {
-            try
+            outcome = AnsiConsole.Status().Start($"scoring {scorer.Name}", ctx =>
+                scorer.Score(new BatchScoringContext(lake, new ModelRegistry(settings.Platform.Models)), asOf,
+                    new SynchronousProgress<string>(s => ctx.Status(s))));
+            if (csv is not null)
             {
-                var outcome = scorer.Score(lake!, new ModelRegistry(settings.Platform.Models), asOf);
-                foreach (var line in outcome.Lines)
-                {
-                    AnsiConsole.WriteLine(line);
-                }
-
-                AnsiConsole.MarkupLineInterpolated($"wrote {outcome.Rows:N0} rows to gold.{outcome.Table} ({outcome.Partition})");
-                return CliAudit.Record(settings.Platform.Lake, "score", $"gold.{outcome.Table}", $"{model.Name}: {outcome.Rows} rows into {outcome.Partition}")
-                    ? ExitCodes.Success : ExitCodes.Failure;
-            }
-            catch (InvalidOperationException e)
-            {
-                Console.Error.WriteLine($"error: {e.Message}");
-                return ExitCodes.DataError;
+                ExportCsv(lake, outcome, csv);
             }
         }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return ExitCodes.UsageError;
+        }
+        catch (InvalidOperationException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return ExitCodes.DataError;
+        }
+        catch (Exception e) when (e is DbException or IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"error: scoring failed: {e.Message}");
+            return ExitCodes.Failure;
+        }
+
+        foreach (var line in outcome.Lines)
+        {
+            AnsiConsole.WriteLine(line);
+        }
+
+        AnsiConsole.WriteLine($"wrote {outcome.Rows:N0} rows to {scorer.Table.ViewName} ({outcome.Partition})" + (csv is null ? "" : $"; CSV for the CRM: {csv}"));
+        return CliAudit.Record(settings.Platform.Lake, "score", $"{scorer.Table.ViewName} {outcome.Partition}", $"{scorer.Name}: {outcome.Rows} rows" + (csv is null ? "" : ", exported to CSV"))
+            ? ExitCodes.Success : ExitCodes.Failure;
     }
+
+    /// <summary>The partition as CSV, written atomically; its rows hold pseudonyms, never raw ids.</summary>
+    private static void ExportCsv(IGoldEngine lake, BatchScoreOutcome outcome, string path)
+    {
+        var rows = lake.Compute($"SELECT * FROM read_parquet('{LakeSql.Literal(lake.Layout.Full(outcome.Partition))}', hive_partitioning = false) ORDER BY 1");
+        AtomicFile.WriteText(path, writer =>
+        {
+            writer.Write(string.Join(',', rows.Columns) + "\n");
+            foreach (var row in rows.Rows)
+            {
+                writer.Write(string.Join(',', row.Select(Cell)) + "\n");
+            }
+        }, new UTF8Encoding(false));
+    }
+
+    private static string Cell(object? value) => value switch
+    {
+        null or DBNull => "",
+        DateTime t => t.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
 }

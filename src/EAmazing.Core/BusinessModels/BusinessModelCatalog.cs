@@ -1,5 +1,7 @@
+using EAmazing.BusinessModels.CustomerValue;
 using EAmazing.BusinessModels.PurchaseIntent;
 using EAmazing.BusinessModels.Segmentation;
+using EAmazing.Features;
 using EAmazing.Models.Business;
 
 namespace EAmazing.BusinessModels;
@@ -27,9 +29,13 @@ public sealed class BusinessModelCatalog
     [
         new PurchaseIntentModel(),
         new SegmentationModel(),
+        new CustomerValueModel(),
     ]);
 
     public IReadOnlyList<IBusinessModel> All { get; }
+
+    /// <summary>The gold tables the models' batch scorers write: personal data that erasure, retention, export and the register cover.</summary>
+    public IReadOnlyList<GoldTable> ScoredTables => All.Select(m => m.BatchScorer?.Table).OfType<GoldTable>().DistinctBy(t => t.Name).ToList();
 
     public IBusinessModel? Find(string name) => All.FirstOrDefault(m => m.Name == name);
 

@@ -42,7 +42,7 @@ public sealed class SegmentsApiTests(ServingWorld world)
 
         var auditLog = factory.Services.GetRequiredService<AuditLog>();
         Assert.True(auditLog.Flush());
-        Assert.Contains(new AuditTrail(auditLog.Path).Read(), e => e.Target == SubjectDigest.Of(pseudonym) && e.Action == "read customer_segments");
+        Assert.Contains(new AuditTrail(auditLog.Path).Read(), e => e.Target == SubjectDigest.Of(pseudonym) && e.Action == "read gold_customer_segments");
         var audit = await File.ReadAllTextAsync(auditLog.Path);
         Assert.DoesNotContain(User.ToString(CultureInfo.InvariantCulture), audit, StringComparison.Ordinal);
         Assert.DoesNotContain(pseudonym, audit, StringComparison.Ordinal);

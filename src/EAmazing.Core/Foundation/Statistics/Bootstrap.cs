@@ -40,6 +40,42 @@ public static class Bootstrap
         return new ConfidenceInterval(estimate, Quantile(values, alpha), Quantile(values, 1 - alpha), level);
     }
 
+    /// <summary>The same percentile bootstrap over any items (customers, days), for metrics that are not about scored examples.</summary>
+    public static ConfidenceInterval Interval<T>(
+        IReadOnlyList<T> items,
+        Func<IReadOnlyList<T>, double> metric,
+        int resamples = 500,
+        ulong seed = 46,
+        double level = 0.95)
+    {
+        var estimate = metric(items);
+        var rng = Xoshiro256.For(seed, 0xB007);
+        var values = new List<double>(resamples);
+        var sample = new T[items.Count];
+        for (var r = 0; r < resamples && items.Count > 0; r++)
+        {
+            for (var i = 0; i < sample.Length; i++)
+            {
+                sample[i] = items[rng.NextInt(items.Count)];
+            }
+
+            var value = metric(sample);
+            if (double.IsFinite(value))
+            {
+                values.Add(value);
+            }
+        }
+
+        if (values.Count == 0)
+        {
+            return new ConfidenceInterval(estimate, double.NaN, double.NaN, level);
+        }
+
+        values.Sort();
+        var alpha = (1 - level) / 2;
+        return new ConfidenceInterval(estimate, Quantile(values, alpha), Quantile(values, 1 - alpha), level);
+    }
+
     private static double Quantile(List<double> sorted, double q)
     {
         var position = q * (sorted.Count - 1);

@@ -1,3 +1,4 @@
+using EAmazing.BusinessModels;
 using EAmazing.Features;
 using EAmazing.Lake;
 
@@ -12,7 +13,7 @@ public static class ErasureTables
 
     /// <summary>Every table an erasure reports, even at 0 rows, so a DPO sees what was searched.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [.. LakeLayer.All, .. GoldTables.All.Select(t => Gold(t.Name)), Predictions];
+        [.. LakeLayer.All, .. GoldTables.All.Concat(BusinessModelCatalog.Default.ScoredTables).Select(t => Gold(t.Name)), Predictions];
 
     public static int Rank(string table) => table switch
     {

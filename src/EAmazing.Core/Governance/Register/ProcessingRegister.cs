@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using EAmazing.BusinessModels;
 using EAmazing.Features;
 using EAmazing.Lake;
 using EAmazing.Lake.Catalog;
@@ -42,7 +43,7 @@ public sealed class ProcessingRegister(IGoldEngine lake, PrivacyOptions options)
             }
         }
 
-        // Gold tables a business model writes when scoring (e.g. customer_segments): no view, read from their partitions.
+        // Gold tables a business model writes when scoring (e.g. customer_segments): read from their partitions.
         foreach (var own in gold.Where(p => GoldTables.Find(p.Table) is null).GroupBy(p => p.Table))
         {
             var files = own.Select(p => lake.Layout.Full(p.Path)).Where(File.Exists).ToList();

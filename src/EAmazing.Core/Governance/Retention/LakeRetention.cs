@@ -1,4 +1,5 @@
 using System.Globalization;
+using EAmazing.BusinessModels;
 using EAmazing.Features;
 using EAmazing.Lake;
 using EAmazing.Lake.Catalog;
@@ -129,7 +130,7 @@ public sealed class LakeRetention(IGoldEngine lake)
         }
 
         // Gold views live beside the layer views; point them at what is left (a later features build would too).
-        new GoldCatalog(lake).RefreshViews(GoldTables.All);
+        new GoldCatalog(lake).RefreshViews(GoldTables.All.Concat(BusinessModelCatalog.Default.ScoredTables));
         // The prediction log is outside the catalog: its expired days go after the commit (a re-run finishes the job).
         foreach (var day in plan.PredictionDays)
         {

@@ -49,6 +49,9 @@ public interface IBusinessModel
 
     /// <summary>Its online endpoint, or null when it is not served online (the API maps one route per scorer).</summary>
     IOnlineScorer? Scorer => null;
+
+    /// <summary>Its batch scoring into a gold table, or null when it has none (<c>eamazing score</c> lists one subcommand per scorer).</summary>
+    IBatchScorer? BatchScorer => null;
 }
 
 /// <summary>What <c>demo</c> runs for a business model: <c>train NAME</c> with these parameter values, then promotes <see cref="RegistryName"/>.</summary>

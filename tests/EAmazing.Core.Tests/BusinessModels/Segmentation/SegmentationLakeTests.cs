@@ -40,7 +40,7 @@ public sealed class SegmentationLakeTests : IClassFixture<SegmentationLakeTests.
         Assert.Contains(outcome.Comparison.Rows, r => r[0].StartsWith("buyers", StringComparison.Ordinal));
 
         registry.Promote(card.Name, card.Version, force: true);
-        var scored = new SegmentBatchScorer().Score(_world.Gold.Lake.Engine, registry, asOf: null);
+        var scored = new SegmentBatchScorer().Score(new BatchScoringContext(_world.Gold.Lake.Engine, registry), asOf: null);
         var snapshotUsers = _world.Gold.Lake.Engine.Query($"SELECT count(*) FROM {GoldTables.UserSnapshots.ViewName} WHERE as_of_time = (SELECT max(as_of_time) FROM {GoldTables.UserSnapshots.ViewName})").Rows[0][0];
         Assert.Equal(Convert.ToInt64(snapshotUsers, CultureInfo.InvariantCulture), scored.Rows);
         Assert.Contains(RegisteredPurposes.Using("gold_customer_segments", "user_id"), p => p.Name == "segmentation");
@@ -54,7 +54,7 @@ public sealed class SegmentationLakeTests : IClassFixture<SegmentationLakeTests.
         var card = Train(registry, new() { ["k"] = "2", ["resamples"] = "3" }).Card;
         registry.Promote(card.Name, card.Version, force: true);
         var lake = _world.Gold.Lake.Engine;
-        new SegmentBatchScorer().Score(lake, registry, asOf: null);
+        new SegmentBatchScorer().Score(new BatchScoringContext(lake, registry), asOf: null);
         var (raw, pseudonym) = _world.ScoredPerson(lake);
         Assert.NotNull(SegmentAssignments.Find(lake, pseudonym));
 

@@ -14,6 +14,10 @@ public static class SegmentAssignments
 {
     public const string Table = "customer_segments";
 
+    /// <summary>The table as the gold catalog knows it: written by <c>eamazing score segments</c>, never built from silver.</summary>
+    public static readonly GoldTable Gold = new(Table, MonthInputs.HistoryToMonth, ["user_id", "as_of_time"], [], ["user_id", "segment_id", "segment_name", "model_version"],
+        "the champion segmentation's segment per user and snapshot (written by eamazing score segments)");
+
     public static readonly string[] Columns = ["user_id", "as_of_time", "segment_id", "segment_name", "model_version"];
 
     /// <summary>

@@ -20,6 +20,36 @@ public sealed class HourSimulator(SyntheticWorld world)
     /// <summary>How many hours back an hour's events can have started.</summary>
     public const int LookbackHours = (MaxSessionSpanSeconds / SecondsPerHour) + 1;
 
+    private readonly Dictionary<int, SessionState> _oracleDays = [];
+    private readonly List<SimulatedEvent> _oracleEvents = [];
+
+    /// <summary>
+    /// Runs one session of <paramref name="user"/> starting <paramref name="startSecond"/> seconds after the window start,
+    /// drawn exactly as <see cref="Simulate"/> draws every session, and returns its purchase events within the window:
+    /// the oracle's Monte Carlo. Not thread-safe (one scratch state per day is kept).
+    /// </summary>
+    public int SessionPurchases(in UserTraits user, long startSecond, ref Xoshiro256 rng)
+    {
+        var day = (int)(startSecond / 86_400);
+        if (!_oracleDays.TryGetValue(day, out var state))
+        {
+            state = new SessionState(world, day, world.Calendar.DateOf(day));
+            _oracleDays[day] = state;
+        }
+
+        _oracleEvents.Clear();
+        state.Run(user, Guid.Empty, startSecond, _oracleEvents, ref rng);
+        state.CartSessions.Clear();
+        var windowEnd = (long)world.Window.DayCount * 86_400;
+        var purchases = 0;
+        foreach (var e in _oracleEvents)
+        {
+            purchases += e.Type == EventType.Purchase && e.Second < windowEnd ? 1 : 0;
+        }
+
+        return purchases;
+    }
+
     public HourSimulation Simulate(int hour)
     {
         var rng = Xoshiro256.For(world.Spec.Seed, 0x40B, (ulong)hour);

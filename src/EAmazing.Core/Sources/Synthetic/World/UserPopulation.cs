@@ -76,6 +76,13 @@ public sealed class UserPopulation
         return Traits(rank);
     }
 
+    /// <summary>
+    /// The chance that one draw of <see cref="SampleRank"/> picks <paramref name="rank"/>: the mass of the continuous Zipf
+    /// law over [rank, rank + 1) (the oracle turns it into each user's session rate).
+    /// </summary>
+    public double SamplingProbability(int rank) =>
+        (Math.Pow(rank + 1 + ZipfOffset, 1 - ZipfExponent) - Math.Pow(rank + ZipfOffset, 1 - ZipfExponent)) / _cdfSpan;
+
     public long UserId(int rank)
     {
         var mask = (1UL << _idBits) - 1;

@@ -1,0 +1,33 @@
+using EAmazing.Foundation.Statistics;
+using EAmazing.Models.Registry;
+
+namespace EAmazing.BusinessModels.CustomerValue;
+
+/// <summary>
+/// How a set of per-customer holdout predictions is judged: the mean absolute error of purchases per customer (the
+/// primary metric), its root mean square, the ratio of predicted to actual purchases in total, and the mean absolute
+/// error of revenue per customer; each with a 95% bootstrap interval over customers.
+/// </summary>
+public static class CustomerValueMetrics
+{
+    public const string PurchasesMae = "holdout_purchases_mae";
+    public const string PurchasesRmse = "holdout_purchases_rmse";
+    public const string TotalRatio = "holdout_total_ratio";
+    public const string RevenueMae = "holdout_revenue_mae";
+
+    public static IReadOnlyList<string> Names { get; } = [PurchasesMae, PurchasesRmse, TotalRatio, RevenueMae];
+
+    /// <summary>One customer's prediction and outcome in the holdout.</summary>
+    public readonly record struct Pair(double PredictedPurchases, int ActualPurchases, double PredictedRevenue, double ActualRevenue);
+
+    public static double Mae(IReadOnlyList<Pair> pairs) => pairs.Average(p => Math.Abs(p.PredictedPurchases - p.ActualPurchases));
+
+    public static IReadOnlyList<NamedEstimate> Estimates(IReadOnlyList<Pair> pairs, ulong seed) =>
+    [
+        new(PurchasesMae, Bootstrap.Interval(pairs, Mae, 300, seed), HigherIsBetter: false),
+        new(PurchasesRmse, Bootstrap.Interval(pairs, s => Math.Sqrt(s.Average(p => Math.Pow(p.PredictedPurchases - p.ActualPurchases, 2))), 300, seed), HigherIsBetter: false),
+        // Closer to 1 is better; the gates never compare it (it is not primary).
+        new(TotalRatio, Bootstrap.Interval(pairs, s => s.Sum(p => p.PredictedPurchases) / Math.Max(1, s.Sum(p => p.ActualPurchases)), 300, seed)),
+        new(RevenueMae, Bootstrap.Interval(pairs, s => s.Average(p => Math.Abs(p.PredictedRevenue - p.ActualRevenue)), 300, seed), HigherIsBetter: false),
+    ];
+}
