@@ -1,5 +1,5 @@
-using EAmazing.Core.Tests.Features;
 using EAmazing.BusinessModels;
+using EAmazing.Core.Tests.Features;
 using EAmazing.Features;
 using EAmazing.Governance.Register;
 using EAmazing.Privacy.Purposes;

@@ -44,9 +44,6 @@ public interface IBusinessModel
     /// <summary>The families <c>train --families</c> accepts, or null for the lab's classification families (ModelFamilyCatalog).</summary>
     IReadOnlyList<string>? Families => null;
 
-    /// <summary>Its batch scoring into a gold table (<c>eamazing score NAME</c>), or null when it has none.</summary>
-    IBatchScorer? BatchScorer => null;
-
     /// <summary>Its online endpoint, or null when it is not served online (the API maps one route per scorer).</summary>
     IOnlineScorer? Scorer => null;
 
