@@ -18,7 +18,6 @@ public static class EAmazingCli
         root.Subcommands.Add(TrainCommand.Create(catalog));
         root.Subcommands.Add(ScoreCommand.Create(catalog));
         root.Subcommands.Add(ModelsCommand.Create(catalog));
-        root.Subcommands.Add(ScoreCommand.Create(catalog));
         root.Subcommands.Add(DemoCommand.Create(catalog));
         root.Subcommands.Add(IngestCommand.Create());
         root.Subcommands.Add(LakeCommand.Create());
