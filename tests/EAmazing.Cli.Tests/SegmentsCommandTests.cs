@@ -39,7 +39,7 @@ public sealed class SegmentsCommandTests : CliTestFolder
         var score = cli.Run("score", "segments", "--lake", lake, "--models", models);
         var early = cli.Run("score", "segments", "--as-of", "2019-01-01", "--lake", lake, "--models", models);
         Assert.True(score.ExitCode == 0, score.Output);
-        Assert.Contains("rows to gold.customer_segments", score.Output, StringComparison.Ordinal);
+        Assert.Contains("rows to gold_customer_segments", score.Output, StringComparison.Ordinal);
         Assert.Equal(ExitCodes.DataError, early.ExitCode);
     }
 }

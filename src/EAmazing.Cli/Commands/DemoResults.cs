@@ -16,22 +16,29 @@ public static class DemoResults
         foreach (var card in cards)
         {
             md.AppendLine();
-            md.AppendLine(CultureInfo.InvariantCulture, $"{card.Name} v{card.Version} ({card.Task}), test window {card.Data.TestFrom:yyyy-MM-dd} – {card.Data.TestTo.AddTicks(-1):yyyy-MM-dd}, {card.Data.TestRows:N0} rows, seed {card.Seed}:");
+            // A model judged on one snapshot (segments) has no test window: its card's window is that one instant.
+            var judged = card.Data.TestFrom == card.Data.TestTo
+                ? $"{card.Data.TrainRows:N0} rows"
+                : $"test window {card.Data.TestFrom:yyyy-MM-dd} – {card.Data.TestTo.AddTicks(-1):yyyy-MM-dd}, {card.Data.TestRows:N0} rows";
+            md.AppendLine(CultureInfo.InvariantCulture, $"{card.Name} v{card.Version} ({card.Task}), {judged}, seed {card.Seed}:");
+            // Families compared at several k are listed as "family k=K": the chosen one is its family at the card's k.
+            var chosen = card.Hyperparameters.TryGetValue("k", out var k) ? $"{card.Family} k={k}" : card.Family;
             md.AppendLine();
             md.AppendLine(CultureInfo.InvariantCulture, $"| family | test {card.PrimaryMetric} |");
             md.AppendLine("|---|---|");
             foreach (var (family, value) in card.Families)
             {
-                var shown = family == card.Family && card.Primary is { } primary
+                var isChosen = family == card.Family || family == chosen;
+                var shown = isChosen && card.Primary is { } primary && double.IsFinite(primary.Value.Lower)
                     ? $"{primary.Value.Estimate:0.000} [{primary.Value.Lower:0.000}, {primary.Value.Upper:0.000}]"
                     : value.ToString("0.000", CultureInfo.InvariantCulture);
-                var name = family == card.Family ? $"{family} (best on validation)" : card.Baselines.ContainsKey(family) ? $"{family} (baseline)" : family;
+                var name = isChosen ? $"{family} (chosen)" : card.Baselines.ContainsKey(family) ? $"{family} (baseline)" : family;
                 md.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {shown} |");
             }
 
             if (card.Oracle is { } oracle)
             {
-                md.AppendLine(CultureInfo.InvariantCulture, $"| oracle (true probabilities) | {oracle.Estimate:0.000} [{oracle.Lower:0.000}, {oracle.Upper:0.000}] |");
+                md.AppendLine(CultureInfo.InvariantCulture, $"| oracle (the world's truth) | {oracle.Estimate:0.000} [{oracle.Lower:0.000}, {oracle.Upper:0.000}] |");
             }
         }
 

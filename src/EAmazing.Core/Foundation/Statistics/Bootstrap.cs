@@ -10,37 +10,10 @@ public static class Bootstrap
         Func<IReadOnlyList<ScoredExample>, double> metric,
         int resamples = 500,
         ulong seed = 46,
-        double level = 0.95)
-    {
-        var estimate = metric(examples);
-        var rng = Xoshiro256.For(seed, 0xB007);
-        var values = new List<double>(resamples);
-        var sample = new ScoredExample[examples.Count];
-        for (var r = 0; r < resamples; r++)
-        {
-            for (var i = 0; i < sample.Length; i++)
-            {
-                sample[i] = examples[rng.NextInt(examples.Count)];
-            }
+        double level = 0.95) =>
+        Interval<ScoredExample>(examples, metric, resamples, seed, level);
 
-            var value = metric(sample);
-            if (double.IsFinite(value))
-            {
-                values.Add(value);
-            }
-        }
-
-        if (values.Count == 0)
-        {
-            return new ConfidenceInterval(estimate, double.NaN, double.NaN, level);
-        }
-
-        values.Sort();
-        var alpha = (1 - level) / 2;
-        return new ConfidenceInterval(estimate, Quantile(values, alpha), Quantile(values, 1 - alpha), level);
-    }
-
-    /// <summary>The same percentile bootstrap over any items (customers, days), for metrics that are not about scored examples.</summary>
+    /// <summary>The percentile bootstrap over any items (scored examples, customers, days): the same seed gives the same interval.</summary>
     public static ConfidenceInterval Interval<T>(
         IReadOnlyList<T> items,
         Func<IReadOnlyList<T>, double> metric,

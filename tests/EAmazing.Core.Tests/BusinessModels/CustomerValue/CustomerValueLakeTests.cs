@@ -63,7 +63,7 @@ public sealed class CustomerValueLakeTests : IClassFixture<CustomerValueLakeTest
         var pseudonym = new Pseudonymiser(TestLake.Key).User(person);
 
         Assert.Equal(_lake.Buyers.Count, outcome.Rows);
-        Assert.EndsWith("month=2019-11/part.parquet", outcome.Partition.Replace('\\', '/'), StringComparison.Ordinal);
+        Assert.EndsWith("month=2019-11/customer_scores.parquet", outcome.Partition.Replace('\\', '/'), StringComparison.Ordinal);
         Assert.Equal(1L, Convert.ToInt64(engine.Query($"SELECT count(*) FROM gold_customer_scores WHERE user_id = '{pseudonym}'").Rows[0][0], CultureInfo.InvariantCulture));
         Assert.Equal(0L, Convert.ToInt64(engine.Query($"SELECT count(*) FROM gold_customer_scores WHERE user_id = '{person}'").Rows[0][0], CultureInfo.InvariantCulture));
         var alive = engine.Query("SELECT min(probability_alive), max(probability_alive), min(expected_value) FROM gold_customer_scores").Rows[0];
