@@ -41,5 +41,15 @@ public sealed class SegmentsCommandTests : CliTestFolder
         Assert.True(score.ExitCode == 0, score.Output);
         Assert.Contains("rows to gold_customer_segments", score.Output, StringComparison.Ordinal);
         Assert.Equal(ExitCodes.DataError, early.ExitCode);
+
+        // Drift covers classifiers only so far: asked for by name, a segmentation champion is a usage error that says so;
+        // without --model it is skipped with a line, and with no classifier left there is nothing to monitor.
+        var drift = cli.Run("monitor", "drift", "--model", "customer-segments", "--lake", lake, "--models", models);
+        Assert.Equal(ExitCodes.UsageError, drift.ExitCode);
+        Assert.Contains("classification and detection models only", drift.Output, StringComparison.Ordinal);
+        var all = cli.Run("monitor", "drift", "--lake", lake, "--models", models);
+        Assert.Equal(0, all.ExitCode);
+        Assert.Contains("not monitored", all.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("unexpectedly", all.Output, StringComparison.Ordinal);
     }
 }
