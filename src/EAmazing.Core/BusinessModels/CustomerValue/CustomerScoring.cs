@@ -82,8 +82,7 @@ public sealed class CustomerScoring : IBatchScorer
     /// <summary>A customer's latest scores, read from the table's Parquet files on disk (off the catalog, as the API reads).</summary>
     public object? Lookup(IScratchDatabase scratch, LakeLayout lake, string pseudonym)
     {
-        var folder = lake.Full($"{GoldLayout.Folder}/{Table.Name}");
-        var files = Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*.parquet", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList() : [];
+        var files = GoldLayout.Files(lake, Table.Name);
         if (files.Count == 0)
         {
             return null;

@@ -68,8 +68,7 @@ public static class SegmentAssignments
     /// <summary>A user's latest assignment, read from the table's Parquet files on disk (off the catalog, as the API reads).</summary>
     public static SegmentOfUser? Find(IScratchDatabase scratch, LakeLayout lake, string pseudonym)
     {
-        var folder = lake.Full($"{GoldLayout.Folder}/{Table}");
-        var files = Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*.parquet", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList() : [];
+        var files = GoldLayout.Files(lake, Table);
         if (files.Count == 0)
         {
             return null;
