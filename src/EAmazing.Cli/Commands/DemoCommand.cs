@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using EAmazing.Api.Scoring;
 using EAmazing.BusinessModels;
 using EAmazing.Models.Registry;
 using EAmazing.Sources.Synthetic;
@@ -89,6 +90,12 @@ public static class DemoCommand
                 // the registry working, not a failed demo; the current champion stays and the reasons are printed.
                 Step($"{number++}/{total} promote the new {model.Demo.RegistryName} through the gates");
                 var latest = registry.Versions(model.Demo.RegistryName).Last();
+                if (registry.WindowUses(latest.Name).FirstOrDefault(u => u.Overlaps(latest.Data.TestFrom, latest.Data.TestTo)) is { } decided)
+                {
+                    // A second demo in the same folder trains on the same days: the window rule refuses it, by design.
+                    AnsiConsole.MarkupLineInterpolated($"[yellow]an earlier run in this folder already decided a promotion on test window {decided} (v{decided.Version}): a test window decides once, so v{latest.Version} is refused and the champion stays (run the demo in a fresh folder, or train again when newer days are in the lake)[/]");
+                }
+
                 var promoted = await EAmazingCli.RunAsync(["models", "promote", latest.Name, latest.Version.ToString(CultureInfo.InvariantCulture)], catalog: catalog);
                 if (promoted != ExitCodes.Success)
                 {
@@ -122,12 +129,23 @@ public static class DemoCommand
                 return listed;
             }
 
+            var samples = new List<SamplePrediction>();
+            foreach (var model in models.Where(m => m.Scorer is { } s && registry.Champion(s.DefaultModel) is not null))
+            {
+                Step($"sample prediction: POST /v1{model.Scorer!.Endpoint.Route} through the serving pipeline, in process");
+                var sample = await SamplePrediction.ScoreAsync(ServeCommand.Arguments(settings, settings.Platform.Models), model, model.Scorer.Endpoint.Example);
+                AnsiConsole.WriteLine(sample.Request);
+                AnsiConsole.WriteLine($"→ {sample.Status}");
+                AnsiConsole.WriteLine(sample.Response);
+                samples.Add(sample);
+            }
+
             AnsiConsole.MarkupLine("[green]demo complete.[/] Try: [bold]./eamazing sql \"SELECT count(*) FROM silver\"[/], [bold]./eamazing sql .tables[/], [bold]./eamazing models list[/]");
             ServeHint.Print(settings);
             if (parse.GetValue(WriteReadme))
             {
                 var cards = models.Select(m => registry.Versions(m.Demo.RegistryName).LastOrDefault()).OfType<ModelCard>().ToList();
-                var block = DemoResults.Markdown(cards, clock.Elapsed, "./eamazing demo --write-readme", DateTime.UtcNow);
+                var block = DemoResults.Markdown(cards, samples, clock.Elapsed, "./eamazing demo --write-readme", DateTime.UtcNow);
                 Foundation.Files.AtomicFile.WriteAllText(readme, ReadmeBlock.Replace(File.ReadAllText(readme), DemoResults.BlockName, block));
                 AnsiConsole.MarkupLineInterpolated($"{readme}: the {DemoResults.BlockName} block now holds this run's results");
             }

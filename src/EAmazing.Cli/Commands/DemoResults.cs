@@ -1,15 +1,19 @@
 using System.Globalization;
 using System.Text;
+using EAmazing.Api.Scoring;
 using EAmazing.Models.Registry;
 
 namespace EAmazing.Cli.Commands;
 
-/// <summary>The README's <c>demo:results</c> block: the run's time and machine, and each business model's families on its test window, from the registry cards the run wrote.</summary>
+/// <summary>
+/// The README's <c>demo:results</c> block: the run's time and machine, each business model's families on its test
+/// window (from the registry cards the run wrote), and a sample prediction per online endpoint as the server answers it.
+/// </summary>
 public static class DemoResults
 {
     public const string BlockName = "demo:results";
 
-    public static string Markdown(IReadOnlyList<ModelCard> cards, TimeSpan elapsed, string command, DateTime at)
+    public static string Markdown(IReadOnlyList<ModelCard> cards, IReadOnlyList<SamplePrediction> samples, TimeSpan elapsed, string command, DateTime at)
     {
         var md = new StringBuilder();
         md.AppendLine(CultureInfo.InvariantCulture, $"Written by `{command}` on {at:yyyy-MM-dd HH:mm} UTC: the demo took {elapsed.TotalSeconds:N0} s on {Machine()}.");
@@ -40,6 +44,23 @@ public static class DemoResults
             {
                 md.AppendLine(CultureInfo.InvariantCulture, $"| oracle (the world's truth) | {oracle.Estimate:0.000} [{oracle.Lower:0.000}, {oracle.Upper:0.000}] |");
             }
+        }
+
+        foreach (var sample in samples)
+        {
+            md.AppendLine();
+            md.AppendLine(CultureInfo.InvariantCulture,
+                $"Sample prediction: `POST {sample.Route}` with the request the serve hint's `curl` sends, scored in process by the same pipeline as `./eamazing serve` (the `user_id` is shown as the pseudonym the server turned it into; a raw id is never written here):");
+            md.AppendLine();
+            md.AppendLine("```json");
+            md.AppendLine(sample.Request);
+            md.AppendLine("```");
+            md.AppendLine();
+            md.AppendLine(CultureInfo.InvariantCulture, $"answered {sample.Status}:");
+            md.AppendLine();
+            md.AppendLine("```json");
+            md.AppendLine(sample.Response);
+            md.AppendLine("```");
         }
 
         return md.ToString();

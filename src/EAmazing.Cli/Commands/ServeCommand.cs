@@ -21,15 +21,10 @@ public static class ServeCommand
             var settings = CliSettings.Load(parse.GetValue(GlobalOptions.Lake));
             // The host checks them again at start; here a bad one is a usage error in one line, not a stack trace.
             _ = settings.Serving;
-            List<string> args = [$"--EAmazing:Lake={settings.Platform.Lake}"];
+            var args = Arguments(settings, parse.GetValue(GlobalOptions.Models));
             if (parse.GetValue(Urls) is { } urls)
             {
                 args.Add($"--urls={urls}");
-            }
-
-            if (parse.GetValue(GlobalOptions.Models) is { } models)
-            {
-                args.Add($"--EAmazing:Models={models}");
             }
 
             var app = ServingApp.Build([.. args]);
@@ -38,5 +33,17 @@ public static class ServeCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>The serving app's settings from the CLI's: its lake and, when given, its registry (the demo's sample prediction uses them too).</summary>
+    public static List<string> Arguments(CliSettings settings, string? models)
+    {
+        List<string> args = [$"--EAmazing:Lake={settings.Platform.Lake}"];
+        if (models is not null)
+        {
+            args.Add($"--EAmazing:Models={models}");
+        }
+
+        return args;
     }
 }

@@ -3,7 +3,11 @@ using Microsoft.ML.Trainers.FastTree;
 
 namespace EAmazing.Models.Families.MlNet;
 
-/// <summary>Gradient-boosted trees (ML.NET FastTree, MART).</summary>
+/// <summary>
+/// Gradient-boosted trees (ML.NET FastTree, MART). The default is many small trees at a small learning rate with
+/// large leaves (at least 100 rows): on the demo world it has a lower validation log-loss than 100 trees of 20
+/// leaves at 0.1, the score the lab selects by.
+/// </summary>
 public sealed class FastTreeFamily : MlNetFamily
 {
     public override string Name => "fasttree";
@@ -11,14 +15,15 @@ public sealed class FastTreeFamily : MlNetFamily
     public override string Description => "Gradient boosting (ML.NET FastTree)";
 
     protected override IReadOnlyDictionary<string, string> Default { get; } =
-        new Dictionary<string, string> { ["trees"] = "100", ["leaves"] = "20", ["rate"] = "0.1", ["minLeaf"] = "20", ["balance"] = "false" };
+        new Dictionary<string, string> { ["trees"] = "400", ["leaves"] = "8", ["rate"] = "0.03", ["minLeaf"] = "100", ["featureFraction"] = "1", ["balance"] = "false" };
 
     protected override IReadOnlyDictionary<string, string[]> Grid { get; } = new Dictionary<string, string[]>
     {
-        ["trees"] = ["50", "100", "300"],
-        ["leaves"] = ["8", "20", "48"],
-        ["rate"] = ["0.03", "0.1", "0.2"],
-        ["minLeaf"] = ["10", "20", "100"],
+        ["trees"] = ["200", "400", "800"],
+        ["leaves"] = ["4", "8", "16", "31"],
+        ["rate"] = ["0.01", "0.02", "0.03", "0.05"],
+        ["minLeaf"] = ["20", "50", "100", "200"],
+        ["featureFraction"] = ["0.6", "0.8", "1"],
         ["balance"] = ["false", "true"],
     };
 
@@ -30,6 +35,7 @@ public sealed class FastTreeFamily : MlNetFamily
             NumberOfLeaves = Int(h, "leaves"),
             LearningRate = Double(h, "rate"),
             MinimumExampleCountPerLeaf = Int(h, "minLeaf"),
+            FeatureFraction = Double(h, "featureFraction"),
             NumberOfThreads = 1,
             Seed = seed,
             FeatureSelectionSeed = seed,

@@ -58,7 +58,7 @@ public abstract class MlNetFamily : IModelFamily
         var prepared = pipeline.Fit(data);
         var preparedData = prepared.Transform(data);
         var trainer = Trainer(ml, hyperparameters, (int)(seed & 0x7FFFFFFF));
-        var fitted = trainer.Fit(preparedData);
+        var fitted = Fit(trainer, preparedData, prepared.Transform(MlNetData.Training(ml, valid, balance: false)));
         ITransformer model = prepared.Append(fitted);
         if (fitted.GetOutputSchema(preparedData.Schema).GetColumnOrNull("Probability") is null)
         {
@@ -69,6 +69,12 @@ public abstract class MlNetFamily : IModelFamily
 
         return new MlNetModel(ml, model, train.FeatureNames.Count, Name, hyperparameters);
     }
+
+    /// <summary>
+    /// Fits the trainer on the training rows. A family that stops early overrides this to watch the validation
+    /// window (never the test window), which the lab also uses to choose among candidates and to calibrate.
+    /// </summary>
+    protected virtual ITransformer Fit(IEstimator<ITransformer> trainer, IDataView train, IDataView validation) => trainer.Fit(train);
 
     public ITrainedModel Load(string folder, string modelFile, int featureCount, IReadOnlyDictionary<string, string> hyperparameters) =>
         MlNetModel.Read(Path.Combine(folder, modelFile), featureCount, Name, hyperparameters);
