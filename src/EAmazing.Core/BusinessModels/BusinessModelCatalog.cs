@@ -1,4 +1,5 @@
 using EAmazing.BusinessModels.CustomerValue;
+using EAmazing.BusinessModels.DemandForecast;
 using EAmazing.BusinessModels.PurchaseIntent;
 using EAmazing.BusinessModels.Segmentation;
 using EAmazing.Features;
@@ -30,6 +31,7 @@ public sealed class BusinessModelCatalog
         new PurchaseIntentModel(),
         new SegmentationModel(),
         new CustomerValueModel(),
+        new DemandForecastModel(),
     ]);
 
     public IReadOnlyList<IBusinessModel> All { get; }

@@ -1,0 +1,66 @@
+using EAmazing.BusinessModels.DemandForecast;
+using EAmazing.BusinessModels.DemandForecast.Methods;
+using EAmazing.Foundation.Randomness;
+
+namespace EAmazing.Core.Tests.BusinessModels.DemandForecast;
+
+public sealed class ConformalBandsTests
+{
+    [Fact]
+    public void The_quantile_is_the_finite_sample_rank_of_the_scores()
+    {
+        var scores = Enumerable.Range(1, 19).Select(i => (double)i).ToList();
+
+        var bands = ConformalBands.Calibrate([scores], [0.80, 0.95]);
+
+        // ⌈20 × 0.8⌉ = 16th and ⌈20 × 0.95⌉ = 19th smallest.
+        Assert.Equal(16, bands.Quantile(0.80, 0));
+        Assert.Equal(19, bands.Quantile(0.95, 0));
+        Assert.False(bands.Short);
+        Assert.True(ConformalBands.Calibrate([[1.0, 2.0, 3.0]], [0.95]).Short);
+        Assert.Equal((0.0, 13.0), bands.Band(-3, 1, 0.80, 0));
+    }
+
+    [Fact]
+    public void Coverage_on_exchangeable_simulated_errors_is_within_sampling_error_of_nominal()
+    {
+        var rng = Xoshiro256.For(46, 0xC0F);
+        var calibration = Enumerable.Range(0, 2_000).Select(_ => Math.Abs(rng.NextGaussian() * 3)).ToList();
+        var bands = ConformalBands.Calibrate([calibration], ConformalBands.StandardLevels);
+        const int n = 20_000;
+        foreach (var level in ConformalBands.StandardLevels)
+        {
+            var covered = 0;
+            var test = Xoshiro256.For(47, 0xC0F);
+            for (var i = 0; i < n; i++)
+            {
+                var (lower, upper) = bands.Band(100, 1, level, 0);
+                var actual = 100 + (test.NextGaussian() * 3);
+                covered += actual >= lower && actual <= upper ? 1 : 0;
+            }
+
+            // Sampling error of the calibration quantile and of the test share: 4 standard errors of a share over 2,000.
+            var se = Math.Sqrt(level * (1 - level) / calibration.Count);
+            Assert.InRange(covered / (double)n, level - (4 * se), level + (4 * se));
+        }
+    }
+
+    [Fact]
+    public void Backtest_intervals_on_simulated_series_cover_within_sampling_error_of_nominal()
+    {
+        // 300 noisy weekly series of different sizes: bands calibrated on three origins, checked on the fourth.
+        var series = Enumerable.Range(0, 300).Select(i => SimulatedSeries.Make(77, 20 + (i % 50), 0, 1 + (i % 5), (ulong)i + 100, weekScale: 1 + (i % 3))).ToList();
+        var origins = RollingOriginBacktest.Origins(77, 14, 4);
+        var run = RollingOriginBacktest.Run(series, [new SeasonalNaiveMethod()], origins, 14);
+
+        var coverage = IntervalCheck.OnLastOrigin(run, SeasonalNaiveMethod.MethodName, Enumerable.Range(0, 300).ToList(), 46);
+
+        foreach (var c in coverage)
+        {
+            // 300 series × 14 days, errors correlated within a series: allow 4 standard errors of a share over 300.
+            var se = Math.Sqrt(c.Level * (1 - c.Level) / 300);
+            Assert.InRange(c.Covered.Estimate, c.Level - (4 * se), c.Level + (4 * se));
+            Assert.True(c.ScaledWinkler > 0);
+        }
+    }
+}
