@@ -1,7 +1,7 @@
 namespace EAmazing.BusinessModels.DemandForecast;
 
 /// <summary>
-/// Split-conformal prediction intervals per forecast step. The nonconformity score of a backtest forecast is its
+/// Split-conformal prediction intervals per forecast step (pooled by week of the horizon). The nonconformity score of a backtest forecast is its
 /// absolute error divided by the series' MASE scale, so one set of quantiles serves series of any size; the band of a
 /// new forecast is point ± quantile × the series' scale, floored at zero. The quantile at level 1 − α is the
 /// ⌈(n + 1)(1 − α)⌉-th smallest of n scores, which covers at least 1 − α of exchangeable new errors. With too few
@@ -20,22 +20,38 @@ public sealed record ConformalBands(IReadOnlyList<double> Levels, IReadOnlyList<
         return i >= 0 ? Quantiles[i][step] : throw new ArgumentException($"no band at level {level}; the bands are at {string.Join(", ", Levels)}");
     }
 
+    /// <summary>
+    /// Steps are pooled in blocks of a week (steps 1–7 share one quantile, 8–14 the next, …) and the quantiles are made
+    /// non-decreasing with the horizon: with a few origins, one step's scores are the same few calendar days (a sale day
+    /// lands on one step per origin), which made a band that spikes on arbitrary future days; a week's pool is seven
+    /// times larger and holds every weekday.
+    /// </summary>
     /// <param name="scores">Per step (0-based), the scaled absolute errors of the calibration forecasts.</param>
-    public static ConformalBands Calibrate(IReadOnlyList<IReadOnlyList<double>> scores, IReadOnlyList<double> levels)
+    public static ConformalBands Calibrate(IReadOnlyList<IReadOnlyList<double>> scores, IReadOnlyList<double> levels, int block = 7)
     {
         var isShort = false;
-        var quantiles = levels.Select(level => (IReadOnlyList<double>)scores.Select(step =>
+        var pools = Enumerable.Range(0, (scores.Count + block - 1) / block)
+            .Select(b => scores.Skip(b * block).Take(block).SelectMany(s => s).Order().ToList()).ToList();
+        var quantiles = levels.Select(level =>
         {
-            if (step.Count == 0)
+            var perBlock = pools.Select(sorted =>
             {
-                throw new InvalidOperationException("no backtest forecast to calibrate the intervals on");
+                if (sorted.Count == 0)
+                {
+                    throw new InvalidOperationException("no backtest forecast to calibrate the intervals on");
+                }
+
+                var rank = (int)Math.Ceiling((sorted.Count + 1) * level);
+                isShort |= rank > sorted.Count;
+                return sorted[Math.Min(rank, sorted.Count) - 1];
+            }).ToList();
+            for (var b = 1; b < perBlock.Count; b++)
+            {
+                perBlock[b] = Math.Max(perBlock[b], perBlock[b - 1]);
             }
 
-            var sorted = step.Order().ToList();
-            var rank = (int)Math.Ceiling((sorted.Count + 1) * level);
-            isShort |= rank > sorted.Count;
-            return sorted[Math.Min(rank, sorted.Count) - 1];
-        }).ToList()).ToList();
+            return (IReadOnlyList<double>)Enumerable.Range(0, scores.Count).Select(h => perBlock[h / block]).ToList();
+        }).ToList();
         return new ConformalBands(levels, quantiles, isShort);
     }
 

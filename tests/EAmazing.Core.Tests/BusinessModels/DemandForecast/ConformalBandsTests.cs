@@ -22,6 +22,19 @@ public sealed class ConformalBandsTests
     }
 
     [Fact]
+    public void Steps_are_pooled_by_week_and_the_band_never_narrows_with_the_horizon()
+    {
+        // Week 1: errors 1..7 on its days; week 2: all zero except a spike on one step.
+        var scores = Enumerable.Range(0, 14).Select(h => (IReadOnlyList<double>)(h < 7 ? [h + 1.0] : h == 9 ? [100.0] : [0.0])).ToList();
+
+        var bands = ConformalBands.Calibrate(scores, [0.5]);
+
+        // Week 1 pools 1..7: rank ⌈8 × 0.5⌉ = 4 → 4 on every day of it; week 2 pools six zeros and 100: 0, raised to week 1's 4.
+        Assert.All(Enumerable.Range(0, 7), h => Assert.Equal(4, bands.Quantile(0.5, h)));
+        Assert.All(Enumerable.Range(7, 7), h => Assert.Equal(4, bands.Quantile(0.5, h)));
+    }
+
+    [Fact]
     public void Coverage_on_exchangeable_simulated_errors_is_within_sampling_error_of_nominal()
     {
         var rng = Xoshiro256.For(46, 0xC0F);
