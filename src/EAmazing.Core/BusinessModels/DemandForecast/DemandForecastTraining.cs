@@ -73,9 +73,10 @@ public sealed class DemandForecastTraining(TrainingContext context)
             ?? throw new InvalidOperationException("no category's purchases change from week to week before any origin: there is nothing to measure a forecast against (MASE's scale is zero everywhere)");
         var method = chosen.Method;
         progress?.Report($"conformal intervals for {method}");
-        var coverage = IntervalCheck.OnLastOrigin(runs[DemandTarget.Purchases], method, categories, request.Seed);
+        bool Special(int day) => ForecastCalendar.IsSaleDay(history.Day(day));
+        var coverage = IntervalCheck.OnLastOrigin(runs[DemandTarget.Purchases], method, categories, request.Seed, Special);
         var bands = DemandTargets.All.ToDictionary(t => t.Name(),
-            t => ConformalBands.Calibrate(IntervalCheck.Scores(runs[t], method, categories, Enumerable.Range(0, origins.Count)), ConformalBands.StandardLevels));
+            t => ConformalBands.Calibrate(IntervalCheck.Scores(runs[t], method, categories, Enumerable.Range(0, origins.Count), Special), ConformalBands.StandardLevels));
         var fit = new DemandForecastFit(method, request.Horizon, history.Last, bands);
 
         var notes = Notes(history, origins, categories.Count, scores, method, shortest, coverage, bands, oracle, runs, request);
@@ -229,7 +230,7 @@ public sealed class DemandForecastTraining(TrainingContext context)
         foreach (var c in coverage)
         {
             notes.Add(new(string.Create(CultureInfo.InvariantCulture,
-                $"{c.Level:P0} interval on the last origin (calibrated on the earlier ones): coverage {c.Covered}, by horizon {string.Join(", ", c.ByHorizon.Select(b => $"{b.Key} d {b.Value:0.000}"))}; mean scaled Winkler score {c.ScaledWinkler:0.000}"),
+                $"{c.Level:P0} interval on the last origin (calibrated on the earlier ones; sale days left out of both): coverage {c.Covered}, by horizon {string.Join(", ", c.ByHorizon.Select(b => $"{b.Key} d {b.Value:0.000}"))}; mean scaled Winkler score {c.ScaledWinkler:0.000}"),
                 IsAlarm: Math.Abs(c.Covered.Estimate - c.Level) > CoverageTolerance));
         }
 

@@ -76,4 +76,28 @@ public sealed class ConformalBandsTests
             Assert.True(c.ScaledWinkler > 0);
         }
     }
+
+    [Fact]
+    public void Special_days_are_left_out_of_calibration_so_a_sale_spike_does_not_widen_ordinary_bands()
+    {
+        // A sale on days 60 and 61 multiplies demand by ten: inside the calibration windows of origins 49 and 56, after their histories.
+        var clean = Enumerable.Range(0, 200).Select(i => SimulatedSeries.Make(77, 30, 0, 2, (ulong)i + 500, weekScale: 2)).ToList();
+        var sale = clean.Select(s => s.Select((v, t) => t is 60 or 61 ? v * 10 : v).ToArray()).ToList();
+        var origins = RollingOriginBacktest.Origins(77, 14, 4);
+        var all = Enumerable.Range(0, 200).ToList();
+        static bool Sale(int day) => day is 60 or 61;
+        ConformalBands Calibrate(List<double[]> series, Func<int, bool>? special)
+        {
+            var run = RollingOriginBacktest.Run(series, [new SeasonalMeanMethod()], origins, 14);
+            return ConformalBands.Calibrate(IntervalCheck.Scores(run, "seasonal_mean_4w", all, [0, 1, 2], special), [0.95]);
+        }
+
+        var plain = Calibrate(sale, null);
+        var ordinary = Calibrate(sale, Sale);
+        var withoutSale = Calibrate(clean, Sale);
+
+        Assert.Equal([49, 56], origins.Skip(1).Take(2));
+        Assert.True(ordinary.Quantile(0.95, 7) < plain.Quantile(0.95, 7), $"{ordinary.Quantile(0.95, 7)} vs {plain.Quantile(0.95, 7)}");
+        Assert.Equal(withoutSale.Quantiles[0], ordinary.Quantiles[0]);
+    }
 }
