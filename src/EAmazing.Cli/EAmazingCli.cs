@@ -17,6 +17,7 @@ public static class EAmazingCli
         root.Subcommands.Add(RealismCommand.Create());
         root.Subcommands.Add(TrainCommand.Create(catalog));
         root.Subcommands.Add(ScoreCommand.Create(catalog));
+        root.Subcommands.Add(ForecastCommand.Create(catalog));
         root.Subcommands.Add(ModelsCommand.Create(catalog));
         root.Subcommands.Add(DemoCommand.Create(catalog));
         root.Subcommands.Add(IngestCommand.Create());

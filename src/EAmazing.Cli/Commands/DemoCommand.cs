@@ -49,9 +49,9 @@ public static class DemoCommand
             var lake = Path.GetFullPath(settings.Platform.Lake);
             var options = new GeneratorOptions { Scale = parse.GetValue(Scale), Seed = parse.GetValue(GenerateCommand.Seed), OutputDirectory = data };
 
-            // Six fixed steps, then a training and a promotion per business model, and a scoring for each with a batch scorer.
+            // Six fixed steps, then a training and a promotion per business model, and a scoring for each with a batch scorer or forecast table.
             var models = catalog.All;
-            var total = 6 + 2 * models.Count + models.Count(m => m.BatchScorer is not null);
+            var total = 6 + 2 * models.Count + models.Count(m => m.BatchScorer is not null) + models.Count(m => m.ForecastWriter is not null);
             Step($"1/{total} generate a synthetic REES46 world");
             var summary = GenerateCommand.Execute(options);
             Step($"2/{total} realism: generated vs real");
@@ -107,6 +107,12 @@ public static class DemoCommand
                     && await Run([$"{number++}/{total} score {scorer.Name} into {scorer.Table.ViewName}", "score", scorer.Name, "--lake", lake]) is var scored and not ExitCodes.Success)
                 {
                     return scored;
+                }
+
+                if (model.ForecastWriter is { } writer && registry.Champion(model.Demo.RegistryName) is not null
+                    && await Run([$"{number++}/{total} forecast into {writer.Table.ViewName}", "forecast", "--lake", lake]) is var forecast and not ExitCodes.Success)
+                {
+                    return forecast;
                 }
             }
 

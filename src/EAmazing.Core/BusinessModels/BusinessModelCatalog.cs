@@ -1,4 +1,5 @@
 using EAmazing.BusinessModels.CustomerValue;
+using EAmazing.BusinessModels.DemandForecast;
 using EAmazing.BusinessModels.PurchaseIntent;
 using EAmazing.BusinessModels.Segmentation;
 using EAmazing.Features;
@@ -30,12 +31,19 @@ public sealed class BusinessModelCatalog
         new PurchaseIntentModel(),
         new SegmentationModel(),
         new CustomerValueModel(),
+        new DemandForecastModel(),
     ]);
 
     public IReadOnlyList<IBusinessModel> All { get; }
 
     /// <summary>The gold tables the models' batch scorers write: personal data that erasure, retention, export and the register cover.</summary>
     public IReadOnlyList<GoldTable> ScoredTables => All.Select(m => m.BatchScorer?.Table).OfType<GoldTable>().DistinctBy(t => t.Name).ToList();
+
+    /// <summary>The aggregate gold tables the models' forecasts write: no person's data, so erasure and export skip them.</summary>
+    public IReadOnlyList<GoldTable> ForecastTables => All.Select(m => m.ForecastWriter?.Table).OfType<GoldTable>().DistinctBy(t => t.Name).ToList();
+
+    /// <summary>Every gold table a model writes (scored and forecast): retention and key rotation drop and refresh their views with the rest of gold.</summary>
+    public IReadOnlyList<GoldTable> WrittenTables => [.. ScoredTables, .. ForecastTables];
 
     public IBusinessModel? Find(string name) => All.FirstOrDefault(m => m.Name == name);
 

@@ -109,7 +109,7 @@ public sealed class LakeRekeyer(IGoldEngine lake, PseudonymMapping mapping, stri
         }
 
         catalog.Add(GoldPartitionsTable.ForgetAll());
-        catalog.AddRange(GoldTables.All.Concat(BusinessModelCatalog.Default.ScoredTables).Select(t => new CatalogStatement($"DROP VIEW IF EXISTS {t.ViewName}")));
+        catalog.AddRange(GoldTables.All.Concat(BusinessModelCatalog.Default.WrittenTables).Select(t => new CatalogStatement($"DROP VIEW IF EXISTS {t.ViewName}")));
         counts = new RekeyCounts(
             written.Count(p => p.Layer == LakeLayer.Bronze), written.Count(p => p.Layer == LakeLayer.Silver), written.Count(p => p.Layer == LakeLayer.Quarantine),
             written.Sum(p => p.Rows), gold.Count, suppressions.Mapped.Count, suppressions.Unmatched.Count, mapping.Users, mapping.Sessions);

@@ -130,7 +130,7 @@ public sealed class LakeRetention(IGoldEngine lake)
         }
 
         // Gold views live beside the layer views; point them at what is left (a later features build would too).
-        new GoldCatalog(lake).RefreshViews(GoldTables.All.Concat(BusinessModelCatalog.Default.ScoredTables));
+        new GoldCatalog(lake).RefreshViews(GoldTables.All.Concat(BusinessModelCatalog.Default.WrittenTables));
         // The prediction log is outside the catalog: its expired days go after the commit (a re-run finishes the job).
         foreach (var day in plan.PredictionDays)
         {

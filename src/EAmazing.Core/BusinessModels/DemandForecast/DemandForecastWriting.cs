@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using EAmazing.Features;
+using EAmazing.Lake;
+using EAmazing.Lake.Catalog;
+using EAmazing.Models.Business;
+
+namespace EAmazing.BusinessModels.DemandForecast;
+
+/// <summary>
+/// <c>eamazing forecast --horizon N</c>: the demand champion forecasts every series from the day after the lake's last
+/// day, written as the partition of <c>gold_demand_forecast</c> for the month of the first forecast day (a rerun in the
+/// same month replaces it). The rows pass through a temporary CSV beside the partition, removed before returning; the
+/// partition appears whole or not at all.
+/// </summary>
+public sealed class DemandForecastWriting : IForecastWriter
+{
+    public GoldTable Table => DemandForecastTable.Table;
+
+    public BatchScoreOutcome Write(BatchScoringContext context, int horizon, IProgress<string>? progress = null)
+    {
+        var clock = Stopwatch.StartNew();
+        var card = context.Registry.Champion(DemandForecastModel.RegistryName)
+            ?? throw new InvalidOperationException($"{DemandForecastModel.RegistryName} has no champion: run eamazing train forecast, then eamazing models promote {DemandForecastModel.RegistryName} VERSION");
+        var fit = DemandForecastFit.Load(context.Registry.VersionFolder(card.Name, card.Version));
+        var lake = context.Lake;
+        progress?.Report("reading gold demand_daily");
+        var history = DemandHistory.Load(lake);
+        progress?.Report($"forecasting {history.Series.Count:N0} series {horizon} days ahead with {fit.Method}");
+        var points = DemandForecaster.Forecast(history, fit, horizon);
+
+        var first = history.Last.AddDays(1);
+        var month = first.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var relative = GoldLayout.Partition(Table.Name, month);
+        var target = lake.Layout.Full(relative);
+        var csv = lake.Layout.Temporary(relative + ".csv");
+        var parquet = lake.Layout.Temporary(relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        try
+        {
+            WriteCsv(csv, points, card.Version, fit.Method, first);
+            var count = lake.WriteParquet($"""
+                SELECT {string.Join(", ", DemandForecastTable.Columns)}
+                FROM read_csv('{LakeSql.Literal(csv)}', header = true, columns = {ColumnTypes})
+                ORDER BY level, category_key, target, day
+                """, parquet);
+            File.Move(parquet, target, overwrite: true);
+            var catalog = new GoldCatalog(lake);
+            catalog.Record(new GoldPartition(Table.Name, month, relative, count, new FileInfo(target).Length, $"{card.Name} v{card.Version}",
+                $"{card.Name}/{card.Version}/{first:yyyy-MM-dd}/{horizon}", DateTime.UtcNow, clock.ElapsedMilliseconds));
+            catalog.RefreshViews([Table]);
+            var fallbacks = points.Where(p => p.Note.Length > 0 && p.Step == 1 && p.Target == DemandTarget.Purchases).GroupBy(p => p.Note).ToList();
+            var purchases = points.Where(p => p.Target == DemandTarget.Purchases && p.Series.Level == DemandSeries.TopCategoryLevel).Sum(p => p.Point);
+            return new BatchScoreOutcome(Table.Name, relative, count,
+            [
+                string.Create(CultureInfo.InvariantCulture, $"{card.Name} v{card.Version} ({fit.Method}): {history.Series.Count:N0} series forecast {first:yyyy-MM-dd}..{first.AddDays(horizon - 1):yyyy-MM-dd} with 80% and 95% intervals; {purchases:N0} purchases expected in all"),
+                .. fallbacks.Select(g => $"{g.Count():N0} series: {g.Key}"),
+                .. history.FilledDays.Count == 0 ? Array.Empty<string>() : [$"{history.FilledDays.Count} day(s) without any demand row were filled with the value of a week before: {string.Join(", ", history.FilledDays.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))}"],
+            ]);
+        }
+        finally
+        {
+            File.Delete(csv);
+            File.Delete(parquet);
+        }
+    }
+
+    private const string ColumnTypes = """
+        {'level': 'VARCHAR', 'category_key': 'VARCHAR', 'top_category': 'VARCHAR', 'target': 'VARCHAR', 'day': 'DATE', 'as_of_time': 'TIMESTAMP',
+         'step': 'INTEGER', 'model_version': 'INTEGER', 'method': 'VARCHAR', 'forecast': 'DOUBLE', 'lower_80': 'DOUBLE', 'upper_80': 'DOUBLE',
+         'lower_95': 'DOUBLE', 'upper_95': 'DOUBLE', 'weekday': 'INTEGER', 'is_sale_day': 'BOOLEAN', 'is_month_end': 'BOOLEAN', 'note': 'VARCHAR'}
+        """;
+
+    private static void WriteCsv(string path, IReadOnlyList<ForecastPoint> points, int version, string method, DateOnly first)
+    {
+        using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
+        writer.WriteLine(string.Join(',', DemandForecastTable.Columns));
+        // The forecast is made as of the first forecast day's midnight: every day before it is known.
+        var asOf = first.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + " 00:00:00";
+        foreach (var p in points)
+        {
+            writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{Quote(p.Series.Level)},{Quote(p.Series.Key)},{Quote(p.Series.TopCategory)},{p.Target.Name()},{p.Day:yyyy-MM-dd},{asOf},{p.Step},{version},{method},"
+                + $"{p.Point:R},{p.Lower80:R},{p.Upper80:R},{p.Lower95:R},{p.Upper95:R},{ForecastCalendar.Weekday(p.Day)},{ForecastCalendar.IsSaleDay(p.Day)},{ForecastCalendar.IsMonthEnd(p.Day)},{Quote(p.Note)}"));
+        }
+    }
+
+    private static string Quote(string text) => "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+}

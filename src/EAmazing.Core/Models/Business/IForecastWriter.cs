@@ -1,0 +1,19 @@
+using EAmazing.Features;
+
+namespace EAmazing.Models.Business;
+
+/// <summary>
+/// A forecasting model's output table (<c>eamazing forecast --horizon N</c>): applies its champion to the lake's latest
+/// days and writes the forecast, with intervals, as one gold partition recorded in the gold catalog. Unlike a batch
+/// scorer's table it holds aggregates (per category and day), no person's data, so erasure and export have nothing
+/// to find in it; the register lists it among the aggregates.
+/// </summary>
+public interface IForecastWriter
+{
+    /// <summary>The aggregate gold table it writes (partitions under <c>gold/&lt;table&gt;/month=YYYY-MM/</c>).</summary>
+    GoldTable Table { get; }
+
+    /// <exception cref="ArgumentException">The horizon is not usable with the champion and the lake (a usage error naming the limit).</exception>
+    /// <exception cref="InvalidOperationException">No champion or no data (a data error); nothing is written.</exception>
+    BatchScoreOutcome Write(BatchScoringContext context, int horizon, IProgress<string>? progress = null);
+}
