@@ -49,6 +49,9 @@ public interface IBusinessModel
 
     /// <summary>Its batch scoring into a gold table, or null when it has none (<c>eamazing score</c> lists one subcommand per scorer).</summary>
     IBatchScorer? BatchScorer => null;
+
+    /// <summary>What its page on the dashboard shows beyond the card, or null for the card alone.</summary>
+    IModelInsights? Insights => null;
 }
 
 /// <summary>What <c>demo</c> runs for a business model: <c>train NAME</c> with these parameter values, then promotes <see cref="RegistryName"/>.</summary>
