@@ -21,7 +21,7 @@ public sealed class DashboardData(ServingPaths paths, ILakeEngines engines, Busi
 {
     private readonly VersionedCache<LakeSnapshot> _lake = new();
     private readonly VersionedCache<ModelsSnapshot> _models = new();
-    private readonly VersionedCache<AuditSnapshot> _audit = new();
+    private readonly VersionedCache<AuditSnapshot> _audit = new(TimeSpan.FromSeconds(10));
     private readonly Dictionary<string, VersionedCache<IReadOnlyList<InsightSection>>> _insights =
         catalog.All.ToDictionary(m => m.Name, _ => new VersionedCache<IReadOnlyList<InsightSection>>());
 
@@ -35,14 +35,14 @@ public sealed class DashboardData(ServingPaths paths, ILakeEngines engines, Busi
 
     private string LakeVersion => SourceVersion.Of([Layout.Catalog, Layout.Catalog + ".wal"]);
 
-    public Task<LakeSnapshot> LakeAsync() => _lake.GetAsync(LakeVersion, ReadLake, keep: l => l.Problem is null);
+    public Task<LakeSnapshot> LakeAsync() => _lake.GetAsync(() => LakeVersion, ReadLake, keep: l => l.Problem is null);
 
-    public Task<ModelsSnapshot> ModelsAsync() => _models.GetAsync(SourceVersion.OfRegistry(Registry.Root), () => ModelsSnapshot.Read(catalog, Registry));
+    public Task<ModelsSnapshot> ModelsAsync() => _models.GetAsync(() => SourceVersion.OfRegistry(Registry.Root), () => ModelsSnapshot.Read(catalog, Registry));
 
     public Task<AuditSnapshot> AuditAsync()
     {
         var trail = new AuditTrail(paths.AuditLog);
-        return _audit.GetAsync(SourceVersion.Of([trail.Path]), () => AuditSnapshot.Read(trail));
+        return _audit.GetAsync(() => SourceVersion.Of([trail.Path]), () => AuditSnapshot.Read(trail));
     }
 
     /// <summary>A business model's own sections (segment sizes, value distribution…), or none when it declares none.</summary>
@@ -54,8 +54,7 @@ public sealed class DashboardData(ServingPaths paths, ILakeEngines engines, Busi
         }
 
         // Insights read gold files (the catalog records each write) and champions (the registry): both versions key the cache.
-        var version = LakeVersion + "#" + SourceVersion.OfRegistry(Registry.Root);
-        return _insights[model.Name].GetAsync(version, () =>
+        return _insights[model.Name].GetAsync(() => LakeVersion + "#" + SourceVersion.OfRegistry(Registry.Root), () =>
         {
             try
             {

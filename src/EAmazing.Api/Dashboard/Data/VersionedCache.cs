@@ -4,15 +4,24 @@ namespace EAmazing.Api.Dashboard.Data;
 /// One value per version of what it was read from (the lake's catalog, the registry's cards, the audit trail): pages
 /// read it at memory speed until the version changes, then the next visit reads it again.
 /// </summary>
-public sealed class VersionedCache<T>
+/// <param name="fresh">How long a value is served without looking at its source's version (the audit trail grows with every
+/// API call: its page need not be read again for each one).</param>
+public sealed class VersionedCache<T>(TimeSpan fresh = default)
     where T : class
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private Entry? _current;
 
+    /// <param name="stamp">The version of the source now.</param>
     /// <param name="keep">Whether a value read is kept for its version (a lake busy for a moment is read again at the next visit).</param>
-    public async Task<T> GetAsync(string version, Func<T> read, Func<T, bool>? keep = null)
+    public async Task<T> GetAsync(Func<string> stamp, Func<T> read, Func<T, bool>? keep = null)
     {
+        if (Volatile.Read(ref _current) is { } recent && Environment.TickCount64 - recent.ReadAt < fresh.TotalMilliseconds)
+        {
+            return recent.Value;
+        }
+
+        var version = stamp();
         if (Volatile.Read(ref _current) is { } hit && hit.Version == version)
         {
             return hit.Value;
@@ -30,7 +39,8 @@ public sealed class VersionedCache<T>
             var value = await Task.Run(read);
             if (keep?.Invoke(value) != false)
             {
-                Volatile.Write(ref _current, new Entry(version, value));
+                // Stamped after the read: opening DuckDB's catalog rewrites the file (a checkpoint), which is not a change of the lake.
+                Volatile.Write(ref _current, new Entry(stamp(), value, Environment.TickCount64));
             }
 
             return value;
@@ -41,5 +51,5 @@ public sealed class VersionedCache<T>
         }
     }
 
-    private sealed record Entry(string Version, T Value);
+    private sealed record Entry(string Version, T Value, long ReadAt);
 }
