@@ -79,7 +79,7 @@ public static partial class DashboardBenchmark
                     + "(reads the lake, registry and audit trail) and p50/p95 of N visits after it (cached per lake/registry version), wall time over loopback "
                     + "as an upper bound of the server's time. Reference: GET /health/live in the same run. Target: every page < 300 ms.",
                     "| date | command | data size | figures | reference (same run) | machine |",
-                    FormattableString.Invariant($"| {DateTime.UtcNow:yyyy-MM-dd} | `bench dashboard --visits {visits}` | {DataSize(lake)} | {figures} | {reference} | {BenchmarkLog.Machine} |"));
+                    FormattableString.Invariant($"| {DateTime.UtcNow:yyyy-MM-dd} | `bench dashboard --lake {lake} --visits {visits}` | {DataSize(lake)} | {figures} | {reference} | {BenchmarkLog.Machine} |"));
             }
 
             return rows.All(r => r.P95 < 300 && r.First < 300) ? 0 : 1;
@@ -123,7 +123,7 @@ public static partial class DashboardBenchmark
     {
         var silver = Path.Combine(lake, "silver");
         var bytes = Directory.Exists(silver) ? Directory.EnumerateFiles(silver, "*.parquet", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length) : 0;
-        return string.Create(CultureInfo.InvariantCulture, $"lake {Path.GetFileName(Path.GetFullPath(lake).TrimEnd('/'))}, silver {bytes / (1 << 20):N0} MiB");
+        return string.Create(CultureInfo.InvariantCulture, $"lake {Path.GetFullPath(lake)}, silver {bytes / 1024.0:N0} KiB");
     }
 
     private static string Run(string cli, IReadOnlyDictionary<string, string> environment, params string[] args)
