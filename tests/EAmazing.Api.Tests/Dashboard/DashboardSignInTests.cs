@@ -60,6 +60,22 @@ public sealed partial class DashboardSignInTests : IDisposable
     }
 
     [Fact]
+    public async Task A_session_whose_key_is_revoked_goes_back_to_sign_in()
+    {
+        using var factory = world.Factory();
+        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await SignIn(client, world.ReaderKey.Secret);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/privacy")).StatusCode);
+
+        world.Keys.Revoke(world.ReaderKey.Record.Id);
+        await Task.Delay(300); // the key file is looked at every quarter second
+
+        var page = await client.GetAsync("/privacy");
+        Assert.Equal(HttpStatusCode.Found, page.StatusCode);
+        Assert.Equal("/signin?ReturnUrl=%2Fprivacy", page.Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
     public async Task The_overview_of_an_empty_lake_says_what_to_run_and_an_unknown_model_is_a_404_page()
     {
         using var factory = world.Factory();
@@ -91,7 +107,13 @@ public sealed partial class DashboardSignInTests : IDisposable
     {
         private readonly string _root = Directory.CreateTempSubdirectory("dashboard-empty-").FullName;
 
-        public EmptyWorld() => ReaderKey = new ApiKeyStore(Path.Combine(_root, "api-keys.json")).Create(ApiRoles.Reader, "tests reader");
+        public EmptyWorld()
+        {
+            Keys = new ApiKeyStore(Path.Combine(_root, "api-keys.json"));
+            ReaderKey = Keys.Create(ApiRoles.Reader, "tests reader");
+        }
+
+        public ApiKeyStore Keys { get; }
 
         public CreatedApiKey ReaderKey { get; }
 
