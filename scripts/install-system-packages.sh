@@ -2,8 +2,9 @@
 # Installs the Debian packages e-amazing needs beyond the .NET SDK (idempotent; uses sudo when not root).
 set -euo pipefail
 
-# wrk: the serving load benchmark (bench serve). The dashboard tests will add chromium.
-PACKAGES=(wrk)
+# wrk: the serving load benchmark (bench serve). npm: the build fetches the dashboard's chart library (Apache ECharts).
+# chromium: the dashboard's browser tests drive it headless (Microsoft.Playwright, no browser download).
+PACKAGES=(wrk npm chromium)
 
 missing=()
 for p in "${PACKAGES[@]}"; do

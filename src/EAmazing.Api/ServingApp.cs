@@ -2,6 +2,7 @@ using EAmazing.BusinessModels;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using EAmazing.Api.Apis;
 using EAmazing.Api.Configuration;
+using EAmazing.Api.Dashboard;
 using EAmazing.Api.Monitoring;
 using EAmazing.Api.Scoring;
 using EAmazing.Api.Security;
@@ -74,6 +75,7 @@ public static class ServingApp
         services.AddProblemDetails();
         services.AddApiKeySecurity();
         services.AddServingHealthChecks();
+        services.AddDashboard();
         services.AddOpenApi(o => o.AddDocumentTransformer<ApiKeyOpenApiTransformer>());
         services.ConfigureHttpJsonOptions(json =>
         {
@@ -101,6 +103,7 @@ public static class ServingApp
         app.MapPredictionApi();
         app.MapModelsApi();
         app.MapBatchScoresApi();
+        app.MapDashboard();
         return app;
     }
 }

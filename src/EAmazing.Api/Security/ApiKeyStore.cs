@@ -61,6 +61,9 @@ public sealed class ApiKeyStore(string path)
         }
     }
 
+    /// <summary>The active record of key <paramref name="id"/>, or null when it is unknown or revoked (a dashboard session checks this on each visit).</summary>
+    public ApiKeyRecord? FindActive(string id) => Current().TryGetValue(id, out var record) && record.Active ? record : null;
+
     /// <summary>The active record a presented key belongs to, or null.</summary>
     public ApiKeyRecord? Verify(string presented)
     {

@@ -48,6 +48,8 @@ public sealed class CustomerValueModel : IBusinessModel
 
     public IBatchScorer? BatchScorer { get; } = new CustomerScoring();
 
+    public IModelInsights? Insights { get; } = new CustomerValueInsights();
+
     public TrainingOutcome Train(TrainingContext context, TrainingSettings settings, IProgress<string>? progress = null)
     {
         var holdout = Days(settings, HoldoutDays);

@@ -54,6 +54,8 @@ public sealed class SegmentationModel : IBusinessModel
 
     public IBatchScorer? BatchScorer { get; } = new SegmentBatchScorer();
 
+    public IModelInsights? Insights { get; } = new SegmentInsights();
+
     public TrainingOutcome Train(TrainingContext context, TrainingSettings settings, IProgress<string>? progress = null)
     {
         var clock = Stopwatch.StartNew();

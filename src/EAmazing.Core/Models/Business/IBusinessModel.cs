@@ -52,6 +52,9 @@ public interface IBusinessModel
 
     /// <summary>Its forecast into an aggregate gold table, or null when it has none (<c>eamazing forecast</c> runs each).</summary>
     IForecastWriter? ForecastWriter => null;
+
+    /// <summary>What its page on the dashboard shows beyond the card, or null for the card alone.</summary>
+    IModelInsights? Insights => null;
 }
 
 /// <summary>What <c>demo</c> runs for a business model: <c>train NAME</c> with these parameter values, then promotes <see cref="RegistryName"/>.</summary>

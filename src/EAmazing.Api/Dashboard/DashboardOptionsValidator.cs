@@ -1,0 +1,12 @@
+using EAmazing.Foundation.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace EAmazing.Api.Dashboard;
+
+/// <summary>Checks the dashboard settings at start: a session of no time would sign everybody out at once.</summary>
+public sealed class DashboardOptionsValidator : IValidateOptions<DashboardOptions>
+{
+    public ValidateOptionsResult Validate(string? name, DashboardOptions options) => new SettingChecks(DashboardOptions.SectionName)
+        .Require(options.SessionMinutes > 0, nameof(options.SessionMinutes), options.SessionMinutes, "must be a positive number of minutes")
+        .Result;
+}

@@ -1,0 +1,7 @@
+namespace EAmazing.Models.Business;
+
+public enum InsightChartKind
+{
+    Bar,
+    Line,
+}
