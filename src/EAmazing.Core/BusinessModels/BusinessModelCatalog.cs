@@ -1,3 +1,4 @@
+using EAmazing.BusinessModels.Churn;
 using EAmazing.BusinessModels.CustomerValue;
 using EAmazing.BusinessModels.PurchaseIntent;
 using EAmazing.BusinessModels.Segmentation;
@@ -30,6 +31,7 @@ public sealed class BusinessModelCatalog
         new PurchaseIntentModel(),
         new SegmentationModel(),
         new CustomerValueModel(),
+        new ChurnModel(),
     ]);
 
     public IReadOnlyList<IBusinessModel> All { get; }
