@@ -3,6 +3,7 @@ using EAmazing.Features;
 using EAmazing.Features.Leakage;
 using EAmazing.Ingestion;
 using EAmazing.Models.Business;
+using EAmazing.Models.Evaluation;
 using EAmazing.Privacy;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -21,6 +22,7 @@ public static class CliServices
         Add<LeakageAuditOptions, LeakageAuditOptionsValidator>(services, LeakageAuditOptions.SectionName);
         Add<PrivacyOptions, PrivacyOptionsValidator>(services, PrivacyOptions.SectionName);
         Add<TrainingSettings, TrainingOptionsValidator>(services, TrainingSettings.SectionName);
+        Add<CampaignOptions, CampaignOptionsValidator>(services, CampaignOptions.SectionName);
         return services;
     }
 

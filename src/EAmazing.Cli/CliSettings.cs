@@ -5,6 +5,7 @@ using EAmazing.Features.Leakage;
 using EAmazing.Foundation.Configuration;
 using EAmazing.Ingestion;
 using EAmazing.Models.Business;
+using EAmazing.Models.Evaluation;
 using EAmazing.Privacy;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -55,6 +56,9 @@ public sealed class CliSettings
 
     /// <summary><c>EAmazing:Training</c>: the lab's defaults for every business model, before <c>train</c>'s options.</summary>
     public TrainingSettings Training => Get<TrainingSettings>();
+
+    /// <summary><c>EAmazing:Campaign</c>: the retention campaign's economics (offer cost, acceptance, kept value), before a command's options.</summary>
+    public CampaignOptions Campaign => Get<CampaignOptions>();
 
     /// <summary>The bound and checked options of type <typeparamref name="T"/> (one of those <see cref="CliServices"/> registers).</summary>
     public T Get<T>()

@@ -68,4 +68,27 @@ public sealed class CliSettingsTests
         Assert.Contains("EAmazing:Training:", budget.Message, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(5, settings.Features.PrefixLengths); // options with good values still load
     }
+
+    [Fact]
+    public void Given_EAmazing_Campaign_When_a_model_resolves_its_campaign_Then_the_configuration_is_the_default_and_an_option_wins()
+    {
+        var settings = CliSettings.Load(null, new Hashtable { ["EAMAZING__CAMPAIGN__OFFERCOST"] = "2", ["EAMAZING__CAMPAIGN__KEPTCUSTOMERVALUE"] = "120" });
+        var given = new EAmazing.Models.Business.TrainingSettings { Parameters = new Dictionary<string, string> { ["kept-value"] = "80", ["acceptance"] = "configured" } };
+
+        var campaign = EAmazing.Models.Business.CampaignParameters.Resolve(given, settings.Campaign);
+
+        Assert.Equal(2, campaign.OfferCost);
+        Assert.Equal(0.25, campaign.AcceptanceRate);
+        Assert.Equal(80, campaign.KeptCustomerValue);
+    }
+
+    [Fact]
+    public void Given_an_acceptance_rate_above_one_When_the_campaign_is_asked_for_Then_a_settings_error_names_it()
+    {
+        var settings = CliSettings.Load(null, new Hashtable { ["EAMAZING__CAMPAIGN__ACCEPTANCERATE"] = "2" });
+
+        var error = Assert.Throws<CliSettingsException>(() => settings.Campaign);
+
+        Assert.Contains("EAmazing:Campaign:AcceptanceRate must be between 0 and 1", error.Message, StringComparison.Ordinal);
+    }
 }

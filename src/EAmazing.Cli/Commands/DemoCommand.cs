@@ -80,6 +80,7 @@ public static class DemoCommand
                     $"{number++}/{total} train {model.Name}: every family side by side", "train", model.Name,
                     "--truth", Path.Combine(data, "truth"), "--trials", model.Demo.TrialsPerFamily.ToString(CultureInfo.InvariantCulture), "--lake", lake,
                     .. model.Demo.Parameters.SelectMany(p => new[] { "--" + p.Key, p.Value }),
+                    .. model.Demo.Families is { } families ? new[] { "--families", string.Join(',', families) } : [],
                 ];
                 if (await Run(train) is var code and not ExitCodes.Success)
                 {

@@ -25,7 +25,7 @@ public static class ScoreCommand
 
     public static Command Create(BusinessModelCatalog catalog)
     {
-        var score = new Command("score", "Apply a business model's champion to the lake and write its pseudonymised gold table (customer segments, customer value)");
+        var score = new Command("score", "Apply a business model's champion to the lake and write its pseudonymised gold table (customer segments, customer value, churn)");
         foreach (var scorer in catalog.All.Select(m => m.BatchScorer).OfType<IBatchScorer>())
         {
             var command = new Command(scorer.Name, $"{scorer.Description} (writes {scorer.Table.ViewName})");
@@ -76,7 +76,7 @@ public static class ScoreCommand
         try
         {
             outcome = AnsiConsole.Status().Start($"scoring {scorer.Name}", ctx =>
-                scorer.Score(new BatchScoringContext(lake, new ModelRegistry(settings.Platform.Models)), asOf,
+                scorer.Score(new BatchScoringContext(lake, new ModelRegistry(settings.Platform.Models), settings.Campaign), asOf,
                     new SynchronousProgress<string>(s => ctx.Status(s))));
             if (csv is not null)
             {

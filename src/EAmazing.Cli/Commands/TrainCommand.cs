@@ -120,7 +120,7 @@ public static class TrainCommand
                 ? null
                 : new Pseudonymiser(PseudonymKeyStore.ForProcess(settings.Platform.PseudonymKeyFile).Resolve().Key);
             var registry = new ModelRegistry(settings.Platform.Models);
-            var context = new TrainingContext(lake!, registry, settings.Features, settings.LeakageAudit, pseudonymiser, settings.Privacy.MinGroupSize);
+            var context = new TrainingContext(lake!, registry, settings.Features, settings.LeakageAudit, pseudonymiser, settings.Privacy.MinGroupSize, settings.Campaign);
             try
             {
                 var outcome = TrainingProgress.Show(model.Name, progress => model.Train(context, training, progress));

@@ -1,3 +1,4 @@
+using EAmazing.BusinessModels.Churn;
 using EAmazing.BusinessModels.CustomerValue;
 using EAmazing.BusinessModels.DemandForecast;
 using EAmazing.BusinessModels.PurchaseIntent;
@@ -31,6 +32,7 @@ public sealed class BusinessModelCatalog
         new PurchaseIntentModel(),
         new SegmentationModel(),
         new CustomerValueModel(),
+        new ChurnModel(),
         new DemandForecastModel(),
     ]);
 

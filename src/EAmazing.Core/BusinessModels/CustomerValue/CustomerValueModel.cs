@@ -22,12 +22,6 @@ public sealed class CustomerValueModel : IBusinessModel
 
     public static readonly ModelParameter HorizonDays = new("horizon-days", "Horizon of the per-customer predictions (expected purchases and value)", "90");
 
-    public static readonly ModelParameter OfferCost = new("offer-cost", "Campaign view: cost of one retention offer", Format(new CampaignOptions().OfferCost));
-
-    public static readonly ModelParameter Acceptance = new("acceptance", "Campaign view: share of contacted customers who accept", Format(new CampaignOptions().AcceptanceRate));
-
-    public static readonly ModelParameter KeptValue = new("kept-value", "Campaign view: value of a kept customer", Format(new CampaignOptions().KeptCustomerValue));
-
     public string Name => "value";
 
     public string Description => "Customer value: BG/NBD purchases and Gamma–Gamma spend, fitted by maximum likelihood, judged on a holdout against baselines and the oracle";
@@ -40,7 +34,7 @@ public sealed class CustomerValueModel : IBusinessModel
 
     public IReadOnlyList<string> RegistryNames { get; } = [RegistryName];
 
-    public IReadOnlyList<ModelParameter> Parameters { get; } = [CalibrationEnd, HoldoutDays, HorizonDays, OfferCost, Acceptance, KeptValue];
+    public IReadOnlyList<ModelParameter> Parameters { get; } = [CalibrationEnd, HoldoutDays, HorizonDays, .. CampaignParameters.All];
 
     public DemoRun Demo { get; } = new(new Dictionary<string, string>(), RegistryName, TrialsPerFamily: 1);
 
@@ -59,12 +53,7 @@ public sealed class CustomerValueModel : IBusinessModel
             : DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var parsed)
                 ? DateTime.SpecifyKind(parsed, DateTimeKind.Utc)
                 : throw new ArgumentException($"--{CalibrationEnd.Name} '{text}' is not a date (yyyy-MM-dd) or auto");
-        var campaign = new CampaignOptions { OfferCost = Number(settings, OfferCost), AcceptanceRate = Number(settings, Acceptance), KeptCustomerValue = Number(settings, KeptValue) };
-        if (campaign.Problem() is { } problem)
-        {
-            throw new ArgumentException(problem);
-        }
-
+        var campaign = CampaignParameters.Resolve(settings, context.Campaign);
         return new CustomerValueTraining(context).Run(new CustomerValueRequest(end, holdout, horizon, settings.Seed, settings.TruthFolder, campaign), progress);
     }
 
@@ -75,16 +64,6 @@ public sealed class CustomerValueModel : IBusinessModel
             ? days
             : throw new ArgumentException($"--{parameter.Name} '{text}' is not a whole number of days between 1 and 3650");
     }
-
-    private static double Number(TrainingSettings settings, ModelParameter parameter)
-    {
-        var text = settings.Parameter(parameter);
-        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)
-            ? value
-            : throw new ArgumentException($"--{parameter.Name} '{text}' is not a number");
-    }
-
-    private static string Format(double value) => value.ToString(CultureInfo.InvariantCulture);
 }
 
 /// <summary>One customer-value training run's settings.</summary>

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using EAmazing.Features;
-using EAmazing.Features.Leakage;
 using EAmazing.Models.Business;
 using EAmazing.Models.Families;
 using EAmazing.Models.Data;
@@ -24,7 +23,7 @@ public sealed class PurchaseIntentTraining(TrainingContext context)
         progress?.Report($"loading {task.Table.ViewName}");
         var (data, users) = GoldFeatureLoader.Load(lake, task.Table, task.Label);
         progress?.Report("leakage audit");
-        var audit = Audit(task.Table);
+        var audit = GoldLeakageAudit.Run(context, task.Table);
         var oracle = task == PurchaseIntentTask.Cart && options.TruthFolder is not null && context.Pseudonymiser is not null
             && File.Exists(Path.Combine(options.TruthFolder, TruthFiles.Sessions))
             ? TruthProbabilities.ForCartPoints(options.TruthFolder, context.Pseudonymiser, users, data.AsOf)
@@ -48,19 +47,5 @@ public sealed class PurchaseIntentTraining(TrainingContext context)
             .Rows.Select(r => r[0]?.ToString() ?? string.Empty).ToList();
         var card = LabRecorder.Record(context.Registry, task.ModelName, request, result, audit, [task.Table.Name], sources, clock.Elapsed);
         return (result, card, audit);
-    }
-
-    private LeakageAuditSummary Audit(GoldTable table)
-    {
-        var builder = new FeatureBuilder(context.Lake, context.Features);
-        var months = context.Lake.Query($"SELECT DISTINCT month FROM gold_partitions WHERE table_name = '{table.Name}' ORDER BY month")
-            .Rows.Select(r => r[0]!.ToString()!).ToList();
-        var audit = new LeakageAudit(context.Lake, builder, context.LeakageAudit);
-        var results = months.Select(m => audit.Run(table, m)).ToList();
-        var passed = results.All(r => r.Passed);
-        var summary = string.Join("; ", results.Select(r =>
-            $"{r.Month}: future invariance {(r.Invariance.Passed ? "passed" : "FAILED")} on {r.Invariance.RowsChecked} rows"
-            + (r.OffendingFeatures.Count > 0 ? $", suspicious features {string.Join(", ", r.OffendingFeatures)}" : ", no feature above the single-feature AUC threshold")));
-        return new LeakageAuditSummary(passed, results.Count == 0 ? "no gold partitions to audit" : summary);
     }
 }

@@ -1,5 +1,6 @@
 using EAmazing.Features;
 using EAmazing.Lake;
+using EAmazing.Models.Evaluation;
 using EAmazing.Models.Registry;
 
 namespace EAmazing.Models.Business;
@@ -31,8 +32,11 @@ public interface IBatchScorer
     object? Lookup(IScratchDatabase scratch, LakeLayout lake, string pseudonym);
 }
 
-/// <summary>What a batch scoring run may use: the lake it reads and writes gold into, and the registry of champions.</summary>
-public sealed record BatchScoringContext(IGoldEngine Lake, ModelRegistry Registry);
+/// <summary>
+/// What a batch scoring run may use: the lake it reads and writes gold into, the registry of champions, and the configured
+/// retention campaign's economics (EAmazing:Campaign; null: its defaults) for the scorers that pick whom to contact.
+/// </summary>
+public sealed record BatchScoringContext(IGoldEngine Lake, ModelRegistry Registry, CampaignOptions? Campaign = null);
 
 /// <summary>What a batch scoring wrote: the table, its lake-relative partition path, its rows, and lines for the reader (already k-anonymous).</summary>
 public sealed record BatchScoreOutcome(string Table, string Partition, long Rows, IReadOnlyList<string> Lines);

@@ -57,5 +57,8 @@ public interface IBusinessModel
     IModelInsights? Insights => null;
 }
 
-/// <summary>What <c>demo</c> runs for a business model: <c>train NAME</c> with these parameter values, then promotes <see cref="RegistryName"/>.</summary>
-public sealed record DemoRun(IReadOnlyDictionary<string, string> Parameters, string RegistryName, int TrialsPerFamily = 2);
+/// <summary>
+/// What <c>demo</c> runs for a business model: <c>train NAME</c> with these parameter values (and, when given, only these
+/// <see cref="Families"/>, to keep the demo short), then promotes <see cref="RegistryName"/>.
+/// </summary>
+public sealed record DemoRun(IReadOnlyDictionary<string, string> Parameters, string RegistryName, int TrialsPerFamily = 2, IReadOnlyList<string>? Families = null);

@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using System.Globalization;
+using EAmazing.Features;
+using EAmazing.Foundation.Statistics;
+using EAmazing.Models.Business;
+using EAmazing.Models.Data;
+using EAmazing.Models.Evaluation;
+using EAmazing.Models.Families;
+using EAmazing.Models.Lab;
+
+namespace EAmazing.BusinessModels.Churn;
+
+/// <summary>
+/// One churn training run: the labelled weekly snapshots (a row's label is known once its 28-day window has passed), the
+/// gold leakage audit of the snapshots, every requested family through the lab (train on the earlier snapshots, choose on
+/// the validation week, test on the last labelled week), then beside it on the same test rows: the recency rule, the world's
+/// oracle (with a truth folder), the groups with and without past purchases, and the campaign view; a registry version
+/// with the lab's card and report plus <c>report/churn.html</c>.
+/// </summary>
+public sealed class ChurnTraining(TrainingContext context)
+{
+    public const string Recency = "recency rule";
+    public const string Oracle = "oracle";
+
+    /// <summary>The champion must reach this share of the oracle's AUC (issue 19's target).</summary>
+    public const double OracleTarget = 0.95;
+
+    public TrainingOutcome Run(TrainingSettings settings, CampaignOptions campaign, int oracleReplicates, IProgress<string>? progress = null)
+    {
+        var clock = Stopwatch.StartNew();
+        var table = GoldTables.UserSnapshots;
+        progress?.Report($"loading {table.ViewName}");
+        var (data, users) = GoldFeatureLoader.Load(context.Lake, table, ChurnModel.Label);
+        if (data.Count == 0)
+        {
+            throw new InvalidOperationException($"{table.ViewName} has no snapshot whose {context.Features.ChurnHorizonDays}-day churn window the lake holds in full: "
+                + "a churn label needs the events of the 28 days after its snapshot (ingest more months, then eamazing features build)");
+        }
+
+        progress?.Report("leakage audit");
+        var audit = GoldLeakageAudit.Run(context, table);
+        var split = TemporalSplit.Plan(data, settings.ValidationDays, settings.TestDays);
+        var (train, valid, test) = split.Apply(data);
+        var testRows = Enumerable.Range(0, data.Count).Where(i => data.AsOf[i] >= split.TestFrom && data.AsOf[i] < split.TestTo).ToArray();
+        var oracle = settings.TruthFolder is not null && context.Pseudonymiser is not null
+            ? ChurnOracle.ForRows(settings.TruthFolder, context.Pseudonymiser, users, data.AsOf, testRows, context.Features.ChurnHorizonDays, oracleReplicates, settings.Seed, progress)
+            : null;
+
+        var request = new LabRequest
+        {
+            Task = $"churn: no purchase in the {context.Features.ChurnHorizonDays} days after a weekly snapshot, from the user's behaviour before it",
+            Data = data,
+            Families = settings.Families?.Select(ModelFamilyCatalog.Find).ToList() ?? ModelFamilyCatalog.All,
+            TrialsPerFamily = settings.TrialsPerFamily,
+            WallClockBudget = settings.Budget,
+            Seed = settings.Seed,
+            // The threshold is chosen on validation for the campaign's economics: a kept churner is worth acceptance × value, a contact costs the offer.
+            Cost = new BusinessCost(campaign.AcceptanceRate * campaign.KeptCustomerValue, campaign.OfferCost),
+            ValidationDays = settings.ValidationDays,
+            TestDays = settings.TestDays,
+            OracleProbabilities = oracle?.Probabilities,
+        };
+        var result = ModelLab.Run(request, progress);
+        var sources = context.Lake.Query($"SELECT DISTINCT path || '@' || fingerprint FROM gold_partitions WHERE table_name = '{table.Name}' ORDER BY 1")
+            .Rows.Select(r => r[0]?.ToString() ?? string.Empty).ToList();
+        var card = LabRecorder.Record(context.Registry, ChurnModel.RegistryName, request, result, audit, [table.Name], sources, clock.Elapsed);
+
+        progress?.Report("recency rule, groups and campaign view");
+        var rule = RecencyRule.Fit(train);
+        var ruleValid = Scored(rule.Predict(valid), valid.Labels);
+        var ruleThreshold = request.Cost.BestThreshold(ruleValid);
+        var ruleTest = Scored(rule.Predict(test), test.Labels);
+        var ruleMetrics = TestMetrics.Measure(ruleTest, ruleThreshold, request.Cost, request.BootstrapResamples, request.Seed);
+        var oracleTest = oracle is null ? null : testRows.Select((row, i) => oracle.Probabilities[row] is { } p ? new ScoredExample((float)p, test.Labels[i]) : (ScoredExample?)null).ToArray();
+        var oracleMetrics = oracleTest is null || oracleTest.All(e => e is null) ? null
+            : TestMetrics.Measure(oracleTest.OfType<ScoredExample>().ToArray(), 0.5, request.Cost, request.BootstrapResamples, request.Seed);
+
+        var best = result.Best;
+        var prior = result.Families.First(f => f.Family == "prior");
+        var methods = new Dictionary<string, IReadOnlyList<ScoredExample?>>
+        {
+            [$"{best.Family} (champion candidate)"] = best.TestScores.Select(e => (ScoredExample?)e).ToArray(),
+            ["prior"] = prior.TestScores.Select(e => (ScoredExample?)e).ToArray(),
+            [Recency] = ruleTest.Select(e => (ScoredExample?)e).ToArray(),
+        };
+        if (oracleTest is not null)
+        {
+            methods[Oracle] = oracleTest;
+        }
+
+        var purchases = data.FeatureNames.ToList().IndexOf("frequency_purchases");
+        var hasPurchased = test.Features.Select(r => purchases >= 0 && r[purchases] > 0).ToArray();
+        var groups = ChurnGroups.Measure(hasPurchased, methods, request.BootstrapResamples, request.Seed);
+        var campaignResult = ChurnCampaign.OnTest(best.TestScores, campaign, request.BootstrapResamples, request.Seed);
+
+        var outcome = LabComparison.Outcome(result, card, audit);
+        var rows = outcome.Comparison.Rows.ToList();
+        rows.Add(Row(Recency, $"{BinaryMetrics.LogLoss(ruleValid):0.0000}", $"{BinaryMetrics.RocAuc(ruleValid):0.000}", "binned", ruleMetrics, result.OracleAuc));
+        if (oracleMetrics is not null)
+        {
+            rows.Add(Row(Oracle, "-", "-", "none", oracleMetrics, result.OracleAuc));
+        }
+
+        var notes = outcome.Notes.ToList();
+        notes.Add(new($"{Recency}: {RecencyRule.Feature} alone in quantile bins, never-bought users in their own bin, each bin its training churn rate"));
+        if (oracle is not null)
+        {
+            notes.Add(new($"oracle: the world's probability of no purchase in [D, D + {context.Features.ChurnHorizonDays} days) given its state at D, {oracleReplicates} simulated futures per user, "
+                + $"{oracle.Matched:N0} of {testRows.Length:N0} test users matched, mean Monte Carlo standard error {oracle.MeanStandardError:0.000}"));
+            if (result.OracleAuc is { } oracleAuc)
+            {
+                var ratio = best.Test.RocAuc.Estimate / oracleAuc.Estimate;
+                notes.Add(new($"target: champion AUC ≥ {OracleTarget:0.00} × oracle AUC: {best.Family} {best.Test.RocAuc.Estimate:0.0000} / oracle {oracleAuc.Estimate:0.0000} = {ratio:0.000} "
+                    + (ratio >= OracleTarget ? "(met)" : "(not met)"), IsAlarm: ratio < OracleTarget));
+            }
+        }
+
+        notes.AddRange(groups.Where(g => g.Group != ChurnGroups.All).Select(g => new TrainingNote(
+            $"{g.Group}, {g.Method}: {g.Users:N0} users, churn rate {g.ChurnRate:0.000}, AUC {(g.Auc is null ? "-" : g.Auc.ToString())}, log-loss {g.LogLoss}")));
+        var bestPoint = campaignResult.Expected.Best;
+        notes.Add(new(string.Create(CultureInfo.InvariantCulture,
+            $"campaign view on the test week ({best.Family} scores; offer {campaign.OfferCost}, acceptance {campaign.AcceptanceRate:0.##}, kept customer {campaign.KeptCustomerValue}): ")
+            + $"contact the {bestPoint.Targeted:N0} most likely leavers ({bestPoint.Share:P1}), expected profit {bestPoint.ExpectedProfit:N0}, "
+            + $"realised on the test labels {ChurnCampaign.Money(campaignResult.RealisedAtBest)}"));
+        var report = Path.Combine(context.Registry.VersionFolder(card.Name, card.Version), "report");
+        ChurnReport.Write(report, split, groups, rows, outcome.Comparison.Header, campaignResult, campaign, notes);
+        notes.Add(new($"groups, baselines beside every family, oracle and campaign curve: {Path.Combine(report, ChurnReport.FileName)}"));
+        return outcome with { Comparison = outcome.Comparison with { Rows = rows }, Notes = notes };
+    }
+
+    private static ScoredExample[] Scored(float[] scores, IReadOnlyList<bool> labels) => scores.Select((s, i) => new ScoredExample(s, labels[i])).ToArray();
+
+    /// <summary>A comparison row in the lab's columns for a method the lab does not train.</summary>
+    private static IReadOnlyList<string> Row(string method, string validLogLoss, string validAuc, string calibration, TestMetrics test, ConfidenceInterval? oracleAuc) =>
+    [
+        method, validLogLoss, validAuc, calibration, test.RocAuc.ToString(), $"{test.PrAuc.Estimate:0.000}", $"{test.LogLoss.Estimate:0.0000}",
+        $"{test.CalibrationError:0.000} → {test.CalibrationError:0.000}", $"{test.F1.Estimate:0.000} @ {test.Threshold:0.00}", $"{test.LiftTopDecile:0.00}",
+        oracleAuc is null ? "-" : (test.RocAuc.Estimate / oracleAuc.Estimate).ToString("0.000", CultureInfo.InvariantCulture),
+    ];
+}
