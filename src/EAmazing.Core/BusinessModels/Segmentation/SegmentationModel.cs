@@ -73,7 +73,7 @@ public sealed class SegmentationModel : IBusinessModel
 
         notes.AddRange(result.Profiles.Select(p => new TrainingNote(p.People < options.MinGroupSize
             ? $"segment {p.SegmentId}: <{options.MinGroupSize} people"
-            : $"segment {p.SegmentId} \"{p.Name}\": {p.People:N0} people, {p.RevenueShare:P1} of revenue, buyers {p.BuyerShare:P0}, {p.PriceBand}, {p.TopCategories}")));
+            : $"segment {p.SegmentId} \"{p.Name}\": {p.People:N0} people, {p.RevenueShare:P1} of revenue, buyers {p.BuyerShare:P0}, {p.PriceBand}, {p.TopCategories}; brands {(p.TopBrands.Length == 0 ? "-" : p.TopBrands)}")));
         var comparison = new ComparisonTable(SegmentationReport.Header, [.. SegmentationReport.Rows(result).Select(r => (IReadOnlyList<string>)[.. r.Cells.Select((c, i) => i == 0 && r.Chosen ? c + " *" : c)])]);
         return new TrainingOutcome(card, comparison, notes, $"{result.Chosen.Family} k = {result.Chosen.K}, min stability {result.Chosen.MinStability:0.000}");
     }

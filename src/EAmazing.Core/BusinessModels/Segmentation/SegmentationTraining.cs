@@ -68,7 +68,9 @@ public static class SegmentationTraining
 
         var centroids = Distances.Centroids(all.Points, chosen.Labels, chosen.K);
         var ids = SegmentIdentity.Match(centroids, transform, previous);
-        var profiles = SegmentProfiler.Profile(snapshot.Profile, chosen.Labels, ids);
+        progress?.Report("profiling the segments (top brands from silver)");
+        var brands = TopBrands.Before(lake, snapshot.SnapshotTime);
+        var profiles = SegmentProfiler.Profile(snapshot.Profile, chosen.Labels, ids, [.. snapshot.Users.Select(u => brands.GetValueOrDefault(u))], options.MinGroupSize);
         var migration = Migrate(lake, options, snapshot, transform, chosen, ids);
         return new SegmentationResult(snapshot, transform, candidates, chosen, trusted, ids, profiles, migration, withTruth.Length, personas,
             all.Points, silhouetteRows, Projection.TwoDimensions(silhouettePoints), alarms);
@@ -81,21 +83,45 @@ public static class SegmentationTraining
         var model = family.Fit(fit, k, options.Seed);
         var labels = model.Assign(all);
         clock.Stop();
-        var stable = BootstrapStability.PerSegment(family, stability, family.Fit(stability, k, options.Seed).Assign(stability), k, options.StabilityResamples, options.Seed);
+        var refits = BootstrapStability.Resampled(family, stability, family.Fit(stability, k, options.Seed).Assign(stability), k, options.StabilityResamples, options.Seed);
         Foundation.Statistics.ConfidenceInterval? ari = null, nmi = null;
         if (truth is not null && withTruth.Length > 1)
         {
             var segments = withTruth.Select(i => labels[i]).ToArray();
             var personas = withTruth.Select(i => truth[i]).ToArray();
-            ari = AgreementInterval.Of(segments, personas, PartitionAgreement.AdjustedRand, options.AgreementResamples, options.Seed);
-            nmi = AgreementInterval.Of(segments, personas, PartitionAgreement.NormalisedMutualInformation, options.AgreementResamples, options.Seed);
+            var intervals = AgreementInterval.Of(segments, personas, [PartitionAgreement.AdjustedRand, PartitionAgreement.NormalisedMutualInformation], options.AgreementResamples, options.Seed);
+            (ari, nmi) = (intervals[0], intervals[1]);
         }
 
+        var silhouettes = InternalQuality.SilhouetteValues(silhouettePoints, [.. silhouetteRows.Select(i => labels[i])]);
         return new CandidateResult(model, family.IsBaseline, labels,
-            InternalQuality.Silhouette(silhouettePoints, [.. silhouetteRows.Select(i => labels[i])]),
+            silhouettes is null ? double.NaN : silhouettes.Average(),
             InternalQuality.DaviesBouldin(all.Points, labels),
             InternalQuality.CalinskiHarabasz(all.Points, labels),
-            stable, ari, nmi, clock.Elapsed);
+            BootstrapStability.Means(refits, k), ari, nmi, clock.Elapsed)
+        {
+            SilhouetteInterval = silhouettes is null ? null : MeanInterval(silhouettes, options.AgreementResamples, options.Seed),
+            MinStabilityInterval = BootstrapStability.MinInterval(refits, k, options.AgreementResamples, options.Seed),
+        };
+    }
+
+    /// <summary>Percentile bootstrap interval of a mean (the per-row silhouettes of the fixed sample resampled; their distances are not recomputed).</summary>
+    private static Foundation.Statistics.ConfidenceInterval MeanInterval(double[] values, int resamples, ulong seed)
+    {
+        var rng = Foundation.Randomness.Xoshiro256.For(seed, 0x5147);
+        var means = new double[resamples];
+        for (var r = 0; r < resamples; r++)
+        {
+            double sum = 0;
+            for (var i = 0; i < values.Length; i++)
+            {
+                sum += values[rng.NextInt(values.Length)];
+            }
+
+            means[r] = sum / values.Length;
+        }
+
+        return AgreementInterval.Percentile(values.Average(), means);
     }
 
     /// <summary>The chosen model applied to the snapshot before the training one (same transform): who moved where.</summary>
