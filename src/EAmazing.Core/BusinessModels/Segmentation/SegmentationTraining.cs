@@ -32,6 +32,7 @@ public static class SegmentationTraining
                 $"the snapshot of {snapshot.SnapshotTime:yyyy-MM-dd} holds {snapshot.Count} users; k up to {options.KMax} needs at least {needed} ({options.MinUsersPerSegment} per segment): lower --k or choose a later --as-of");
         }
 
+        var earlier = EarlierSnapshot(lake, options, snapshot.SnapshotTime);
         var transform = FeatureTransform.Fit(options.Columns, snapshot.Raw);
         var all = new ClusteringData(transform.Apply(snapshot.Raw), snapshot.Profile);
         var fit = all.Subset(WardFamily.Sample(all.Count, options.FitSample, options.Seed));
@@ -71,7 +72,7 @@ public static class SegmentationTraining
         progress?.Report("profiling the segments (top brands from silver)");
         var brands = TopBrands.Before(lake, snapshot.SnapshotTime);
         var profiles = SegmentProfiler.Profile(snapshot.Profile, chosen.Labels, ids, [.. snapshot.Users.Select(u => brands.GetValueOrDefault(u))], options.MinGroupSize);
-        var migration = Migrate(lake, options, snapshot, transform, chosen, ids);
+        var migration = Migrate(lake, options, earlier, transform, chosen, ids, snapshot);
         return new SegmentationResult(snapshot, transform, candidates, chosen, trusted, ids, profiles, migration, withTruth.Length, personas,
             all.Points, silhouetteRows, Projection.TwoDimensions(silhouettePoints), alarms);
     }
@@ -125,15 +126,25 @@ public static class SegmentationTraining
     }
 
     /// <summary>The chosen model applied to the snapshot before the training one (same transform): who moved where.</summary>
-    private static MigrationMatrix? Migrate(ILakeEngine lake, SegmentationOptions options, SnapshotRows snapshot, FeatureTransform transform, CandidateResult chosen, int[] ids)
+    /// <summary>The snapshot the migration compares with: the latest at or before --migration-from, else the one before the training snapshot.</summary>
+    /// <exception cref="InvalidOperationException">--migration-from names no snapshot earlier than the training one (checked before any fitting).</exception>
+    private static DateTime? EarlierSnapshot(ILakeEngine lake, SegmentationOptions options, DateTime training)
     {
-        if (chosen.IsBaseline)
+        var view = GoldTables.UserSnapshots.ViewName;
+        var bound = options.MigrationFrom is { } from ? $"TIMESTAMP '{from.AddDays(1):yyyy-MM-dd}'" : $"TIMESTAMP '{training:yyyy-MM-dd HH:mm:ss}'";
+        var earlier = lake.Query($"SELECT max(as_of_time) FROM {view} WHERE as_of_time < {bound}").Rows[0][0] as DateTime?;
+        if (options.MigrationFrom is { } asked && (earlier is null || earlier >= training))
         {
-            return null;
+            throw new InvalidOperationException(
+                $"--migration-from {asked:yyyy-MM-dd}: {(earlier is null ? "no snapshot at or before it" : $"its snapshot {earlier:yyyy-MM-dd}")} is not earlier than the training snapshot {training:yyyy-MM-dd}");
         }
 
-        var earlier = lake.Query($"SELECT max(as_of_time) FROM {GoldTables.UserSnapshots.ViewName} WHERE as_of_time < TIMESTAMP '{snapshot.SnapshotTime:yyyy-MM-dd HH:mm:ss}'").Rows[0][0] as DateTime?;
-        if (earlier is null)
+        return earlier;
+    }
+
+    private static MigrationMatrix? Migrate(ILakeEngine lake, SegmentationOptions options, DateTime? earlier, FeatureTransform transform, CandidateResult chosen, int[] ids, SnapshotRows snapshot)
+    {
+        if (chosen.IsBaseline || earlier is null)
         {
             return null;
         }
