@@ -58,7 +58,7 @@ public static class SegmentationPlots
             {
                 // Heatmap row 0 is drawn at the top: cell (a, b) is centred on x = b, y = n - 1 - a.
                 var text = plot.Add.Text(double.IsNaN(shares[a, b]) ? "<" + minGroupSize : shares[a, b].ToString("P0", System.Globalization.CultureInfo.InvariantCulture), b, n - 1 - a);
-                text.LabelFontColor = shares[a, b] > 0.6 ? Colors.Black : Colors.White;
+                text.LabelFontColor = double.IsNaN(shares[a, b]) || shares[a, b] > 0.6 ? Colors.Black : Colors.White; // a blank (suppressed) cell is white
                 text.LabelAlignment = Alignment.MiddleCenter;
             }
         }
