@@ -125,7 +125,6 @@ public static class SegmentationTraining
         return AgreementInterval.Percentile(values.Average(), means);
     }
 
-    /// <summary>The chosen model applied to the snapshot before the training one (same transform): who moved where.</summary>
     /// <summary>The snapshot the migration compares with: the latest at or before --migration-from, else the one before the training snapshot.</summary>
     /// <exception cref="InvalidOperationException">--migration-from names no snapshot earlier than the training one (checked before any fitting).</exception>
     private static DateTime? EarlierSnapshot(ILakeEngine lake, SegmentationOptions options, DateTime training)
@@ -142,6 +141,7 @@ public static class SegmentationTraining
         return earlier;
     }
 
+    /// <summary>The chosen model applied to the earlier snapshot (same transform): who moved where.</summary>
     private static MigrationMatrix? Migrate(ILakeEngine lake, SegmentationOptions options, DateTime? earlier, FeatureTransform transform, CandidateResult chosen, int[] ids, SnapshotRows snapshot)
     {
         if (chosen.IsBaseline || earlier is null)
