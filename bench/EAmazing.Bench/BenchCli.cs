@@ -20,6 +20,7 @@ public static class BenchCli
         root.Subcommands.Add(DemoBenchmark.Create());
         root.Subcommands.Add(GdprBenchmark.Create());
         root.Subcommands.Add(SqlBenchmark.Create());
+        root.Subcommands.Add(SegmentsBenchmark.Create());
         return root.Parse(args).InvokeAsync();
     }
 }

@@ -29,6 +29,8 @@ public sealed class SegmentationModel : IBusinessModel
 
     public static readonly ModelParameter FitSample = new("fit-sample", "Users every family is fitted on (a seeded sample; all users are then assigned)", "5000");
 
+    public static readonly ModelParameter MigrationFrom = new("migration-from", "Show who moved where since the snapshot at or before this day, yyyy-MM-dd (default: the snapshot before the training one)", "");
+
     public static readonly ModelParameter Resamples = new("resamples", "Bootstrap resamples for segment stability", "20");
 
     public string Name => "segments";
@@ -43,7 +45,7 @@ public sealed class SegmentationModel : IBusinessModel
 
     public IReadOnlyList<string> RegistryNames { get; } = [RegistryName];
 
-    public IReadOnlyList<ModelParameter> Parameters { get; } = [AsOf, KRange, Columns, FitSample, Resamples];
+    public IReadOnlyList<ModelParameter> Parameters { get; } = [AsOf, KRange, Columns, FitSample, Resamples, MigrationFrom];
 
     public IReadOnlyList<string> Families => ClusteringFamilies.Names;
 
@@ -75,7 +77,7 @@ public sealed class SegmentationModel : IBusinessModel
 
         notes.AddRange(result.Profiles.Select(p => new TrainingNote(p.People < options.MinGroupSize
             ? $"segment {p.SegmentId}: <{options.MinGroupSize} people"
-            : $"segment {p.SegmentId} \"{p.Name}\": {p.People:N0} people, {p.RevenueShare:P1} of revenue, buyers {p.BuyerShare:P0}, {p.PriceBand}, {p.TopCategories}")));
+            : $"segment {p.SegmentId} \"{p.Name}\": {p.People:N0} people, {p.RevenueShare:P1} of revenue, buyers {p.BuyerShare:P0}, {p.PriceBand}, {p.TopCategories}; brands {(p.TopBrands.Length == 0 ? "-" : p.TopBrands)}")));
         var comparison = new ComparisonTable(SegmentationReport.Header, [.. SegmentationReport.Rows(result).Select(r => (IReadOnlyList<string>)[.. r.Cells.Select((c, i) => i == 0 && r.Chosen ? c + " *" : c)])]);
         return new TrainingOutcome(card, comparison, notes, $"{result.Chosen.Family} k = {result.Chosen.K}, min stability {result.Chosen.MinStability:0.000}");
     }
@@ -83,14 +85,7 @@ public sealed class SegmentationModel : IBusinessModel
     /// <exception cref="ArgumentException">A parameter is not valid.</exception>
     public static SegmentationOptions Options(TrainingSettings settings, int minGroupSize)
     {
-        var asOfText = settings.Parameter(AsOf);
-        DateOnly? asOf = null;
-        if (asOfText.Length > 0)
-        {
-            asOf = DateOnly.TryParseExact(asOfText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-                ? day
-                : throw new ArgumentException($"--as-of '{asOfText}' is not a date like 2019-11-25");
-        }
+        var asOf = Day(settings, AsOf);
 
         var (kMin, kMax) = ParseRange(settings.Parameter(KRange));
         return new SegmentationOptions
@@ -105,7 +100,21 @@ public sealed class SegmentationModel : IBusinessModel
             StabilityResamples = Positive(settings, Resamples),
             TruthFolder = settings.TruthFolder,
             MinGroupSize = minGroupSize,
+            MigrationFrom = Day(settings, MigrationFrom),
         };
+    }
+
+    private static DateOnly? Day(TrainingSettings settings, ModelParameter parameter)
+    {
+        var text = settings.Parameter(parameter);
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? day
+            : throw new ArgumentException($"--{parameter.Name} '{text}' is not a date like 2019-11-25");
     }
 
     /// <summary>"2..10" or "4".</summary>

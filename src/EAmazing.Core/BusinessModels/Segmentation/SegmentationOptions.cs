@@ -9,6 +9,9 @@ public sealed record SegmentationOptions
     /// <summary>Cluster the latest snapshot at or before this day; null: the latest snapshot.</summary>
     public DateOnly? AsOf { get; init; }
 
+    /// <summary>The migration matrix compares with the latest snapshot at or before this day; null: the snapshot before the training one.</summary>
+    public DateOnly? MigrationFrom { get; init; }
+
     public int KMin { get; init; } = 2;
 
     public int KMax { get; init; } = 10;

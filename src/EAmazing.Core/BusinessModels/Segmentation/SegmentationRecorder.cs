@@ -83,8 +83,8 @@ public static class SegmentationRecorder
         static ConfidenceInterval Point(double value) => new(value, double.NaN, double.NaN);
         var estimates = new List<NamedEstimate>
         {
-            new(ClusteringEvaluator.PrimaryMetric, Point(chosen.MinStability)),
-            new("silhouette", Point(chosen.Silhouette)),
+            new(ClusteringEvaluator.PrimaryMetric, chosen.MinStabilityInterval ?? Point(chosen.MinStability)),
+            new("silhouette", chosen.SilhouetteInterval ?? Point(chosen.Silhouette)),
             new("davies_bouldin", Point(chosen.DaviesBouldin), HigherIsBetter: false),
             new("calinski_harabasz", Point(chosen.CalinskiHarabasz)),
         };

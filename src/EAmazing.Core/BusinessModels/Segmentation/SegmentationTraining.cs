@@ -32,6 +32,7 @@ public static class SegmentationTraining
                 $"the snapshot of {snapshot.SnapshotTime:yyyy-MM-dd} holds {snapshot.Count} users; k up to {options.KMax} needs at least {needed} ({options.MinUsersPerSegment} per segment): lower --k or choose a later --as-of");
         }
 
+        var earlier = EarlierSnapshot(lake, options, snapshot.SnapshotTime);
         var transform = FeatureTransform.Fit(options.Columns, snapshot.Raw);
         var all = new ClusteringData(transform.Apply(snapshot.Raw), snapshot.Profile);
         var fit = all.Subset(WardFamily.Sample(all.Count, options.FitSample, options.Seed));
@@ -68,8 +69,10 @@ public static class SegmentationTraining
 
         var centroids = Distances.Centroids(all.Points, chosen.Labels, chosen.K);
         var ids = SegmentIdentity.Match(centroids, transform, previous);
-        var profiles = SegmentProfiler.Profile(snapshot.Profile, chosen.Labels, ids);
-        var migration = Migrate(lake, options, snapshot, transform, chosen, ids);
+        progress?.Report("profiling the segments (top brands from silver)");
+        var brands = TopBrands.Before(lake, snapshot.SnapshotTime);
+        var profiles = SegmentProfiler.Profile(snapshot.Profile, chosen.Labels, ids, [.. snapshot.Users.Select(u => brands.GetValueOrDefault(u))], options.MinGroupSize);
+        var migration = Migrate(lake, options, earlier, transform, chosen, ids, snapshot);
         return new SegmentationResult(snapshot, transform, candidates, chosen, trusted, ids, profiles, migration, withTruth.Length, personas,
             all.Points, silhouetteRows, Projection.TwoDimensions(silhouettePoints), alarms);
     }
@@ -81,33 +84,67 @@ public static class SegmentationTraining
         var model = family.Fit(fit, k, options.Seed);
         var labels = model.Assign(all);
         clock.Stop();
-        var stable = BootstrapStability.PerSegment(family, stability, family.Fit(stability, k, options.Seed).Assign(stability), k, options.StabilityResamples, options.Seed);
+        var refits = BootstrapStability.Resampled(family, stability, family.Fit(stability, k, options.Seed).Assign(stability), k, options.StabilityResamples, options.Seed);
         Foundation.Statistics.ConfidenceInterval? ari = null, nmi = null;
         if (truth is not null && withTruth.Length > 1)
         {
             var segments = withTruth.Select(i => labels[i]).ToArray();
             var personas = withTruth.Select(i => truth[i]).ToArray();
-            ari = AgreementInterval.Of(segments, personas, PartitionAgreement.AdjustedRand, options.AgreementResamples, options.Seed);
-            nmi = AgreementInterval.Of(segments, personas, PartitionAgreement.NormalisedMutualInformation, options.AgreementResamples, options.Seed);
+            var intervals = AgreementInterval.Of(segments, personas, [PartitionAgreement.AdjustedRand, PartitionAgreement.NormalisedMutualInformation], options.AgreementResamples, options.Seed);
+            (ari, nmi) = (intervals[0], intervals[1]);
         }
 
+        var silhouettes = InternalQuality.SilhouetteValues(silhouettePoints, [.. silhouetteRows.Select(i => labels[i])]);
         return new CandidateResult(model, family.IsBaseline, labels,
-            InternalQuality.Silhouette(silhouettePoints, [.. silhouetteRows.Select(i => labels[i])]),
+            silhouettes is null ? double.NaN : silhouettes.Average(),
             InternalQuality.DaviesBouldin(all.Points, labels),
             InternalQuality.CalinskiHarabasz(all.Points, labels),
-            stable, ari, nmi, clock.Elapsed);
+            BootstrapStability.Means(refits, k), ari, nmi, clock.Elapsed)
+        {
+            SilhouetteInterval = silhouettes is null ? null : MeanInterval(silhouettes, options.AgreementResamples, options.Seed),
+            MinStabilityInterval = BootstrapStability.MinInterval(refits, k, options.AgreementResamples, options.Seed),
+        };
     }
 
-    /// <summary>The chosen model applied to the snapshot before the training one (same transform): who moved where.</summary>
-    private static MigrationMatrix? Migrate(ILakeEngine lake, SegmentationOptions options, SnapshotRows snapshot, FeatureTransform transform, CandidateResult chosen, int[] ids)
+    /// <summary>Percentile bootstrap interval of a mean (the per-row silhouettes of the fixed sample resampled; their distances are not recomputed).</summary>
+    private static Foundation.Statistics.ConfidenceInterval MeanInterval(double[] values, int resamples, ulong seed)
     {
-        if (chosen.IsBaseline)
+        var rng = Foundation.Randomness.Xoshiro256.For(seed, 0x5147);
+        var means = new double[resamples];
+        for (var r = 0; r < resamples; r++)
         {
-            return null;
+            double sum = 0;
+            for (var i = 0; i < values.Length; i++)
+            {
+                sum += values[rng.NextInt(values.Length)];
+            }
+
+            means[r] = sum / values.Length;
         }
 
-        var earlier = lake.Query($"SELECT max(as_of_time) FROM {GoldTables.UserSnapshots.ViewName} WHERE as_of_time < TIMESTAMP '{snapshot.SnapshotTime:yyyy-MM-dd HH:mm:ss}'").Rows[0][0] as DateTime?;
-        if (earlier is null)
+        return AgreementInterval.Percentile(values.Average(), means);
+    }
+
+    /// <summary>The snapshot the migration compares with: the latest at or before --migration-from, else the one before the training snapshot.</summary>
+    /// <exception cref="InvalidOperationException">--migration-from names no snapshot earlier than the training one (checked before any fitting).</exception>
+    private static DateTime? EarlierSnapshot(ILakeEngine lake, SegmentationOptions options, DateTime training)
+    {
+        var view = GoldTables.UserSnapshots.ViewName;
+        var bound = options.MigrationFrom is { } from ? $"TIMESTAMP '{from.AddDays(1):yyyy-MM-dd}'" : $"TIMESTAMP '{training:yyyy-MM-dd HH:mm:ss}'";
+        var earlier = lake.Query($"SELECT max(as_of_time) FROM {view} WHERE as_of_time < {bound}").Rows[0][0] as DateTime?;
+        if (options.MigrationFrom is { } asked && (earlier is null || earlier >= training))
+        {
+            throw new InvalidOperationException(
+                $"--migration-from {asked:yyyy-MM-dd}: {(earlier is null ? "no snapshot at or before it" : $"its snapshot {earlier:yyyy-MM-dd}")} is not earlier than the training snapshot {training:yyyy-MM-dd}");
+        }
+
+        return earlier;
+    }
+
+    /// <summary>The chosen model applied to the earlier snapshot (same transform): who moved where.</summary>
+    private static MigrationMatrix? Migrate(ILakeEngine lake, SegmentationOptions options, DateTime? earlier, FeatureTransform transform, CandidateResult chosen, int[] ids, SnapshotRows snapshot)
+    {
+        if (chosen.IsBaseline || earlier is null)
         {
             return null;
         }

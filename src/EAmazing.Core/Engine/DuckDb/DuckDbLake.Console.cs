@@ -7,6 +7,9 @@ namespace EAmazing.Engine.DuckDb;
 /// <summary>Ad-hoc SQL on the catalog connection (where the views live): streamed rows, counts and COPY exports.</summary>
 public sealed partial class DuckDbLake : ILakeConsole
 {
+    /// <summary>DuckDB's memory limit during a console export (<c>sql --out</c>); what the writer buffers beyond it is small.</summary>
+    internal const string ConsoleExportMemoryLimit = "512MB";
+
     public IQueryReader Open(string sql) => DuckDbQueryReader.Start(_catalog, sql);
 
     public long? CountRows(string sql)
@@ -42,11 +45,23 @@ public sealed partial class DuckDbLake : ILakeConsole
         var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.tmp-{Environment.ProcessId}");
         try
         {
-            using var command = _catalog.CreateCommand();
-            command.CommandText = $"COPY ({Statement(sql)}\n) TO '{LakeSql.Literal(temporary)}' ({options})";
-            var rows = command.ExecuteNonQuery();
-            File.Move(temporary, full, overwrite: true);
-            return rows;
+            // The catalog connection keeps DuckDB's defaults (insertion order, 80 % of RAM): a COPY of all 42M silver rows
+            // then buffered 5.2 GB before writing. Without insertion order the rows are written as the threads produce
+            // them (a query's own ORDER BY is still honoured), under a bounded memory limit that spills to the lake's
+            // scratch folder; both are reset after the copy so the catalog's other work is unchanged.
+            Execute(_catalog, $"SET preserve_insertion_order = false; SET memory_limit = '{ConsoleExportMemoryLimit}'; SET temp_directory = '{LakeSql.Literal(Path.Combine(Layout.Staging, "spill"))}'");
+            try
+            {
+                using var command = _catalog.CreateCommand();
+                command.CommandText = $"COPY ({Statement(sql)}\n) TO '{LakeSql.Literal(temporary)}' ({options})";
+                var rows = command.ExecuteNonQuery();
+                File.Move(temporary, full, overwrite: true);
+                return rows;
+            }
+            finally
+            {
+                Execute(_catalog, "RESET preserve_insertion_order; RESET memory_limit; RESET temp_directory");
+            }
         }
         finally
         {

@@ -47,6 +47,18 @@ public sealed class SegmentationLakeTests : IClassFixture<SegmentationLakeTests.
     }
 
     [Fact]
+    public void Migration_compares_with_the_snapshot_at_or_before_the_day_asked()
+    {
+        using var folder = new TempFolder();
+        var registry = new ModelRegistry(folder.File("models"));
+
+        var outcome = Train(registry, new() { ["k"] = "2", ["resamples"] = "3", ["migration-from"] = "2019-10-08" });
+
+        Assert.Contains(outcome.Notes, n => n.Text.StartsWith("migration 2019-10-07 → ", StringComparison.Ordinal));
+        Assert.Contains("alt=\"migration\"", File.ReadAllText(Path.Combine(registry.VersionFolder(outcome.Card.Name, outcome.Card.Version), "report", "index.html")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Erasure_removes_a_person_from_the_assignment_table()
     {
         using var folder = new TempFolder();
@@ -70,6 +82,8 @@ public sealed class SegmentationLakeTests : IClassFixture<SegmentationLakeTests.
     [InlineData("as-of=2019-10-07;k=2..30", typeof(InvalidOperationException), "holds 231 users; k up to 30 needs at least 300")]
     [InlineData("columns=recency_days,shoe_size", typeof(ArgumentException), "no clustering column 'shoe_size'")]
     [InlineData("k=1..3", typeof(ArgumentException), "--k '1..3'")]
+    [InlineData("as-of=2019-10-07;migration-from=2019-10-07", typeof(InvalidOperationException), "--migration-from 2019-10-07: its snapshot 2019-10-07 is not earlier than the training snapshot 2019-10-07")]
+    [InlineData("migration-from=10/07/2019", typeof(ArgumentException), "--migration-from '10/07/2019' is not a date")]
     public void Bad_input_is_refused_with_a_clear_message_and_nothing_written(string parameters, Type error, string message)
     {
         using var folder = new TempFolder();

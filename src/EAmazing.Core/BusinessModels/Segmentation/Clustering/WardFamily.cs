@@ -24,7 +24,7 @@ public sealed class WardFamily(int sampleSize = 2000) : IClusteringFamily
     }
 
     /// <summary>Sorted row indices of a seeded sample without replacement (all rows when there are few).</summary>
-    internal static int[] Sample(int count, int size, ulong seed)
+    public static int[] Sample(int count, int size, ulong seed)
     {
         if (count <= size)
         {

@@ -17,4 +17,8 @@ public sealed record SegmentProfile(
     double Conversion,
     double CartRate,
     string PriceBand,
-    string TopCategories);
+    string TopCategories)
+{
+    /// <summary>The segment's most common top brands (each user's most viewed brand), brands held by fewer than the minimum group size left out; "" when unknown.</summary>
+    public string TopBrands { get; init; } = "";
+}

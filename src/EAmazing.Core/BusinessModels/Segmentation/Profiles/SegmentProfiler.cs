@@ -6,16 +6,17 @@ namespace EAmazing.BusinessModels.Segmentation.Profiles;
 /// <summary>Profiles each segment from the snapshot's columns and names it from how it differs from the whole snapshot.</summary>
 public static class SegmentProfiler
 {
-    public static IReadOnlyList<SegmentProfile> Profile(ProfileColumns columns, int[] labels, int[] segmentIds)
+    /// <param name="brands">Each user's top brand by row (null when unknown); a brand is named only when at least <paramref name="minGroupSize"/> members hold it, as for categories.</param>
+    public static IReadOnlyList<SegmentProfile> Profile(ProfileColumns columns, int[] labels, int[] segmentIds, string?[]? brands = null, int minGroupSize = 1)
     {
         var all = Enumerable.Range(0, labels.Length).ToArray();
-        var overall = Measure(columns, all, 0, "", 1);
+        var overall = Measure(columns, all, 0, "", 1, minGroupSize);
         var revenue = columns.Monetary.Sum();
         var names = new Dictionary<string, int>();
         return [.. Enumerable.Range(0, segmentIds.Length).Select(label =>
         {
             var members = all.Where(i => labels[i] == label).ToArray();
-            var profile = Measure(columns, members, segmentIds[label], "", revenue);
+            var profile = Measure(columns, members, segmentIds[label], "", revenue, minGroupSize) with { TopBrands = brands is null ? "" : Top(members, i => brands[i], members.Length, minGroupSize) };
             var name = Name(profile, overall);
             names[name] = names.GetValueOrDefault(name) + 1;
             return profile with { Name = names[name] == 1 ? name : $"{name} ({names[name]})" };
@@ -49,7 +50,13 @@ public static class SegmentProfiler
         return string.Join(' ', words);
     }
 
-    private static SegmentProfile Measure(ProfileColumns c, int[] members, int id, string name, double totalRevenue)
+    /// <summary>The three most common values among the members with their share of the segment, values held by fewer than <paramref name="minGroupSize"/> left out (k-anonymity).</summary>
+    private static string Top(int[] members, Func<int, string?> value, int people, int minGroupSize) =>
+        string.Join(", ", members.Select(value).Where(v => v is not null).GroupBy(v => v!).Where(g => g.Count() >= minGroupSize)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(3)
+            .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key} {100.0 * g.Count() / people:0}%")));
+
+    private static SegmentProfile Measure(ProfileColumns c, int[] members, int id, string name, double totalRevenue, int minGroupSize)
     {
         double Mean(double[] v) => members.Length == 0 ? 0 : members.Average(i => v[i]);
         double Quantile(double[] v, double q)
@@ -64,8 +71,6 @@ public static class SegmentProfiler
         }
 
         var bands = Enumerable.Range(0, ProfileColumns.PriceBands.Length).Select(b => members.Length == 0 ? 0 : members.Average(i => c.BandShares[i][b])).ToArray();
-        var categories = members.GroupBy(i => c.TopCategory[i]).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(3)
-            .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key} {100.0 * g.Count() / members.Length:0}%"));
         return new SegmentProfile(
             id,
             name,
@@ -82,6 +87,6 @@ public static class SegmentProfiler
             Mean(c.PurchaseRate),
             Mean(c.CartRate),
             ProfileColumns.PriceBands[Array.IndexOf(bands, bands.Max())],
-            string.Join(", ", categories));
+            Top(members, i => c.TopCategory[i], members.Length, minGroupSize));
     }
 }

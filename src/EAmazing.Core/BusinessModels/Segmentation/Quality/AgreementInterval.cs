@@ -3,30 +3,40 @@ using EAmazing.Foundation.Statistics;
 
 namespace EAmazing.BusinessModels.Segmentation.Quality;
 
-/// <summary>A percentile bootstrap interval of an agreement measure over users (pairs of segment and persona resampled together), seeded.</summary>
+/// <summary>
+/// Percentile bootstrap intervals of agreement measures over users (pairs of segment and persona resampled together),
+/// seeded. Each resample is a recount of the pairs' contingency cells (one array increment per drawn row), which the
+/// measures need and nothing more: at a month's 1.5 million users a dictionary per row made this the slowest step.
+/// </summary>
 public static class AgreementInterval
 {
-    public static ConfidenceInterval Of(int[] segments, int[] truth, Func<IReadOnlyList<int>, IReadOnlyList<int>, double> measure, int resamples, ulong seed)
+    public static ConfidenceInterval Of(int[] segments, int[] truth, Func<ContingencyTable, double> measure, int resamples, ulong seed) =>
+        Of(segments, truth, [measure], resamples, seed)[0];
+
+    /// <summary>One interval per measure, every measure on the same resamples.</summary>
+    public static ConfidenceInterval[] Of(int[] segments, int[] truth, IReadOnlyList<Func<ContingencyTable, double>> measures, int resamples, ulong seed)
     {
-        var estimate = measure(segments, truth);
+        var whole = ContingencyTable.Of(segments, truth);
+        var cells = ContingencyTable.CellsOf(segments, truth, out var rows, out var columns);
         var rng = Xoshiro256.For(seed, 0xA81);
-        var values = new double[resamples];
-        var a = new int[segments.Length];
-        var b = new int[segments.Length];
+        var values = measures.Select(_ => new double[resamples]).ToArray();
         for (var r = 0; r < resamples; r++)
         {
-            for (var i = 0; i < a.Length; i++)
+            var table = ContingencyTable.Resampled(cells, rows, columns, ref rng);
+            for (var m = 0; m < measures.Count; m++)
             {
-                var pick = rng.NextInt(a.Length);
-                a[i] = segments[pick];
-                b[i] = truth[pick];
+                values[m][r] = measures[m](table);
             }
-
-            values[r] = measure(a, b);
         }
 
-        Array.Sort(values);
-        return new ConfidenceInterval(estimate, Quantile(values, 0.025), Quantile(values, 0.975));
+        return [.. measures.Select((measure, m) => Percentile(measure(whole), values[m]))];
+    }
+
+    /// <summary>The estimate with the 2.5 % and 97.5 % quantiles of its resampled values.</summary>
+    public static ConfidenceInterval Percentile(double estimate, double[] resampled)
+    {
+        var sorted = resampled.Where(double.IsFinite).Order().ToArray();
+        return new ConfidenceInterval(estimate, Quantile(sorted, 0.025), Quantile(sorted, 0.975));
     }
 
     private static double Quantile(double[] sorted, double q)

@@ -13,11 +13,48 @@ public static class BootstrapStability
     public const double Trusted = 0.75;
 
     /// <summary>Mean Jaccard per segment of <paramref name="labels"/> (the family fitted on <paramref name="data"/>), in label order; NaN for an empty segment.</summary>
-    public static double[] PerSegment(IClusteringFamily family, ClusteringData data, int[] labels, int k, int resamples, ulong seed)
+    public static double[] PerSegment(IClusteringFamily family, ClusteringData data, int[] labels, int k, int resamples, ulong seed) =>
+        Means(Resampled(family, data, labels, k, resamples, seed), k);
+
+    /// <summary>Mean Jaccard per segment over the given resamples' values (NaN where a segment was never counted).</summary>
+    public static double[] Means(IReadOnlyList<double[]> perResample, int k) =>
+        [.. Enumerable.Range(0, k).Select(c => perResample.Select(v => v[c]).Where(double.IsFinite).DefaultIfEmpty(double.NaN).Average())];
+
+    /// <summary>
+    /// Interval of the least stable segment's mean Jaccard: the refits' Jaccard vectors resampled with replacement
+    /// (seeded), the minimum of the per-segment means taken each time, the 2.5 % and 97.5 % quantiles kept. It shows
+    /// how far the estimate moves with the finite number of refits; it does not cover other data.
+    /// </summary>
+    public static Foundation.Statistics.ConfidenceInterval MinInterval(IReadOnlyList<double[]> perResample, int k, int resamples, ulong seed)
+    {
+        static double Min(double[] means) => means.Where(double.IsFinite).DefaultIfEmpty(0).Min();
+        var estimate = Min(Means(perResample, k));
+        if (perResample.Count == 0)
+        {
+            return new(estimate, double.NaN, double.NaN);
+        }
+
+        var rng = Xoshiro256.For(seed, 0x57AB);
+        var values = new double[resamples];
+        var drawn = new double[perResample.Count][];
+        for (var r = 0; r < resamples; r++)
+        {
+            for (var i = 0; i < drawn.Length; i++)
+            {
+                drawn[i] = perResample[rng.NextInt(perResample.Count)];
+            }
+
+            values[r] = Min(Means(drawn, k));
+        }
+
+        return AgreementInterval.Percentile(estimate, values);
+    }
+
+    /// <summary>For each refit that succeeded, the best Jaccard of every original segment (NaN: not in that resample), in label order.</summary>
+    public static IReadOnlyList<double[]> Resampled(IClusteringFamily family, ClusteringData data, int[] labels, int k, int resamples, ulong seed)
     {
         var n = data.Count;
-        var sums = new double[k];
-        var counted = new int[k];
+        var all = new List<double[]>();
         for (var r = 0; r < resamples; r++)
         {
             var rng = Xoshiro256.For(seed, 0xC1B007, (ulong)r);
@@ -45,6 +82,8 @@ public static class BootstrapStability
                 inResample[draw[i]] = refit[i];
             }
 
+            var best = new double[k];
+            Array.Fill(best, double.NaN);
             for (var c = 0; c < k; c++)
             {
                 var members = inResample.Keys.Where(i => labels[i] == c).ToHashSet();
@@ -53,20 +92,19 @@ public static class BootstrapStability
                     continue;
                 }
 
-                double best = 0;
+                best[c] = 0;
                 foreach (var group in inResample.GroupBy(p => p.Value))
                 {
                     var intersection = group.Count(p => members.Contains(p.Key));
                     var union = members.Count + group.Count() - intersection;
-                    best = Math.Max(best, intersection / (double)union);
+                    best[c] = Math.Max(best[c], intersection / (double)union);
                 }
-
-                sums[c] += best;
-                counted[c]++;
             }
+
+            all.Add(best);
         }
 
-        return [.. sums.Select((s, c) => counted[c] == 0 ? double.NaN : s / counted[c])];
+        return all;
     }
 
     private static ulong StableHashSeed(ulong seed, int resample) => StableHash.Mix(seed, 0x5EED, (ulong)resample);

@@ -12,6 +12,16 @@ public static class InternalQuality
     /// </summary>
     public static double Silhouette(double[][] points, int[] labels)
     {
+        var values = SilhouetteValues(points, labels);
+        return values is null ? double.NaN : values.Average();
+    }
+
+    /// <summary>
+    /// The silhouette of each row in the segmentation (0 for a row alone in its segment); null when fewer than two
+    /// segments are occupied. Their mean is <see cref="Silhouette"/>; resampling them gives its bootstrap interval.
+    /// </summary>
+    public static double[]? SilhouetteValues(double[][] points, int[] labels)
+    {
         var k = labels.Length == 0 ? 0 : labels.Max() + 1;
         var sizes = new int[k];
         foreach (var label in labels)
@@ -21,10 +31,10 @@ public static class InternalQuality
 
         if (sizes.Count(s => s > 0) < 2)
         {
-            return double.NaN;
+            return null;
         }
 
-        double total = 0;
+        var values = new double[points.Length];
         var sums = new double[k];
         for (var i = 0; i < points.Length; i++)
         {
@@ -53,10 +63,10 @@ public static class InternalQuality
                 }
             }
 
-            total += (b - a) / Math.Max(a, b);
+            values[i] = (b - a) / Math.Max(a, b);
         }
 
-        return total / points.Length;
+        return values;
     }
 
     /// <summary>Davies–Bouldin: the mean over segments of the worst (S_i + S_j) / d(c_i, c_j), S the mean distance to the centroid. Lower is better.</summary>

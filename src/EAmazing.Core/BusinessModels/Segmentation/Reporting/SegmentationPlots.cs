@@ -27,6 +27,50 @@ public static class SegmentationPlots
         return plot.GetImageBytes(Width, Height, ImageFormat.Png);
     }
 
+    /// <summary>
+    /// The migration matrix as a heatmap: per segment before (rows), the share of its people found in each segment after
+    /// (columns). Cells of fewer than <paramref name="minGroupSize"/> people (but not none) are left blank and labelled
+    /// <c>&lt;k</c>, as in the table (k-anonymity).
+    /// </summary>
+    public static byte[] Migration(Identity.MigrationMatrix migration, int minGroupSize)
+    {
+        var n = migration.Segments.Count;
+        var shares = new double[n, n];
+        var plot = new Plot();
+        for (var a = 0; a < n; a++)
+        {
+            var row = Enumerable.Range(0, n).Sum(b => migration.People[a, b]);
+            for (var b = 0; b < n; b++)
+            {
+                var people = migration.People[a, b];
+                shares[a, b] = people > 0 && people < minGroupSize ? double.NaN : row == 0 ? 0 : people / (double)row;
+            }
+        }
+
+        var map = plot.Add.Heatmap(shares);
+        map.ManualRange = new ScottPlot.Range(0, 1);
+        plot.Add.ColorBar(map).Label = "share of the segment before";
+        double[] positions = [.. Enumerable.Range(0, n).Select(i => (double)i)];
+        string[] labels = [.. migration.Segments.Select(s => s.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+        for (var a = 0; a < n; a++)
+        {
+            for (var b = 0; b < n; b++)
+            {
+                // Heatmap row 0 is drawn at the top: cell (a, b) is centred on x = b, y = n - 1 - a.
+                var text = plot.Add.Text(double.IsNaN(shares[a, b]) ? "<" + minGroupSize : shares[a, b].ToString("P0", System.Globalization.CultureInfo.InvariantCulture), b, n - 1 - a);
+                text.LabelFontColor = double.IsNaN(shares[a, b]) || shares[a, b] > 0.6 ? Colors.Black : Colors.White; // a blank (suppressed) cell is white
+                text.LabelAlignment = Alignment.MiddleCenter;
+            }
+        }
+
+        plot.Axes.Bottom.SetTicks(positions, labels);
+        plot.Axes.Left.SetTicks(positions, [.. labels.Reverse()]);
+        plot.Axes.Bottom.Label.Text = $"segment on {migration.To:yyyy-MM-dd}";
+        plot.Axes.Left.Label.Text = $"segment on {migration.From:yyyy-MM-dd}";
+        plot.Title($"Migration {migration.From:yyyy-MM-dd} → {migration.To:yyyy-MM-dd}: {migration.Stayed:P1} stayed");
+        return plot.GetImageBytes(Width, Height, ImageFormat.Png);
+    }
+
     public static byte[] StabilityPerSegment(SegmentationResult result)
     {
         var plot = new Plot();

@@ -63,6 +63,7 @@ public static class SegmentationReport
             }
 
             html.Append("</table>");
+            html.Append(CultureInfo.InvariantCulture, $"<img alt=\"migration\" src=\"data:image/png;base64,{Convert.ToBase64String(SegmentationPlots.Migration(migration, minGroupSize))}\">");
         }
 
         var sampleRows = result.SilhouetteRows;
@@ -92,8 +93,8 @@ public static class SegmentationReport
     public static IEnumerable<(bool Chosen, string[] Cells)> Rows(SegmentationResult result) =>
         result.Candidates.Select(c => (c == result.Chosen, new[]
         {
-            c.Family + (c.IsBaseline ? " (baseline)" : ""), N(c.K), N(c.Occupied), F(c.Silhouette), F(c.DaviesBouldin), F(c.CalinskiHarabasz, "0.0"),
-            c.Bic is { } bic ? bic.ToString("0", CultureInfo.InvariantCulture) : "-", F(c.MeanStability), F(c.MinStability), I(c.Ari), I(c.Nmi),
+            c.Family + (c.IsBaseline ? " (baseline)" : ""), N(c.K), N(c.Occupied), c.SilhouetteInterval is { } silhouette ? I(silhouette) : F(c.Silhouette), F(c.DaviesBouldin), F(c.CalinskiHarabasz, "0.0"),
+            c.Bic is { } bic ? bic.ToString("0", CultureInfo.InvariantCulture) : "-", F(c.MeanStability), c.MinStabilityInterval is { } least ? I(least) : F(c.MinStability), I(c.Ari), I(c.Nmi),
             c.FitTime.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture),
         }));
 

@@ -19,6 +19,12 @@ public sealed record CandidateResult(
     ConfidenceInterval? Nmi,
     TimeSpan FitTime)
 {
+    /// <summary>Bootstrap interval of <see cref="Silhouette"/> (its sample's rows resampled); null when not measured.</summary>
+    public ConfidenceInterval? SilhouetteInterval { get; init; }
+
+    /// <summary>Bootstrap interval of <see cref="MinStability"/> (the refits resampled); null when not measured.</summary>
+    public ConfidenceInterval? MinStabilityInterval { get; init; }
+
     public string Family => Model.Family;
 
     public int K => Model.K;

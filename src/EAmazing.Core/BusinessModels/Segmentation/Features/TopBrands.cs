@@ -1,0 +1,33 @@
+using EAmazing.Lake;
+
+namespace EAmazing.BusinessModels.Segmentation.Features;
+
+/// <summary>
+/// Each user's most viewed brand in the 90 days before a snapshot (silver; ties to the brand first in alphabetical order), for the
+/// segment profile: gold user_snapshots holds categories but no brands. Read once, after the segmentation is chosen.
+/// </summary>
+public static class TopBrands
+{
+    public const int WindowDays = 90;
+
+    /// <summary>Top brand per user pseudonym; a user who viewed no branded item is absent.</summary>
+    public static IReadOnlyDictionary<string, string> Before(ILakeEngine lake, DateTime snapshotTime)
+    {
+        var end = $"TIMESTAMP '{snapshotTime:yyyy-MM-dd HH:mm:ss}'";
+        var rows = lake.Query($"""
+            SELECT user_id, brand FROM (
+                SELECT user_id, brand, count(*) AS views FROM silver
+                WHERE event_type = 'view' AND brand IS NOT NULL AND brand <> ''
+                  AND event_time < {end} AND event_time >= {end} - INTERVAL {WindowDays} DAY
+                GROUP BY user_id, brand)
+            QUALIFY row_number() OVER (PARTITION BY user_id ORDER BY views DESC, brand) = 1
+            """).Rows;
+        var brands = new Dictionary<string, string>(rows.Count, StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            brands[(string)row[0]!] = (string)row[1]!;
+        }
+
+        return brands;
+    }
+}
