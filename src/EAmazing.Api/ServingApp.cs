@@ -64,6 +64,7 @@ public static class ServingApp
         services.AddSingleton<AuditLog>();
         services.AddSingleton<ChampionModels>();
         services.AddSingleton<ILakeEngines, DuckDbEngine>();
+        services.AddSingleton<ServingGovernance>();
         services.AddSingleton<LakeHistory>();
         services.AddSingleton<IServingHistory>(sp => sp.GetRequiredService<LakeHistory>());
         services.AddSingleton<ServingMetrics>();

@@ -1,4 +1,5 @@
 using EAmazing.Api.Configuration;
+using EAmazing.Api.Scoring;
 using EAmazing.Api.Security;
 using EAmazing.BusinessModels;
 using EAmazing.Lake;
@@ -23,9 +24,14 @@ public static class BatchScoresApi
                 continue;
             }
 
-            api.MapGet($"/{scorer.Name}/{{userId:long}}", (long userId, HttpContext context, PseudonymKey key, ILakeEngines engines, ServingPaths paths, AuditLog audit) =>
+            api.MapGet($"/{scorer.Name}/{{userId:long}}", (long userId, HttpContext context, ServingGovernance governance, ILakeEngines engines, ServingPaths paths, AuditLog audit) =>
                 {
-                    var pseudonym = new Pseudonymiser(key).User(userId);
+                    var pseudonym = governance.Pseudonym(userId);
+                    if (governance.IsErased(pseudonym))
+                    {
+                        return OnlineScoringPipeline.ErasedProblem;
+                    }
+
                     using var scratch = engines.OpenScratch();
                     var row = scorer.Lookup(scratch, LakeLayout.At(paths.Lake), pseudonym);
                     var status = row is null ? StatusCodes.Status404NotFound : StatusCodes.Status200OK;
@@ -38,7 +44,8 @@ public static class BatchScoresApi
                 .WithSummary($"A user's latest row of {scorer.Table.ViewName} ({scorer.Description})")
                 .ProducesProblem(StatusCodes.Status401Unauthorized)
                 .ProducesProblem(StatusCodes.Status403Forbidden)
-                .ProducesProblem(StatusCodes.Status404NotFound);
+                .ProducesProblem(StatusCodes.Status404NotFound)
+                .ProducesProblem(StatusCodes.Status451UnavailableForLegalReasons);
         }
 
         return app;

@@ -33,6 +33,7 @@ public static class PredictionApi
                 .ProducesProblem(StatusCodes.Status403Forbidden)
                 .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
                 .ProducesProblem(StatusCodes.Status429TooManyRequests)
+                .ProducesProblem(StatusCodes.Status451UnavailableForLegalReasons)
                 .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         }
 

@@ -14,7 +14,7 @@ namespace EAmazing.Api.Scoring;
 /// lake's last day, the freshest "as of" the server can know. Read on an in-memory engine straight from
 /// Parquet, so the server never holds the catalog's lock.
 /// </summary>
-public sealed class LakeHistory(ServingPaths paths, PseudonymKey key, ILakeEngines engines, ILogger<LakeHistory> logger) : IServingHistory
+public sealed class LakeHistory(ServingPaths paths, ServingGovernance governance, ILakeEngines engines, ILogger<LakeHistory> logger) : IServingHistory
 {
     /// <summary>The gold table's trailing window for item and category history (FeatureOptions.ItemWindowDays).</summary>
     public const int ItemWindowDays = 30;
@@ -47,6 +47,7 @@ public sealed class LakeHistory(ServingPaths paths, PseudonymKey key, ILakeEngin
             var started = System.Diagnostics.Stopwatch.StartNew();
             var snapshot = Load(files);
             Volatile.Write(ref _snapshot, snapshot);
+            var key = governance.Key;
             if (snapshot.KeyIds.Count > 0 && !snapshot.KeyIds.Contains(key.KeyId))
             {
                 // Only key ids (public digests) are logged, never a key.

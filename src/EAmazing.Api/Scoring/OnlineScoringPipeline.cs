@@ -16,15 +16,12 @@ namespace EAmazing.Api.Scoring;
 public sealed class OnlineScoringPipeline(
     ChampionModels champions,
     IServingHistory history,
-    PseudonymKey key,
+    ServingGovernance governance,
     PredictionRecorder recorder,
     AuditLog audit,
     ServingMetrics metrics,
     IOptions<ServingOptions> options)
 {
-    // HMAC instances are not thread-safe; a pseudonymiser per thread keeps the hot path lock-free.
-    private readonly ThreadLocal<Pseudonymiser> _pseudonymiser = new(() => new Pseudonymiser(key));
-
     /// <summary>Scores a request to <paramref name="owner"/>'s endpoint with one of its own champions.</summary>
     public async Task<IResult> ScoreAsync(HttpContext context, IBusinessModel owner, IOnlineScorer scorer)
     {
@@ -55,7 +52,14 @@ public sealed class OnlineScoringPipeline(
             return problem.ToResult();
         }
 
-        var pseudonym = request.UserId is { } userId ? _pseudonymiser.Value!.User(userId) : null;
+        var keyId = governance.Key.KeyId;
+        var pseudonym = request.UserId is { } userId ? governance.Pseudonym(userId) : null;
+        if (pseudonym is not null && governance.IsErased(pseudonym))
+        {
+            // Erased: nothing about this person is processed any more, scored, logged or audited under their pseudonym.
+            return ErasedProblem;
+        }
+
         var computed = request.Features(pseudonym, history);
         var row = new float[model.Card.Features.Count];
         var missing = new List<string>();
@@ -72,7 +76,7 @@ public sealed class OnlineScoringPipeline(
         var probability = model.Score(row);
         var decision = probability >= model.Threshold;
         var now = DateTime.UtcNow;
-        recorder.Record(new PredictionRecord(now, model.Name, model.Version, pseudonym, probability, decision));
+        recorder.Record(new PredictionRecord(now, model.Name, model.Version, pseudonym, probability, decision), request.UserId, keyId);
         metrics.ObservePrediction(model.Name, model.Version, probability);
         if (pseudonym is not null)
         {
@@ -128,6 +132,11 @@ public sealed class OnlineScoringPipeline(
 
         return (buffer.WrittenMemory, null);
     }
+
+    /// <summary>451 Unavailable For Legal Reasons (RFC 7725): the user exercised the right to erasure.</summary>
+    public static IResult ErasedProblem { get; } = Results.Problem(
+        title: "user erased", detail: "this user's data was erased at their request (GDPR art. 17): the platform no longer processes it",
+        statusCode: StatusCodes.Status451UnavailableForLegalReasons, extensions: new Dictionary<string, object?> { ["field"] = "user_id" });
 
     private static IResult TooLarge(long limit) =>
         Results.Problem(title: "request too large", detail: $"the body may hold at most {limit:N0} bytes",

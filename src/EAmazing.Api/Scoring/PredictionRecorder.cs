@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
 using EAmazing.Api.Configuration;
@@ -8,20 +9,33 @@ namespace EAmazing.Api.Scoring;
 
 /// <summary>
 /// Appends every served prediction to the lake's predictions table. Requests only enqueue; one background
-/// writer drains the queue and flushes per batch, so scoring latency never waits on the disk.
+/// writer drains the queue in batches, so scoring latency never waits on the disk. Each batch is written under
+/// the log's writers' lock (<see cref="PredictionLogLock"/>), into the file opened for that batch: an erasure or a
+/// key rotation rewrites the log only between batches, and a replaced file is never appended to. Before each
+/// batch the lake's commit mark is checked (<see cref="ServingGovernance"/>): a prediction pseudonymised under a
+/// key the lake has left is pseudonymised again under the new one, and an erased subject's is not written.
+/// Every prediction served but not written (queue full, write failed, subject erased meanwhile) is counted in
+/// <see cref="Dropped"/>, so lines logged + dropped = predictions served.
 /// </summary>
-public sealed class PredictionRecorder(ServingPaths paths, IOptions<ServingOptions> options, ILogger<PredictionRecorder> logger) : BackgroundService
+public sealed class PredictionRecorder(ServingPaths paths, ServingGovernance governance, IOptions<ServingOptions> options, ILogger<PredictionRecorder> logger) : BackgroundService
 {
-    private readonly Channel<PredictionRecord> _queue = Channel.CreateBounded<PredictionRecord>(
+    private const int BatchSize = 4096;
+
+    private readonly Channel<QueuedPrediction> _queue = Channel.CreateBounded<QueuedPrediction>(
         new BoundedChannelOptions(100_000) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
 
     private long _dropped;
+    private long _written;
 
     public long Dropped => Interlocked.Read(ref _dropped);
 
-    public void Record(PredictionRecord record)
+    /// <summary>Lines appended to the log by this server.</summary>
+    public long Written => Interlocked.Read(ref _written);
+
+    /// <summary>Queues a prediction; <paramref name="userId"/> stays in memory only, to pseudonymise again after a key rotation.</summary>
+    public void Record(PredictionRecord record, long? userId, string keyId)
     {
-        if (options.Value.RecordPredictions && !_queue.Writer.TryWrite(record))
+        if (options.Value.RecordPredictions && !_queue.Writer.TryWrite(new QueuedPrediction(record, userId, keyId)))
         {
             Interlocked.Increment(ref _dropped);
         }
@@ -29,40 +43,71 @@ public sealed class PredictionRecorder(ServingPaths paths, IOptions<ServingOptio
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        string? currentPath = null;
-        StreamWriter? writer = null;
+        var batch = new List<QueuedPrediction>(BatchSize);
         try
         {
             while (await _queue.Reader.WaitToReadAsync(stoppingToken))
             {
-                while (_queue.Reader.TryRead(out var record))
+                while (batch.Count < BatchSize && _queue.Reader.TryRead(out var queued))
                 {
-                    var path = PredictionLog.FileFor(paths.Lake, record.Time);
-                    if (path != currentPath)
-                    {
-                        writer?.Dispose();
-                        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                        writer = new StreamWriter(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite));
-                        currentPath = path;
-                    }
-
-                    writer!.WriteLine(JsonSerializer.Serialize(record, PredictionLog.Json));
+                    batch.Add(queued);
                 }
 
-                writer?.Flush();
+                Write(batch, stoppingToken);
+                batch.Clear();
             }
         }
         catch (OperationCanceledException)
         {
             // shutting down
         }
-        catch (IOException e)
+    }
+
+    private void Write(List<QueuedPrediction> batch, CancellationToken stoppingToken)
+    {
+        long accounted = 0;
+        try
         {
-            logger.LogError("predictions table not writable: {Problem}", e.Message);
+            using var writers = PredictionLogLock.Acquire(paths.Lake, stoppingToken);
+            governance.Refresh();
+            var key = governance.Key.KeyId;
+            foreach (var day in batch.GroupBy(q => PredictionLog.FileFor(paths.Lake, q.Record.Time)))
+            {
+                var lines = new StringBuilder();
+                var count = 0;
+                foreach (var queued in day)
+                {
+                    var pseudonym = queued.Record.UserPseudonym is null || queued.KeyId == key || queued.UserId is not long id
+                        ? queued.Record.UserPseudonym
+                        : governance.Pseudonym(id);
+                    if (pseudonym is not null && governance.IsErased(pseudonym))
+                    {
+                        Interlocked.Increment(ref _dropped);
+                        accounted++;
+                        continue;
+                    }
+
+                    lines.Append(JsonSerializer.Serialize(queued.Record with { UserPseudonym = pseudonym }, PredictionLog.Json)).Append('\n');
+                    count++;
+                }
+
+                Directory.CreateDirectory(Path.GetDirectoryName(day.Key)!);
+                using (var file = new FileStream(day.Key, FileMode.Append, FileAccess.Write, FileShare.ReadWrite))
+                {
+                    file.Write(Encoding.UTF8.GetBytes(lines.ToString()));
+                }
+
+                Interlocked.Add(ref _written, count);
+                accounted += count;
+            }
         }
-        finally
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            writer?.Dispose();
+            // The writer goes on with the next batch (the disk may come back); this batch's unwritten lines are counted.
+            Interlocked.Add(ref _dropped, batch.Count - accounted);
+            logger.LogError("predictions table not writable, {Count} predictions dropped: {Problem}", batch.Count - accounted, e.Message);
         }
     }
+
+    private sealed record QueuedPrediction(PredictionRecord Record, long? UserId, string KeyId);
 }

@@ -4,10 +4,11 @@ using Microsoft.Extensions.Options;
 namespace EAmazing.Api.Scoring;
 
 /// <summary>
-/// Polls the registry for a new champion (a promotion made by the CLI or another server) and hot-swaps it.
+/// Polls the registry for a new champion (a promotion made by the CLI or another server) and hot-swaps it, and the
+/// lake's commit mark for a change under the server (<see cref="ServingGovernance"/>), after which the history is reloaded.
 /// Polling card files every few seconds is cheap and, unlike file watchers, works on every file system.
 /// </summary>
-public sealed class RegistryWatcher(ChampionModels champions, LakeHistory history, IOptions<ServingOptions> options) : BackgroundService
+public sealed class RegistryWatcher(ChampionModels champions, LakeHistory history, ServingGovernance governance, IOptions<ServingOptions> options) : BackgroundService
 {
     /// <summary>The first load happens before the server takes requests, so a started server is ready or says why not.</summary>
     public override Task StartAsync(CancellationToken cancellationToken)
@@ -24,7 +25,9 @@ public sealed class RegistryWatcher(ChampionModels champions, LakeHistory histor
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                if (champions.ReloadChanged().Count > 0 || !history.Loaded)
+                // A lake commit (ingest, erasure, retention, key rotation) changes the history, the key and the erased subjects.
+                var lakeChanged = governance.Refresh();
+                if (champions.ReloadChanged().Count > 0 || !history.Loaded || lakeChanged)
                 {
                     history.Refresh();
                 }

@@ -93,13 +93,13 @@ public sealed class ApiKeyStore(string path)
             return Volatile.Read(ref _cache).Keys;
         }
 
-        Interlocked.Exchange(ref _checkedAt, now);
         var info = new FileInfo(Path);
         var stamp = info.Exists ? info.LastWriteTimeUtc : DateTime.MinValue;
         var length = info.Exists ? info.Length : -1;
         var cache = Volatile.Read(ref _cache);
         if (cache.Stamp == stamp && cache.Length == length)
         {
+            Interlocked.Exchange(ref _checkedAt, now);
             return cache.Keys;
         }
 
@@ -107,6 +107,8 @@ public sealed class ApiKeyStore(string path)
         {
             var keys = Load();
             Volatile.Write(ref _cache, new KeyFile(stamp, length, keys));
+            // Marked checked only once the cache holds the file: marked before, concurrent first requests got the empty cache (401).
+            Interlocked.Exchange(ref _checkedAt, now);
             return keys;
         }
     }

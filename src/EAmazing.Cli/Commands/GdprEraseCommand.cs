@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Data.Common;
 using System.Globalization;
 using EAmazing.Lake;
+using EAmazing.Governance.Audit;
 using EAmazing.Governance.Erasure;
 using Spectre.Console;
 
@@ -65,7 +66,8 @@ public static class GdprEraseCommand
         try
         {
             var models = parse.GetValue(GlobalOptions.Models) ?? settings.Platform.Models;
-            result = new LakeEraser(lake, key, models).Erase(ids);
+            // The audit entries ride in the erasure's commit: no erasure lands without them.
+            result = new LakeEraser(lake, key, models, auditActor: AuditTrail.OsActor).Erase(ids);
         }
         catch (Exception e) when (e is DbException or IOException or UnauthorizedAccessException or InvalidDataException)
         {
@@ -74,19 +76,6 @@ public static class GdprEraseCommand
         }
 
         Print(result);
-        foreach (var subject in result.Subjects)
-        {
-            var detail = subject.AlreadyErased
-                ? $"erasure {result.ErasureId}: already erased, 0 rows removed"
-                : $"erasure {result.ErasureId}: {subject.TotalRows:N0} rows removed ({string.Join(", ", subject.RowsRemoved.Where(r => r.Value > 0).Select(r => $"{r.Key} {r.Value}"))}); "
-                    + $"{subject.ModelsFlagged.Count} model version(s) flagged";
-            // A trail that refuses the entry is said in one line (a torn last line is repaired by the append itself).
-            if (!CliAudit.Record(lake.Layout.Root, "gdpr.erase", subject.Subject.Digest, detail))
-            {
-                return ExitCodes.Failure;
-            }
-        }
-
         return ExitCodes.Success;
     }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using EAmazing.Lake;
+using EAmazing.Governance.Audit;
 using EAmazing.Governance.Retention;
 using Spectre.Console;
 
@@ -85,14 +86,19 @@ public static class GdprRetentionCommand
                 }
             }
 
-            var run = retention.Apply(plan, now);
-            var problems = LakeConsistency.Check(lake!);
-            var detail = $"{run}: months {string.Join(" ", plan.Months)}; rows bronze {plan.Rows(LakeLayer.Bronze)}, silver {plan.Rows(LakeLayer.Silver)}, " +
-                $"gold {plan.GoldRows}, quarantine {plan.QuarantineRows}; prediction log days {plan.PredictionDays.Count}";
-            if (!CliAudit.Record(settings.Platform.Lake, "gdpr.retention", "lake", detail))
+            string run;
+            try
             {
+                // The audit entry rides in the retention's commit: no deletion lands without it.
+                run = retention.Apply(plan, now, AuditTrail.OsActor);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+            {
+                Console.Error.WriteLine($"error: retention stopped: {e.Message}. The lake is unchanged or fully trimmed (journaled commit); run the same command again to complete it");
                 return ExitCodes.Failure;
             }
+
+            var problems = LakeConsistency.Check(lake!);
 
             AnsiConsole.MarkupLineInterpolated($"[green]removed[/] every partition before {plan.OldestKeptMonth}; recorded in row_removals as '{run}'");
             foreach (var problem in problems)

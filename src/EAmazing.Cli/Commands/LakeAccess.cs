@@ -16,7 +16,8 @@ public static class LakeAccess
     public static ILakeEngines Engines => Engine;
 
     /// <param name="create">Create the lake when there is none (ingest); other commands report that there is none.</param>
-    public static bool TryOpen(CliSettings settings, out IGoldEngine? lake, string memoryLimit = "2GB", bool create = false)
+    /// <param name="warnMissing">Name each Parquet file the catalog records but the disk lacks (<c>lake verify</c> names them itself).</param>
+    public static bool TryOpen(CliSettings settings, out IGoldEngine? lake, string memoryLimit = "2GB", bool create = false, bool warnMissing = true)
     {
         lake = null;
         if (!create && !File.Exists(LakeLayout.At(settings.Platform.Lake).Catalog))
@@ -28,6 +29,12 @@ public static class LakeAccess
         try
         {
             lake = Engine.OpenLake(settings.Platform.Lake, memoryLimit);
+            foreach (var missing in warnMissing ? LakeConsistency.MissingPartitions(lake) : [])
+            {
+                // The lake still opens (its views leave the file out) so the user can look and verify; each file is named once.
+                Console.Error.WriteLine($"warning: missing file: {missing.Path} ({LakeConsistency.Describe(missing)}); the lake's views leave it out (see eamazing lake verify)");
+            }
+
             return true;
         }
         catch (Exception e) when (e is DbException or IOException or UnauthorizedAccessException or InvalidDataException)

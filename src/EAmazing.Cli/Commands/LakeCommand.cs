@@ -23,7 +23,7 @@ public static class LakeCommand
         var status = new Command("status", "Show the lake's layers, partitions, rows and sizes, and the ingested files");
         status.Options.Add(Json);
         status.SetAction(parse => Status(parse));
-        var verify = new Command("verify", "Check that the lake's files agree with its catalog (row counts, accounting, silver vs bronze)");
+        var verify = new Command("verify", "Check that the lake's files agree with its catalog (each file there, its row count and content hash, accounting, silver vs bronze)");
         verify.SetAction(parse => Verify(parse));
         var command = new Command("lake", "Inspect the lake");
         command.Subcommands.Add(status);
@@ -34,7 +34,7 @@ public static class LakeCommand
     public static int Verify(ParseResult parse)
     {
         var settings = CliSettings.Load(parse.GetValue(GlobalOptions.Lake));
-        if (!LakeAccess.TryOpen(settings, out var lake))
+        if (!LakeAccess.TryOpen(settings, out var lake, warnMissing: false))
         {
             return ExitCodes.Failure;
         }

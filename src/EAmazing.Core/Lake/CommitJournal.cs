@@ -31,6 +31,8 @@ public static class CommitJournal
             commit = commit with { Id = Guid.NewGuid().ToString("N")[..16] };
         }
 
+        // Each file's content hash is taken before the commit point, from the bytes about to be renamed into place.
+        commit = commit with { Partitions = [.. commit.Partitions.Select(p => p with { Sha256 = PartitionHash.Of(File.Exists(lake.Layout.Temporary(p.Path)) ? lake.Layout.Temporary(p.Path) : lake.Layout.Full(p.Path)) })] };
         AtomicFile.Write(journal, stream => JsonSerializer.Serialize(stream, commit, Json), temporaryPath: journal + LakeLayout.TemporarySuffix);
         Apply(lake, commit);
     }
@@ -101,6 +103,8 @@ public static class CommitJournal
             lake.AppendAudit(commit.Id ?? throw new InvalidDataException("a commit with audit entries has no id"), audit);
         }
 
+        // Before the journal goes: a crash in between replays the commit and advances the mark again (harmless).
+        LakeCommitMark.Advance(lake);
         File.Delete(layout.Journal);
         lake.RefreshViews();
     }

@@ -24,13 +24,17 @@ public static class LakeConsistency
         var recorded = partitions.Select(p => p.Path).ToHashSet(StringComparer.Ordinal);
         var onDisk = layout.ParquetFilesOnDisk().ToHashSet(StringComparer.Ordinal);
         problems.AddRange(onDisk.Except(recorded).Select(p => $"Parquet file not in the catalog: {p}"));
-        problems.AddRange(recorded.Except(onDisk).Select(p => $"catalog names a missing file: {p}"));
+        problems.AddRange(partitions.Where(p => !onDisk.Contains(p.Path)).Select(p => $"missing file: {p.Path} ({Describe(p)})"));
         foreach (var p in partitions.Where(p => onDisk.Contains(p.Path)))
         {
             var rows = lake.CountParquetRows(layout.Full(p.Path));
             if (rows != p.Rows)
             {
                 problems.Add($"{p.Path}: {rows} rows on disk, {p.Rows} in the catalog");
+            }
+            else if (p.Sha256 is { } recordedHash && PartitionHash.Of(layout.Full(p.Path)) != recordedHash)
+            {
+                problems.Add($"changed file: {p.Path} ({Describe(p)}): its content differs from the one committed (sha256)");
             }
         }
 
@@ -76,4 +80,13 @@ public static class LakeConsistency
 
         return problems;
     }
+
+    /// <summary>The partitions the catalog records whose file is not on disk.</summary>
+    public static IReadOnlyList<LakePartition> MissingPartitions(ILakeEngine lake) =>
+        lake.Partitions().Where(p => !File.Exists(lake.Layout.Full(p.Path))).ToList();
+
+    /// <summary>Which table and partition a file belongs to, in words.</summary>
+    public static string Describe(LakePartition partition) => partition.Layer == LakeLayer.Quarantine
+        ? $"quarantine of source file {partition.PartitionKey}"
+        : $"{partition.Layer} month {partition.PartitionKey}" + (partition.FileId is { } file ? $", source file {file}" : "");
 }

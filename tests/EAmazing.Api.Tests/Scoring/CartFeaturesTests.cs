@@ -29,7 +29,9 @@ public sealed class CartFeaturesTests(ServingWorld world)
         var silver = $"read_parquet('{world.Lake}/silver/*/*.parquet', hive_partitioning = false)";
         var points = Rows(connection, $"SELECT session_key, as_of_time, product_id, category_id, {string.Join(", ", InSession)} FROM {gold} WHERE events_before > 2 ORDER BY hash(session_key) LIMIT 40");
         Assert.Equal(40, points.Count);
-        var history = new LakeHistory(new ServingPaths(Options.Create(new PlatformOptions { Lake = Path.Combine(world.Root, "nowhere") }), Options.Create(new ServingOptions())), world.Key, new DuckDbEngine(), NullLogger<LakeHistory>.Instance);
+        var paths = new ServingPaths(Options.Create(new PlatformOptions { Lake = Path.Combine(world.Root, "nowhere") }), Options.Create(new ServingOptions()));
+        var governance = new ServingGovernance(paths, world.Key, Options.Create(new PlatformOptions()), NullLogger<ServingGovernance>.Instance);
+        var history = new LakeHistory(paths, governance, new DuckDbEngine(), NullLogger<LakeHistory>.Instance);
 
         foreach (var point in points)
         {

@@ -35,6 +35,20 @@ public sealed partial class DuckDbLake : ILakeEngine
         {
             Execute(lake._catalog, LakeSql.Load("catalog"));
             CommitJournal.Recover(lake);
+            if (!File.Exists(LakeCommitMark.PathOf(layout)))
+            {
+                // A lake made before the mark existed (or a new one): a running server learns its key ids and suppressions.
+                // Best effort: a read-only lake still opens to be read.
+                try
+                {
+                    LakeCommitMark.Advance(lake);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // a read-only lake: a server on it sees sequence 0 and no suppressions until a writer opens it
+                }
+            }
+
             lake.RefreshViews();
             return lake;
         }
@@ -78,13 +92,13 @@ public sealed partial class DuckDbLake : ILakeEngine
     public IReadOnlyList<LakePartition> Partitions()
     {
         using var command = _catalog.CreateCommand();
-        command.CommandText = "SELECT layer, partition_key, path, file_id, row_count, size_bytes, key_id FROM lake_partitions ORDER BY layer, partition_key, path";
+        command.CommandText = "SELECT layer, partition_key, path, file_id, row_count, size_bytes, key_id, sha256 FROM lake_partitions ORDER BY layer, partition_key, path";
         using var reader = command.ExecuteReader();
         var partitions = new List<LakePartition>();
         while (reader.Read())
         {
             partitions.Add(new LakePartition(reader.GetString(0), reader.GetString(1), reader.GetString(2),
-                reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetString(6)));
+                reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7)));
         }
 
         return partitions;
@@ -121,7 +135,8 @@ public sealed partial class DuckDbLake : ILakeEngine
 
         foreach (var p in commit.Partitions)
         {
-            Run("INSERT INTO lake_partitions VALUES ($1, $2, $3, $4, $5, $6, $7)", p.Layer, p.PartitionKey, p.Path, p.FileId, p.Rows, p.Bytes, p.KeyId);
+            Run("INSERT INTO lake_partitions (layer, partition_key, path, file_id, row_count, size_bytes, key_id, sha256) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                p.Layer, p.PartitionKey, p.Path, p.FileId, p.Rows, p.Bytes, p.KeyId, p.Sha256);
         }
 
         foreach (var statement in commit.Catalog ?? [])
@@ -161,7 +176,9 @@ public sealed partial class DuckDbLake : ILakeEngine
         var partitions = Partitions();
         foreach (var layer in LakeLayer.All)
         {
-            var files = partitions.Where(p => p.Layer == layer).Select(p => Layout.Full(p.Path)).ToList();
+            // A missing file (deleted by hand, a lost disk) is left out of the view, not fatal: `lake verify` names it, and
+            // the CLI says so on open (see MissingPartitions).
+            var files = partitions.Where(p => p.Layer == layer).Select(p => Layout.Full(p.Path)).Where(File.Exists).ToList();
             var body = files.Count == 0
                 ? LakeSql.Load($"{layer}_empty")
                 : $"SELECT * FROM read_parquet({LakeSql.List(files)}, hive_partitioning = false)";

@@ -5,6 +5,7 @@ using System.Text.Json;
 using EAmazing.Features;
 using EAmazing.Lake;
 using EAmazing.Lake.Catalog;
+using EAmazing.Monitoring.Predictions;
 using EAmazing.Privacy;
 
 namespace EAmazing.Governance.Erasure;
@@ -17,10 +18,14 @@ namespace EAmazing.Governance.Erasure;
 /// the suppression list and one <c>erasure_log</c> entry per subject. A crash before the commit point leaves the
 /// old lake, after it the new one (recovery rolls it forward); a re-run finds what is left and completes.
 /// Model versions trained on windows holding the people's events are flagged before anything is deleted.
+/// With an <paramref name="auditActor"/>, the commit carries one <c>gdpr.erase</c> audit entry per subject, so the
+/// erasure and its entries land together (see <see cref="CommitJournal"/>).
 /// </summary>
-public sealed class LakeEraser(IGoldEngine lake, PseudonymKey key, string? modelRegistry, TimeProvider? clock = null)
+public sealed class LakeEraser(IGoldEngine lake, PseudonymKey key, string? modelRegistry, TimeProvider? clock = null, string? auditActor = null)
 {
     public const string Reason = "erasure";
+
+    public const string AuditAction = "gdpr.erase";
 
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
@@ -51,11 +56,17 @@ public sealed class LakeEraser(IGoldEngine lake, PseudonymKey key, string? model
 
         // Everything is measured before anything is deleted: the rows per file, the events' times (for the models).
         var files = LocateLayers(pseudonyms).Concat(LocateGold(pseudonyms)).ToList();
-        var predictionRows = predictions.Count(pseudonyms);
         var eventTimes = EventTimes(subjects);
         var flagged = new ModelRetrainFlags(modelRegistry).Flag(erasureId, eventTimes);
         var suppressed = AlreadySuppressed(subjects);
+        var at = erasedAt.ToString("yyyy-MM-ddTHH:mm:ss.fff", CultureInfo.InvariantCulture);
+        var (partitions, statements) = RewriteFiles(erasureId, at, files);
 
+        // The predictions log's lines go under its writers' lock, held through the commit: a running server appends
+        // nothing of the subjects in between, and from the commit on it refuses them (it follows the lake's commit mark).
+        // The lines are counted as removed, so the erasure's report and log hold the exact number.
+        using var writers = PredictionLogLock.Acquire(lake.Layout.Root);
+        var predictionRows = predictions.Remove(pseudonyms);
         var results = subjects.Select(s =>
         {
             var rows = ErasureTables.All.ToDictionary(t => t, _ => 0L, StringComparer.Ordinal);
@@ -71,22 +82,25 @@ public sealed class LakeEraser(IGoldEngine lake, PseudonymKey key, string? model
         }).ToList();
 
         var toRecord = results.Where(r => !r.AlreadyErased).ToList();
-        if (files.Count > 0 || toRecord.Count > 0)
+        var audit = auditActor is null ? null : results.Select(r => new CommitAuditEntry(auditActor, AuditAction, r.Subject.Digest, AuditDetail(erasureId, r))).ToList();
+        if (files.Count > 0 || toRecord.Count > 0 || audit is not null)
         {
-            Commit(erasureId, erasedAt, files, toRecord);
-        }
-
-        if (predictionRows.Count > 0)
-        {
-            predictions.Remove(pseudonyms);
+            statements.AddRange(Record(erasureId, at, toRecord));
+            CommitJournal.Commit(lake, LakeCommit.Change([], partitions, statements) with { Audit = audit });
         }
 
         return new ErasureResult(erasureId, erasedAt, results, files.Count);
     }
 
-    private void Commit(string erasureId, DateTime erasedAt, IReadOnlyList<ErasedFile> files, IReadOnlyList<SubjectErasure> toRecord)
+    /// <summary>The audit entry's detail for one subject: counts only, never an id.</summary>
+    public static string AuditDetail(string erasureId, SubjectErasure subject) => subject.AlreadyErased
+        ? $"erasure {erasureId}: already erased, 0 rows removed"
+        : $"erasure {erasureId}: {subject.TotalRows:N0} rows removed ({string.Join(", ", subject.RowsRemoved.Where(r => r.Value > 0).Select(r => $"{r.Key} {r.Value}"))}); "
+            + $"{subject.ModelsFlagged.Count} model version(s) flagged";
+
+    /// <summary>Writes each file without the subjects' rows under its temporary name; the partitions and catalog statements for the commit.</summary>
+    private (List<LakePartition> Partitions, List<CatalogStatement> Statements) RewriteFiles(string erasureId, string at, IReadOnlyList<ErasedFile> files)
     {
-        var at = erasedAt.ToString("yyyy-MM-ddTHH:mm:ss.fff", CultureInfo.InvariantCulture);
         var partitions = new List<LakePartition>();
         var statements = new List<CatalogStatement>();
         foreach (var file in files)
@@ -106,11 +120,18 @@ public sealed class LakeEraser(IGoldEngine lake, PseudonymKey key, string? model
 
         // Gold files ride in the journal so their renames are rolled forward with the rest; they are not lake partitions.
         statements.Add(new($"DELETE FROM lake_partitions WHERE layer = '{ErasedFile.GoldLayer}'"));
+        return (partitions, statements);
+    }
+
+    /// <summary>The suppression list and erasure log statements for the subjects this erasure records.</summary>
+    private List<CatalogStatement> Record(string erasureId, string at, IReadOnlyList<SubjectErasure> toRecord)
+    {
+        var statements = new List<CatalogStatement>();
         var logged = ErasureLogEntry.Read(lake).Where(e => e.ErasureId == erasureId).ToDictionary(e => e.SubjectDigest, StringComparer.Ordinal);
         foreach (var found in toRecord)
         {
             var digest = found.Subject.Digest;
-            // A re-run after a crash that followed the commit (the predictions log was left) adds to the entry it made.
+            // A re-run after a crash that followed the commit adds to the entry it made.
             var subject = logged.TryGetValue(digest, out var earlier) ? Merge(found, earlier) : found;
             statements.Add(new("""
                 INSERT INTO suppressed_subjects SELECT $1, $2, CAST($3 AS TIMESTAMP)
@@ -123,7 +144,7 @@ public sealed class LakeEraser(IGoldEngine lake, PseudonymKey key, string? model
                 JsonSerializer.Serialize(subject.EventMonths), JsonSerializer.Serialize(subject.ModelsFlagged)));
         }
 
-        CommitJournal.Commit(lake, LakeCommit.Change([], partitions, statements));
+        return statements;
     }
 
     private static SubjectErasure Merge(SubjectErasure found, ErasureLogEntry earlier)

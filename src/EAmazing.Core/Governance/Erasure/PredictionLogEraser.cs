@@ -8,7 +8,7 @@ namespace EAmazing.Governance.Erasure;
 /// The predictions log's part of an erasure: JSON lines under <c>&lt;lake&gt;/monitoring/predictions</c> whose
 /// <c>user_pseudonym</c> is a subject's. A file that holds any is rewritten without them (temporary file, then
 /// rename); a line that does not parse (a crash mid-write) goes if it contains a subject's pseudonym at all.
-/// Not part of the lake's journal: a re-run finds and removes whatever a crash left.
+/// Not part of the lake's journal (the erasure removes the lines just before its commit): a re-run finds and removes whatever a crash left.
 /// </summary>
 public sealed class PredictionLogEraser(string lakeRoot)
 {
@@ -52,10 +52,13 @@ public sealed class PredictionLogEraser(string lakeRoot)
         return lines;
     }
 
-    /// <summary>Rewrites the files that hold subjects' lines; returns the lines removed.</summary>
-    public long Remove(IReadOnlySet<string> pseudonyms)
+    /// <summary>
+    /// Rewrites the files that hold subjects' lines; returns the lines removed per pseudonym. The caller holds the
+    /// log's <see cref="PredictionLogLock"/>, so a running server appends nothing to a file being replaced.
+    /// </summary>
+    public IReadOnlyDictionary<string, long> Remove(IReadOnlySet<string> pseudonyms)
     {
-        long removed = 0;
+        var removed = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var file in Files())
         {
             if (!File.ReadLines(file).Any(l => OwnerOf(l, pseudonyms) is not null))
@@ -67,9 +70,9 @@ public sealed class PredictionLogEraser(string lakeRoot)
             {
                 foreach (var line in File.ReadLines(file))
                 {
-                    if (OwnerOf(line, pseudonyms) is not null)
+                    if (OwnerOf(line, pseudonyms) is { } owner)
                     {
-                        removed++;
+                        removed[owner] = removed.GetValueOrDefault(owner) + 1;
                         continue;
                     }
 

@@ -3,7 +3,6 @@ using System.Globalization;
 using EAmazing.Features;
 using EAmazing.Ingestion;
 using EAmazing.Lake;
-using EAmazing.Governance.Audit;
 using EAmazing.Privacy;
 using EAmazing.Privacy.Keys;
 
@@ -19,7 +18,7 @@ namespace EAmazing.Governance.Keys;
 /// pending key), so nothing new is pseudonymised under a key being left.</item>
 /// <item>One lake commit moves bronze, silver, quarantine, the catalog's key ids and suppression list to the new
 /// key and drops gold; recovery on the next open rolls it forward if the process dies after its commit point.</item>
-/// <item>The predictions log is rewritten (idempotently); gold is rebuilt from the new silver; the rotation goes in the audit trail.</item>
+/// <item>The predictions log is rewritten (idempotently); gold is rebuilt from the new silver. The audit entry rode in the lake commit.</item>
 /// <item>The old key file is overwritten with zeros and the pending key renamed over it.</item>
 /// </list>
 /// A re-run after a crash anywhere reads the progress file and the lake's key ids and finishes the rotation.
@@ -27,6 +26,8 @@ namespace EAmazing.Governance.Keys;
 /// </summary>
 public sealed class KeyRotation(ILakeEngines engines, KeyRotationOptions options, TimeProvider? clock = null)
 {
+    public const string AuditAction = "gdpr.key.rotate";
+
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     private readonly string _keyPath = options.Keys.KeyFile;
 
@@ -120,7 +121,10 @@ public sealed class KeyRotation(ILakeEngines engines, KeyRotationOptions options
                     var commit = rekeyer.Write(suppressions, out var counts);
                     lakeCounts = counts;
                     Fault("partitions-written");
-                    CommitJournal.Commit(lake, commit);
+                    // The rotation's audit entry rides in its lake commit: the lake is never on the new key without it.
+                    CommitJournal.Commit(lake, commit with { Audit = [new(options.Actor, AuditAction, "pseudonym key",
+                        $"key {state.FromKeyId} replaced by {state.ToKeyId}: bronze, silver and quarantine re-pseudonymised ({counts.Rows:N0} rows), "
+                        + $"{counts.SuppressionsCarried} suppressed subjects carried over, {counts.SuppressionsDropped} dropped; the predictions log, gold and the old key's destruction follow")] });
                     progress?.Report($"lake committed: {counts.BronzeFiles} bronze, {counts.SilverFiles} silver, {counts.QuarantineFiles} quarantine files ({counts.Rows:N0} rows); "
                         + $"{counts.SuppressionsCarried} suppressed subjects carried over, {counts.SuppressionsDropped} dropped; {counts.GoldPartitionsDropped} gold partitions dropped for rebuild");
                     Fault("lake-committed");
@@ -148,8 +152,6 @@ public sealed class KeyRotation(ILakeEngines engines, KeyRotationOptions options
             {
                 goldRebuilt = RebuildGold(lake, state, progress);
                 Fault("gold-rebuilt");
-                AuditTrail.ForLake(options.LakeRoot, _clock).Append(new AuditEvent(options.Actor, "gdpr.key.rotate", "pseudonym key",
-                    $"key {state.FromKeyId} replaced by {state.ToKeyId}: every layer re-pseudonymised, {goldRebuilt} gold partitions rebuilt; old key destroyed next"));
                 state = Advance(state, KeyRotationPhase.Recorded);
                 Fault("recorded");
             }

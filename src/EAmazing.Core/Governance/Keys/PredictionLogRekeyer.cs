@@ -25,6 +25,8 @@ public static class PredictionLogRekeyer
             return new(0, 0, 0);
         }
 
+        // Held from the first read to the last rename: a running server's lines all land before (and are carried over) or after.
+        using var writers = PredictionLogLock.Acquire(lakeRoot);
         var files = Directory.EnumerateFiles(PredictionLog.Folder(lakeRoot), "*.jsonl", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var file in files)

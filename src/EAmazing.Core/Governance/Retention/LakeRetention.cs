@@ -81,8 +81,18 @@ public sealed class LakeRetention(IGoldEngine lake)
         return new RetentionPlan(referenceMonth, keepMonths, oldest, expired, gold, quarantine, days);
     }
 
-    /// <summary>Carries out a plan in one lake commit (see <see cref="CommitJournal"/>); returns the <c>row_removals</c> reference.</summary>
-    public string Apply(RetentionPlan plan, DateTime now)
+    public const string AuditAction = "gdpr.retention";
+
+    /// <summary>The audit entry's detail: the run's reference, the months and the rows per layer.</summary>
+    public static string AuditDetail(RetentionPlan plan, string reference) =>
+        $"{reference}: months {string.Join(" ", plan.Months)}; rows bronze {plan.Rows(LakeLayer.Bronze)}, silver {plan.Rows(LakeLayer.Silver)}, " +
+        $"gold {plan.GoldRows}, quarantine {plan.QuarantineRows}; prediction log days {plan.PredictionDays.Count}";
+
+    /// <summary>
+    /// Carries out a plan in one lake commit (see <see cref="CommitJournal"/>); returns the <c>row_removals</c> reference.
+    /// With an <paramref name="auditActor"/>, the commit carries the run's <c>gdpr.retention</c> audit entry.
+    /// </summary>
+    public string Apply(RetentionPlan plan, DateTime now, string? auditActor = null)
     {
         var reference = $"retention keep {plan.KeepMonths} as of {plan.ReferenceMonth} at {now.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)}";
         if (plan.LakePartitions.Count == 0 && plan.GoldPartitions.Count == 0 && plan.Quarantine.Count == 0 && plan.PredictionDays.Count == 0)
@@ -124,14 +134,16 @@ public sealed class LakeRetention(IGoldEngine lake)
             statements.Add(GoldPartitionsTable.Forget(gold.Table, gold.Month));
         }
 
-        if (deletes.Count > 0 || rewritten.Count > 0)
+        IReadOnlyList<CommitAuditEntry>? audit = auditActor is null ? null : [new(auditActor, AuditAction, "lake", AuditDetail(plan, reference))];
+        if (deletes.Count > 0 || rewritten.Count > 0 || audit is not null)
         {
-            CommitJournal.Commit(lake, LakeCommit.Change(deletes, rewritten, statements));
+            CommitJournal.Commit(lake, LakeCommit.Change(deletes, rewritten, statements) with { Audit = audit });
         }
 
         // Gold views live beside the layer views; point them at what is left (a later features build would too).
         new GoldCatalog(lake).RefreshViews(GoldTables.All.Concat(BusinessModelCatalog.Default.WrittenTables));
         // The prediction log is outside the catalog: its expired days go after the commit (a re-run finishes the job).
+        using var writers = plan.PredictionDays.Count > 0 ? PredictionLogLock.Acquire(lake.Layout.Root) : null;
         foreach (var day in plan.PredictionDays)
         {
             var folder = Path.Combine(PredictionLog.Folder(lake.Layout.Root), day);

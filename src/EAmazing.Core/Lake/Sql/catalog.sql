@@ -34,6 +34,10 @@ CREATE TABLE IF NOT EXISTS lake_partitions (
     key_id        VARCHAR NOT NULL
 );
 
+-- The file's content hash (SHA-256, hex) taken by its commit, checked by `lake verify`. Added after the first lakes
+-- were made, hence ALTER (their files read null: counted, not hashed, until a commit rewrites them).
+ALTER TABLE lake_partitions ADD COLUMN IF NOT EXISTS sha256 VARCHAR;
+
 -- Rows removed from a layer after their file was ingested (erasure of a person, retention of a month),
 -- so every file still balances: bronze rows + removed = accepted + duplicates, quarantine likewise.
 CREATE TABLE IF NOT EXISTS row_removals (

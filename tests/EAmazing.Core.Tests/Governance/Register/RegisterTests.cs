@@ -52,5 +52,14 @@ public sealed class RegisterTests(GeneratedGoldLake world) : IClassFixture<Gener
         Assert.DoesNotContain("00112233445566778899aabbccddeeff", markdown, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public void Its_retention_horizon_counts_from_the_lakes_newest_month_as_retention_apply_does()
+    {
+        var markdown = _register.ToMarkdown(DateTime.UtcNow);
+
+        Assert.Contains("24 whole months counted back from the lake's newest month of events, that month included", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("the current month included", markdown, StringComparison.Ordinal);
+    }
+
     private static int CountOf(string text, string part) => (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
 }
