@@ -47,6 +47,10 @@ public static class DemoCommand
             var settings = CliSettings.Load(parse.GetValue(GlobalOptions.Lake));
             var data = Path.GetFullPath(parse.GetValue(GenerateCommand.Out) ?? Path.Combine(settings.Platform.DataDirectory, "demo"));
             var lake = Path.GetFullPath(settings.Platform.Lake);
+
+            // --models reaches every step, so a demo in a fresh folder never decides on an earlier run's registry.
+            settings.Platform.Models = Path.GetFullPath(parse.GetValue(GlobalOptions.Models) ?? settings.Platform.Models);
+            var modelsRoot = settings.Platform.Models;
             var options = new GeneratorOptions { Scale = parse.GetValue(Scale), Seed = parse.GetValue(GenerateCommand.Seed), OutputDirectory = data };
 
             // Six fixed steps, then a training and a promotion per business model, and a scoring for each with a batch scorer or forecast table.
@@ -78,7 +82,7 @@ public static class DemoCommand
                 string[] train =
                 [
                     $"{number++}/{total} train {model.Name}: every family side by side", "train", model.Name,
-                    "--truth", Path.Combine(data, "truth"), "--trials", model.Demo.TrialsPerFamily.ToString(CultureInfo.InvariantCulture), "--lake", lake,
+                    "--truth", Path.Combine(data, "truth"), "--trials", model.Demo.TrialsPerFamily.ToString(CultureInfo.InvariantCulture), "--lake", lake, "--models", modelsRoot,
                     .. model.Demo.Parameters.SelectMany(p => new[] { "--" + p.Key, p.Value }),
                     .. model.Demo.Families is { } families ? new[] { "--families", string.Join(',', families) } : [],
                 ];
@@ -97,7 +101,7 @@ public static class DemoCommand
                     AnsiConsole.MarkupLineInterpolated($"[yellow]an earlier run in this folder already decided a promotion on test window {decided} (v{decided.Version}): a test window decides once, so v{latest.Version} is refused and the champion stays (run the demo in a fresh folder, or train again when newer days are in the lake)[/]");
                 }
 
-                var promoted = await EAmazingCli.RunAsync(["models", "promote", latest.Name, latest.Version.ToString(CultureInfo.InvariantCulture)], catalog: catalog);
+                var promoted = await EAmazingCli.RunAsync(["models", "promote", latest.Name, latest.Version.ToString(CultureInfo.InvariantCulture), "--models", modelsRoot], catalog: catalog);
                 if (promoted != ExitCodes.Success)
                 {
                     var champion = registry.Champion(latest.Name);
@@ -105,13 +109,13 @@ public static class DemoCommand
                 }
 
                 if (model.BatchScorer is { } scorer && registry.Champion(model.Demo.RegistryName) is not null
-                    && await Run([$"{number++}/{total} score {scorer.Name} into {scorer.Table.ViewName}", "score", scorer.Name, "--lake", lake]) is var scored and not ExitCodes.Success)
+                    && await Run([$"{number++}/{total} score {scorer.Name} into {scorer.Table.ViewName}", "score", scorer.Name, "--lake", lake, "--models", modelsRoot]) is var scored and not ExitCodes.Success)
                 {
                     return scored;
                 }
 
                 if (model.ForecastWriter is { } writer && registry.Champion(model.Demo.RegistryName) is not null
-                    && await Run([$"{number++}/{total} forecast into {writer.Table.ViewName}", "forecast", "--lake", lake]) is var forecast and not ExitCodes.Success)
+                    && await Run([$"{number++}/{total} forecast into {writer.Table.ViewName}", "forecast", "--lake", lake, "--models", modelsRoot]) is var forecast and not ExitCodes.Success)
                 {
                     return forecast;
                 }
@@ -130,7 +134,7 @@ public static class DemoCommand
             }
 
             Step($"{total}/{total} the model registry");
-            var listed = await EAmazingCli.RunAsync(["models", "list"], catalog: catalog);
+            var listed = await EAmazingCli.RunAsync(["models", "list", "--models", modelsRoot], catalog: catalog);
             if (listed != ExitCodes.Success)
             {
                 return listed;
