@@ -4,11 +4,13 @@ set -euo pipefail
 
 # wrk: the serving load benchmark (bench serve). npm: the build fetches the dashboard's chart library (Apache ECharts).
 # chromium: the dashboard's browser tests drive it headless (Microsoft.Playwright, no browser download).
+# Checked by command, not by Debian package: a machine whose Node.js and npm come from elsewhere (e.g. NodeSource)
+# has npm without Debian's npm package, and installing that one would conflict with its nodejs.
 PACKAGES=(wrk npm chromium)
 
 missing=()
 for p in "${PACKAGES[@]}"; do
-  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+  command -v "$p" >/dev/null 2>&1 || missing+=("$p")
 done
 if [ ${#missing[@]} -eq 0 ]; then
   echo "system packages: nothing to install"
