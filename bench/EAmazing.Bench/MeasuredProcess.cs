@@ -70,7 +70,7 @@ public static class MeasuredProcess
         var cpu = TimeSpan.Zero;
         while (!process.WaitForExit(Interval))
         {
-            peak = Math.Max(peak, StatusField(process.Id, "VmHWM:") * 1024);
+            peak = Math.Max(peak, PeakBytesOf(process.Id));
             (read, written) = Io(process.Id, read, written);
             try
             {
@@ -89,6 +89,9 @@ public static class MeasuredProcess
             return new StageMeasurement(clock.Elapsed.TotalSeconds, cpu.TotalSeconds, peak, read, written, process.ExitCode, string.Join('\n', tail));
         }
     }
+
+    /// <summary>The high-water mark of a running process's resident memory (0 once it has exited).</summary>
+    public static long PeakBytesOf(int processId) => StatusField(processId, "VmHWM:") * 1024;
 
     private static long StatusField(int processId, string field)
     {

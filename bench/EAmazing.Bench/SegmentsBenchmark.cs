@@ -158,57 +158,19 @@ public static class SegmentsBenchmark
     // Linux: writing 5 to clear_refs resets the process's peak resident set (VmHWM), so each family's peak is its own.
     private static void ResetPeak() => File.WriteAllText("/proc/self/clear_refs", "5");
 
-    private static long Peak() => PeakOf(Environment.ProcessId);
+    private static long Peak() => MeasuredProcess.PeakBytesOf(Environment.ProcessId);
 
-    /// <returns>Wall seconds, CPU seconds (user + system, last read before exit: the machine is shared, so wall time alone says little), peak bytes, standard output.</returns>
+    /// <returns>Wall seconds, CPU seconds (user + system: the machine is shared, so wall time alone says little), peak bytes, the whole output.</returns>
     private static (double Seconds, double CpuSeconds, long PeakBytes, string Output) Child(string cli, string work, string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = work };
-        start.ArgumentList.Add(cli);
-        foreach (var arg in args)
+        var log = Path.Combine(work, "logs", $"{args[0]}-{Guid.NewGuid():N}.log");
+        var measured = MeasuredProcess.Run("dotnet", [cli, .. args], work, new Dictionary<string, string?>(), log);
+        var output = File.ReadAllText(log);
+        if (measured.ExitCode != 0)
         {
-            start.ArgumentList.Add(arg);
+            throw new InvalidOperationException($"eamazing {string.Join(' ', args.Take(2))} exited {measured.ExitCode}: {output}");
         }
 
-        var clock = Stopwatch.StartNew();
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        long peak = 0;
-        var cpu = TimeSpan.Zero;
-        while (!process.WaitForExit(200))
-        {
-            peak = Math.Max(peak, PeakOf(process.Id));
-            try
-            {
-                process.Refresh();
-                cpu = process.TotalProcessorTime;
-            }
-            catch (InvalidOperationException)
-            {
-                // exited between the wait and the read
-            }
-        }
-
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"eamazing {string.Join(' ', args.Take(2))} exited {process.ExitCode}: {stderr.Result}{stdout.Result}");
-        }
-
-        return (clock.Elapsed.TotalSeconds, cpu.TotalSeconds, peak, stdout.Result);
-    }
-
-    // The high-water mark, read while the process runs (an exited process can no longer be asked).
-    private static long PeakOf(int processId)
-    {
-        try
-        {
-            var status = File.ReadAllLines($"/proc/{processId}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-            return status is null ? 0 : long.Parse(status.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
-        }
-        catch (IOException)
-        {
-            return 0;
-        }
+        return (measured.Seconds, measured.CpuSeconds, measured.PeakBytes, output);
     }
 }
