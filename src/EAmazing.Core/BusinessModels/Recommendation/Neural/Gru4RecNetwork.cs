@@ -24,8 +24,8 @@ public sealed class Gru4RecNetwork
         EmbeddingSize = embeddingSize;
         HiddenSize = hiddenSize;
         InputEmbedding = new float[itemCount * embeddingSize];
-        InputWeights = new float[3 * hiddenSize * embeddingSize];
-        RecurrentWeights = new float[3 * hiddenSize * hiddenSize];
+        InputWeights = new float[embeddingSize * 3 * hiddenSize];
+        RecurrentWeights = new float[hiddenSize * 3 * hiddenSize];
         GateBias = new float[3 * hiddenSize];
         OutputEmbedding = new float[itemCount * hiddenSize];
         OutputBias = new float[itemCount];
@@ -46,10 +46,13 @@ public sealed class Gru4RecNetwork
     /// <summary>ItemCount × EmbeddingSize, row-major.</summary>
     public float[] InputEmbedding { get; }
 
-    /// <summary>3·HiddenSize × EmbeddingSize: the reset, update and candidate gates' input weights, in that order.</summary>
+    /// <summary>
+    /// EmbeddingSize × 3·HiddenSize: per input unit, its weights into the reset, update and candidate gates, in that
+    /// order. Input-major (the transpose of the usual layout) so every matrix product is a few long vector operations.
+    /// </summary>
     public float[] InputWeights { get; }
 
-    /// <summary>3·HiddenSize × HiddenSize: the gates' recurrent weights, same order.</summary>
+    /// <summary>HiddenSize × 3·HiddenSize: per previous-state unit, its weights into the three gates, same order and layout.</summary>
     public float[] RecurrentWeights { get; }
 
     /// <summary>3·HiddenSize: the gates' biases, same order.</summary>
@@ -137,11 +140,19 @@ public sealed class Gru4RecNetwork
             TensorPrimitives.Multiply(step.Hidden.AsSpan(slice), step.DropoutScale.AsSpan(slice), step.Output.AsSpan(slice));
         }
 
+        // The step's output rows, gathered transposed (HiddenSize × columns) so each product below is a long vector operation.
         var gathered = step.GatheredOutput.AsSpan(0, columns * h);
+        var bias = step.GatheredBias.AsSpan(0, columns);
         for (var c = 0; c < columns; c++)
         {
-            OutputEmbedding.AsSpan(step.ColumnItems[c] * h, h).CopyTo(gathered.Slice(c * h, h));
-            step.GatheredBias[c] = OutputBias[step.ColumnItems[c]] - step.ColumnCorrection[c];
+            var item = step.ColumnItems[c];
+            var row = OutputEmbedding.AsSpan(item * h, h);
+            for (var k = 0; k < h; k++)
+            {
+                gathered[(k * columns) + c] = row[k];
+            }
+
+            bias[c] = OutputBias[item] - step.ColumnCorrection[c];
         }
 
         // Softmax cross-entropy per row; the logits become dLoss/dLogit in place.
@@ -151,58 +162,57 @@ public sealed class Gru4RecNetwork
         {
             var output = step.Output.AsSpan(r * h, h);
             var logits = step.Logits.AsSpan(r * columns, columns);
+            bias.CopyTo(logits);
+            for (var k = 0; k < h; k++)
+            {
+                TensorPrimitives.MultiplyAdd(gathered.Slice(k * columns, columns), output[k], logits, logits);
+            }
+
+            // Another column holding this row's own target is not a negative for it (an "accidental hit").
             var target = step.ColumnItems[r];
-            var max = float.NegativeInfinity;
             for (var c = 0; c < columns; c++)
             {
-                var masked = c != r && step.ColumnItems[c] == target;
-                logits[c] = masked ? float.NegativeInfinity : TensorPrimitives.Dot(output, gathered.Slice(c * h, h)) + step.GatheredBias[c];
-                max = Math.Max(max, logits[c]);
+                if (c != r && step.ColumnItems[c] == target)
+                {
+                    logits[c] = float.NegativeInfinity;
+                }
             }
 
-            var sum = 0.0;
-            for (var c = 0; c < columns; c++)
-            {
-                var e = MathF.Exp(logits[c] - max);
-                logits[c] = e;
-                sum += e;
-            }
-
-            var own = logits[r];
-            loss -= Math.Log(own / sum);
-            var scale = (float)(perRow / sum);
-            TensorPrimitives.Multiply(logits, scale, logits);
+            var max = TensorPrimitives.Max(logits);
+            TensorPrimitives.Subtract(logits, max, logits);
+            TensorPrimitives.Exp(logits, logits);
+            double sum = TensorPrimitives.Sum(logits);
+            loss -= Math.Log(logits[r] / sum);
+            TensorPrimitives.Multiply(logits, (float)(perRow / sum), logits);
             logits[r] -= perRow;
         }
 
-        // Output layer: dOutput = Σ_c dLogit_c O_c per row; dO_c = Σ_r dLogit_rc output_r per column.
+        // Output layer: dOutput_r[k] = Σ_c dLogit_rc O_c[k]; dO_c[k] = Σ_r dLogit_rc output_r[k] (kept transposed too).
         var columnDelta = step.ColumnDelta.AsSpan(0, columns * (h + 1));
         columnDelta.Clear();
+        var biasDelta = columnDelta.Slice(h * columns, columns);
         for (var r = 0; r < rows; r++)
         {
             var output = step.Output.AsSpan(r * h, h);
             var delta = step.OutputDelta.AsSpan(r * h, h);
-            delta.Clear();
             var logits = step.Logits.AsSpan(r * columns, columns);
-            for (var c = 0; c < columns; c++)
+            for (var k = 0; k < h; k++)
             {
-                var g = logits[c];
-                if (g == 0f)
-                {
-                    continue;
-                }
-
-                TensorPrimitives.MultiplyAdd(gathered.Slice(c * h, h), g, delta, delta);
-                var column = columnDelta.Slice(c * (h + 1), h + 1);
-                TensorPrimitives.MultiplyAdd(output, g, column[..h], column[..h]);
-                column[h] += g;
+                delta[k] = TensorPrimitives.Dot(logits, gathered.Slice(k * columns, columns));
+                var column = columnDelta.Slice(k * columns, columns);
+                TensorPrimitives.MultiplyAdd(logits, output[k], column, column);
             }
+
+            TensorPrimitives.Add(biasDelta, logits, biasDelta);
         }
 
         for (var c = 0; c < columns; c++)
         {
             var into = gradients.Output.Accumulate(step.ColumnItems[c]);
-            TensorPrimitives.Add(into, columnDelta.Slice(c * (h + 1), h + 1), into);
+            for (var k = 0; k <= h; k++)
+            {
+                into[k] += columnDelta[(k * columns) + c];
+            }
         }
 
         // Back through dropout and the GRU to its weights and the input embedding.
@@ -226,22 +236,25 @@ public sealed class Gru4RecNetwork
         var x = InputEmbedding.AsSpan(item * d, d);
         var wx = InputWeights.AsSpan();
         var wh = RecurrentWeights.AsSpan();
-        for (var g = 0; g < 3 * h; g++)
+        GateBias.CopyTo(gates);
+        for (var k = 0; k < d; k++)
         {
-            gates[g] = GateBias[g] + TensorPrimitives.Dot(wx.Slice(g * d, d), x);
+            TensorPrimitives.MultiplyAdd(wx.Slice(k * 3 * h, 3 * h), x[k], gates, gates);
         }
 
-        for (var g = 0; g < 2 * h; g++)
+        var resetAndUpdate = gates[..(2 * h)];
+        for (var k = 0; k < h; k++)
         {
-            gates[g] += TensorPrimitives.Dot(wh.Slice(g * h, h), previous);
+            TensorPrimitives.MultiplyAdd(wh.Slice(k * 3 * h, 2 * h), previous[k], resetAndUpdate, resetAndUpdate);
         }
 
         TensorPrimitives.Sigmoid(gates[..h], reset);
         TensorPrimitives.Sigmoid(gates.Slice(h, h), update);
         TensorPrimitives.Multiply(reset, previous, resetHidden);
+        var candidateGate = gates.Slice(2 * h, h);
         for (var k = 0; k < h; k++)
         {
-            gates[(2 * h) + k] += TensorPrimitives.Dot(wh.Slice(((2 * h) + k) * h, h), resetHidden);
+            TensorPrimitives.MultiplyAdd(wh.Slice((k * 3 * h) + (2 * h), h), resetHidden[k], candidateGate, candidateGate);
         }
 
         TensorPrimitives.Tanh(gates.Slice(2 * h, h), candidate);
@@ -268,13 +281,12 @@ public sealed class Gru4RecNetwork
 
         var wh = RecurrentWeights.AsSpan();
         var dWh = gradients.RecurrentWeights.AsSpan();
-        resetHiddenDelta.Clear();
+        var candidateDelta = gateDelta.Slice(2 * h, h);
         for (var k = 0; k < h; k++)
         {
-            var g = gateDelta[(2 * h) + k];
-            var row = ((2 * h) + k) * h;
-            TensorPrimitives.MultiplyAdd(resetHidden, g, dWh.Slice(row, h), dWh.Slice(row, h));
-            TensorPrimitives.MultiplyAdd(wh.Slice(row, h), g, resetHiddenDelta, resetHiddenDelta);
+            var row = (k * 3 * h) + (2 * h);
+            resetHiddenDelta[k] = TensorPrimitives.Dot(wh.Slice(row, h), candidateDelta);
+            TensorPrimitives.MultiplyAdd(candidateDelta, resetHidden[k], dWh.Slice(row, h), dWh.Slice(row, h));
         }
 
         for (var k = 0; k < h; k++)
@@ -283,9 +295,11 @@ public sealed class Gru4RecNetwork
             gateDelta[k] = resetHiddenDelta[k] * previous[k] * r * (1 - r);
         }
 
-        for (var g = 0; g < 2 * h; g++)
+        var resetAndUpdateDelta = gateDelta[..(2 * h)];
+        for (var k = 0; k < h; k++)
         {
-            TensorPrimitives.MultiplyAdd(previous, gateDelta[g], dWh.Slice(g * h, h), dWh.Slice(g * h, h));
+            var row = dWh.Slice(k * 3 * h, 2 * h);
+            TensorPrimitives.MultiplyAdd(resetAndUpdateDelta, previous[k], row, row);
         }
 
         var x = InputEmbedding.AsSpan(item * d, d);
@@ -293,11 +307,11 @@ public sealed class Gru4RecNetwork
         var dWx = gradients.InputWeights.AsSpan();
         var dx = gradients.InputEmbedding.Accumulate(item);
         TensorPrimitives.Add(gradients.GateBias, gateDelta, gradients.GateBias);
-        for (var g = 0; g < 3 * h; g++)
+        for (var k = 0; k < d; k++)
         {
-            var delta = gateDelta[g];
-            TensorPrimitives.MultiplyAdd(x, delta, dWx.Slice(g * d, d), dWx.Slice(g * d, d));
-            TensorPrimitives.MultiplyAdd(wx.Slice(g * d, d), delta, dx, dx);
+            var row = k * 3 * h;
+            dx[k] += TensorPrimitives.Dot(wx.Slice(row, 3 * h), gateDelta);
+            TensorPrimitives.MultiplyAdd(gateDelta, x[k], dWx.Slice(row, 3 * h), dWx.Slice(row, 3 * h));
         }
     }
 
