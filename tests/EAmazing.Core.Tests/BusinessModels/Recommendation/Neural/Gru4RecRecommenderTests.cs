@@ -167,6 +167,16 @@ public sealed class Gru4RecRecommenderTests
     }
 
     [Fact]
+    public void An_option_out_of_range_is_refused_by_name_before_training()
+    {
+        var model = new Gru4RecRecommender(Small with { Dropout = 1.0 });
+
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => model.Fit([Session([1, 2])], 50));
+
+        Assert.Contains("Gru4RecOptions.Dropout must be in [0, 1)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Scoring_before_fitting_says_so()
     {
         var error = Assert.Throws<InvalidOperationException>(() => new Gru4RecRecommender().ScoreAll(Session([1]), new float[5]));
