@@ -22,6 +22,7 @@ public static class BenchCli
         root.Subcommands.Add(SqlBenchmark.Create());
         root.Subcommands.Add(SegmentsBenchmark.Create());
         root.Subcommands.Add(FullRunBenchmark.Create());
+        root.Subcommands.Add(GruBenchmark.Create());
         return root.Parse(args).InvokeAsync();
     }
 }
