@@ -117,22 +117,9 @@ public sealed class ChurnScoring : IBatchScorer
     }
 
     /// <summary>A user's latest churn score, read from the table's Parquet files on disk (off the catalog, as the API reads).</summary>
-    public object? Lookup(IScratchDatabase scratch, LakeLayout lake, string pseudonym)
-    {
-        var files = GoldLayout.Files(lake, Table.Name);
-        if (files.Count == 0)
-        {
-            return null;
-        }
-
-        ChurnScoreOfUser? found = null;
-        scratch.ForEachRow($"""
-            SELECT as_of_time, model_version, churn_probability, kept_value, campaign_rank, targeted
-            FROM read_parquet({LakeSql.List(files)}, hive_partitioning = false)
-            WHERE user_id = '{LakeSql.Literal(pseudonym)}' ORDER BY as_of_time DESC LIMIT 1
-            """, r => found = new ChurnScoreOfUser(r.GetDateTime(0), r.GetInt32(1), r.GetDouble(2), r.GetDouble(3), r.GetInt32(4), r.GetBoolean(5)));
-        return found;
-    }
+    public object? Lookup(IScratchDatabase scratch, LakeLayout lake, string pseudonym) =>
+        LatestGoldRow.OfUser(scratch, lake, Table.Name, "as_of_time, model_version, churn_probability, kept_value, campaign_rank, targeted", pseudonym,
+            r => new ChurnScoreOfUser(r.GetDateTime(0), r.GetInt32(1), r.GetDouble(2), r.GetDouble(3), r.GetInt32(4), r.GetBoolean(5)));
 
     /// <summary>
     /// The expected profit of contacting these users and its 95% interval: each contacted user who would leave is kept

@@ -80,22 +80,9 @@ public sealed class CustomerScoring : IBatchScorer
     }
 
     /// <summary>A customer's latest scores, read from the table's Parquet files on disk (off the catalog, as the API reads).</summary>
-    public object? Lookup(IScratchDatabase scratch, LakeLayout lake, string pseudonym)
-    {
-        var files = GoldLayout.Files(lake, Table.Name);
-        if (files.Count == 0)
-        {
-            return null;
-        }
-
-        CustomerScoreOfUser? found = null;
-        scratch.ForEachRow($"""
-            SELECT as_of_time, model_version, horizon_days, probability_alive, expected_purchases, expected_spend, expected_value
-            FROM read_parquet({LakeSql.List(files)}, hive_partitioning = false)
-            WHERE user_id = '{LakeSql.Literal(pseudonym)}' ORDER BY as_of_time DESC LIMIT 1
-            """, r => found = new CustomerScoreOfUser(r.GetDateTime(0), r.GetInt32(1), r.GetInt32(2), r.GetDouble(3), r.GetDouble(4), r.GetDouble(5), r.GetDouble(6)));
-        return found;
-    }
+    public object? Lookup(IScratchDatabase scratch, LakeLayout lake, string pseudonym) =>
+        LatestGoldRow.OfUser(scratch, lake, Table.Name, "as_of_time, model_version, horizon_days, probability_alive, expected_purchases, expected_spend, expected_value", pseudonym,
+            r => new CustomerScoreOfUser(r.GetDateTime(0), r.GetInt32(1), r.GetInt32(2), r.GetDouble(3), r.GetDouble(4), r.GetDouble(5), r.GetDouble(6)));
 
     private const string Columns = """
         {'user_id': 'VARCHAR', 'as_of_time': 'TIMESTAMP', 'model_version': 'INTEGER', 'horizon_days': 'INTEGER', 'frequency': 'INTEGER',

@@ -20,6 +20,8 @@ public static class SegmentAssignments
 
     public static readonly string[] Columns = ["user_id", "as_of_time", "segment_id", "segment_name", "model_version"];
 
+    private const string AssignmentColumns = "as_of_time, segment_id, segment_name, model_version";
+
     /// <summary>
     /// Writes the snapshot's assignments into its month's partition (replacing an earlier scoring of the same snapshot,
     /// keeping the month's other snapshots): a temporary file renamed into place, then the catalog row.
@@ -66,21 +68,8 @@ public static class SegmentAssignments
     }
 
     /// <summary>A user's latest assignment, read from the table's Parquet files on disk (off the catalog, as the API reads).</summary>
-    public static SegmentOfUser? Find(IScratchDatabase scratch, LakeLayout lake, string pseudonym)
-    {
-        var files = GoldLayout.Files(lake, Table);
-        if (files.Count == 0)
-        {
-            return null;
-        }
-
-        SegmentOfUser? found = null;
-        scratch.ForEachRow($"""
-            SELECT as_of_time, segment_id, segment_name, model_version FROM read_parquet({LakeSql.List(files)}, hive_partitioning = false)
-            WHERE user_id = '{LakeSql.Literal(pseudonym)}' ORDER BY as_of_time DESC LIMIT 1
-            """, r => found = new SegmentOfUser(r.GetDateTime(0), r.GetInt32(1), r.GetString(2), r.GetInt32(3)));
-        return found;
-    }
+    public static SegmentOfUser? Find(IScratchDatabase scratch, LakeLayout lake, string pseudonym) =>
+        LatestGoldRow.OfUser(scratch, lake, Table, AssignmentColumns, pseudonym, r => new SegmentOfUser(r.GetDateTime(0), r.GetInt32(1), r.GetString(2), r.GetInt32(3)));
 
     /// <summary>A user's latest assignment at or before <paramref name="asOf"/> (null: the latest), or null when none.</summary>
     public static (DateTime AsOf, int SegmentId, string Name, int Version)? Find(IGoldEngine lake, string pseudonym, DateTime? asOf = null)
@@ -91,11 +80,7 @@ public static class SegmentAssignments
             return null;
         }
 
-        var bound = asOf is { } t ? $" AND as_of_time <= TIMESTAMP '{t:yyyy-MM-dd HH:mm:ss}'" : "";
-        var rows = lake.Compute($"""
-            SELECT as_of_time, segment_id, segment_name, model_version FROM read_parquet({LakeSql.List(files)}, hive_partitioning = false)
-            WHERE user_id = '{LakeSql.Literal(pseudonym)}'{bound} ORDER BY as_of_time DESC LIMIT 1
-            """).Rows;
+        var rows = lake.Compute(LatestGoldRow.Query(files, AssignmentColumns, pseudonym, asOf)).Rows;
         return rows.Count == 0
             ? null
             : ((DateTime)rows[0][0]!, Convert.ToInt32(rows[0][1], CultureInfo.InvariantCulture), (string)rows[0][2]!, Convert.ToInt32(rows[0][3], CultureInfo.InvariantCulture));
