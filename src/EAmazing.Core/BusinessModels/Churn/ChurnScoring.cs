@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using EAmazing.Features;
 using EAmazing.Lake;
-using EAmazing.Lake.Catalog;
 using EAmazing.Models.Business;
 using EAmazing.Models.Evaluation;
 using EAmazing.Models.Registry;
@@ -68,17 +66,10 @@ public sealed class ChurnScoring : IBatchScorer
         var purchasedColumn = card.Features.ToList().IndexOf("frequency_purchases");
         var recencyColumn = card.Features.ToList().IndexOf(RecencyRule.Feature);
         var month = asOf.ToString("yyyy-MM", CultureInfo.InvariantCulture);
-        var relative = GoldLayout.Partition(Table.Name, month);
-        var target = lake.Layout.Full(relative);
-        var csv = lake.Layout.Temporary(relative + ".csv");
-        var parquet = lake.Layout.Temporary(relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        try
-        {
-            using (var writer = new StreamWriter(csv, false, new UTF8Encoding(false), 1 << 16) { NewLine = "\n" })
+        var partition = new GoldPartitionWriter(lake, Table, month);
+        var at = asOf.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        var count = partition.Write(ChurnScoresTable.Columns, writer =>
             {
-                writer.WriteLine(string.Join(',', ChurnScoresTable.Columns));
-                var at = asOf.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
                 for (var i = 0; i < users.Count; i++)
                 {
                     var purchased = purchasedColumn >= 0 && rows[i][purchasedColumn] > 0;
@@ -87,36 +78,24 @@ public sealed class ChurnScoring : IBatchScorer
                     writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"{users[i]},{at},{card.Version},{probabilities[i]:R},{(purchased ? "true" : "false")},{recency},{kept[i]:R},{rank[i]},{(rank[i] <= curve.Best.Targeted ? "true" : "false")}"));
                 }
-            }
-
-            var count = lake.WriteParquet($"""
+            },
+            csv => $"""
                 SELECT {string.Join(", ", ChurnScoresTable.Columns)}
                 FROM read_csv('{LakeSql.Literal(csv)}', header = true, columns = {Columns})
                 ORDER BY user_id
-                """, parquet);
-            File.Move(parquet, target, overwrite: true);
-            var catalog = new GoldCatalog(lake);
-            catalog.Record(new GoldPartition(Table.Name, month, relative, count, new FileInfo(target).Length, $"{card.Name} v{card.Version}",
-                $"{card.Name}/{card.Version}/{asOf:yyyy-MM-dd}", DateTime.UtcNow, clock.ElapsedMilliseconds));
-            catalog.RefreshViews([Table]);
-            var profit = ExpectedProfit(order.Take(curve.Best.Targeted).ToList(), probabilities, kept, campaign);
-            return new BatchScoreOutcome(Table.Name, relative, count,
-            [
-                string.Create(CultureInfo.InvariantCulture, $"{card.Name} v{card.Version}: {count:N0} users of the snapshot {asOf:yyyy-MM-dd} scored, mean churn probability {probabilities.Average(p => p):0.000}"),
-                string.Create(CultureInfo.InvariantCulture, $"campaign (offer {campaign.OfferCost}, acceptance {campaign.AcceptanceRate:0.##}): contact the {curve.Best.Targeted:N0} users ranked first ({curve.Best.Share:P1}), expected profit {ChurnCampaign.Money(profit)}"),
-                valueAsOf is { } v
-                    ? string.Create(CultureInfo.InvariantCulture, $"kept value: {CustomerValueView}.{CustomerValueColumn} as of {v:yyyy-MM-dd} for {users.Count(values.ContainsKey):N0} users, {campaign.KeptCustomerValue} (EAmazing:Campaign) for the rest")
-                    : string.Create(CultureInfo.InvariantCulture, $"kept value: {campaign.KeptCustomerValue} (EAmazing:Campaign) for every user ({CustomerValueView} holds no scores: run eamazing score customers for per-customer values)"),
-            ]);
-        }
-        finally
-        {
-            File.Delete(csv);
-            File.Delete(parquet);
-        }
+                """,
+            $"{card.Name} v{card.Version}", $"{card.Name}/{card.Version}/{asOf:yyyy-MM-dd}", clock);
+        var profit = ExpectedProfit(order.Take(curve.Best.Targeted).ToList(), probabilities, kept, campaign);
+        return new BatchScoreOutcome(Table.Name, partition.Partition, count,
+        [
+            string.Create(CultureInfo.InvariantCulture, $"{card.Name} v{card.Version}: {count:N0} users of the snapshot {asOf:yyyy-MM-dd} scored, mean churn probability {probabilities.Average(p => p):0.000}"),
+            string.Create(CultureInfo.InvariantCulture, $"campaign (offer {campaign.OfferCost}, acceptance {campaign.AcceptanceRate:0.##}): contact the {curve.Best.Targeted:N0} users ranked first ({curve.Best.Share:P1}), expected profit {ChurnCampaign.Money(profit)}"),
+            valueAsOf is { } v
+                ? string.Create(CultureInfo.InvariantCulture, $"kept value: {CustomerValueView}.{CustomerValueColumn} as of {v:yyyy-MM-dd} for {users.Count(values.ContainsKey):N0} users, {campaign.KeptCustomerValue} (EAmazing:Campaign) for the rest")
+                : string.Create(CultureInfo.InvariantCulture, $"kept value: {campaign.KeptCustomerValue} (EAmazing:Campaign) for every user ({CustomerValueView} holds no scores: run eamazing score customers for per-customer values)"),
+        ]);
     }
 
-    /// <summary>A user's latest churn score, read from the table's Parquet files on disk (off the catalog, as the API reads).</summary>
     public object? Lookup(IScratchDatabase scratch, LakeLayout lake, string pseudonym) =>
         LatestGoldRow.OfUser(scratch, lake, Table.Name, "as_of_time, model_version, churn_probability, kept_value, campaign_rank, targeted", pseudonym,
             r => new ChurnScoreOfUser(r.GetDateTime(0), r.GetInt32(1), r.GetDouble(2), r.GetDouble(3), r.GetInt32(4), r.GetBoolean(5)));

@@ -1,7 +1,6 @@
 using System.Globalization;
 using EAmazing.Features;
 using EAmazing.Lake;
-using EAmazing.Lake.Catalog;
 
 namespace EAmazing.BusinessModels.Segmentation.Scoring;
 
@@ -29,42 +28,29 @@ public static class SegmentAssignments
     public static (string Partition, long Rows) Write(IGoldEngine lake, DateTime snapshot, IReadOnlyList<string> users, int[] segmentIds, IReadOnlyList<string> names, int version)
     {
         var month = snapshot.ToString("yyyy-MM", CultureInfo.InvariantCulture);
-        var relative = GoldLayout.Partition(Table, month);
-        var full = lake.Layout.Full(relative);
-        var temporary = lake.Layout.Temporary(relative);
-        var staged = temporary + ".csv";
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        try
-        {
-            using (var writer = new StreamWriter(staged))
+        var partition = new GoldPartitionWriter(lake, Gold, month);
+        var rows = partition.Write(Columns, writer =>
             {
-                writer.WriteLine(string.Join(',', Columns));
                 for (var i = 0; i < users.Count; i++)
                 {
                     writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{users[i]},{snapshot:yyyy-MM-dd HH:mm:ss},{segmentIds[i]},{names[i]},{version}"));
                 }
-            }
-
-            var at = $"TIMESTAMP '{snapshot:yyyy-MM-dd HH:mm:ss}'";
-            var previous = new GoldCatalog(lake).Partitions().Any(p => p.Table == Table && p.Month == month) && File.Exists(full)
-                ? $" UNION ALL SELECT {string.Join(", ", Columns)} FROM read_parquet('{LakeSql.Literal(full)}', hive_partitioning = false) WHERE as_of_time <> {at}"
-                : "";
-            var rows = lake.WriteParquet($"""
-                SELECT user_id, CAST(as_of_time AS TIMESTAMP) AS as_of_time, CAST(segment_id AS INTEGER) AS segment_id, segment_name, CAST(model_version AS INTEGER) AS model_version
-                FROM read_csv('{LakeSql.Literal(staged)}', header = true, all_varchar = true, delim = ',', quote = '')
-                {previous}
-                ORDER BY as_of_time, user_id
-                """, temporary);
-            var bytes = new FileInfo(temporary).Length;
-            File.Move(temporary, full, overwrite: true);
-            new GoldCatalog(lake).Record(new GoldPartition(Table, month, relative, rows, bytes, "", $"{Table}@{snapshot:yyyy-MM-dd}:v{version}", DateTime.UtcNow, 0));
-            return (relative, rows);
-        }
-        finally
-        {
-            File.Delete(staged);
-            File.Delete(temporary);
-        }
+            },
+            staged =>
+            {
+                var at = $"TIMESTAMP '{snapshot:yyyy-MM-dd HH:mm:ss}'";
+                var previous = new GoldCatalog(lake).Partitions().Any(p => p.Table == Table && p.Month == month) && File.Exists(partition.Target)
+                    ? $" UNION ALL SELECT {string.Join(", ", Columns)} FROM read_parquet('{LakeSql.Literal(partition.Target)}', hive_partitioning = false) WHERE as_of_time <> {at}"
+                    : "";
+                return $"""
+                    SELECT user_id, CAST(as_of_time AS TIMESTAMP) AS as_of_time, CAST(segment_id AS INTEGER) AS segment_id, segment_name, CAST(model_version AS INTEGER) AS model_version
+                    FROM read_csv('{LakeSql.Literal(staged)}', header = true, all_varchar = true, delim = ',', quote = '')
+                    {previous}
+                    ORDER BY as_of_time, user_id
+                    """;
+            },
+            "", $"{Table}@{snapshot:yyyy-MM-dd}:v{version}", refreshView: false);
+        return (partition.Partition, rows);
     }
 
     /// <summary>A user's latest assignment, read from the table's Parquet files on disk (off the catalog, as the API reads).</summary>
