@@ -88,11 +88,11 @@ public static class DemoCommand
                     .. model.Demo.Families is { } families ? new[] { "--families", string.Join(',', families) } : [],
                 ];
                 var trained = await Run(train, stop: false);
-                if (trained == ExitCodes.UsageError)
+                if (trained is ExitCodes.UsageError or ExitCodes.DataError)
                 {
-                    // The generated world's days do not fit this model (e.g. the tiny scale's one month holds no holdout
-                    // window for customer value): its message is above; the demo goes on with the other models.
-                    AnsiConsole.MarkupLineInterpolated($"[yellow]{model.Name} does not fit this world's days (see above): its promotion and scoring are skipped, the demo goes on[/]");
+                    // The generated world's days do not fit this model (the tiny scale's one month holds no holdout window for
+                    // customer value, no 28-day churn label): its message is above; the demo goes on with the other models.
+                    AnsiConsole.MarkupLineInterpolated($"[yellow]{model.Name} cannot be trained on this world's days (see above): its promotion and scoring are skipped, the demo goes on[/]");
                     Skip($"promote the new {model.Demo.RegistryName} through the gates", $"{model.Name} was not trained");
                     SkipOutputs(model, $"{model.Name} was not trained");
                     continue;
