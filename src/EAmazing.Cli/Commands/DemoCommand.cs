@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using EAmazing.Api.Scoring;
 using EAmazing.BusinessModels;
+using EAmazing.Models.Business;
 using EAmazing.Models.Registry;
 using EAmazing.Sources.Synthetic;
 using Spectre.Console;
@@ -86,9 +87,21 @@ public static class DemoCommand
                     .. model.Demo.Parameters.SelectMany(p => new[] { "--" + p.Key, p.Value }),
                     .. model.Demo.Families is { } families ? new[] { "--families", string.Join(',', families) } : [],
                 ];
-                if (await Run(train) is var code and not ExitCodes.Success)
+                var trained = await Run(train, stop: false);
+                if (trained is ExitCodes.UsageError or ExitCodes.DataError)
                 {
-                    return code;
+                    // The generated world's days do not fit this model (the tiny scale's one month holds no holdout window for
+                    // customer value, no 28-day churn label): its message is above; the demo goes on with the other models.
+                    AnsiConsole.MarkupLineInterpolated($"[yellow]{model.Name} cannot be trained on this world's days (see above): its promotion and scoring are skipped, the demo goes on[/]");
+                    Skip($"promote the new {model.Demo.RegistryName} through the gates", $"{model.Name} was not trained");
+                    SkipOutputs(model, $"{model.Name} was not trained");
+                    continue;
+                }
+
+                if (trained != ExitCodes.Success)
+                {
+                    Stopped(train, trained);
+                    return trained;
                 }
 
                 // A gate may refuse the new version (e.g. a rerun that is not better than the champion): that is
@@ -108,26 +121,48 @@ public static class DemoCommand
                     AnsiConsole.MarkupLineInterpolated($"[yellow]the gates kept {(champion is null ? "no champion" : $"v{champion.Version} as champion")}; see the reasons above[/]");
                 }
 
-                if (model.BatchScorer is { } scorer && registry.Champion(model.Demo.RegistryName) is not null
+                if (registry.Champion(model.Demo.RegistryName) is null)
+                {
+                    SkipOutputs(model, $"{model.Demo.RegistryName} has no champion");
+                    continue;
+                }
+
+                if (model.BatchScorer is { } scorer
                     && await Run([$"{number++}/{total} score {scorer.Name} into {scorer.Table.ViewName}", "score", scorer.Name, "--lake", lake, "--models", modelsRoot]) is var scored and not ExitCodes.Success)
                 {
                     return scored;
                 }
 
-                if (model.ForecastWriter is { } writer && registry.Champion(model.Demo.RegistryName) is not null
+                if (model.ForecastWriter is { } writer
                     && await Run([$"{number++}/{total} forecast into {writer.Table.ViewName}", "forecast", "--lake", lake, "--models", modelsRoot]) is var forecast and not ExitCodes.Success)
                 {
                     return forecast;
                 }
             }
 
-            async Task<int> Run(string[] step)
+            // A skipped step keeps its number, so the steps count up to the total whatever the gates decide.
+            void Skip(string title, string reason) => Step($"{number++}/{total} {title} (skipped: {reason})");
+
+            void SkipOutputs(IBusinessModel model, string reason)
+            {
+                if (model.BatchScorer is { } scorer)
+                {
+                    Skip($"score {scorer.Name} into {scorer.Table.ViewName}", reason);
+                }
+
+                if (model.ForecastWriter is { } writer)
+                {
+                    Skip($"forecast into {writer.Table.ViewName}", reason);
+                }
+            }
+
+            async Task<int> Run(string[] step, bool stop = true)
             {
                 Step(step[0]);
                 var code = await EAmazingCli.RunAsync(step[1..], catalog: catalog);
-                if (code != ExitCodes.Success)
+                if (stop && code != ExitCodes.Success)
                 {
-                    AnsiConsole.MarkupLineInterpolated($"[red]demo stopped: '{string.Join(' ', step[1..])}' exited with {code}[/]");
+                    Stopped(step, code);
                 }
 
                 return code;
@@ -152,7 +187,13 @@ public static class DemoCommand
             }
 
             AnsiConsole.MarkupLine("[green]demo complete.[/] Try: [bold]./eamazing sql \"SELECT count(*) FROM silver\"[/], [bold]./eamazing sql .tables[/], [bold]./eamazing models list[/]");
-            ServeHint.Print(settings);
+            // The hint names the lake and registry this run used when they were given, not the configured defaults.
+            string[] used =
+            [
+                .. parse.GetValue(GlobalOptions.Lake) is null ? [] : new[] { "--lake", lake },
+                .. parse.GetValue(GlobalOptions.Models) is null ? [] : new[] { "--models", modelsRoot },
+            ];
+            ServeHint.Print(settings, used);
             if (parse.GetValue(WriteReadme))
             {
                 var cards = models.Select(m => registry.Versions(m.Demo.RegistryName).LastOrDefault()).OfType<ModelCard>().ToList();
@@ -165,6 +206,9 @@ public static class DemoCommand
         });
         return command;
     }
+
+    private static void Stopped(string[] step, int code) =>
+        AnsiConsole.MarkupLineInterpolated($"[red]demo stopped: '{string.Join(' ', step[1..])}' exited with {code}[/]");
 
     private static void Step(string title) => AnsiConsole.Write(new Rule($"[bold]{Markup.Escape(title)}[/]").LeftJustified());
 }

@@ -1,9 +1,7 @@
 using System.CommandLine;
-using System.Data.Common;
 using EAmazing.BusinessModels;
 using EAmazing.Models.Business;
 using EAmazing.Models.Registry;
-using Spectre.Console;
 
 namespace EAmazing.Cli.Commands;
 
@@ -28,12 +26,7 @@ public static class ForecastCommand
 
     private static int Execute(ParseResult parse, IReadOnlyList<IForecastWriter> writers)
     {
-        var settings = CliSettings.Load(parse.GetValue(GlobalOptions.Lake));
-        if (parse.GetValue(GlobalOptions.Models) is { } models)
-        {
-            settings.Platform.Models = models;
-        }
-
+        var settings = GoldWriteRun.Settings(parse);
         var horizon = parse.GetValue(Horizon);
         if (horizon < 1)
         {
@@ -49,34 +42,13 @@ public static class ForecastCommand
         using var lake = opened!;
         foreach (var writer in writers)
         {
-            BatchScoreOutcome outcome;
-            try
+            if (GoldWriteRun.Run($"forecasting {writer.Table.ViewName}", "forecasting", writer.Table.ViewName,
+                progress => writer.Write(new BatchScoringContext(lake, new ModelRegistry(settings.Platform.Models)), horizon, progress), out var written) is { } failed)
             {
-                outcome = AnsiConsole.Status().Start($"forecasting {writer.Table.ViewName}", ctx =>
-                    writer.Write(new BatchScoringContext(lake, new ModelRegistry(settings.Platform.Models)), horizon, new SynchronousProgress<string>(s => ctx.Status(s))));
-            }
-            catch (ArgumentException e)
-            {
-                Console.Error.WriteLine($"error: {e.Message}");
-                return ExitCodes.UsageError;
-            }
-            catch (InvalidOperationException e)
-            {
-                Console.Error.WriteLine($"error: {e.Message}");
-                return ExitCodes.DataError;
-            }
-            catch (Exception e) when (e is DbException or IOException or UnauthorizedAccessException)
-            {
-                Console.Error.WriteLine($"error: forecasting failed: {e.Message}");
-                return ExitCodes.Failure;
+                return failed;
             }
 
-            foreach (var line in outcome.Lines)
-            {
-                AnsiConsole.WriteLine(line);
-            }
-
-            AnsiConsole.WriteLine($"wrote {outcome.Rows:N0} rows to {writer.Table.ViewName} ({outcome.Partition})");
+            var outcome = written!;
             if (!CliAudit.Record(settings.Platform.Lake, "forecast", $"{writer.Table.ViewName} {outcome.Partition}", $"{outcome.Rows} rows, horizon {horizon}"))
             {
                 return ExitCodes.Failure;

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using EAmazing.BusinessModels;
@@ -7,7 +6,6 @@ using EAmazing.Foundation.Files;
 using EAmazing.Lake;
 using EAmazing.Models.Business;
 using EAmazing.Models.Registry;
-using Spectre.Console;
 
 namespace EAmazing.Cli.Commands;
 
@@ -40,12 +38,7 @@ public static class ScoreCommand
 
     private static int Execute(ParseResult parse, IBatchScorer scorer)
     {
-        var settings = CliSettings.Load(parse.GetValue(GlobalOptions.Lake));
-        if (parse.GetValue(GlobalOptions.Models) is { } models)
-        {
-            settings.Platform.Models = models;
-        }
-
+        var settings = GoldWriteRun.Settings(parse);
         DateOnly? asOf = null;
         if (parse.GetValue(AsOf) is { } text)
         {
@@ -72,39 +65,22 @@ public static class ScoreCommand
         }
 
         using var lake = opened!;
-        BatchScoreOutcome outcome;
-        try
-        {
-            outcome = AnsiConsole.Status().Start($"scoring {scorer.Name}", ctx =>
-                scorer.Score(new BatchScoringContext(lake, new ModelRegistry(settings.Platform.Models), settings.Campaign), asOf,
-                    new SynchronousProgress<string>(s => ctx.Status(s))));
-            if (csv is not null)
+        var context = new BatchScoringContext(lake, new ModelRegistry(settings.Platform.Models), settings.Campaign);
+        if (GoldWriteRun.Run($"scoring {scorer.Name}", "scoring", scorer.Table.ViewName, progress =>
             {
-                ExportCsv(lake, outcome, csv);
-            }
-        }
-        catch (ArgumentException e)
+                var scored = scorer.Score(context, asOf, progress);
+                if (csv is not null)
+                {
+                    ExportCsv(lake, scored, csv);
+                }
+
+                return scored;
+            }, out var written, csv is null ? "" : $"; CSV for the CRM: {csv}") is { } failed)
         {
-            Console.Error.WriteLine($"error: {e.Message}");
-            return ExitCodes.UsageError;
-        }
-        catch (InvalidOperationException e)
-        {
-            Console.Error.WriteLine($"error: {e.Message}");
-            return ExitCodes.DataError;
-        }
-        catch (Exception e) when (e is DbException or IOException or UnauthorizedAccessException)
-        {
-            Console.Error.WriteLine($"error: scoring failed: {e.Message}");
-            return ExitCodes.Failure;
+            return failed;
         }
 
-        foreach (var line in outcome.Lines)
-        {
-            AnsiConsole.WriteLine(line);
-        }
-
-        AnsiConsole.WriteLine($"wrote {outcome.Rows:N0} rows to {scorer.Table.ViewName} ({outcome.Partition})" + (csv is null ? "" : $"; CSV for the CRM: {csv}"));
+        var outcome = written!;
         return CliAudit.Record(settings.Platform.Lake, "score", $"{scorer.Table.ViewName} {outcome.Partition}", $"{scorer.Name}: {outcome.Rows} rows" + (csv is null ? "" : ", exported to CSV"))
             ? ExitCodes.Success : ExitCodes.Failure;
     }

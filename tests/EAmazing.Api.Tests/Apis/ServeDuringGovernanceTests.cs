@@ -2,9 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO.Compression;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using EAmazing.Api.Tests.Support;
 using EAmazing.Monitoring.Predictions;
 using EAmazing.Privacy;
@@ -37,7 +35,7 @@ public sealed class ServeDuringGovernanceTests(ServingWorld world) : IDisposable
         KeyFile.Write(KeyPath, world.Key);
         var erased = UserOfTheSourceFiles();
         var other = Requests.UserId;
-        var port = FreePort();
+        var port = ServeProcess.FreePort();
         using var server = Start(["serve", "--urls", $"http://127.0.0.1:{port}", "--lake", Lake, "--models", Path.Combine(_root, "models")],
             new() { ["EAMAZING__SERVING__APIKEYSFILE"] = world.ApiKeysFile, ["EAMAZING__SERVING__REGISTRYPOLLSECONDS"] = "0.2" });
         var serverLog = Drain(server);
@@ -190,25 +188,13 @@ public sealed class ServeDuringGovernanceTests(ServingWorld world) : IDisposable
         return await output;
     }
 
-    private Process Start(string[] args, Dictionary<string, string> environment)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "eamazing.dll"));
-        foreach (var arg in args)
+    private Process Start(string[] args, Dictionary<string, string?> environment) =>
+        ServeProcess.Start(args, new Dictionary<string, string?>
         {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment.Remove(PseudonymKeyStore.EnvironmentVariable);
-        start.Environment["EAMAZING__PSEUDONYMKEYFILE"] = KeyPath;
-        start.Environment["HOME"] = _root;
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        return Process.Start(start)!;
-    }
+            [PseudonymKeyStore.EnvironmentVariable] = null,
+            ["EAMAZING__PSEUDONYMKEYFILE"] = KeyPath,
+            ["HOME"] = _root,
+        }.Concat(environment));
 
     private static async Task<string> Drain(Process process)
     {
@@ -217,32 +203,5 @@ public sealed class ServeDuringGovernanceTests(ServingWorld world) : IDisposable
         return await output + await errors;
     }
 
-    private async Task<HttpClient> ReadyClient(Process process, int port)
-    {
-        var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        var ready = false;
-        for (var attempt = 0; attempt < 480 && !ready && !process.HasExited; attempt++)
-        {
-            await Task.Delay(250);
-            try
-            {
-                ready = (await client.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK;
-            }
-            catch (HttpRequestException)
-            {
-                // not listening yet
-            }
-        }
-
-        Assert.True(ready, "server never became ready");
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", world.ReaderKey.Secret);
-        return client;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private Task<HttpClient> ReadyClient(Process process, int port) => ServeProcess.ReadyClient(process, port, world.ReaderKey.Secret);
 }

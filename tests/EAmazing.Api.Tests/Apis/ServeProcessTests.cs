@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using EAmazing.Api.Tests.Support;
@@ -14,7 +13,7 @@ public sealed class ServeProcessTests(ServingWorld world)
     [Fact]
     public async Task Eamazing_Serve_Listens_On_Loopback_Becomes_Ready_And_Scores()
     {
-        var port = FreePort();
+        var port = ServeProcess.FreePort();
         using var process = Serve(["serve", "--urls", $"http://127.0.0.1:{port}", "--lake", world.Lake, "--models", world.Models], new()
         {
             ["EAMAZING__SERVING__APIKEYSFILE"] = world.ApiKeysFile,
@@ -44,7 +43,7 @@ public sealed class ServeProcessTests(ServingWorld world)
     public async Task Eamazing_Serve_Takes_Its_Address_Folders_And_Serving_Settings_From_EAMAZING_Variables()
     {
         // Given no option at all: the address, lake, registry, key file and a session limit of 1 event in the environment
-        var port = FreePort();
+        var port = ServeProcess.FreePort();
         using var process = Serve(["serve"], new()
         {
             ["EAMAZING__URLS"] = $"http://127.0.0.1:{port}",
@@ -76,7 +75,7 @@ public sealed class ServeProcessTests(ServingWorld world)
     [Fact]
     public async Task Eamazing_Serve_With_A_Bad_Serving_Setting_Exits_With_A_Usage_Error_Naming_It()
     {
-        using var process = Serve(["serve", "--urls", $"http://127.0.0.1:{FreePort()}"], new() { ["EAMAZING__SERVING__REGISTRYPOLLSECONDS"] = "0" });
+        using var process = Serve(["serve", "--urls", $"http://127.0.0.1:{ServeProcess.FreePort()}"], new() { ["EAMAZING__SERVING__REGISTRYPOLLSECONDS"] = "0" });
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(60));
@@ -104,7 +103,7 @@ public sealed class ServeProcessTests(ServingWorld world)
     public async Task A_malformed_chunked_body_to_purchase_intent_answers_400_over_a_real_socket(string chunkedBody)
     {
         // TestServer does not parse HTTP framing: only Kestrel behind a socket sees these bytes as sent.
-        var port = FreePort();
+        var port = ServeProcess.FreePort();
         using var process = Serve(["serve", "--urls", $"http://127.0.0.1:{port}", "--lake", world.Lake, "--models", world.Models], new()
         {
             ["EAMAZING__SERVING__APIKEYSFILE"] = world.ApiKeysFile,
@@ -135,53 +134,8 @@ public sealed class ServeProcessTests(ServingWorld world)
         Assert.True(status == "HTTP/1.1 400 Bad Request", $"{status}\n{await output}{await errors}");
     }
 
-    private Process Serve(string[] args, Dictionary<string, string> environment)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "eamazing.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
+    private Process Serve(string[] args, Dictionary<string, string?> environment) =>
+        ServeProcess.Start(args, new Dictionary<string, string?> { ["EAMAZING_PSEUDONYM_KEY"] = ServingWorld.TestKeyHex, ["HOME"] = world.Root }.Concat(environment));
 
-        start.Environment["EAMAZING_PSEUDONYM_KEY"] = ServingWorld.TestKeyHex;
-        start.Environment["HOME"] = world.Root;
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        return Process.Start(start)!;
-    }
-
-    /// <summary>A reader's client once <c>/health/ready</c> answers 200 on the port.</summary>
-    private async Task<HttpClient> ReadyClient(Process process, int port)
-    {
-        var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        var ready = false;
-        // Up to two minutes: a loaded CI machine (2 cores, the suite's assemblies in parallel) has taken over 30 s to start it.
-        for (var attempt = 0; attempt < 480 && !ready && !process.HasExited; attempt++)
-        {
-            await Task.Delay(250);
-            try
-            {
-                ready = (await client.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK;
-            }
-            catch (HttpRequestException)
-            {
-                // not listening yet
-            }
-        }
-
-        Assert.True(ready, "server never became ready");
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", world.ReaderKey.Secret);
-        return client;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private Task<HttpClient> ReadyClient(Process process, int port) => ServeProcess.ReadyClient(process, port, world.ReaderKey.Secret);
 }

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using EAmazing.Api.Security;
 using EAmazing.Api.Tests.Support;
@@ -141,7 +139,7 @@ public sealed class DashboardWorld : IAsyncLifetime
 
     private async Task StartServer()
     {
-        var port = FreePort();
+        var port = ServeProcess.FreePort();
         BaseUrl = $"http://127.0.0.1:{port}";
         var start = Start("serve", "--urls", BaseUrl, "--lake", Lake, "--models", Models);
         start.Environment["EAMAZING__SERVING__APIKEYSFILE"] = ApiKeysFile;
@@ -152,21 +150,9 @@ public sealed class DashboardWorld : IAsyncLifetime
         _server.BeginOutputReadLine();
         _server.BeginErrorReadLine();
         using var client = new HttpClient { BaseAddress = new Uri(BaseUrl) };
-        for (var attempt = 0; attempt < 480 && !_server.HasExited; attempt++)
+        if (await ServeProcess.Answers(_server, client, "/health/live"))
         {
-            try
-            {
-                if ((await client.GetAsync("/health/live")).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // not listening yet
-            }
-
-            await Task.Delay(250);
+            return;
         }
 
         throw new InvalidOperationException("eamazing serve never answered:\n" + ServerLog);
@@ -183,20 +169,8 @@ public sealed class DashboardWorld : IAsyncLifetime
         }
     }
 
-    private ProcessStartInfo Start(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = Root };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "eamazing.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["EAMAZING_PSEUDONYM_KEY"] = ServingWorld.TestKeyHex;
-        start.Environment["HOME"] = Root;
-        start.Environment["NO_COLOR"] = "1";
-        return start;
-    }
+    private ProcessStartInfo Start(params string[] args) =>
+        ServeProcess.StartInfo(args, new Dictionary<string, string?> { ["EAMAZING_PSEUDONYM_KEY"] = ServingWorld.TestKeyHex, ["HOME"] = Root, ["NO_COLOR"] = "1" }, Root);
 
     private async Task BuildWorld()
     {
@@ -242,13 +216,6 @@ public sealed class DashboardWorld : IAsyncLifetime
         {
             yield return line.Split(',')[column];
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 

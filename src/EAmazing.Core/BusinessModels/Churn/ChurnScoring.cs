@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using EAmazing.Features;
 using EAmazing.Lake;
-using EAmazing.Lake.Catalog;
 using EAmazing.Models.Business;
 using EAmazing.Models.Evaluation;
 using EAmazing.Models.Registry;
@@ -15,10 +13,21 @@ namespace EAmazing.BusinessModels.Churn;
 /// retention campaign (expected profit from the churn probability and the value of keeping the user) and written as the
 /// snapshot month's partition of <c>gold_churn_scores</c> (pseudonyms only). The value of keeping a user is the customer-value
 /// model's expected value where <c>gold_customer_scores</c> holds one (the scored run nearest the snapshot), else the configured
-/// kept value. The rows pass through a temporary CSV beside the partition, removed before returning.
+/// kept value. The snapshot streams through in batches into a temporary CSV beside the partition, removed before returning.
 /// </summary>
 public sealed class ChurnScoring : IBatchScorer
 {
+    /// <summary>Feature rows held at once while scoring: bounds the memory of a snapshot of any size.</summary>
+    private readonly int _batchRows;
+
+    public ChurnScoring()
+        : this(65_536)
+    {
+    }
+
+    /// <summary>A scorer holding at most <paramref name="batchRows"/> feature rows at once (tests cross batch boundaries on small lakes).</summary>
+    internal ChurnScoring(int batchRows) => _batchRows = batchRows;
+
     /// <summary>The customer-value scores' gold view and column: a data contract through the lake, not a dependency on that model's code.</summary>
     public const string CustomerValueView = "gold_customer_scores";
 
@@ -50,89 +59,86 @@ public sealed class ChurnScoring : IBatchScorer
         }
 
         var campaign = context.Campaign ?? new CampaignOptions();
-        progress?.Report($"loading the snapshot of {asOf:yyyy-MM-dd}");
-        var (users, rows) = Load(lake, card, asOf);
         var model = TrainedModelStore.Load(context.Registry.VersionFolder(card.Name, card.Version), card);
-        progress?.Report($"scoring {users.Count:N0} users with {card.Name} v{card.Version}");
-        var probabilities = model.PredictProbabilities(rows);
         var (values, valueAsOf) = KeptValues(lake, asOf);
-        var kept = users.Select(u => values.TryGetValue(u, out var v) ? v : campaign.KeptCustomerValue).ToArray();
-        var curve = CampaignEconomics.Curve(probabilities.Select(p => (double)p).ToList(), campaign, kept);
-        var rank = new int[users.Count];
-        var order = Enumerable.Range(0, users.Count).OrderByDescending(i => probabilities[i]).ThenBy(i => i).ToArray();
-        for (var k = 0; k < order.Length; k++)
-        {
-            rank[order[k]] = k + 1;
-        }
-
         var purchasedColumn = card.Features.ToList().IndexOf("frequency_purchases");
         var recencyColumn = card.Features.ToList().IndexOf(RecencyRule.Feature);
         var month = asOf.ToString("yyyy-MM", CultureInfo.InvariantCulture);
-        var relative = GoldLayout.Partition(Table.Name, month);
-        var target = lake.Layout.Full(relative);
-        var csv = lake.Layout.Temporary(relative + ".csv");
-        var parquet = lake.Layout.Temporary(relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        try
-        {
-            using (var writer = new StreamWriter(csv, false, new UTF8Encoding(false), 1 << 16) { NewLine = "\n" })
+        var partition = new GoldPartitionWriter(lake, Table, month);
+        var at = asOf.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        var scored = new List<float>();
+        var keptValues = new List<double>();
+        var valued = 0;
+        CampaignCurve? curve = null;
+        var count = partition.Write(StagedColumns, writer =>
             {
-                writer.WriteLine(string.Join(',', ChurnScoresTable.Columns));
-                var at = asOf.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
-                for (var i = 0; i < users.Count; i++)
+                // The snapshot streams through in batches (read, score, write), so memory holds one batch of feature rows, not
+                // the whole snapshot; the campaign rank needs every probability and is given by the engine when it writes Parquet.
+                progress?.Report($"scoring the snapshot of {asOf:yyyy-MM-dd} with {card.Name} v{card.Version}");
+                using var reader = lake.Open($"SELECT user_id, {string.Join(", ", card.Features)} FROM {GoldTables.UserSnapshots.ViewName} WHERE {GoldTable.AsOfColumn} = {FeatureSql.Timestamp(asOf)} ORDER BY user_id");
+                var cells = new object?[reader.Columns.Count];
+                var users = new List<string>(_batchRows);
+                var rows = new List<float[]>(_batchRows);
+                bool more;
+                do
                 {
-                    var purchased = purchasedColumn >= 0 && rows[i][purchasedColumn] > 0;
-                    var recency = recencyColumn >= 0 && !float.IsNaN(rows[i][recencyColumn]) ? rows[i][recencyColumn].ToString("R", CultureInfo.InvariantCulture) : "";
-                    // Pseudonyms are hex digests: no comma or quote to escape.
-                    writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"{users[i]},{at},{card.Version},{probabilities[i]:R},{(purchased ? "true" : "false")},{recency},{kept[i]:R},{rank[i]},{(rank[i] <= curve.Best.Targeted ? "true" : "false")}"));
+                    more = reader.Read(cells);
+                    if (more)
+                    {
+                        users.Add(cells[0]?.ToString() ?? string.Empty);
+                        rows.Add(cells.Skip(1).Select(ToFloat).ToArray());
+                    }
+
+                    if (rows.Count == _batchRows || (!more && rows.Count > 0))
+                    {
+                        var probabilities = model.PredictProbabilities(rows);
+                        for (var i = 0; i < rows.Count; i++)
+                        {
+                            var kept = values.TryGetValue(users[i], out var value) ? value : campaign.KeptCustomerValue;
+                            valued += values.ContainsKey(users[i]) ? 1 : 0;
+                            scored.Add(probabilities[i]);
+                            keptValues.Add(kept);
+                            var purchased = purchasedColumn >= 0 && rows[i][purchasedColumn] > 0;
+                            var recency = recencyColumn >= 0 && !float.IsNaN(rows[i][recencyColumn]) ? rows[i][recencyColumn].ToString("R", CultureInfo.InvariantCulture) : "";
+                            // Pseudonyms are hex digests: no comma or quote to escape.
+                            writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                                $"{users[i]},{at},{card.Version},{probabilities[i]:R},{(purchased ? "true" : "false")},{recency},{kept:R}"));
+                        }
+
+                        progress?.Report($"scored {scored.Count:N0} users with {card.Name} v{card.Version}");
+                        users.Clear();
+                        rows.Clear();
+                    }
                 }
-            }
+                while (more);
 
-            var count = lake.WriteParquet($"""
-                SELECT {string.Join(", ", ChurnScoresTable.Columns)}
-                FROM read_csv('{LakeSql.Literal(csv)}', header = true, columns = {Columns})
+                curve = CampaignEconomics.Curve(scored.Select(p => (double)p).ToList(), campaign, keptValues);
+            },
+            // Rank 1 is the highest probability, ties in user order: the order the users were read and scored in.
+            csv => $"""
+                SELECT {string.Join(", ", StagedColumns)}, campaign_rank, campaign_rank <= {curve!.Best.Targeted} AS targeted
+                FROM (
+                    SELECT *, CAST(row_number() OVER (ORDER BY churn_probability DESC, user_id) AS INTEGER) AS campaign_rank
+                    FROM read_csv('{LakeSql.Literal(csv)}', header = true, columns = {StagedColumnTypes}))
                 ORDER BY user_id
-                """, parquet);
-            File.Move(parquet, target, overwrite: true);
-            var catalog = new GoldCatalog(lake);
-            catalog.Record(new GoldPartition(Table.Name, month, relative, count, new FileInfo(target).Length, $"{card.Name} v{card.Version}",
-                $"{card.Name}/{card.Version}/{asOf:yyyy-MM-dd}", DateTime.UtcNow, clock.ElapsedMilliseconds));
-            catalog.RefreshViews([Table]);
-            var profit = ExpectedProfit(order.Take(curve.Best.Targeted).ToList(), probabilities, kept, campaign);
-            return new BatchScoreOutcome(Table.Name, relative, count,
-            [
-                string.Create(CultureInfo.InvariantCulture, $"{card.Name} v{card.Version}: {count:N0} users of the snapshot {asOf:yyyy-MM-dd} scored, mean churn probability {probabilities.Average(p => p):0.000}"),
-                string.Create(CultureInfo.InvariantCulture, $"campaign (offer {campaign.OfferCost}, acceptance {campaign.AcceptanceRate:0.##}): contact the {curve.Best.Targeted:N0} users ranked first ({curve.Best.Share:P1}), expected profit {ChurnCampaign.Money(profit)}"),
-                valueAsOf is { } v
-                    ? string.Create(CultureInfo.InvariantCulture, $"kept value: {CustomerValueView}.{CustomerValueColumn} as of {v:yyyy-MM-dd} for {users.Count(values.ContainsKey):N0} users, {campaign.KeptCustomerValue} (EAmazing:Campaign) for the rest")
-                    : string.Create(CultureInfo.InvariantCulture, $"kept value: {campaign.KeptCustomerValue} (EAmazing:Campaign) for every user ({CustomerValueView} holds no scores: run eamazing score customers for per-customer values)"),
-            ]);
-        }
-        finally
-        {
-            File.Delete(csv);
-            File.Delete(parquet);
-        }
+                """,
+            $"{card.Name} v{card.Version}", $"{card.Name}/{card.Version}/{asOf:yyyy-MM-dd}", clock);
+        var probabilities = scored.ToArray();
+        var order = Enumerable.Range(0, probabilities.Length).OrderByDescending(i => probabilities[i]).ThenBy(i => i).ToArray();
+        var profit = ExpectedProfit(order.Take(curve!.Best.Targeted).ToList(), probabilities, keptValues, campaign);
+        return new BatchScoreOutcome(Table.Name, partition.Partition, count,
+        [
+            string.Create(CultureInfo.InvariantCulture, $"{card.Name} v{card.Version}: {count:N0} users of the snapshot {asOf:yyyy-MM-dd} scored, mean churn probability {probabilities.Average(p => p):0.000}"),
+            string.Create(CultureInfo.InvariantCulture, $"campaign (offer {campaign.OfferCost}, acceptance {campaign.AcceptanceRate:0.##}): contact the {curve.Best.Targeted:N0} users ranked first ({curve.Best.Share:P1}), expected profit {ChurnCampaign.Money(profit)}"),
+            valueAsOf is { } v
+                ? string.Create(CultureInfo.InvariantCulture, $"kept value: {CustomerValueView}.{CustomerValueColumn} as of {v:yyyy-MM-dd} for {valued:N0} users, {campaign.KeptCustomerValue} (EAmazing:Campaign) for the rest")
+                : string.Create(CultureInfo.InvariantCulture, $"kept value: {campaign.KeptCustomerValue} (EAmazing:Campaign) for every user ({CustomerValueView} holds no scores: run eamazing score customers for per-customer values)"),
+        ]);
     }
 
-    /// <summary>A user's latest churn score, read from the table's Parquet files on disk (off the catalog, as the API reads).</summary>
-    public object? Lookup(IScratchDatabase scratch, LakeLayout lake, string pseudonym)
-    {
-        var files = GoldLayout.Files(lake, Table.Name);
-        if (files.Count == 0)
-        {
-            return null;
-        }
-
-        ChurnScoreOfUser? found = null;
-        scratch.ForEachRow($"""
-            SELECT as_of_time, model_version, churn_probability, kept_value, campaign_rank, targeted
-            FROM read_parquet({LakeSql.List(files)}, hive_partitioning = false)
-            WHERE user_id = '{LakeSql.Literal(pseudonym)}' ORDER BY as_of_time DESC LIMIT 1
-            """, r => found = new ChurnScoreOfUser(r.GetDateTime(0), r.GetInt32(1), r.GetDouble(2), r.GetDouble(3), r.GetInt32(4), r.GetBoolean(5)));
-        return found;
-    }
+    public object? Lookup(IScratchDatabase scratch, LakeLayout lake, string pseudonym) =>
+        LatestGoldRow.OfUser(scratch, lake, Table.Name, "as_of_time, model_version, churn_probability, kept_value, campaign_rank, targeted", pseudonym,
+            r => new ChurnScoreOfUser(r.GetDateTime(0), r.GetInt32(1), r.GetDouble(2), r.GetDouble(3), r.GetInt32(4), r.GetBoolean(5)));
 
     /// <summary>
     /// The expected profit of contacting these users and its 95% interval: each contacted user who would leave is kept
@@ -153,18 +159,13 @@ public sealed class ChurnScoring : IBatchScorer
         return new(mean, mean - half, mean + half);
     }
 
-    private const string Columns = """
-        {'user_id': 'VARCHAR', 'as_of_time': 'TIMESTAMP', 'model_version': 'INTEGER', 'churn_probability': 'DOUBLE', 'has_purchased': 'BOOLEAN',
-         'days_since_last_purchase': 'DOUBLE', 'kept_value': 'DOUBLE', 'campaign_rank': 'INTEGER', 'targeted': 'BOOLEAN'}
-        """;
+    /// <summary>The staged CSV's columns: the table's, less the campaign rank and choice the engine adds.</summary>
+    private static readonly string[] StagedColumns = [.. ChurnScoresTable.Columns.Where(c => c is not ("campaign_rank" or "targeted"))];
 
-    private static (IReadOnlyList<string> Users, IReadOnlyList<float[]> Rows) Load(IGoldEngine lake, ModelCard card, DateTime asOf)
-    {
-        var result = lake.Query($"SELECT user_id, {string.Join(", ", card.Features)} FROM {GoldTables.UserSnapshots.ViewName} WHERE {GoldTable.AsOfColumn} = {FeatureSql.Timestamp(asOf)} ORDER BY user_id");
-        var users = result.Rows.Select(r => r[0]?.ToString() ?? string.Empty).ToList();
-        var rows = result.Rows.Select(r => r.Skip(1).Select(ToFloat).ToArray()).ToList();
-        return (users, rows);
-    }
+    private const string StagedColumnTypes = """
+        {'user_id': 'VARCHAR', 'as_of_time': 'TIMESTAMP', 'model_version': 'INTEGER', 'churn_probability': 'DOUBLE', 'has_purchased': 'BOOLEAN',
+         'days_since_last_purchase': 'DOUBLE', 'kept_value': 'DOUBLE'}
+        """;
 
     /// <summary>Each customer's expected value from the customer-value scores nearest the snapshot, and their as-of time (none: empty, null).</summary>
     private static (IReadOnlyDictionary<string, double> Values, DateTime? AsOf) KeptValues(IGoldEngine lake, DateTime asOf)

@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using EAmazing.Features;
 using EAmazing.Lake;
-using EAmazing.Lake.Catalog;
 using EAmazing.Models.Business;
 
 namespace EAmazing.BusinessModels.CustomerValue;
@@ -48,54 +46,23 @@ public sealed class CustomerScoring : IBatchScorer
 
         progress?.Report($"scoring {rows.Count:N0} customers with {card.Name} v{card.Version}");
         var month = asOf.AddDays(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
-        var relative = GoldLayout.Partition(Table.Name, month);
-        var target = lake.Layout.Full(relative);
-        var csv = lake.Layout.Temporary(relative + ".csv");
-        var parquet = lake.Layout.Temporary(relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        try
-        {
-            WriteCsv(csv, rows, fit, card.Version, asOf);
-            var count = lake.WriteParquet($"""
+        var partition = new GoldPartitionWriter(lake, Table, month);
+        var count = partition.Write(CustomerScoresTable.Columns, writer => WriteRows(writer, rows, fit, card.Version, asOf),
+            csv => $"""
                 SELECT user_id, as_of_time, model_version, horizon_days, frequency, recency_days, age_days, monetary_value,
                     probability_alive, expected_purchases, expected_spend, expected_value
                 FROM read_csv('{LakeSql.Literal(csv)}', header = true, columns = {Columns})
                 ORDER BY user_id
-                """, parquet);
-            File.Move(parquet, target, overwrite: true);
-            var bytes = new FileInfo(target).Length;
-            var catalog = new GoldCatalog(lake);
-            catalog.Record(new GoldPartition(Table.Name, month, relative, count, bytes, $"{card.Name} v{card.Version}",
-                $"{card.Name}/{card.Version}/{asOf:yyyy-MM-dd}", DateTime.UtcNow, clock.ElapsedMilliseconds));
-            catalog.RefreshViews([Table]);
-            var value = rows.Count == 0 ? 0 : rows.Sum(r => fit.Predict(r.Summary, fit.HorizonDays).ExpectedValue);
-            return new BatchScoreOutcome(Table.Name, relative, count,
-                [string.Create(CultureInfo.InvariantCulture, $"{card.Name} v{card.Version}: {count:N0} customers scored as of {asOf:yyyy-MM-dd} over {fit.HorizonDays} days, expected value {value:N0} in total")]);
-        }
-        finally
-        {
-            File.Delete(csv);
-            File.Delete(parquet);
-        }
+                """,
+            $"{card.Name} v{card.Version}", $"{card.Name}/{card.Version}/{asOf:yyyy-MM-dd}", clock);
+        var value = rows.Count == 0 ? 0 : rows.Sum(r => fit.Predict(r.Summary, fit.HorizonDays).ExpectedValue);
+        return new BatchScoreOutcome(Table.Name, partition.Partition, count,
+            [string.Create(CultureInfo.InvariantCulture, $"{card.Name} v{card.Version}: {count:N0} customers scored as of {asOf:yyyy-MM-dd} over {fit.HorizonDays} days, expected value {value:N0} in total")]);
     }
 
-    /// <summary>A customer's latest scores, read from the table's Parquet files on disk (off the catalog, as the API reads).</summary>
-    public object? Lookup(IScratchDatabase scratch, LakeLayout lake, string pseudonym)
-    {
-        var files = GoldLayout.Files(lake, Table.Name);
-        if (files.Count == 0)
-        {
-            return null;
-        }
-
-        CustomerScoreOfUser? found = null;
-        scratch.ForEachRow($"""
-            SELECT as_of_time, model_version, horizon_days, probability_alive, expected_purchases, expected_spend, expected_value
-            FROM read_parquet({LakeSql.List(files)}, hive_partitioning = false)
-            WHERE user_id = '{LakeSql.Literal(pseudonym)}' ORDER BY as_of_time DESC LIMIT 1
-            """, r => found = new CustomerScoreOfUser(r.GetDateTime(0), r.GetInt32(1), r.GetInt32(2), r.GetDouble(3), r.GetDouble(4), r.GetDouble(5), r.GetDouble(6)));
-        return found;
-    }
+    public object? Lookup(IScratchDatabase scratch, LakeLayout lake, string pseudonym) =>
+        LatestGoldRow.OfUser(scratch, lake, Table.Name, "as_of_time, model_version, horizon_days, probability_alive, expected_purchases, expected_spend, expected_value", pseudonym,
+            r => new CustomerScoreOfUser(r.GetDateTime(0), r.GetInt32(1), r.GetInt32(2), r.GetDouble(3), r.GetDouble(4), r.GetDouble(5), r.GetDouble(6)));
 
     private const string Columns = """
         {'user_id': 'VARCHAR', 'as_of_time': 'TIMESTAMP', 'model_version': 'INTEGER', 'horizon_days': 'INTEGER', 'frequency': 'INTEGER',
@@ -103,10 +70,8 @@ public sealed class CustomerScoring : IBatchScorer
          'expected_purchases': 'DOUBLE', 'expected_spend': 'DOUBLE', 'expected_value': 'DOUBLE'}
         """;
 
-    private static void WriteCsv(string path, IReadOnlyList<CustomerHistory.Row> rows, CustomerValueFit fit, int version, DateTime asOf)
+    private static void WriteRows(TextWriter writer, IReadOnlyList<CustomerHistory.Row> rows, CustomerValueFit fit, int version, DateTime asOf)
     {
-        using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
-        writer.WriteLine(string.Join(',', CustomerScoresTable.Columns));
         var at = asOf.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
         foreach (var r in rows)
         {

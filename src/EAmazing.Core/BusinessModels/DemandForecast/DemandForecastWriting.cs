@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using EAmazing.Features;
 using EAmazing.Lake;
-using EAmazing.Lake.Catalog;
 using EAmazing.Models.Business;
 
 namespace EAmazing.BusinessModels.DemandForecast;
@@ -32,38 +30,22 @@ public sealed class DemandForecastWriting : IForecastWriter
 
         var first = history.Last.AddDays(1);
         var month = first.ToString("yyyy-MM", CultureInfo.InvariantCulture);
-        var relative = GoldLayout.Partition(Table.Name, month);
-        var target = lake.Layout.Full(relative);
-        var csv = lake.Layout.Temporary(relative + ".csv");
-        var parquet = lake.Layout.Temporary(relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        try
-        {
-            WriteCsv(csv, points, card.Version, fit.Method, first);
-            var count = lake.WriteParquet($"""
+        var partition = new GoldPartitionWriter(lake, Table, month);
+        var count = partition.Write(DemandForecastTable.Columns, writer => WriteRows(writer, points, card.Version, fit.Method, first),
+            csv => $"""
                 SELECT {string.Join(", ", DemandForecastTable.Columns)}
                 FROM read_csv('{LakeSql.Literal(csv)}', header = true, columns = {ColumnTypes})
                 ORDER BY level, category_key, target, day
-                """, parquet);
-            File.Move(parquet, target, overwrite: true);
-            var catalog = new GoldCatalog(lake);
-            catalog.Record(new GoldPartition(Table.Name, month, relative, count, new FileInfo(target).Length, $"{card.Name} v{card.Version}",
-                $"{card.Name}/{card.Version}/{first:yyyy-MM-dd}/{horizon}", DateTime.UtcNow, clock.ElapsedMilliseconds));
-            catalog.RefreshViews([Table]);
-            var fallbacks = points.Where(p => p.Note.Length > 0 && p.Step == 1 && p.Target == DemandTarget.Purchases).GroupBy(p => p.Note).ToList();
-            var purchases = points.Where(p => p.Target == DemandTarget.Purchases && p.Series.Level == DemandSeries.TopCategoryLevel).Sum(p => p.Point);
-            return new BatchScoreOutcome(Table.Name, relative, count,
-            [
-                string.Create(CultureInfo.InvariantCulture, $"{card.Name} v{card.Version} ({fit.Method}): {history.Series.Count:N0} series forecast {first:yyyy-MM-dd}..{first.AddDays(horizon - 1):yyyy-MM-dd} with 80% and 95% intervals; {purchases:N0} purchases expected in all"),
-                .. fallbacks.Select(g => $"{g.Count():N0} series: {g.Key}"),
-                .. history.FilledDays.Count == 0 ? Array.Empty<string>() : [$"{history.FilledDays.Count} day(s) without any demand row were filled with the value of a week before: {string.Join(", ", history.FilledDays.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))}"],
-            ]);
-        }
-        finally
-        {
-            File.Delete(csv);
-            File.Delete(parquet);
-        }
+                """,
+            $"{card.Name} v{card.Version}", $"{card.Name}/{card.Version}/{first:yyyy-MM-dd}/{horizon}", clock);
+        var fallbacks = points.Where(p => p.Note.Length > 0 && p.Step == 1 && p.Target == DemandTarget.Purchases).GroupBy(p => p.Note).ToList();
+        var purchases = points.Where(p => p.Target == DemandTarget.Purchases && p.Series.Level == DemandSeries.TopCategoryLevel).Sum(p => p.Point);
+        return new BatchScoreOutcome(Table.Name, partition.Partition, count,
+        [
+            string.Create(CultureInfo.InvariantCulture, $"{card.Name} v{card.Version} ({fit.Method}): {history.Series.Count:N0} series forecast {first:yyyy-MM-dd}..{first.AddDays(horizon - 1):yyyy-MM-dd} with 80% and 95% intervals; {purchases:N0} purchases expected in all"),
+            .. fallbacks.Select(g => $"{g.Count():N0} series: {g.Key}"),
+            .. history.FilledDays.Count == 0 ? Array.Empty<string>() : [$"{history.FilledDays.Count} day(s) without any demand row were filled with the value of a week before: {string.Join(", ", history.FilledDays.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))}"],
+        ]);
     }
 
     private const string ColumnTypes = """
@@ -72,10 +54,8 @@ public sealed class DemandForecastWriting : IForecastWriter
          'lower_95': 'DOUBLE', 'upper_95': 'DOUBLE', 'weekday': 'INTEGER', 'is_sale_day': 'BOOLEAN', 'is_month_end': 'BOOLEAN', 'note': 'VARCHAR'}
         """;
 
-    private static void WriteCsv(string path, IReadOnlyList<ForecastPoint> points, int version, string method, DateOnly first)
+    private static void WriteRows(TextWriter writer, IReadOnlyList<ForecastPoint> points, int version, string method, DateOnly first)
     {
-        using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
-        writer.WriteLine(string.Join(',', DemandForecastTable.Columns));
         // The forecast is made as of the first forecast day's midnight: every day before it is known.
         var asOf = first.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + " 00:00:00";
         foreach (var p in points)

@@ -97,6 +97,29 @@ public sealed class ChurnLakeTests : IClassFixture<ChurnLakeTests.World>
 
         Assert.Contains("eamazing train churn", e.Message, StringComparison.Ordinal);
     }
+    [Fact]
+    public void Scoring_in_small_batches_writes_the_same_rows_ranked_by_probability_with_the_campaign_taking_the_first_ranks()
+    {
+        var engine = _world.Gold.Lake.Engine;
+        const string Rows = "SELECT user_id, churn_probability, kept_value, campaign_rank, targeted FROM gold_churn_scores ORDER BY user_id";
+
+        var whole = new ChurnScoring().Score(_world.ScoringContext, null);
+        var wholeRows = engine.Query(Rows).Rows;
+        var batched = new ChurnScoring(batchRows: 7).Score(_world.ScoringContext, null);
+        var batchedRows = engine.Query(Rows).Rows;
+
+        Assert.Equal(whole.Lines, batched.Lines);
+        Assert.Equal(wholeRows.Count, batchedRows.Count);
+        Assert.True(wholeRows.Count > 7, "the tiny world's snapshot spans several batches of 7");
+        Assert.All(wholeRows.Zip(batchedRows), p => Assert.Equal(p.First, p.Second));
+        // Rank 1 is the highest probability (ties in user order), each rank once; the campaign takes the first ranks.
+        var ranked = batchedRows.OrderBy(r => Convert.ToInt32(r[3], CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(Enumerable.Range(1, ranked.Count), ranked.Select(r => Convert.ToInt32(r[3], CultureInfo.InvariantCulture)));
+        Assert.True(ranked.Zip(ranked.Skip(1)).All(p => (double)p.First[1]! > (double)p.Second[1]!
+            || ((double)p.First[1]! == (double)p.Second[1]! && string.CompareOrdinal((string)p.First[0]!, (string)p.Second[0]!) < 0)));
+        var targeted = ranked.Count(r => (bool)r[4]!);
+        Assert.All(ranked.Take(targeted), r => Assert.True((bool)r[4]!));
+    }
 
     private static long Count(EAmazing.Lake.IGoldEngine engine, string sql) => Convert.ToInt64(engine.Query(sql).Rows[0][0], CultureInfo.InvariantCulture);
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using EAmazing.Features;
 using EAmazing.Lake;
-using EAmazing.Lake.Catalog;
 
 namespace EAmazing.BusinessModels.Segmentation.Scoring;
 
@@ -20,6 +19,8 @@ public static class SegmentAssignments
 
     public static readonly string[] Columns = ["user_id", "as_of_time", "segment_id", "segment_name", "model_version"];
 
+    private const string AssignmentColumns = "as_of_time, segment_id, segment_name, model_version";
+
     /// <summary>
     /// Writes the snapshot's assignments into its month's partition (replacing an earlier scoring of the same snapshot,
     /// keeping the month's other snapshots): a temporary file renamed into place, then the catalog row.
@@ -27,60 +28,34 @@ public static class SegmentAssignments
     public static (string Partition, long Rows) Write(IGoldEngine lake, DateTime snapshot, IReadOnlyList<string> users, int[] segmentIds, IReadOnlyList<string> names, int version)
     {
         var month = snapshot.ToString("yyyy-MM", CultureInfo.InvariantCulture);
-        var relative = GoldLayout.Partition(Table, month);
-        var full = lake.Layout.Full(relative);
-        var temporary = lake.Layout.Temporary(relative);
-        var staged = temporary + ".csv";
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        try
-        {
-            using (var writer = new StreamWriter(staged))
+        var partition = new GoldPartitionWriter(lake, Gold, month);
+        var rows = partition.Write(Columns, writer =>
             {
-                writer.WriteLine(string.Join(',', Columns));
                 for (var i = 0; i < users.Count; i++)
                 {
                     writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{users[i]},{snapshot:yyyy-MM-dd HH:mm:ss},{segmentIds[i]},{names[i]},{version}"));
                 }
-            }
-
-            var at = $"TIMESTAMP '{snapshot:yyyy-MM-dd HH:mm:ss}'";
-            var previous = new GoldCatalog(lake).Partitions().Any(p => p.Table == Table && p.Month == month) && File.Exists(full)
-                ? $" UNION ALL SELECT {string.Join(", ", Columns)} FROM read_parquet('{LakeSql.Literal(full)}', hive_partitioning = false) WHERE as_of_time <> {at}"
-                : "";
-            var rows = lake.WriteParquet($"""
-                SELECT user_id, CAST(as_of_time AS TIMESTAMP) AS as_of_time, CAST(segment_id AS INTEGER) AS segment_id, segment_name, CAST(model_version AS INTEGER) AS model_version
-                FROM read_csv('{LakeSql.Literal(staged)}', header = true, all_varchar = true, delim = ',', quote = '')
-                {previous}
-                ORDER BY as_of_time, user_id
-                """, temporary);
-            var bytes = new FileInfo(temporary).Length;
-            File.Move(temporary, full, overwrite: true);
-            new GoldCatalog(lake).Record(new GoldPartition(Table, month, relative, rows, bytes, "", $"{Table}@{snapshot:yyyy-MM-dd}:v{version}", DateTime.UtcNow, 0));
-            return (relative, rows);
-        }
-        finally
-        {
-            File.Delete(staged);
-            File.Delete(temporary);
-        }
+            },
+            staged =>
+            {
+                var at = $"TIMESTAMP '{snapshot:yyyy-MM-dd HH:mm:ss}'";
+                var previous = new GoldCatalog(lake).Partitions().Any(p => p.Table == Table && p.Month == month) && File.Exists(partition.Target)
+                    ? $" UNION ALL SELECT {string.Join(", ", Columns)} FROM read_parquet('{LakeSql.Literal(partition.Target)}', hive_partitioning = false) WHERE as_of_time <> {at}"
+                    : "";
+                return $"""
+                    SELECT user_id, CAST(as_of_time AS TIMESTAMP) AS as_of_time, CAST(segment_id AS INTEGER) AS segment_id, segment_name, CAST(model_version AS INTEGER) AS model_version
+                    FROM read_csv('{LakeSql.Literal(staged)}', header = true, all_varchar = true, delim = ',', quote = '')
+                    {previous}
+                    ORDER BY as_of_time, user_id
+                    """;
+            },
+            "", $"{Table}@{snapshot:yyyy-MM-dd}:v{version}", refreshView: false);
+        return (partition.Partition, rows);
     }
 
     /// <summary>A user's latest assignment, read from the table's Parquet files on disk (off the catalog, as the API reads).</summary>
-    public static SegmentOfUser? Find(IScratchDatabase scratch, LakeLayout lake, string pseudonym)
-    {
-        var files = GoldLayout.Files(lake, Table);
-        if (files.Count == 0)
-        {
-            return null;
-        }
-
-        SegmentOfUser? found = null;
-        scratch.ForEachRow($"""
-            SELECT as_of_time, segment_id, segment_name, model_version FROM read_parquet({LakeSql.List(files)}, hive_partitioning = false)
-            WHERE user_id = '{LakeSql.Literal(pseudonym)}' ORDER BY as_of_time DESC LIMIT 1
-            """, r => found = new SegmentOfUser(r.GetDateTime(0), r.GetInt32(1), r.GetString(2), r.GetInt32(3)));
-        return found;
-    }
+    public static SegmentOfUser? Find(IScratchDatabase scratch, LakeLayout lake, string pseudonym) =>
+        LatestGoldRow.OfUser(scratch, lake, Table, AssignmentColumns, pseudonym, r => new SegmentOfUser(r.GetDateTime(0), r.GetInt32(1), r.GetString(2), r.GetInt32(3)));
 
     /// <summary>A user's latest assignment at or before <paramref name="asOf"/> (null: the latest), or null when none.</summary>
     public static (DateTime AsOf, int SegmentId, string Name, int Version)? Find(IGoldEngine lake, string pseudonym, DateTime? asOf = null)
@@ -91,11 +66,7 @@ public static class SegmentAssignments
             return null;
         }
 
-        var bound = asOf is { } t ? $" AND as_of_time <= TIMESTAMP '{t:yyyy-MM-dd HH:mm:ss}'" : "";
-        var rows = lake.Compute($"""
-            SELECT as_of_time, segment_id, segment_name, model_version FROM read_parquet({LakeSql.List(files)}, hive_partitioning = false)
-            WHERE user_id = '{LakeSql.Literal(pseudonym)}'{bound} ORDER BY as_of_time DESC LIMIT 1
-            """).Rows;
+        var rows = lake.Compute(LatestGoldRow.Query(files, AssignmentColumns, pseudonym, asOf)).Rows;
         return rows.Count == 0
             ? null
             : ((DateTime)rows[0][0]!, Convert.ToInt32(rows[0][1], CultureInfo.InvariantCulture), (string)rows[0][2]!, Convert.ToInt32(rows[0][3], CultureInfo.InvariantCulture));
