@@ -35,8 +35,7 @@ event_days AS (
         count(CASE WHEN event_type = 'view' AND price >= 200 AND price < 800 THEN 1 END) AS views_band_high,
         count(CASE WHEN event_type = 'view' AND price >= 800 THEN 1 END) AS views_band_premium,
         max(event_time) AS last_event,
-        max(CASE WHEN event_type = 'purchase' THEN event_time END) AS last_purchase,
-        max(CASE WHEN event_type = 'cart' THEN event_time END) AS last_cart
+        max(CASE WHEN event_type = 'purchase' THEN event_time END) AS last_purchase
     FROM events
     GROUP BY user_id, CAST(event_time AS DATE)
 ),
@@ -71,16 +70,7 @@ history AS (
         CAST(sum(CASE WHEN d.day >= s.snapshot_day - INTERVAL '{history_days} days' THEN d.views_band_low ELSE 0 END) AS BIGINT) AS views_band_low,
         CAST(sum(CASE WHEN d.day >= s.snapshot_day - INTERVAL '{history_days} days' THEN d.views_band_mid ELSE 0 END) AS BIGINT) AS views_band_mid,
         CAST(sum(CASE WHEN d.day >= s.snapshot_day - INTERVAL '{history_days} days' THEN d.views_band_high ELSE 0 END) AS BIGINT) AS views_band_high,
-        CAST(sum(CASE WHEN d.day >= s.snapshot_day - INTERVAL '{history_days} days' THEN d.views_band_premium ELSE 0 END) AS BIGINT) AS views_band_premium,
-        -- the pace of visits and purchases (churn: a silence is long or short relative to the user's own rhythm)
-        date_diff('second', max(d.last_cart), s.snapshot_time) / 86400.0 AS days_since_last_cart,
-        CAST(sum(CASE WHEN d.day >= s.snapshot_day - INTERVAL '7 days' THEN d.sessions ELSE 0 END) AS BIGINT) AS sessions_7d,
-        CAST(sum(CASE WHEN d.day >= s.snapshot_day - INTERVAL '14 days' THEN d.sessions ELSE 0 END) AS BIGINT) AS sessions_14d,
-        CAST(count(CASE WHEN d.day >= s.snapshot_day - INTERVAL '{history_days} days' THEN 1 END) AS BIGINT) AS active_days_90d,
-        date_diff('day', min(CASE WHEN d.day >= s.snapshot_day - INTERVAL '{history_days} days' THEN d.day END),
-                         max(d.day)) AS active_span_90d,
-        CAST(count(CASE WHEN d.purchases > 0 THEN 1 END) AS BIGINT) AS purchase_days,
-        date_diff('day', min(CASE WHEN d.purchases > 0 THEN d.day END), max(CASE WHEN d.purchases > 0 THEN d.day END)) AS purchase_span
+        CAST(sum(CASE WHEN d.day >= s.snapshot_day - INTERVAL '{history_days} days' THEN d.views_band_premium ELSE 0 END) AS BIGINT) AS views_band_premium
     FROM snapshots s
     JOIN user_days d ON d.day < s.snapshot_day
     GROUP BY s.snapshot_time, s.snapshot_day, d.user_id
@@ -141,19 +131,6 @@ SELECT
     CAST(h.views_band_mid AS DOUBLE) / nullif(h.views_90d, 0) AS view_share_50_200,
     CAST(h.views_band_high AS DOUBLE) / nullif(h.views_90d, 0) AS view_share_200_800,
     CAST(h.views_band_premium AS DOUBLE) / nullif(h.views_90d, 0) AS view_share_800_up,
-    h.days_since_last_cart,
-    h.sessions_7d,
-    h.sessions_14d,
-    h.active_days_90d,
-    -- mean days between active days in the 90-day window, and the current silence in those units (NULL: one active day)
-    CAST(h.active_span_90d AS DOUBLE) / nullif(h.active_days_90d - 1, 0) AS days_between_visits,
-    h.recency_days / nullif(CAST(h.active_span_90d AS DOUBLE) / nullif(h.active_days_90d - 1, 0), 0) AS recency_to_visit_gap,
-    -- sessions per day since the user was first seen (at most the 90-day window), and the sessions that rate expected since the last visit
-    CAST(h.sessions_90d AS DOUBLE) / least(h.tenure_days, {history_days}) AS sessions_per_day,
-    h.recency_days * h.sessions_90d / least(h.tenure_days, {history_days}) AS sessions_missed_since_last_visit,
-    -- mean days between purchase days (inter-purchase time), and the current purchase silence in those units
-    CAST(h.purchase_span AS DOUBLE) / nullif(h.purchase_days - 1, 0) AS days_between_purchases,
-    h.days_since_last_purchase / nullif(CAST(h.purchase_span AS DOUBLE) / nullif(h.purchase_days - 1, 0), 0) AS purchase_recency_to_gap,
     CASE WHEN h.snapshot_time + INTERVAL '{horizon_days} days' <= {data_end}
          THEN coalesce(f.purchases, 0) = 0 END AS label_churn
 FROM history h
