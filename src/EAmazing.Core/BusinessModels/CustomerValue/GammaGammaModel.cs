@@ -33,18 +33,18 @@ public static class GammaGammaModel
         return sum / customers.Count;
     }
 
-    /// <summary>Fits the parameters on the customers that <see cref="Informs"/> the model.</summary>
+    /// <summary>Fits the parameters on the customers that <see cref="Informs"/> the model, through <see cref="GammaGammaSample"/> (one logarithm per customer per evaluation).</summary>
     public static (GammaGammaParameters? Parameters, FitResult Fit) Fit(IReadOnlyList<CustomerSummary> customers)
     {
-        var informative = customers.Where(Informs).ToList();
-        if (informative.Count < 3)
+        var sample = GammaGammaSample.Of(customers);
+        if (sample.Customers < 3)
         {
-            return (null, new FitResult([], double.NaN, 0, false, $"{informative.Count} customers with repeat purchases: too few to fit spend"));
+            return (null, new FitResult([], double.NaN, 0, false, $"{sample.Customers} customers with repeat purchases: too few to fit spend"));
         }
 
-        var mean = informative.Average(c => c.MonetaryValue);
+        var mean = customers.Where(Informs).Average(c => c.MonetaryValue);
         double[] start = [2.0, 3.0, mean];
-        var fit = Maximise(p => MeanLogLikelihood(new GammaGammaParameters(p[0], p[1], p[2]), informative), start);
+        var fit = Maximise(p => sample.MeanLogLikelihood(new GammaGammaParameters(p[0], p[1], p[2])), start);
         return (fit.Converged ? new GammaGammaParameters(fit.Parameters[0], fit.Parameters[1], fit.Parameters[2]) : null, fit);
     }
 

@@ -42,4 +42,15 @@ public sealed class BootstrapAndCostTests
 
         Assert.InRange(threshold, 0.05, 0.15);
     }
+    [Fact]
+    public void Several_Metrics_In_One_Pass_Have_The_Intervals_Each_Has_Alone()
+    {
+        var items = Enumerable.Range(0, 400).Select(i => (double)((i * 37) % 101)).ToArray();
+        Func<IReadOnlyList<double>, double>[] metrics = [s => s.Average(), s => s.Max() - s.Min(), s => s.Count(v => v > 50) / (double)s.Count];
+
+        var together = Bootstrap.Intervals(items, metrics, 200, 7);
+
+        Assert.Equal(metrics.Select(m => Bootstrap.Interval(items, m, 200, 7)), together);
+        Assert.True(together[0].Lower < together[0].Upper);
+    }
 }
