@@ -71,11 +71,11 @@ public sealed class RecommendationTraining(TrainingContext context)
             : null;
         var contenders = results.Where(r => !r.Method.IsBaseline).ToList();
         var chosen = (contenders.Count > 0 ? contenders : results).MaxBy(r => r.ValidationRecall)!;
-        return Register(request, split, LastDaySplit.Day(training.Min(s => s.Start)), training.Count, vocabulary, test, results, chosen, oracle, sequences, clock, progress);
+        return Register(request, split, LastDaySplit.Day(training.Min(s => s.Start)), training.Count, validation.Count, vocabulary, test, results, chosen, oracle, sequences, clock, progress);
     }
 
     private TrainingOutcome Register(
-        RecommendationRequest request, LastDaySplit split, DateOnly trainFrom, int trainingSessions, ItemVocabulary vocabulary, IReadOnlyList<TestSession> test,
+        RecommendationRequest request, LastDaySplit split, DateOnly trainFrom, int trainingSessions, int validationSessions, ItemVocabulary vocabulary, IReadOnlyList<TestSession> test,
         List<MethodResult> results, MethodResult chosen, MethodEvaluation? oracle, IReadOnlyList<SessionSequence> sequences, Stopwatch clock, IProgress<string>? progress)
     {
         var seed = request.Seed;
@@ -146,7 +146,7 @@ public sealed class RecommendationTraining(TrainingContext context)
                 ModelFile = file,
                 CreatedAt = DateTime.UtcNow,
                 Data = new DataWindow(At(trainFrom), At(split.ValidationDay), At(split.TestDay), At(split.TestDay.AddDays(1)),
-                    trainingSessions, 0, test.Count, 0, []),
+                    trainingSessions, validationSessions, test.Count, 0, []),
                 Estimates = estimates,
                 PrimaryMetric = Primary,
                 Baselines = baselines.ToDictionary(r => r.Name, r => r.Test.Mean(Primary)),
