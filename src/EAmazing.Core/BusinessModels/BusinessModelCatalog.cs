@@ -2,6 +2,7 @@ using EAmazing.BusinessModels.Churn;
 using EAmazing.BusinessModels.CustomerValue;
 using EAmazing.BusinessModels.DemandForecast;
 using EAmazing.BusinessModels.PurchaseIntent;
+using EAmazing.BusinessModels.Recommendation;
 using EAmazing.BusinessModels.Segmentation;
 using EAmazing.Features;
 using EAmazing.Models.Business;
@@ -34,6 +35,7 @@ public sealed class BusinessModelCatalog
         new CustomerValueModel(),
         new ChurnModel(),
         new DemandForecastModel(),
+        new RecommendationModel(),
     ]);
 
     public IReadOnlyList<IBusinessModel> All { get; }

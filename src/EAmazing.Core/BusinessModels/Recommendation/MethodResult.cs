@@ -1,0 +1,18 @@
+using EAmazing.BusinessModels.Recommendation.Evaluation;
+
+namespace EAmazing.BusinessModels.Recommendation;
+
+/// <summary>One method of a run: the hyperparameters chosen on the validation day, its validation Recall@20, its test evaluation and its times.</summary>
+public sealed record MethodResult(
+    RecommenderMethod Method,
+    IReadOnlyDictionary<string, string> Hyperparameters,
+    double ValidationRecall,
+    int Candidates,
+    MethodEvaluation Test,
+    double FitSeconds,
+    double EvaluationSeconds)
+{
+    public string Name => Method.Name;
+
+    public string Settings => Hyperparameters.Count == 0 ? "-" : string.Join(" ", Hyperparameters.Select(kv => $"{kv.Key}={kv.Value}"));
+}

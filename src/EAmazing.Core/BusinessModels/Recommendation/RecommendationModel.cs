@@ -1,0 +1,63 @@
+using System.Globalization;
+using EAmazing.BusinessModels.Recommendation.Data;
+using EAmazing.Features;
+using EAmazing.Models.Business;
+using EAmazing.Privacy.Purposes;
+
+namespace EAmazing.BusinessModels.Recommendation;
+
+/// <summary>
+/// Next-item recommendation: given a session's events so far, rank the whole catalogue for the next item. Popularity,
+/// co-visitation, sequential rules, V-SkNN and STAN (and any method added to <see cref="RecommenderCatalog"/>) are compared
+/// on the last-day protocol by full-catalogue ranking, beside the world's true next-item distribution.
+/// </summary>
+public sealed class RecommendationModel : IBusinessModel
+{
+    public const string RegistryName = "next-item";
+
+    public static readonly ModelParameter Events = new("events", "Event types that make a session's sequence", "views", ["views", "all"]);
+
+    public static readonly ModelParameter Protocol = new("protocol", "Evaluation protocol: train before the last day, validate on the day before, test on the last day", "last-day", ["last-day"]);
+
+    public static readonly ModelParameter MinSupport = new("min-support", "Items with fewer training events are removed, iteratively (1 to 1000)", "5");
+
+    public static readonly ModelParameter MaxLength = new("max-length", "Sessions are cut at this many items (2 to 1000)", "50");
+
+    public string Name => "recommender";
+
+    public string Description => "Next-item recommendation: popularity, co-visitation, sequential rules and session kNN ranked over the full catalogue on the last day, beside the world's oracle";
+
+    public TaskKind Kind => TaskKind.Ranking;
+
+    public IReadOnlyList<GoldTable> Inputs { get; } = [GoldTables.Sessions];
+
+    public ProcessingPurpose Purpose => RecommendationPurpose.Purpose;
+
+    public IReadOnlyList<string> RegistryNames { get; } = [RegistryName];
+
+    public IReadOnlyList<ModelParameter> Parameters { get; } = [Events, Protocol, MinSupport, MaxLength];
+
+    public DemoRun Demo { get; } = new(new Dictionary<string, string>(), RegistryName, TrialsPerFamily: 2);
+
+    public IModelEvaluator Evaluator { get; } = new RecommendationEvaluator();
+
+    public IReadOnlyList<string>? Families => RecommenderCatalog.Names;
+
+    public TrainingOutcome Train(TrainingContext context, TrainingSettings settings, IProgress<string>? progress = null)
+    {
+        var preparation = new PreparationOptions(
+            settings.Parameter(Events) == "all" ? EventSelection.All : EventSelection.Views,
+            MinItemSupport: Whole(settings, MinSupport, 1, 1000),
+            MaxLength: Whole(settings, MaxLength, 2, 1000));
+        var methods = settings.Families is { Count: > 0 } chosen ? chosen.Select(RecommenderCatalog.Find).ToList() : RecommenderCatalog.All;
+        return new RecommendationTraining(context).Run(new RecommendationRequest(preparation, methods, Math.Max(1, settings.TrialsPerFamily), settings.Seed, settings.TruthFolder), progress);
+    }
+
+    private static int Whole(TrainingSettings settings, ModelParameter parameter, int lowest, int highest)
+    {
+        var text = settings.Parameter(parameter);
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= lowest && value <= highest
+            ? value
+            : throw new ArgumentException($"--{parameter.Name} '{text}' is not a whole number from {lowest} to {highest}");
+    }
+}

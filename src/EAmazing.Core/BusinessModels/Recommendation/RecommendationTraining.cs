@@ -1,0 +1,262 @@
+using System.Diagnostics;
+using System.Globalization;
+using EAmazing.BusinessModels.Recommendation.Data;
+using EAmazing.BusinessModels.Recommendation.Evaluation;
+using EAmazing.BusinessModels.Recommendation.Methods;
+using EAmazing.Features;
+using EAmazing.Foundation.Randomness;
+using EAmazing.Foundation.Statistics;
+using EAmazing.Models.Business;
+using EAmazing.Models.Registry;
+
+namespace EAmazing.BusinessModels.Recommendation;
+
+/// <summary>
+/// One recommender training run on the last-day protocol: silver sessions prepared as the request says; each method's
+/// grid searched by Recall@20 on the day before the last (fitted on the days before it); each method refitted with its
+/// chosen setting on every day before the last and ranked over the full catalogue on the last day's sessions, beside the
+/// world's oracle; the method best on validation becomes the version (card, report, registry).
+/// </summary>
+public sealed class RecommendationTraining(TrainingContext context)
+{
+    public const string Primary = "recall_at_20";
+
+    public TrainingOutcome Run(RecommendationRequest request, IProgress<string>? progress = null)
+    {
+        var clock = Stopwatch.StartNew();
+        var all = SessionLog.Load(context.Lake, request.Preparation, progress);
+        var split = LastDaySplit.Of(all);
+        var methods = request.Methods.Select(m => m.Name).Contains(PopularityRecommender.MethodName) ? request.Methods.ToList() : [RecommenderCatalog.Find(PopularityRecommender.MethodName), .. request.Methods];
+        if (!methods.Any(m => m.Name == TrailingDayPopularityRecommender.MethodName))
+        {
+            methods.Insert(1, RecommenderCatalog.Find(TrailingDayPopularityRecommender.MethodName));
+        }
+
+        // Search: fit on the days before the validation day, score on a seeded sample of its sessions.
+        var searchTraining = SessionPreparation.Training(LastDaySplit.Before(all, split.ValidationDay), request.Preparation);
+        var searchVocabulary = ItemVocabulary.FromTraining(searchTraining);
+        var searchSequences = searchTraining.Select(searchVocabulary.Encode).ToList();
+        var validation = Sample(SessionPreparation.Test(LastDaySplit.StartingOn(all, split.ValidationDay), request.Preparation), request.ValidationSessions, request.Seed)
+            .Select(s => TestSession.Map(s, searchVocabulary)).ToList();
+        var training = SessionPreparation.Training(LastDaySplit.Before(all, split.TestDay), request.Preparation);
+        var vocabulary = ItemVocabulary.FromTraining(training);
+        var sequences = training.Select(vocabulary.Encode).ToList();
+        var test = SessionPreparation.Test(LastDaySplit.StartingOn(all, split.TestDay), request.Preparation).Select(s => TestSession.Map(s, vocabulary)).ToList();
+        Check(searchTraining, validation, training, test, split);
+        progress?.Report($"training {training.Count:N0} sessions ({vocabulary.Count:N0} items) before {split.TestDay:yyyy-MM-dd}; validation {validation.Count:N0} sessions on {split.ValidationDay:yyyy-MM-dd}; test {test.Count:N0} sessions on {split.TestDay:yyyy-MM-dd}");
+
+        var results = new List<MethodResult>();
+        foreach (var method in methods)
+        {
+            var candidates = Candidates(method, request.TrialsPerMethod, request.Seed);
+            var best = candidates[0];
+            var bestRecall = double.NegativeInfinity;
+            foreach (var candidate in candidates)
+            {
+                var recommender = method.Create(candidate);
+                recommender.Fit(searchSequences, searchVocabulary.Count);
+                var recall = NextItemEvaluator.Evaluate(recommender, validation, searchVocabulary.Count, searchVocabulary.Counts).Mean(Primary);
+                progress?.Report(string.Create(CultureInfo.InvariantCulture, $"{method.Name} {Describe(candidate)}: validation recall@20 {recall:0.0000}"));
+                if (recall > bestRecall)
+                {
+                    (best, bestRecall) = (candidate, recall);
+                }
+            }
+
+            results.Add(Test(method, best, bestRecall, candidates.Count, sequences, vocabulary, test, progress));
+        }
+
+        var oracle = request.TruthFolder is not null && context.Pseudonymiser is not null
+            ? NextItemOracle.Rank(request.TruthFolder, context.Pseudonymiser, test, request.Preparation.RemoveRepeats, progress)
+            : null;
+        var contenders = results.Where(r => !r.Method.IsBaseline).ToList();
+        var chosen = (contenders.Count > 0 ? contenders : results).MaxBy(r => r.ValidationRecall)!;
+        return Register(request, split, LastDaySplit.Day(training.Min(s => s.Start)), training.Count, validation.Count, vocabulary, test, results, chosen, oracle, sequences, clock, progress);
+    }
+
+    private TrainingOutcome Register(
+        RecommendationRequest request, LastDaySplit split, DateOnly trainFrom, int trainingSessions, int validationSessions, ItemVocabulary vocabulary, IReadOnlyList<TestSession> test,
+        List<MethodResult> results, MethodResult chosen, MethodEvaluation? oracle, IReadOnlyList<SessionSequence> sequences, Stopwatch clock, IProgress<string>? progress)
+    {
+        var seed = request.Seed;
+        var estimates = RankingMetrics.Names.Select(n => new NamedEstimate(n, chosen.Test.Interval(n, seed))).ToList();
+        estimates.Add(new NamedEstimate("conversion_hit_rate_at_20", chosen.Test.ConversionHitRate(seed)));
+        var notes = new List<TrainingNote>
+        {
+            new($"last-day protocol: train on {trainingSessions:N0} sessions ending before {split.TestDay:yyyy-MM-dd} ({vocabulary.Count:N0} items), hyperparameters chosen on {split.ValidationDay:yyyy-MM-dd}, "
+                + $"test on {test.Count:N0} sessions starting {split.TestDay:yyyy-MM-dd} ({chosen.Test.Events:N0} predicted events, full-catalogue ranking; unseen items are misses: "
+                + string.Create(CultureInfo.InvariantCulture, $"{test.Sum(s => s.Items.Skip(1).Count(i => i < 0)) / (double)Math.Max(1, chosen.Test.Events):P1} of test targets)")),
+        };
+        notes.AddRange(request.Preparation.Describe().Select(d => new TrainingNote("preparation: " + d)));
+        ConfidenceInterval? oracleRecall = null;
+        if (oracle is null)
+        {
+            notes.Add(new("no world truth given (--truth): no oracle row; on a generated world it ranks by the true next-item distribution"));
+        }
+        else
+        {
+            oracleRecall = oracle.Interval(Primary, seed);
+            var best = results.MaxBy(r => r.Test.Mean(Primary))!;
+            notes.Add(new(string.Create(CultureInfo.InvariantCulture,
+                $"oracle (the world's true next-item distribution, repeats left out): recall@20 {oracleRecall}, mrr@20 {oracle.Mean(RankingMetrics.Mrr(20)):0.0000}; "
+                + $"best method on test {best.Name} at {best.Test.Mean(Primary) / oracleRecall.Estimate:0.000} of the oracle's recall@20")));
+        }
+
+        var champion = context.Registry.Champion(RecommendationModel.RegistryName);
+        MethodEvaluation? championTest = null;
+        if (champion is not null)
+        {
+            var fit = RecommenderFit.Load(context.Registry.VersionFolder(champion.Name, champion.Version));
+            if (RecommenderCatalog.All.FirstOrDefault(m => m.Name == fit.Method) is { } method)
+            {
+                progress?.Report($"re-scoring champion v{champion.Version} ({fit.Method}) on this test day");
+                var recommender = method.Create(fit.Hyperparameters);
+                recommender.Fit(sequences, vocabulary.Count);
+                championTest = NextItemEvaluator.Evaluate(recommender, test, vocabulary.Count, vocabulary.Counts);
+                notes.Add(new(string.Create(CultureInfo.InvariantCulture,
+                    $"champion v{champion.Version} ({fit.Method}, refitted on this training data with its own settings) on this test day: recall@20 {championTest.Mean(Primary):0.0000}")
+                    + (fit.Preparation == request.Preparation ? "" : " (its preparation differed; re-scored with this one)")));
+            }
+            else
+            {
+                notes.Add(new($"champion v{champion.Version} uses method '{fit.Method}', which this platform no longer offers: not re-scored", IsAlarm: true));
+            }
+        }
+
+        var baselines = results.Where(r => r.Method.IsBaseline && r != chosen).ToList();
+        var chosenFit = new RecommenderFit(chosen.Name, chosen.Hyperparameters, request.Preparation, split.ValidationDay, vocabulary.Count);
+        var card = context.Registry.Register(RecommendationModel.RegistryName,
+            folder =>
+            {
+                var file = chosenFit.Save(folder);
+                RecommendationReport.Write(Path.Combine(folder, "report"), chosen, results, oracle, request.Preparation, split, notes, seed);
+                return file;
+            },
+            (version, file) => new ModelCard
+            {
+                Name = RecommendationModel.RegistryName,
+                Version = version,
+                Kind = TaskKind.Ranking,
+                Task = "the next item of a session given its events so far, ranked over the full catalogue; primary: recall@20 on the last day's sessions",
+                GoldInputs = [GoldTables.Sessions.Name],
+                Family = chosen.Name,
+                Hyperparameters = chosen.Hyperparameters,
+                Features = ["the session's items so far, their order, times and event types", "training sessions (co-occurrence, rules, neighbours, popularity)"],
+                Preparation = request.Preparation.Describe(),
+                ModelFile = file,
+                CreatedAt = DateTime.UtcNow,
+                Data = new DataWindow(At(trainFrom), At(split.ValidationDay), At(split.TestDay), At(split.TestDay.AddDays(1)),
+                    trainingSessions, validationSessions, test.Count, 0, []),
+                Estimates = estimates,
+                PrimaryMetric = Primary,
+                Baselines = baselines.ToDictionary(r => r.Name, r => r.Test.Mean(Primary)),
+                BaselineEstimates = baselines.ToDictionary(r => r.Name, r => (IReadOnlyList<NamedEstimate>)[new NamedEstimate(Primary, r.Test.Interval(Primary, seed))]),
+                Families = results.ToDictionary(r => r.Name, r => r.Test.Mean(Primary)),
+                Oracle = oracleRecall,
+                ChampionOnThisWindow = championTest?.Mean(Primary),
+                ChampionVersion = champion?.Version,
+                ChampionEstimates = championTest is null ? null : [new NamedEstimate(Primary, championTest.Interval(Primary, seed))],
+                TrialsPerFamily = request.TrialsPerMethod,
+                LeakageAudit = new LeakageAuditSummary(true,
+                    "by construction: training sessions end before the test day; each test event is predicted from the events before it in its session only "
+                    + "(a test changes the later events and finds the same predictions); the vocabulary and item filter come from training sessions only"),
+                Alarms = [],
+                Seed = seed,
+                CodeVersion = CodeVersion.Current,
+                TrainingSeconds = clock.Elapsed.TotalSeconds,
+            });
+
+        return new TrainingOutcome(card, Table(results, chosen, oracle), notes, Summary(chosen, oracle));
+    }
+
+    private static MethodResult Test(
+        RecommenderMethod method, IReadOnlyDictionary<string, string> settings, double validationRecall, int candidates,
+        IReadOnlyList<SessionSequence> sequences, ItemVocabulary vocabulary, IReadOnlyList<TestSession> test, IProgress<string>? progress)
+    {
+        var watch = Stopwatch.StartNew();
+        var recommender = method.Create(settings);
+        recommender.Fit(sequences, vocabulary.Count);
+        var fitSeconds = watch.Elapsed.TotalSeconds;
+        watch.Restart();
+        var evaluation = NextItemEvaluator.Evaluate(recommender, test, vocabulary.Count, vocabulary.Counts);
+        progress?.Report(string.Create(CultureInfo.InvariantCulture, $"{method.Name}: test recall@20 {evaluation.Mean(Primary):0.0000}, mrr@20 {evaluation.Mean(RankingMetrics.Mrr(20)):0.0000} (fit {fitSeconds:0.0} s)"));
+        return new MethodResult(method, settings, validationRecall, candidates, evaluation, fitSeconds, watch.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>The grid entries tried: the default first, then the others in a seeded shuffle, <paramref name="trials"/> in all.</summary>
+    public static IReadOnlyList<IReadOnlyDictionary<string, string>> Candidates(RecommenderMethod method, int trials, ulong seed)
+    {
+        var rest = method.Grid.Skip(1).ToList();
+        var rng = Xoshiro256.For(seed, StableHash.Of(method.Name));
+        for (var i = rest.Count - 1; i > 0; i--)
+        {
+            var j = rng.NextInt(i + 1);
+            (rest[i], rest[j]) = (rest[j], rest[i]);
+        }
+
+        return [method.Grid[0], .. rest.Take(Math.Max(0, trials - 1))];
+    }
+
+    private static List<RawSession> Sample(List<RawSession> sessions, int most, ulong seed)
+    {
+        if (sessions.Count <= most)
+        {
+            return sessions;
+        }
+
+        var rng = Xoshiro256.For(seed, 0x5EC5);
+        return sessions.Select(s => (Key: rng.NextUInt64(), Session: s)).OrderBy(x => x.Key).Take(most).Select(x => x.Session).ToList();
+    }
+
+    private static void Check(List<RawSession> searchTraining, IReadOnlyList<TestSession> validation, List<RawSession> training, IReadOnlyList<TestSession> test, LastDaySplit split)
+    {
+        if (searchTraining.Count == 0 || training.Count == 0)
+        {
+            throw new InvalidOperationException($"no training session of 2 or more items survives the preparation before {split.ValidationDay:yyyy-MM-dd}: ingest more days or lower --min-support");
+        }
+
+        if (validation.Count == 0 || test.Count == 0)
+        {
+            throw new InvalidOperationException($"no session of 2 or more items starts on {(validation.Count == 0 ? split.ValidationDay : split.TestDay):yyyy-MM-dd}: the last-day protocol has nothing to score");
+        }
+    }
+
+    private static ComparisonTable Table(IReadOnlyList<MethodResult> results, MethodResult chosen, MethodEvaluation? oracle)
+    {
+        IReadOnlyList<string> header = ["method", "settings", "valid r@20", "recall@20", "mrr@20", "ndcg@20", "recall@10", "mrr@10", "coverage", "pop. bias", "conv. hit", "/oracle r@20", "/oracle mrr@20", "fit s"];
+        var rows = results.Select(r => (IReadOnlyList<string>)
+        [
+            r == chosen ? r.Name + " *" : r.Name,
+            r.Settings,
+            F(r.ValidationRecall),
+            r.Test.Interval(Primary, 46).ToString(),
+            F(r.Test.Mean(RankingMetrics.Mrr(20))),
+            F(r.Test.Mean(RankingMetrics.Ndcg(20))),
+            F(r.Test.Mean(RankingMetrics.Recall(10))),
+            F(r.Test.Mean(RankingMetrics.Mrr(10))),
+            F(r.Test.Coverage),
+            F(r.Test.PopularityBias),
+            F(r.Test.ConversionHitRate(46).Estimate),
+            oracle is null ? "-" : F(r.Test.Mean(Primary) / oracle.Mean(Primary)),
+            oracle is null ? "-" : F(r.Test.Mean(RankingMetrics.Mrr(20)) / oracle.Mean(RankingMetrics.Mrr(20))),
+            r.FitSeconds.ToString("0.0", CultureInfo.InvariantCulture),
+        ]).ToList();
+        if (oracle is not null)
+        {
+            rows.Add(["oracle", "true next-item distribution", "-", oracle.Interval(Primary, 46).ToString(), F(oracle.Mean(RankingMetrics.Mrr(20))), F(oracle.Mean(RankingMetrics.Ndcg(20))),
+                F(oracle.Mean(RankingMetrics.Recall(10))), F(oracle.Mean(RankingMetrics.Mrr(10))), "-", "-", "-", "1.000", "1.000", "-"]);
+        }
+
+        return new ComparisonTable(header, rows);
+    }
+
+    private static string Summary(MethodResult chosen, MethodEvaluation? oracle) =>
+        string.Create(CultureInfo.InvariantCulture, $"{chosen.Name}: recall@20 {chosen.Test.Mean(Primary):0.0000}, mrr@20 {chosen.Test.Mean(RankingMetrics.Mrr(20)):0.0000}")
+        + (oracle is null ? "" : string.Create(CultureInfo.InvariantCulture, $"; oracle recall@20 {oracle.Mean(Primary):0.0000} (ratio {chosen.Test.Mean(Primary) / oracle.Mean(Primary):0.000})"));
+
+    private static string Describe(IReadOnlyDictionary<string, string> settings) => settings.Count == 0 ? "(no settings)" : string.Join(" ", settings.Select(kv => $"{kv.Key}={kv.Value}"));
+
+    private static string F(double value) => value.ToString("0.0000", CultureInfo.InvariantCulture);
+
+    private static DateTime At(DateOnly day) => day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+}

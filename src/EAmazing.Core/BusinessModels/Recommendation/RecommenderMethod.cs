@@ -1,0 +1,25 @@
+namespace EAmazing.BusinessModels.Recommendation;
+
+/// <summary>
+/// One next-item method of the comparison: its name, whether it is a baseline (the gates race the chosen method
+/// against it), the hyperparameter grid searched on the validation day (the first entry is the default), and how to
+/// build an unfitted recommender from one entry of it.
+/// </summary>
+public sealed record RecommenderMethod(
+    string Name,
+    bool IsBaseline,
+    IReadOnlyList<IReadOnlyDictionary<string, string>> Grid,
+    Func<IReadOnlyDictionary<string, string>, ISessionRecommender> Create)
+{
+    /// <summary>Every combination of the given values, in order (the first value of each is the default).</summary>
+    public static IReadOnlyList<IReadOnlyDictionary<string, string>> Combinations(params (string Name, string[] Values)[] axes)
+    {
+        IEnumerable<Dictionary<string, string>> all = [new Dictionary<string, string>()];
+        foreach (var (name, values) in axes)
+        {
+            all = all.SelectMany(d => values.Select(v => new Dictionary<string, string>(d) { [name] = v })).ToList();
+        }
+
+        return all.ToList();
+    }
+}
