@@ -49,7 +49,7 @@ public sealed class RecommendationModel : IBusinessModel
             settings.Parameter(Events) == "all" ? EventSelection.All : EventSelection.Views,
             MinItemSupport: Whole(settings, MinSupport, 1, 1000),
             MaxLength: Whole(settings, MaxLength, 2, 1000));
-        var methods = settings.Families is { Count: > 0 } chosen ? chosen.Select(RecommenderCatalog.Find).ToList() : RecommenderCatalog.All;
+        var methods = settings.Families is { Count: > 0 } chosen ? chosen.Select(RecommenderCatalog.Find).ToList() : RecommenderCatalog.All.Where(m => m.InDefaultComparison).ToList();
         return new RecommendationTraining(context).Run(new RecommendationRequest(preparation, methods, Math.Max(1, settings.TrialsPerFamily), settings.Seed, settings.TruthFolder), progress);
     }
 

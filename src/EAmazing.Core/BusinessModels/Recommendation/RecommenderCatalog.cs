@@ -1,5 +1,6 @@
 using System.Globalization;
 using EAmazing.BusinessModels.Recommendation.Methods;
+using EAmazing.BusinessModels.Recommendation.Neural;
 
 namespace EAmazing.BusinessModels.Recommendation;
 
@@ -24,6 +25,11 @@ public static class RecommenderCatalog
         new(StanRecommender.MethodName, false,
             RecommenderMethod.Combinations(("k", ["100", "200"]), ("lambda_position", ["2", "1", "4"]), ("lambda_time_s", ["604800", "86400"]), ("lambda_neighbour", ["2", "1", "4"])),
             h => new StanRecommender(Whole(h, "k"), 1000, Number(h, "lambda_position"), Number(h, "lambda_time_s"), Number(h, "lambda_neighbour"))),
+        // The recurrent network: seeded by its grid entry (46), outside the default comparison for its training time.
+        new("gru4rec", false,
+            RecommenderMethod.Combinations(("hidden", ["100", "200"]), ("epochs", ["3", "5"]), ("learning_rate", ["0.05", "0.1"]), ("seed", ["46"])),
+            h => new Gru4RecRecommender(new Gru4RecOptions { HiddenSize = Whole(h, "hidden"), Epochs = Whole(h, "epochs"), LearningRate = Number(h, "learning_rate"), Seed = ulong.Parse(h["seed"], CultureInfo.InvariantCulture) }),
+            InDefaultComparison: false),
     ];
 
     public static IReadOnlyList<string> Names => All.Select(m => m.Name).ToList();

@@ -3,13 +3,15 @@ namespace EAmazing.BusinessModels.Recommendation;
 /// <summary>
 /// One next-item method of the comparison: its name, whether it is a baseline (the gates race the chosen method
 /// against it), the hyperparameter grid searched on the validation day (the first entry is the default), and how to
-/// build an unfitted recommender from one entry of it.
+/// build an unfitted recommender from one entry of it. A method outside the default comparison (the recurrent
+/// network: minutes per epoch where the others take seconds) runs when named with <c>--families</c>.
 /// </summary>
 public sealed record RecommenderMethod(
     string Name,
     bool IsBaseline,
     IReadOnlyList<IReadOnlyDictionary<string, string>> Grid,
-    Func<IReadOnlyDictionary<string, string>, ISessionRecommender> Create)
+    Func<IReadOnlyDictionary<string, string>, ISessionRecommender> Create,
+    bool InDefaultComparison = true)
 {
     /// <summary>Every combination of the given values, in order (the first value of each is the default).</summary>
     public static IReadOnlyList<IReadOnlyDictionary<string, string>> Combinations(params (string Name, string[] Values)[] axes)
