@@ -21,6 +21,12 @@ public sealed record EmergenceHistory(DateOnly First, int Days, IReadOnlyList<Ca
     /// <exception cref="InvalidOperationException">No category row (nothing ingested or features not built).</exception>
     public static EmergenceHistory Load(IGoldEngine lake)
     {
+        var built = lake.Query($"SELECT count(*) FROM information_schema.tables WHERE table_name = '{GoldTables.DemandDaily.ViewName}'").Rows[0][0];
+        if (Convert.ToInt64(built, CultureInfo.InvariantCulture) == 0)
+        {
+            throw new InvalidOperationException($"{GoldTables.DemandDaily.ViewName} does not exist: ingest events and run eamazing features build first");
+        }
+
         var result = lake.Query($"""
             SELECT category_key, coalesce(top_category, 'unknown'), datediff('day', DATE '1970-01-01', day), views
             FROM {GoldTables.DemandDaily.ViewName}
