@@ -41,6 +41,10 @@ public sealed class DetectCommandTests : CliTestFolder
         var categories = demand.Output.Split("n=")[1].TakeWhile(char.IsDigit).ToArray();
         Assert.Contains($"categories={new string(categories)} ranks={new string(categories)}", sql.Output, StringComparison.Ordinal);
 
+        // Aggregates only: the declared columns, no identifier.
+        var columns = cli.Run("sql", "SELECT 'cols=' || string_agg(column_name, ',' ORDER BY ordinal_position) AS x FROM information_schema.columns WHERE table_name = 'gold_emerging_categories'", "--lake", lake);
+        Assert.Contains("cols=as_of,rank,category_key,top_category,signal,flagged,score,growth_per_month,start_date,first_seen,trend_z,burst_z,dispersion,views_last_week", columns.Output, StringComparison.Ordinal);
+
         var train = cli.Run("train", "emerging", "--truth", Path.Combine(input, "truth"), "--lake", lake, "--models", models);
         Assert.True(train.ExitCode == 0, train.Output);
         Assert.Contains("change point alone", train.Output, StringComparison.Ordinal);

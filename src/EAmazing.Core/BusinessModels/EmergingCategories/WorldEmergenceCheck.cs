@@ -60,8 +60,8 @@ public static class WorldEmergenceCheck
         }).ToList();
         var stable = history.Categories.Count(c => !planted.ContainsKey(c.CategoryKey));
         var falseFlags = firstFlag.Where(kv => !planted.TryGetValue(kv.Key, out var p) || p.Kind == EmergenceKind.Declining)
-            .Select(kv => kv.Key).Order(StringComparer.Ordinal).ToList();
-        var stableFalse = falseFlags.Count(k => !planted.ContainsKey(k));
+            .OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Value.Flag with { Start = kv.Value.Flag.Start }).ToList();
+        var stableFalse = falseFlags.Count(f => !planted.ContainsKey(f.CategoryKey));
         return new WorldEmergenceResult(outcomes, falseFlags, stable, stableFalse, checks);
     }
 }
@@ -72,8 +72,8 @@ public sealed record PlantedOutcome(PlantedEmergence Planted, DateOnly? FirstFla
     public bool ShouldFlag => Planted.Kind != EmergenceKind.Declining;
 }
 
-/// <summary>One world's check: each planted change's outcome, the categories wrongly flagged (stable or declining), how many stable categories there were.</summary>
-public sealed record WorldEmergenceResult(IReadOnlyList<PlantedOutcome> Planted, IReadOnlyList<string> FalseFlags, int StableCategories, int StableFalseFlags, int Checks)
+/// <summary>One world's check: each planted change's outcome, the first flag of each category wrongly flagged (stable or declining), how many stable categories there were.</summary>
+public sealed record WorldEmergenceResult(IReadOnlyList<PlantedOutcome> Planted, IReadOnlyList<EmergenceFlag> FalseFlags, int StableCategories, int StableFalseFlags, int Checks)
 {
     public int TruePositives => Planted.Count(p => p.ShouldFlag && p.FirstFlag is not null);
 

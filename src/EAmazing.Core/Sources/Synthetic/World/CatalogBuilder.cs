@@ -72,9 +72,13 @@ internal static class CatalogBuilder
         // The seed chooses which categories start growing or shrinking, and which new lines launch when.
         var emergences = EmergencePlan.ChooseTrends(seed, categories, windowDays);
         var meanPopularity = categories.Average(c => c.BasePopularity);
+        // The first launch's id comes from the catalog's stream, later ones from their own: the products' draws below stay
+        // those the realism checks were calibrated on, whatever number of lines the seed launches.
+        var launchIds = Xoshiro256.For(seed, 0x1A0C5);
         foreach (var (code, medianPrice, launchDay, relative) in EmergencePlan.ChooseLaunches(seed, windowDays))
         {
-            var launched = new Category(categories.Count, NewCategoryId(ref rng, false), code,
+            var id = emergences.Any(e => e.Kind == EmergenceKind.Launch) ? NewCategoryId(ref launchIds, false) : NewCategoryId(ref rng, false);
+            var launched = new Category(categories.Count, id, code,
                 topLevels.IndexOf(code.Split('.')[0]), meanPopularity * relative, medianPrice, 1.0, launchDay);
             categories.Add(launched);
             emergences.Add(new Emergence(EmergenceKind.Launch, launched.Index, launched.CategoryId, code, launchDay, 1.0, EmergencePlan.LaunchRampDays));
