@@ -104,6 +104,7 @@ public static class ServingApp
         app.MapPredictionApi();
         app.MapModelsApi();
         app.MapBatchScoresApi();
+        app.MapDetectionsApi();
         app.MapDashboard();
         return app;
     }

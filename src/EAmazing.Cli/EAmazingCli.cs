@@ -18,6 +18,7 @@ public static class EAmazingCli
         root.Subcommands.Add(TrainCommand.Create(catalog));
         root.Subcommands.Add(ScoreCommand.Create(catalog));
         root.Subcommands.Add(ForecastCommand.Create(catalog));
+        root.Subcommands.Add(DetectCommand.Create(catalog));
         root.Subcommands.Add(ModelsCommand.Create(catalog));
         root.Subcommands.Add(DemoCommand.Create(catalog));
         root.Subcommands.Add(IngestCommand.Create());

@@ -1,6 +1,7 @@
 using EAmazing.BusinessModels.Churn;
 using EAmazing.BusinessModels.CustomerValue;
 using EAmazing.BusinessModels.DemandForecast;
+using EAmazing.BusinessModels.EmergingCategories;
 using EAmazing.BusinessModels.PurchaseIntent;
 using EAmazing.BusinessModels.Recommendation;
 using EAmazing.BusinessModels.Segmentation;
@@ -36,6 +37,7 @@ public sealed class BusinessModelCatalog
         new ChurnModel(),
         new DemandForecastModel(),
         new RecommendationModel(),
+        new EmergingCategoriesModel(),
     ]);
 
     public IReadOnlyList<IBusinessModel> All { get; }
@@ -46,8 +48,11 @@ public sealed class BusinessModelCatalog
     /// <summary>The aggregate gold tables the models' forecasts write: no person's data, so erasure and export skip them.</summary>
     public IReadOnlyList<GoldTable> ForecastTables => All.Select(m => m.ForecastWriter?.Table).OfType<GoldTable>().DistinctBy(t => t.Name).ToList();
 
-    /// <summary>Every gold table a model writes (scored and forecast): retention and key rotation drop and refresh their views with the rest of gold.</summary>
-    public IReadOnlyList<GoldTable> WrittenTables => [.. ScoredTables, .. ForecastTables];
+    /// <summary>The aggregate gold tables the models' detections write (ranked categories): no person's data either.</summary>
+    public IReadOnlyList<GoldTable> DetectionTables => All.Select(m => m.DetectionWriter?.Table).OfType<GoldTable>().DistinctBy(t => t.Name).ToList();
+
+    /// <summary>Every gold table a model writes (scored, forecast, detected): retention and key rotation drop and refresh their views with the rest of gold.</summary>
+    public IReadOnlyList<GoldTable> WrittenTables => [.. ScoredTables, .. ForecastTables, .. DetectionTables];
 
     public IBusinessModel? Find(string name) => All.FirstOrDefault(m => m.Name == name);
 

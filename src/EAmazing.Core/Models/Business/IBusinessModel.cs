@@ -53,6 +53,9 @@ public interface IBusinessModel
     /// <summary>Its forecast into an aggregate gold table, or null when it has none (<c>eamazing forecast</c> runs each).</summary>
     IForecastWriter? ForecastWriter => null;
 
+    /// <summary>Its detection into an aggregate gold table, or null when it has none (<c>eamazing detect</c> lists one subcommand per writer).</summary>
+    IDetectionWriter? DetectionWriter => null;
+
     /// <summary>What its page on the dashboard shows beyond the card, or null for the card alone.</summary>
     IModelInsights? Insights => null;
 }

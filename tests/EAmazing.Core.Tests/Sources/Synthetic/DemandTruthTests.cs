@@ -37,3 +37,39 @@ public sealed class DemandTruthTests(DemoOctoberDataset october) : IClassFixture
         }
     }
 }
+
+public sealed class EmergenceTruthTests(DemoOctoberDataset october) : IClassFixture<DemoOctoberDataset>
+{
+    [Fact]
+    public void The_Generator_Records_Every_Planted_Emergence_And_Launch_In_The_Truth()
+    {
+        var truth = EmergenceTruth.Read(october.TruthDirectory);
+        var spec = TruthWriter.ReadSpec(october.TruthDirectory);
+        var world = EAmazing.Sources.Synthetic.World.SyntheticWorld.Create(spec);
+
+        Assert.Equal(EmergenceTruth.Of(world).Planted, truth.Planted);
+        Assert.Equal(world.Emergences.Select(e => e.CategoryId), truth.Planted.Select(p => p.CategoryId));
+        Assert.Equal(world.Catalog.Categories.Count, truth.CategoryCount);
+        Assert.Contains(truth.Planted, p => p.Kind == EAmazing.Sources.Synthetic.World.EmergenceKind.Launch && p.RampDays > 0);
+    }
+
+    [Fact]
+    public void Emergence_Truth_Round_Trips_Through_Its_File()
+    {
+        var world = EAmazing.Sources.Synthetic.World.SyntheticWorld.Create(EAmazing.Sources.Synthetic.GenerationScale.Tiny, 7);
+        var truth = EmergenceTruth.Of(world);
+        var folder = Path.Combine(Path.GetTempPath(), "eamazing-emergence-truth-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            truth.Write(folder);
+            var back = EmergenceTruth.Read(folder);
+            Assert.Equal(truth.Planted, back.Planted);
+            Assert.Equal((truth.WindowStart, truth.WindowEnd, truth.CategoryCount), (back.WindowStart, back.WindowEnd, back.CategoryCount));
+            Assert.Contains("\"Kind\": \"launch\"", File.ReadAllText(Path.Combine(folder, TruthFiles.Emergences)), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}

@@ -65,17 +65,54 @@ public sealed class WorldTests
     }
 
     [Fact]
-    public void Emerging_Categories_Grow_Every_Month_And_The_New_Line_Launches_Mid_Window()
+    public void Emerging_Categories_Grow_After_Their_Onset_Declining_Ones_Shrink_And_New_Lines_Launch_From_Nothing()
     {
-        var emerging = Full.Catalog.Categories.First(c => c.MonthlyGrowth > 1);
-        var launched = Full.Catalog.Categories.Single(c => c.LaunchDay > 0);
-        var monthStarts = Enumerable.Range(0, 7).Select(m => Day(new DateOnly(2019, 10, 15).AddMonths(m))).ToList();
-        var shares = monthStarts.Select(d => Full.MixtureOn(d).ExpectedShare[emerging.Index]).ToList();
+        foreach (var e in Full.Emergences)
+        {
+            var before = Full.MixtureOn(Math.Max(0, e.OnsetDay - 2)).DayShare[e.CategoryIndex];
+            var after = Full.MixtureOn(e.OnsetDay + 45).DayShare[e.CategoryIndex];
+            switch (e.Kind)
+            {
+                case EmergenceKind.Emerging:
+                    Assert.True(after > 1.5 * before, $"{e}: {before} -> {after}");
+                    break;
+                case EmergenceKind.Declining:
+                    Assert.True(after < 0.8 * before, $"{e}: {before} -> {after}");
+                    break;
+                default:
+                    Assert.Equal(0, Full.MixtureOn(e.OnsetDay - 1).ExpectedShare[e.CategoryIndex]);
+                    Assert.True(after > 0);
+                    Assert.All(Full.Catalog.ProductsOf(e.CategoryIndex), p => Assert.True(Full.Catalog.ProductIds[p] >= 100_000_000));
+                    break;
+            }
+        }
 
-        Assert.True(shares.Zip(shares.Skip(1)).All(p => p.Second > p.First), string.Join(", ", shares));
-        Assert.Equal(0, Full.MixtureOn(launched.LaunchDay - 1).ExpectedShare[launched.Index]);
-        Assert.True(Full.MixtureOn(launched.LaunchDay + 30).ExpectedShare[launched.Index] > 0);
-        Assert.All(Full.Catalog.ProductsOf(launched.Index), p => Assert.True(Full.Catalog.ProductIds[p] >= 100_000_000));
+        // Stable categories keep their base popularity (only the 2020 shift moves whole top levels).
+        var planted = Full.Emergences.Select(e => e.CategoryIndex).ToHashSet();
+        Assert.All(Full.Catalog.Categories.Where(c => !planted.Contains(c.Index)), c => Assert.Equal(1, c.TrendMultiplier(150)));
+    }
+
+    [Fact]
+    public void The_Seed_Chooses_The_Emergences_The_Same_Seed_Always_The_Same_Ones()
+    {
+        var window = Window("2019-10..2019-11");
+        static string Plan(SyntheticWorld w) => string.Join("; ", w.Emergences.Select(e => $"{e.Kind} {e.CategoryId} {e.Code} {e.OnsetDay} {e.MonthlyGrowth:0.####}"));
+        var plans = Enumerable.Range(1, 8).Select(s => Plan(SyntheticWorld.Create(GenerationScale.Tiny, (ulong)s, window))).ToList();
+
+        Assert.Equal(plans[2], Plan(SyntheticWorld.Create(GenerationScale.Tiny, 3, window)));
+        Assert.Equal(plans.Count, plans.Distinct().Count());
+        foreach (var seed in Enumerable.Range(1, 8))
+        {
+            var w = SyntheticWorld.Create(GenerationScale.Tiny, (ulong)seed, window);
+            Assert.InRange(w.Emergences.Count(e => e.Kind == EmergenceKind.Emerging), 2, 4);
+            Assert.InRange(w.Emergences.Count(e => e.Kind == EmergenceKind.Declining), 1, 3);
+            Assert.InRange(w.Emergences.Count(e => e.Kind == EmergenceKind.Launch), 1, 2);
+            Assert.All(w.Emergences, e => Assert.InRange(e.OnsetDay, 1, w.Window.DayCount - 8));
+            Assert.Equal(w.Emergences.Count, w.Emergences.Select(e => e.CategoryIndex).Distinct().Count());
+        }
+
+        // Different seeds pick different categories, onsets and launches, not one fixed set.
+        Assert.True(plans.SelectMany(p => p.Split("; ")).Select(e => e.Split(' ')[1]).Distinct().Count() > 10);
     }
 
     [Fact]

@@ -98,6 +98,7 @@ public sealed class TruthWriter : IDisposable
         using var world = new AtomicFile(Path.Combine(_folder, TruthFiles.World));
         JsonSerializer.Serialize(world.Stream, _world.Spec, JsonOptions);
         world.Commit();
+        EmergenceTruth.Of(_world).Write(_folder);
     }
 
     public static WorldSpec ReadSpec(string truthFolder)

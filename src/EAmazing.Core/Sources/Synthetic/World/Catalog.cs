@@ -74,6 +74,9 @@ public sealed class Catalog
 
     public IReadOnlyList<Category> Categories { get; }
 
+    /// <summary>The trends and launches the seed planted (the truth the emerging-category detector is judged against).</summary>
+    public IReadOnlyList<Emergence> Emergences { get; init; } = [];
+
     public int[] ProductIds { get; }
 
     public int[] ProductCategory { get; }

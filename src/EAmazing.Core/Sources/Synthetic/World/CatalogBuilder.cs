@@ -19,7 +19,7 @@ internal static class CatalogBuilder
 
     private const double MaxPrice = 2574.07;
 
-    public static Catalog Build(ulong seed, int productCount, int windowDays, int launchDay)
+    public static Catalog Build(ulong seed, int productCount, int windowDays)
     {
         var rng = Xoshiro256.For(seed, 0xCA7A106);
         var topLevels = CategoryCodes.All.Select(c => c.Code.Split('.')[0]).Distinct().ToList();
@@ -69,18 +69,20 @@ internal static class CatalogBuilder
             categories.Add(c with { Index = categories.Count, BasePopularity = c.BasePopularity * uncodedScale });
         }
 
-        // Emerging categories grow month over month; one product line is launched mid-window.
-        for (var i = 0; i < categories.Count; i++)
-        {
-            if (CategoryCodes.Emerging.Contains(categories[i].Code))
-            {
-                categories[i] = categories[i] with { MonthlyGrowth = 1.35 };
-            }
-        }
-
+        // The seed chooses which categories start growing or shrinking, and which new lines launch when.
+        var emergences = EmergencePlan.ChooseTrends(seed, categories, windowDays);
         var meanPopularity = categories.Average(c => c.BasePopularity);
-        categories.Add(new Category(categories.Count, NewCategoryId(ref rng, false), CategoryCodes.LaunchedLine,
-            topLevels.IndexOf("electronics"), meanPopularity * 3, CategoryCodes.LaunchedLineMedianPrice, 1.0, Math.Max(1, launchDay)));
+        // The first launch's id comes from the catalog's stream, later ones from their own: the products' draws below stay
+        // those the realism checks were calibrated on, whatever number of lines the seed launches.
+        var launchIds = Xoshiro256.For(seed, 0x1A0C5);
+        foreach (var (code, medianPrice, launchDay, relative) in EmergencePlan.ChooseLaunches(seed, windowDays))
+        {
+            var id = emergences.Any(e => e.Kind == EmergenceKind.Launch) ? NewCategoryId(ref launchIds, false) : NewCategoryId(ref rng, false);
+            var launched = new Category(categories.Count, id, code,
+                topLevels.IndexOf(code.Split('.')[0]), meanPopularity * relative, medianPrice, 1.0, launchDay);
+            categories.Add(launched);
+            emergences.Add(new Emergence(EmergenceKind.Launch, launched.Index, launched.CategoryId, code, launchDay, 1.0, EmergencePlan.LaunchRampDays));
+        }
 
         // Products per category grow with the square root of its popularity; every category has a few.
         var totalSqrt = categories.Sum(c => Math.Sqrt(c.BasePopularity));
@@ -93,11 +95,12 @@ internal static class CatalogBuilder
         var brand = new string[n];
         var discounted = new bool[n];
         var p = 0;
+        var launchedSoFar = 0;
         for (var c = 0; c < categories.Count; c++)
         {
             var category = categories[c];
-            var launched = category.LaunchDay > 0;
-            var block = launched ? 100_000_000 : 1_000_000 + (c * 150_000);
+            // Launched lines get fresh product-id blocks from 100,000,000 on: product ids the store never used before.
+            var block = category.LaunchDay > 0 ? 100_000_000 + (launchedSoFar++ * 1_000_000) : 1_000_000 + (c * 150_000);
             var next = block;
             var leading = BrandNames.Leading[topLevels[category.TopLevel]];
             for (var k = 0; k < counts[c]; k++, p++)
@@ -159,6 +162,6 @@ internal static class CatalogBuilder
             start += counts[c];
         }
 
-        return new Catalog(topLevels, categories, productIds, productCategory, priceCents, popularity, brand, discounted, successors, cumulative);
+        return new Catalog(topLevels, categories, productIds, productCategory, priceCents, popularity, brand, discounted, successors, cumulative) { Emergences = emergences };
     }
 }

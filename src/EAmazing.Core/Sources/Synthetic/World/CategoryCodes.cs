@@ -48,12 +48,4 @@ internal static class CategoryCodes
         ("country_yard.lawn_mower", 0.2, 220), ("country_yard.cultivator", 0.1, 350), ("country_yard.watering", 0.05, 30),
         ("medicine.tools.tonometer", 0.1, 40), ("stationery.cartrige", 0.1, 30),
     ];
-
-    /// <summary>Categories whose demand grows steadily month over month (for emerging-category detection).</summary>
-    public static readonly string[] Emerging = ["appliances.personal.massager", "electronics.video.projector"];
-
-    /// <summary>A product line launched mid-period: it exists only from the launch day on.</summary>
-    public const string LaunchedLine = "electronics.audio.headphone.wireless";
-
-    public const double LaunchedLineMedianPrice = 85;
 }

@@ -29,7 +29,7 @@ public sealed class CategoryMixture
         var weights = new double[catalog.Categories.Count];
         foreach (var c in catalog.Categories)
         {
-            var w = c.BasePopularity * Math.Pow(c.MonthlyGrowth, day / 30.44);
+            var w = c.BasePopularity * c.TrendMultiplier(day);
             var top = catalog.TopLevels[c.TopLevel];
             if (shift > 0 && ShiftByTopLevel.TryGetValue(top, out var factor))
             {
@@ -38,8 +38,8 @@ public sealed class CategoryMixture
 
             if (c.LaunchDay > 0)
             {
-                // Nothing before launch, then a three-week ramp to full demand.
-                w = day < c.LaunchDay ? 0 : w * Math.Min(1, (day - c.LaunchDay + 1) / 21.0);
+                // Nothing before launch, then a linear ramp (three weeks) to full demand.
+                w = day < c.LaunchDay ? 0 : w * Math.Min(1, (day - c.LaunchDay + 1) / (double)EmergencePlan.LaunchRampDays);
             }
 
             weights[c.Index] = w;

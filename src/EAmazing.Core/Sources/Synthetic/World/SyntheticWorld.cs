@@ -15,8 +15,7 @@ public sealed class SyntheticWorld
         Spec = spec;
         Window = spec.Window;
         Calendar = new WorldCalendar(Window, spec.EventsPerMonth);
-        LaunchDay = Window.DayCount / 2;
-        Catalog = CatalogBuilder.Build(spec.Seed, spec.ProductCount, Window.DayCount, LaunchDay);
+        Catalog = CatalogBuilder.Build(spec.Seed, spec.ProductCount, Window.DayCount);
         var topLevelWeights = Catalog.TopLevels.Select((_, t) => Catalog.Categories.Where(c => c.TopLevel == t && c.LaunchDay == 0).Sum(c => c.BasePopularity)).ToArray();
         Users = new UserPopulation(spec.Seed, spec.UserCount, Window.DayCount, topLevelWeights);
         Behaviour = new BehaviourModel(spec.Behaviour);
@@ -37,8 +36,8 @@ public sealed class SyntheticWorld
 
     public BehaviourModel Behaviour { get; }
 
-    /// <summary>Day (since window start) on which the new product line launches.</summary>
-    public int LaunchDay { get; }
+    /// <summary>The categories the seed made grow, shrink or launch (written to <c>truth/emergences.json</c>).</summary>
+    public IReadOnlyList<Emergence> Emergences => Catalog.Emergences;
 
     public static SyntheticWorld Create(WorldSpec spec) => new(spec);
 
