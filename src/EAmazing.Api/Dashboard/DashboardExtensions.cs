@@ -24,6 +24,7 @@ public static class DashboardExtensions
         services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<PrivacyOptions>, PrivacyOptionsValidator>();
         services.AddSingleton<DashboardData>();
+        services.AddHostedService<DashboardWarmup>();
 
         // Session cookies and anti-forgery tokens are signed with keys kept outside the lake, readable by the owner only.
         services.AddDataProtection().SetApplicationName("eamazing-dashboard");

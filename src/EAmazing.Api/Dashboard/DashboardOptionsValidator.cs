@@ -8,5 +8,6 @@ public sealed class DashboardOptionsValidator : IValidateOptions<DashboardOption
 {
     public ValidateOptionsResult Validate(string? name, DashboardOptions options) => new SettingChecks(DashboardOptions.SectionName)
         .Require(options.SessionMinutes > 0, nameof(options.SessionMinutes), options.SessionMinutes, "must be a positive number of minutes")
+        .Require(options.RefreshSeconds >= 0, nameof(options.RefreshSeconds), options.RefreshSeconds, "must be 0 (warm at start only) or a positive number of seconds")
         .Result;
 }

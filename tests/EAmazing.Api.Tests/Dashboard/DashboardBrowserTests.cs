@@ -29,7 +29,7 @@ public sealed class DashboardBrowserTests(DashboardWorld world)
         // Models: each champion's primary metric as its card (what `models list` prints) holds it.
         await Visit(page, "/models", "models");
         var champions = catalog.All.SelectMany(m => m.RegistryNames).Select(registry.Champion).OfType<ModelCard>().ToList();
-        Assert.Equal(3, champions.Count);
+        Assert.Equal(5, champions.Count);
         foreach (var champion in champions)
         {
             var name = champion.Name;
@@ -72,6 +72,45 @@ public sealed class DashboardBrowserTests(DashboardWorld world)
         var report = registry.Champion("purchase-intent-cart")!;
         var response = await page.GotoAsync($"{world.BaseUrl}/reports/{report.Name}/{report.Version}/index.html");
         Assert.Equal(200, response!.Status);
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Fact]
+    public async Task Churn_forecast_migration_and_comparison_show_the_CLIs_figures()
+    {
+        var (page, problems) = await SignedIn(world.Reader.Secret);
+
+        // Forecast: the largest top-level category's first forecast day as `eamazing sql` reads it from gold demand_forecast.
+        await Visit(page, "/models/forecast", "model-forecast-sections");
+        var first = (await page.Locator("section.insight table tr").Nth(1).AllInnerTextsAsync())[0].Split('\t');
+        var expected = (await world.Sql($"""
+            SELECT printf('%.1f [%.1f, %.1f]', forecast, lower_80, upper_80) FROM {world.GoldFiles("demand_forecast")}
+            WHERE level = 'top_category' AND target = 'purchases' AND category_key = '{first[0].Trim()}' ORDER BY as_of_time DESC, day LIMIT 1
+            """)).Single();
+        Assert.Equal(expected, first[3].Trim());
+        Assert.True(await page.Locator(".chart svg path").CountAsync() > 0);
+
+        // Churn: the users who never bought, as `eamazing sql` counts them in the latest snapshot (or <k).
+        await Visit(page, "/models/churn", "model-churn-sections");
+        var neverBought = long.Parse((await world.Sql(
+            $"SELECT count(*) FROM {world.GoldFiles("churn_scores")} WHERE as_of_time = (SELECT max(as_of_time) FROM {world.GoldFiles("churn_scores")}) AND NOT has_purchased")).Single(), CultureInfo.InvariantCulture);
+        var group = (await page.Locator("section.insight table tr").AllInnerTextsAsync()).Select(r => r.Split('\t')).First(c => c[0].Trim() == "never bought");
+        Assert.Equal(neverBought < world.MinGroupSize ? "<" + world.MinGroupSize.ToString(CultureInfo.InvariantCulture) : neverBought.ToString(CultureInfo.InvariantCulture), group[1].Trim());
+
+        // Segments: the migration between the two scored snapshots is drawn as a sankey.
+        await page.GotoAsync(world.BaseUrl + "/models/segments");
+        Assert.Contains("Segment migration", await page.InnerTextAsync("body"), StringComparison.Ordinal);
+
+        // Compare: both forecast versions' metrics as their cards hold them.
+        var registry = new ModelRegistry(world.Models);
+        await Visit(page, "/compare/demand-forecast?a=1&b=2", "compare");
+        foreach (var card in registry.Versions("demand-forecast"))
+        {
+            var column = card.Version == 1 ? 2 : 3;
+            Assert.Equal(card.Primary!.Value.Estimate.ToString("R", CultureInfo.InvariantCulture),
+                await page.GetAttributeAsync($"#comparison tr[data-metric='{card.PrimaryMetric}'] td:nth-child({column}) .estimate", "data-value"));
+        }
 
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }

@@ -187,7 +187,26 @@ public sealed class DashboardWorld : IAsyncLifetime
         await Cli(["train", "value", "--trials", "1", "--truth", Path.Combine(data, "truth"), .. folders]);
         await Cli(["models", "promote", "customer-value", "1", "--force", .. folders]);
         await Cli(["score", "customers", .. folders]);
+
+        // An earlier snapshot scored too (segment migration), churn scored, a forecast written, and a second forecast version to compare.
+        var snapshots = (await Cli("sql", "--csv", "--lake", Lake, "SELECT DISTINCT strftime(as_of_time, '%Y-%m-%d') FROM gold_user_snapshots ORDER BY 1"))
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Skip(1).ToList();
+        await Cli(["score", "segments", "--as-of", snapshots[^2], .. folders]);
+        await Cli(["train", "churn", "--families", "logistic", "--trials", "1", .. folders]);
+        await Cli(["models", "promote", "churn", "1", "--force", .. folders]);
+        await Cli(["score", "churn", .. folders]);
+        await Cli(["train", "forecast", "--families", "naive,ses", .. folders]);
+        await Cli(["models", "promote", "demand-forecast", "1", "--force", .. folders]);
+        await Cli(["forecast", .. folders]);
+        await Cli(["train", "forecast", "--families", "seasonal_naive", .. folders]);
     }
+
+    /// <summary>The rows of <c>eamazing sql --csv</c> for a one-column query (header left out, CSV quotes removed).</summary>
+    public async Task<IReadOnlyList<string>> Sql(string query) =>
+        [.. (await Cli("sql", "--csv", "--lake", Lake, query)).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Skip(1).Select(l => l.Trim('"'))];
+
+    /// <summary>A gold table's files as a DuckDB source (the files rather than the view, as the dashboard reads them).</summary>
+    public string GoldFiles(string table) => $"read_parquet('{Path.Combine(Lake, "gold", table, "*", "*.parquet")}')";
 
     /// <summary>Runs the CLI to its end and returns its standard output; a non-zero exit fails the fixture with its output.</summary>
     private async Task<string> Cli(params string[] args)

@@ -25,6 +25,8 @@ public sealed class DashboardData(ServingPaths paths, ILakeEngines engines, Busi
     private readonly Dictionary<string, VersionedCache<IReadOnlyList<InsightSection>>> _insights =
         catalog.All.ToDictionary(m => m.Name, _ => new VersionedCache<IReadOnlyList<InsightSection>>());
 
+    private volatile string? _warmedAt;
+
     public int MinGroupSize => privacy.Value.MinGroupSize;
 
     public BusinessModelCatalog Catalog => catalog;
@@ -43,6 +45,28 @@ public sealed class DashboardData(ServingPaths paths, ILakeEngines engines, Busi
     {
         var trail = new AuditTrail(paths.AuditLog);
         return _audit.GetAsync(() => SourceVersion.Of([trail.Path]), () => AuditSnapshot.Read(trail));
+    }
+
+    /// <summary>The versions every cached figure is keyed on (lake catalog and registry cards).</summary>
+    public string Version => LakeVersion + "#" + SourceVersion.OfRegistry(Registry.Root);
+
+    /// <summary>Whether what is cached was read at this version.</summary>
+    public bool IsCurrent(string version) => _warmedAt == version;
+
+    /// <summary>Reads every page's data into the caches (what a first visit would otherwise wait for).</summary>
+    public async Task WarmAsync()
+    {
+        var version = Version;
+        await LakeAsync();
+        await ModelsAsync();
+        await AuditAsync();
+        foreach (var model in catalog.All)
+        {
+            await InsightsAsync(model);
+        }
+
+        // The version seen before the reads: opening DuckDB checkpoints the catalog file, which is not a change of the lake.
+        _warmedAt = version;
     }
 
     /// <summary>A business model's own sections (segment sizes, value distribution…), or none when it declares none.</summary>

@@ -41,6 +41,8 @@ public sealed class ChurnModel : IBusinessModel
 
     public IBatchScorer? BatchScorer { get; } = new ChurnScoring();
 
+    public IModelInsights? Insights { get; } = new ChurnInsights();
+
     public TrainingOutcome Train(TrainingContext context, TrainingSettings settings, IProgress<string>? progress = null)
     {
         var text = settings.Parameter(OracleReplicates);

@@ -42,6 +42,8 @@ public sealed class DemandForecastModel : IBusinessModel
 
     public IForecastWriter? ForecastWriter { get; } = new DemandForecastWriting();
 
+    public IModelInsights? Insights { get; } = new DemandForecastInsights();
+
     public TrainingOutcome Train(TrainingContext context, TrainingSettings settings, IProgress<string>? progress = null)
     {
         var horizon = Whole(settings, Horizon, 7, 91);

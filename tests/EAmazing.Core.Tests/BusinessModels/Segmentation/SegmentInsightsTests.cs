@@ -28,7 +28,8 @@ public sealed class SegmentInsightsTests : IDisposable
             """);
 
         // When the section is read with k = 10
-        var section = Assert.Single(new SegmentInsights().Read(new InsightContext(scratch, lake, new ModelRegistry(Path.Combine(_root, "models")), 10)));
+        var sections = new SegmentInsights().Read(new InsightContext(scratch, lake, new ModelRegistry(Path.Combine(_root, "models")), 10));
+        var section = sections[0];
 
         // Then sizes are the latest snapshot's, and segment 2 shows <10 with every measure blank (its label kept)
         var rows = section.Rows.ToDictionary(r => r[0]);
@@ -37,6 +38,27 @@ public sealed class SegmentInsightsTests : IDisposable
         Assert.Equal(["2", "big spenders", "<10", "", "", "", "2019-11-25", "1"], rows["2"]);
         Assert.Equal("0.96", rows["1"][3]); // mean purchases of users 0..24: (i % 3) averages 24/25
         Assert.Equal([25.0, null, 12.0], section.Chart!.Series[0].Values);
+
+        // And the migration from 2019-11-18 (everyone in big spenders) to 2019-11-25: 25 to browsers, 11 to regulars (u40 was
+        // not scored before), and the 4 who stayed are under k: <10 in the table, no flow drawn
+        var migration = sections[1];
+        Assert.Equal(
+            [["2019-11-18 big spenders", "2019-11-25 big spenders", "<10"], ["2019-11-18 big spenders", "2019-11-25 browsers", "25"], ["2019-11-18 big spenders", "2019-11-25 regulars", "11"]],
+            migration.Rows);
+        Assert.Equal(InsightChartKind.Flow, migration.Chart!.Kind);
+        Assert.Equal([new InsightFlow("2019-11-18 big spenders", "2019-11-25 browsers", 25), new InsightFlow("2019-11-18 big spenders", "2019-11-25 regulars", 11)], migration.Chart.Flows);
+    }
+
+    [Fact]
+    public void With_one_scored_snapshot_the_migration_says_how_to_score_another()
+    {
+        var lake = LakeLayout.At(_root);
+        using var scratch = new DuckDbEngine().OpenScratch();
+        Write(scratch, lake.Full("gold/customer_segments/month=2019-11/customer_segments.parquet"),
+            "SELECT 'u' || i AS user_id, TIMESTAMP '2019-11-25 00:00:00' AS as_of_time, 1 AS segment_id, 'browsers' AS segment_name, 1 AS model_version FROM range(20) t(i)");
+        var migration = new SegmentInsights().Read(new InsightContext(scratch, lake, new ModelRegistry(_root), 10))[1];
+        Assert.Contains("--as-of", migration.Note, StringComparison.Ordinal);
+        Assert.Null(migration.Chart);
     }
 
     [Fact]

@@ -44,6 +44,35 @@ public sealed class SegmentInsights : IModelInsights
             [new InsightSeries("people", [.. table.Rows.Select(r => double.TryParse(r[people], NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? n : (double?)null)])]);
         var note = string.Create(CultureInfo.InvariantCulture,
             $"Snapshot of {snapshot}: each segment's size and profile. Segments of fewer than {context.MinGroupSize} people show <{context.MinGroupSize} and no measures.");
-        return [new InsightSection("Segment sizes and profiles", note, table.Columns, table.Rows, chart)];
+        return [new InsightSection("Segment sizes and profiles", note, table.Columns, table.Rows, chart), Migration(context, segments)];
+    }
+
+    /// <summary>
+    /// Where the people of one scored snapshot are at the next (the two latest snapshots, people in both): one flow per pair
+    /// of segments. A flow of fewer than k people shows <c>&lt;k</c> in the table and is left out of the chart.
+    /// </summary>
+    private static InsightSection Migration(InsightContext context, IReadOnlyList<string> segments)
+    {
+        var rows = context.Scratch.Read($"""
+            WITH s AS (SELECT * FROM read_parquet({LakeSql.List(segments)}, hive_partitioning = false)),
+                 dates AS (SELECT DISTINCT as_of_time FROM s ORDER BY as_of_time DESC LIMIT 2),
+                 earlier AS (SELECT s.* FROM s WHERE as_of_time = (SELECT min(as_of_time) FROM dates)),
+                 later AS (SELECT s.* FROM s WHERE as_of_time = (SELECT max(as_of_time) FROM dates))
+            SELECT strftime(e.as_of_time, '%Y-%m-%d') || ' ' || e.segment_name AS "from", strftime(l.as_of_time, '%Y-%m-%d') || ' ' || l.segment_name AS "to",
+                   count(*) AS people
+            FROM earlier e JOIN later l ON e.user_id = l.user_id AND e.as_of_time < l.as_of_time
+            GROUP BY 1, 2 ORDER BY 1, 2
+            """);
+        if (rows.Rows.Count == 0)
+        {
+            return new InsightSection("Segment migration", "One snapshot is scored: migration needs two. Score an earlier one too: ./eamazing score segments --as-of DATE.", [], []);
+        }
+
+        var table = new SmallGroupSuppression(context.MinGroupSize).Apply(rows, "people", ["from", "to"]);
+        var flows = table.Rows.Where(r => !r[2].StartsWith('<')).Select(r => new InsightFlow(r[0], r[1], double.Parse(r[2], CultureInfo.InvariantCulture))).ToList();
+        var chart = new InsightChart(InsightChartKind.Flow, "", "people", [], []) { Flows = flows };
+        return new InsightSection("Segment migration", string.Create(CultureInfo.InvariantCulture,
+            $"People scored at both of the two latest snapshots, by their segment at each. Moves of fewer than {context.MinGroupSize} people show <{context.MinGroupSize} and are not drawn."),
+            table.Columns, table.Rows, chart);
     }
 }
