@@ -9,7 +9,7 @@ namespace EAmazing.BusinessModels.DemandForecast;
 /// <summary>
 /// Demand forecasting: daily purchases, revenue and views per category and top-level category, from gold demand_daily.
 /// Every method (naive, seasonal naive, moving average, exponential smoothing, Holt damped, Holt–Winters, Croston/TSB,
-/// an ensemble) is judged by a rolling-origin backtest beside the world's expected demand; the best at 7 days becomes the
+/// an ensemble, a global gradient-boosted model over all series and its ensemble) is judged by a rolling-origin backtest beside the world's expected demand; the best at 7 days becomes the
 /// version, with conformal 80%/95% intervals calibrated on its backtest errors. <c>eamazing forecast</c> writes its forecast.
 /// </summary>
 public sealed class DemandForecastModel : IBusinessModel
@@ -38,7 +38,7 @@ public sealed class DemandForecastModel : IBusinessModel
 
     public IModelEvaluator Evaluator { get; } = new DemandForecastEvaluator();
 
-    public IReadOnlyList<string>? Families => ForecastMethods.Names;
+    public IReadOnlyList<string>? Families { get; } = [.. ForecastMethods.Names, .. PanelMethods.Names];
 
     public IForecastWriter? ForecastWriter { get; } = new DemandForecastWriting();
 
@@ -46,8 +46,10 @@ public sealed class DemandForecastModel : IBusinessModel
     {
         var horizon = Whole(settings, Horizon, 7, 91);
         var origins = Whole(settings, Origins, 2, 26);
-        var methods = settings.Families is { Count: > 0 } chosen ? chosen.Select(ForecastMethods.Find).ToList() : ForecastMethods.All;
-        return new DemandForecastTraining(context).Run(new DemandForecastRequest(horizon, origins, methods, settings.Seed, settings.TruthFolder), progress);
+        var chosen = settings.Families is { Count: > 0 } families ? families : null;
+        var methods = chosen is null ? ForecastMethods.All : chosen.Where(f => !PanelMethods.IsPanel(f)).Select(ForecastMethods.Find).ToList();
+        var global = PanelMethods.All(settings.Seed).Where(m => chosen is null || chosen.Contains(m.Name)).ToList();
+        return new DemandForecastTraining(context).Run(new DemandForecastRequest(horizon, origins, methods, settings.Seed, settings.TruthFolder, global), progress);
     }
 
     private static int Whole(TrainingSettings settings, ModelParameter parameter, int lowest, int highest)
@@ -60,4 +62,8 @@ public sealed class DemandForecastModel : IBusinessModel
 }
 
 /// <summary>One demand-forecast training run's settings.</summary>
-public sealed record DemandForecastRequest(int Horizon, int Origins, IReadOnlyList<IForecastMethod> Methods, ulong Seed, string? TruthFolder);
+public sealed record DemandForecastRequest(int Horizon, int Origins, IReadOnlyList<IForecastMethod> Methods, ulong Seed, string? TruthFolder, IReadOnlyList<IPanelForecastMethod>? Global = null)
+{
+    /// <summary>The global methods (one model over all series) in the backtest beside the per-series ones.</summary>
+    public IReadOnlyList<IPanelForecastMethod> PanelMethods => Global ?? [];
+}
