@@ -104,6 +104,7 @@ public static class ServingApp
         app.MapPredictionApi();
         app.MapModelsApi();
         app.MapBatchScoresApi();
+        app.MapForecastApi();
         app.MapDashboard();
         return app;
     }

@@ -46,6 +46,7 @@ public sealed class DemandForecastTraining(TrainingContext context)
         var weights = series.Select(s => s.Revenue.AsSpan(Math.Max(0, last - 28), Math.Min(28, last)).ToArray().Sum()).ToList();
         var oracle = DemandOracle.Load(request.TruthFolder, history.First, history.Days);
         var horizons = BacktestScoring.Horizons.Where(h => h <= request.Horizon).ToList();
+        IReadOnlyList<string> names = [.. methods.Select(m => m.Name), .. request.PanelMethods.Select(m => m.Name)];
         var runs = new Dictionary<DemandTarget, BacktestRun>();
         var scores = new Dictionary<DemandTarget, List<MethodScore>>();
         foreach (var target in DemandTargets.All)
@@ -62,7 +63,7 @@ public sealed class DemandForecastTraining(TrainingContext context)
             var list = new List<MethodScore>();
             foreach (var h in horizons)
             {
-                list.AddRange(methods.Select(m => scoring.Score(m.Name, h, (s, o) => run.Forecasts[m.Name][s][o])).OfType<MethodScore>());
+                list.AddRange(names.Select(m => scoring.Score(m, h, (s, o) => run.Forecasts[m][s][o])).OfType<MethodScore>());
                 if (oracle is not null && target != DemandTarget.Revenue)
                 {
                     var expected = series.Select(s => oracle.Expected(s, target)).ToList();
