@@ -21,6 +21,7 @@ public static class BenchCli
         root.Subcommands.Add(GdprBenchmark.Create());
         root.Subcommands.Add(SqlBenchmark.Create());
         root.Subcommands.Add(SegmentsBenchmark.Create());
+        root.Subcommands.Add(ForecastBenchmark.Create());
         return root.Parse(args).InvokeAsync();
     }
 }
