@@ -34,7 +34,14 @@ public sealed class DemandForecastModel : IBusinessModel
 
     public IReadOnlyList<ModelParameter> Parameters { get; } = [Horizon, Origins];
 
-    public DemoRun Demo { get; } = new(new Dictionary<string, string>(), RegistryName, TrialsPerFamily: 1);
+    /// <summary>
+    /// The demo world has 61 days (Oct–Nov 2019): at 28 days its three origins leave 19–33 days of history and the MASE
+    /// interval over categories is too wide to clear seasonal naive; at 7 or 14 days from four origins the calibration
+    /// windows straddle the October→November level change (the world spreads each month's events over its days, and the
+    /// sale takes a share of November's), so the bands are too wide (coverage 0.87–0.88 for 80%). Seven days from the two
+    /// latest origins calibrates and checks inside November: the horizon and window the demo's data supports.
+    /// </summary>
+    public DemoRun Demo { get; } = new(new Dictionary<string, string> { [Horizon.Name] = "7", [Origins.Name] = "2" }, RegistryName, TrialsPerFamily: 1);
 
     public IModelEvaluator Evaluator { get; } = new DemandForecastEvaluator();
 
