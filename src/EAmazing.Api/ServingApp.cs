@@ -105,6 +105,7 @@ public static class ServingApp
         app.MapModelsApi();
         app.MapBatchScoresApi();
         app.MapDetectionsApi();
+        app.MapForecastApi();
         app.MapDashboard();
         return app;
     }

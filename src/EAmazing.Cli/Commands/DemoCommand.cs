@@ -134,7 +134,9 @@ public static class DemoCommand
                 }
 
                 if (model.ForecastWriter is { } writer
-                    && await Run([$"{number++}/{total} forecast into {writer.Table.ViewName}", "forecast", "--lake", lake, "--models", modelsRoot]) is var forecast and not ExitCodes.Success)
+                    && await Run([$"{number++}/{total} forecast into {writer.Table.ViewName}", "forecast", "--lake", lake, "--models", modelsRoot,
+                        // The demo trains at the horizon its short world can backtest; it forecasts that far, not the default 28 days.
+                        .. model.Demo.Parameters.TryGetValue("horizon", out var horizon) ? new[] { "--horizon", horizon } : []]) is var forecast and not ExitCodes.Success)
                 {
                     return forecast;
                 }

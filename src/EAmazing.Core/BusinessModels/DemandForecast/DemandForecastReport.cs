@@ -104,7 +104,7 @@ public static class DemandForecastReport
 
     private static byte[] ForecastPlot(DemandHistory history, DemandForecastFit fit, DemandSeries series)
     {
-        var points = DemandForecaster.Forecast(history, fit, fit.Horizon, [series]).Where(p => p.Target == DemandTarget.Purchases).ToList();
+        var points = DemandForecaster.Forecast(history, fit, fit.Horizon, [series], [DemandTarget.Purchases]);
         var from = Math.Max(0, history.Days - HistoryDaysShown);
         var plot = new Plot();
         var future = points.Select(p => (double)(p.Day.DayNumber - history.First.DayNumber)).ToArray();

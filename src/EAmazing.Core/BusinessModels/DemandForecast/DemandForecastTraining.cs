@@ -35,6 +35,7 @@ public sealed class DemandForecastTraining(TrainingContext context)
         var methods = request.Methods.Any(m => m.Name == SeasonalNaiveMethod.MethodName)
             ? request.Methods : [.. request.Methods, new SeasonalNaiveMethod()];
         var series = history.Series;
+        var panel = DemandPanel.Of(history);
         var categories = Enumerable.Range(0, series.Count).Where(i => series[i].Level == DemandSeries.CategoryLevel).ToList();
         if (categories.Count == 0)
         {
@@ -45,17 +46,24 @@ public sealed class DemandForecastTraining(TrainingContext context)
         var weights = series.Select(s => s.Revenue.AsSpan(Math.Max(0, last - 28), Math.Min(28, last)).ToArray().Sum()).ToList();
         var oracle = DemandOracle.Load(request.TruthFolder, history.First, history.Days);
         var horizons = BacktestScoring.Horizons.Where(h => h <= request.Horizon).ToList();
+        IReadOnlyList<string> names = [.. methods.Select(m => m.Name), .. request.PanelMethods.Select(m => m.Name)];
         var runs = new Dictionary<DemandTarget, BacktestRun>();
         var scores = new Dictionary<DemandTarget, List<MethodScore>>();
         foreach (var target in DemandTargets.All)
         {
             progress?.Report($"backtest of {methods.Count} methods on {series.Count:N0} {target.Name()} series, {origins.Count} origins, {request.Horizon} days");
             var run = RollingOriginBacktest.Run(series.Select(s => s.Of(target)).ToList(), methods, origins, request.Horizon);
+            if (request.PanelMethods.Count > 0)
+            {
+                progress?.Report($"backtest of {string.Join(", ", request.PanelMethods.Select(m => m.Name))} on {target.Name()}: one model over all series per origin");
+                run = RollingOriginBacktest.AddPanel(run, panel, target, request.PanelMethods);
+            }
+
             var scoring = new BacktestScoring(run, categories, weights, request.Seed);
             var list = new List<MethodScore>();
             foreach (var h in horizons)
             {
-                list.AddRange(methods.Select(m => scoring.Score(m.Name, h, (s, o) => run.Forecasts[m.Name][s][o])).OfType<MethodScore>());
+                list.AddRange(names.Select(m => scoring.Score(m, h, (s, o) => run.Forecasts[m][s][o])).OfType<MethodScore>());
                 if (oracle is not null && target != DemandTarget.Revenue)
                 {
                     var expected = series.Select(s => oracle.Expected(s, target)).ToList();
@@ -77,7 +85,7 @@ public sealed class DemandForecastTraining(TrainingContext context)
         var coverage = IntervalCheck.OnLastOrigin(runs[DemandTarget.Purchases], method, categories, request.Seed, Special);
         var bands = DemandTargets.All.ToDictionary(t => t.Name(),
             t => ConformalBands.Calibrate(IntervalCheck.Scores(runs[t], method, categories, Enumerable.Range(0, origins.Count), Special), ConformalBands.StandardLevels));
-        var fit = new DemandForecastFit(method, request.Horizon, history.Last, bands);
+        var fit = new DemandForecastFit(method, request.Horizon, history.Last, bands, request.Seed);
 
         var notes = Notes(history, origins, categories.Count, scores, method, shortest, coverage, bands, oracle, runs, request);
         var champion = context.Registry.Champion(DemandForecastModel.RegistryName);
@@ -86,7 +94,7 @@ public sealed class DemandForecastTraining(TrainingContext context)
         {
             var previous = DemandForecastFit.Load(context.Registry.VersionFolder(champion.Name, champion.Version)).Method;
             championMase = purchases.FirstOrDefault(s => s.Method == previous && s.Horizon == shortest)?.Mase.Estimate
-                ?? ScoreOf(ForecastMethods.Find(previous), runs[DemandTarget.Purchases], categories, weights, shortest, request.Seed);
+                ?? ScoreOf(previous, panel, runs[DemandTarget.Purchases], categories, weights, shortest, request.Seed);
             notes.Add(new($"champion v{champion.Version} ({previous}) on this backtest: {Mase(shortest)} {championMase:0.0000}"));
         }
 
@@ -125,7 +133,9 @@ public sealed class DemandForecastTraining(TrainingContext context)
                     ["origins"] = string.Join(" ", origins.Select(o => history.Day(o).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))),
                     ["season"] = Invariant(SeasonalNaiveMethod.Season),
                 },
-                Features = ["own history of the series (weekly season)"],
+                Features = PanelMethods.IsPanel(method)
+                    ? ["one model over all series, features as of the origin:", .. Boosting.BoostingFeatures.Names]
+                    : ["own history of the series (weekly season)"],
                 ModelFile = file,
                 CreatedAt = DateTime.UtcNow,
                 Data = new DataWindow(At(history.First), At(history.Day(origins[0])), At(history.Day(last)), At(history.Day(last + request.Horizon)),
@@ -181,10 +191,12 @@ public sealed class DemandForecastTraining(TrainingContext context)
 
     private static string Smape(int horizon) => $"smape_h{horizon}";
 
-    private static double? ScoreOf(IForecastMethod method, BacktestRun run, IReadOnlyList<int> categories, IReadOnlyList<double> weights, int horizon, ulong seed)
+    private static double? ScoreOf(string method, DemandPanel panel, BacktestRun run, IReadOnlyList<int> categories, IReadOnlyList<double> weights, int horizon, ulong seed)
     {
-        var again = RollingOriginBacktest.Run(run.Series, [method], run.Origins, run.Horizon);
-        return new BacktestScoring(again, categories, weights, seed).Score(method.Name, horizon, (s, o) => again.Forecasts[method.Name][s][o])?.Mase.Estimate;
+        var again = PanelMethods.IsPanel(method)
+            ? RollingOriginBacktest.AddPanel(run with { Forecasts = new Dictionary<string, IReadOnlyList<double[][]>>() }, panel, DemandTarget.Purchases, [PanelMethods.Find(method, seed)])
+            : RollingOriginBacktest.Run(run.Series, [ForecastMethods.Find(method)], run.Origins, run.Horizon);
+        return new BacktestScoring(again, categories, weights, seed).Score(method, horizon, (s, o) => again.Forecasts[method][s][o])?.Mase.Estimate;
     }
 
     private static List<TrainingNote> Notes(

@@ -48,6 +48,40 @@ public sealed class DemandForecastWriting : IForecastWriter
         ]);
     }
 
+    public bool HasForecast(LakeLayout lake) => GoldLayout.Files(lake, Table.Name).Count > 0;
+
+    /// <summary>The latest forecast (greatest as_of_time) of one key, read from the table's Parquet files on disk.</summary>
+    public object? Lookup(IScratchDatabase scratch, LakeLayout lake, string key, string? target = null)
+    {
+        var files = GoldLayout.Files(lake, Table.Name);
+        if (files.Count == 0)
+        {
+            return null;
+        }
+
+        var rows = new List<(string Level, string Top, DateTime AsOf, int Version, string Method, string Target, ForecastDay Day)>();
+        var epoch = new DateOnly(1970, 1, 1);
+        scratch.ForEachRow($"""
+            WITH mine AS (SELECT * FROM read_parquet({LakeSql.List(files)}, hive_partitioning = false) WHERE category_key = '{LakeSql.Literal(key)}'{(target is null ? "" : $" AND target = '{LakeSql.Literal(target)}'")})
+            SELECT level, top_category, as_of_time, model_version, method, target, CAST(datediff('day', DATE '1970-01-01', day) AS INTEGER), step,
+                   forecast, lower_80, upper_80, lower_95, upper_95, is_sale_day, is_month_end, coalesce(note, '')
+            FROM mine WHERE as_of_time = (SELECT max(as_of_time) FROM mine)
+            ORDER BY level, target, day
+            """, r => rows.Add((r.GetString(0), r.GetString(1), r.GetDateTime(2), r.GetInt32(3), r.GetString(4), r.GetString(5),
+                new ForecastDay(epoch.AddDays(r.GetInt32(6)), r.GetInt32(7), r.GetDouble(8), r.GetDouble(9), r.GetDouble(10), r.GetDouble(11), r.GetDouble(12),
+                    r.GetBoolean(13), r.GetBoolean(14), r.GetString(15)))));
+        if (rows.Count == 0)
+        {
+            return null;
+        }
+
+        // A category id and a top-level name never collide, but if a key held both levels the category level wins.
+        var level = rows.Any(r => r.Level == DemandSeries.CategoryLevel) ? DemandSeries.CategoryLevel : rows[0].Level;
+        var chosen = rows.Where(r => r.Level == level).ToList();
+        return new CategoryForecast(level, key, chosen[0].Top, DateTime.SpecifyKind(chosen[0].AsOf, DateTimeKind.Utc), chosen[0].Version, chosen[0].Method,
+            chosen.GroupBy(r => r.Target).ToDictionary(g => g.Key, g => (IReadOnlyList<ForecastDay>)g.Select(r => r.Day).ToList()));
+    }
+
     private const string ColumnTypes = """
         {'level': 'VARCHAR', 'category_key': 'VARCHAR', 'top_category': 'VARCHAR', 'target': 'VARCHAR', 'day': 'DATE', 'as_of_time': 'TIMESTAMP',
          'step': 'INTEGER', 'model_version': 'INTEGER', 'method': 'VARCHAR', 'forecast': 'DOUBLE', 'lower_80': 'DOUBLE', 'upper_80': 'DOUBLE',

@@ -16,7 +16,7 @@ public static class DemandForecaster
     public const string SaleNote = "sale day: the band is calibrated on ordinary days and may be too narrow";
 
     /// <exception cref="ArgumentException">The horizon is not usable with this fit and history (a usage error naming the limit).</exception>
-    public static IReadOnlyList<ForecastPoint> Forecast(DemandHistory history, DemandForecastFit fit, int horizon, IReadOnlyList<DemandSeries>? only = null)
+    public static IReadOnlyList<ForecastPoint> Forecast(DemandHistory history, DemandForecastFit fit, int horizon, IReadOnlyList<DemandSeries>? only = null, IReadOnlyList<DemandTarget>? targets = null)
     {
         if (horizon < 1)
         {
@@ -33,15 +33,23 @@ public static class DemandForecaster
             throw new ArgumentException($"--horizon {horizon} is longer than the history ({history.Days} days, {history.First:yyyy-MM-dd}..{history.Last:yyyy-MM-dd}): use --horizon {history.Days} or less");
         }
 
-        var method = ForecastMethods.Find(fit.Method);
+        var chosen = only ?? history.Series;
+        // A global model is refitted on every series of the history (its own seed), then read for the chosen ones.
+        var global = PanelMethods.IsPanel(fit.Method)
+            ? (targets ?? DemandTargets.All).ToDictionary(t => t, t => PanelMethods.Find(fit.Method, fit.Seed).Forecast(DemandPanel.Of(history), t, horizon))
+            : null;
+        var position = history.Series.Select((s, i) => (s, i)).ToDictionary(p => (p.s.Level, p.s.Key), p => p.i);
+        var method = global is null ? ForecastMethods.Find(fit.Method) : null;
         var points = new List<ForecastPoint>();
-        foreach (var series in only ?? history.Series)
+        foreach (var series in chosen)
         {
-            foreach (var target in DemandTargets.All)
+            foreach (var target in targets ?? DemandTargets.All)
             {
                 var values = series.Of(target);
                 var bands = fit.BandsOf(target);
-                var f = method.Forecast(values, horizon);
+                var f = global is not null && position.TryGetValue((series.Level, series.Key), out var at)
+                    ? global[target][at]
+                    : (method ?? new SeasonalNaiveMethod()).Forecast(values, horizon);
                 var scale = ForecastErrors.Scale(values);
                 var note = "";
                 if (!values.Any(v => v > 0))

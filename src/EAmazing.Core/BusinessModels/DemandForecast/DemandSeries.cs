@@ -16,4 +16,26 @@ public sealed record DemandSeries(string Level, string Key, string TopCategory, 
         DemandTarget.Revenue => Revenue,
         _ => Views,
     };
+
+    /// <summary>
+    /// Average price paid per day (revenue / purchases); a day without a purchase carries the last known price forward,
+    /// and the days before the first purchase are zero (no price known yet). Each day uses only that day and the ones
+    /// before it, so a cut series gives the same prices up to its cut.
+    /// </summary>
+    public double[] AveragePrice()
+    {
+        var price = new double[Purchases.Length];
+        var last = 0.0;
+        for (var d = 0; d < price.Length; d++)
+        {
+            if (Purchases[d] > 0)
+            {
+                last = Revenue[d] / Purchases[d];
+            }
+
+            price[d] = last;
+        }
+
+        return price;
+    }
 }

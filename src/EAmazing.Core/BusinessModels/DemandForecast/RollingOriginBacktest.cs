@@ -36,6 +36,28 @@ public static class RollingOriginBacktest
         return new BacktestRun(series, origins, horizon, forecasts.ToDictionary(f => f.Key, f => (IReadOnlyList<double[][]>)f.Value));
     }
 
+    /// <summary>
+    /// Runs global methods on one target: from each origin, each method sees the panel cut at the origin (copies of the
+    /// days before it) and forecasts every series; the result is added to <paramref name="run"/>'s forecasts.
+    /// </summary>
+    public static BacktestRun AddPanel(BacktestRun run, DemandPanel panel, DemandTarget target, IReadOnlyList<IPanelForecastMethod> methods)
+    {
+        if (methods.Count == 0)
+        {
+            return run;
+        }
+
+        var forecasts = new Dictionary<string, IReadOnlyList<double[][]>>(run.Forecasts);
+        var byOrigin = run.Origins.Select(o => panel.Before(o)).ToList();
+        foreach (var method in methods)
+        {
+            var perOrigin = byOrigin.Select(cut => method.Forecast(cut, target, run.Horizon)).ToList();
+            forecasts[method.Name] = Enumerable.Range(0, panel.Series.Count).Select(s => perOrigin.Select(f => f[s]).ToArray()).ToList();
+        }
+
+        return run with { Forecasts = forecasts };
+    }
+
     /// <summary>One forecast from one origin: the method sees a copy of the days before it, never the array itself.</summary>
     public static double[] Forecast(IForecastMethod method, double[] values, int origin, int horizon)
     {

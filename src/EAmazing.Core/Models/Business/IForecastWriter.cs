@@ -1,4 +1,5 @@
 using EAmazing.Features;
+using EAmazing.Lake;
 
 namespace EAmazing.Models.Business;
 
@@ -16,4 +17,10 @@ public interface IForecastWriter
     /// <exception cref="ArgumentException">The horizon is not usable with the champion and the lake (a usage error naming the limit).</exception>
     /// <exception cref="InvalidOperationException">No champion or no data (a data error); nothing is written.</exception>
     BatchScoreOutcome Write(BatchScoringContext context, int horizon, IProgress<string>? progress = null);
+
+    /// <summary>Whether the table has been written at all (read off the catalog, from the Parquet files on disk, as the API reads).</summary>
+    bool HasForecast(LakeLayout lake);
+
+    /// <summary>The latest forecast of one series by its key (a category id or a top-level category name), of one target or all (null); null when the table has none for it.</summary>
+    object? Lookup(IScratchDatabase scratch, LakeLayout lake, string key, string? target = null);
 }

@@ -37,7 +37,8 @@ public sealed class DemandForecastLakeTests : IClassFixture<DemandForecastLakeTe
         Assert.Equal(["2019-10-20 2019-10-27 2019-11-03"], [card.Hyperparameters["origins"]]);
         var primary = card.Primary!;
         Assert.True(primary.Value.Lower <= primary.Value.Estimate && primary.Value.Estimate <= primary.Value.Upper);
-        Assert.Equal(ForecastMethods.Names.Count, card.Families.Count);
+        Assert.Equal(ForecastMethods.Names.Count + PanelMethods.Names.Count, card.Families.Count);
+        Assert.Contains(global::EAmazing.BusinessModels.DemandForecast.Boosting.GradientBoostedMethod.MethodName, card.Families.Keys);
         Assert.True(primary.Value.Estimate <= card.Families[SeasonalNaiveMethod.MethodName]);
         // Poisson noise around a stable weekly pattern: smoothing beats repeating last week's noise.
         Assert.True(primary.Value.Estimate < 0.9 * card.Families[SeasonalNaiveMethod.MethodName], string.Join("; ", card.Families.Select(f => $"{f.Key} {f.Value:0.000}")) + $" oracle {card.Oracle}");
