@@ -56,7 +56,7 @@ public static class DemoCommand
 
             // Six fixed steps, then a training and a promotion per business model, and a scoring for each with a batch scorer or forecast table.
             var models = catalog.All;
-            var total = 6 + 2 * models.Count + models.Count(m => m.BatchScorer is not null) + models.Count(m => m.ForecastWriter is not null);
+            var total = 6 + 2 * models.Count + models.Count(m => m.BatchScorer is not null) + models.Count(m => m.ForecastWriter is not null) + models.Count(m => m.DetectionWriter is not null);
             Step($"1/{total} generate a synthetic REES46 world");
             var summary = GenerateCommand.Execute(options);
             Step($"2/{total} realism: generated vs real");
@@ -95,6 +95,11 @@ public static class DemoCommand
                     AnsiConsole.MarkupLineInterpolated($"[yellow]{model.Name} cannot be trained on this world's days (see above): its promotion and scoring are skipped, the demo goes on[/]");
                     Skip($"promote the new {model.Demo.RegistryName} through the gates", $"{model.Name} was not trained");
                     SkipOutputs(model, $"{model.Name} was not trained");
+                    if (model.DetectionWriter is { } untrained)
+                    {
+                        Skip($"detect {untrained.Subject} into {untrained.Table.ViewName}", $"{model.Name} was not trained");
+                    }
+
                     continue;
                 }
 
@@ -119,6 +124,13 @@ public static class DemoCommand
                 {
                     var champion = registry.Champion(latest.Name);
                     AnsiConsole.MarkupLineInterpolated($"[yellow]the gates kept {(champion is null ? "no champion" : $"v{champion.Version} as champion")}; see the reasons above[/]");
+                }
+
+                // A detector's thresholds are fixed (set on seeded worlds): it detects whether or not its version won the gates.
+                if (model.DetectionWriter is { } detector
+                    && await Run([$"{number++}/{total} detect {detector.Subject} into {detector.Table.ViewName}", "detect", detector.Subject, "--lake", lake, "--models", modelsRoot]) is var detected and not ExitCodes.Success)
+                {
+                    return detected;
                 }
 
                 if (registry.Champion(model.Demo.RegistryName) is null)
