@@ -1,5 +1,3 @@
-using EAmazing.Sources.Synthetic;
-
 namespace EAmazing.Cli.Tests;
 
 /// <summary><c>eamazing detect emerging</c> and <c>eamazing train emerging</c> run as a user would, on a one-month world, bad input included.</summary>
@@ -9,14 +7,8 @@ public sealed class DetectCommandTests : CliTestFolder
     [Fact]
     public void Given_a_one_month_world_When_detecting_emerging_categories_Then_the_ranked_list_is_in_gold_and_bad_days_exit_with_the_days_named()
     {
-        var input = Path.Combine(Root, "input");
-        new DatasetGenerator(new GeneratorOptions { Scale = GenerationScale.Tiny, Seed = 5, OutputDirectory = input }).Run();
-        var lake = Path.Combine(Root, "lake");
-        var models = Path.Combine(Root, "models");
-        var cli = new CliProcess(Root);
-
         // A lake without gold demand_daily has no categories: a data error naming what to run, no stack trace.
-        Assert.Equal(0, cli.Run("ingest", input, "--lake", lake).ExitCode);
+        var (input, lake, models, cli) = IngestTinyWorld(buildGold: false);
         var empty = cli.Run("detect", "emerging", "--lake", lake, "--models", models);
         Assert.Equal(ExitCodes.DataError, empty.ExitCode);
         Assert.Contains("features build", empty.Output, StringComparison.Ordinal);

@@ -1,5 +1,3 @@
-using EAmazing.Sources.Synthetic;
-
 namespace EAmazing.Cli.Tests;
 
 /// <summary><c>eamazing train forecast</c> and <c>eamazing forecast</c> run as a user would, on a one-month world, bad input included.</summary>
@@ -9,13 +7,7 @@ public sealed class ForecastCommandTests : CliTestFolder
     [Fact]
     public void Given_a_one_month_world_When_training_and_forecasting_demand_Then_horizons_it_cannot_support_exit_with_the_longest_it_can()
     {
-        var input = Path.Combine(Root, "input");
-        new DatasetGenerator(new GeneratorOptions { Scale = GenerationScale.Tiny, Seed = 5, OutputDirectory = input }).Run();
-        var lake = Path.Combine(Root, "lake");
-        var models = Path.Combine(Root, "models");
-        var cli = new CliProcess(Root);
-        Assert.Equal(0, cli.Run("ingest", input, "--lake", lake).ExitCode);
-        Assert.Equal(0, cli.Run("features", "build", "--lake", lake).ExitCode);
+        var (input, lake, models, cli) = IngestTinyWorld();
 
         // 31 days of history: a 28-day backtest from two origins does not fit, nothing is registered.
         var tooLong = cli.Run("train", "forecast", "--lake", lake, "--models", models);

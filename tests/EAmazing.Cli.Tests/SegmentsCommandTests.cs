@@ -1,5 +1,3 @@
-using EAmazing.Sources.Synthetic;
-
 namespace EAmazing.Cli.Tests;
 
 /// <summary><c>eamazing train segments</c> and <c>eamazing score segments</c> run as a user would, bad input included.</summary>
@@ -8,13 +6,7 @@ public sealed class SegmentsCommandTests : CliTestFolder
     [Fact]
     public void Given_a_generated_world_When_training_promoting_and_scoring_segments_Then_each_step_works_and_bad_input_exits_with_its_code()
     {
-        var input = Path.Combine(Root, "input");
-        new DatasetGenerator(new GeneratorOptions { Scale = GenerationScale.Tiny, Seed = 5, OutputDirectory = input }).Run();
-        var lake = Path.Combine(Root, "lake");
-        var models = Path.Combine(Root, "models");
-        var cli = new CliProcess(Root);
-        Assert.Equal(0, cli.Run("ingest", input, "--lake", lake).ExitCode);
-        Assert.Equal(0, cli.Run("features", "build", "--lake", lake).ExitCode);
+        var (input, lake, models, cli) = IngestTinyWorld();
 
         // Bad input first: nothing may be written.
         var unknownFamily = cli.Run("train", "segments", "--families", "fasttree", "--lake", lake, "--models", models);

@@ -1,5 +1,3 @@
-using EAmazing.Sources.Synthetic;
-
 namespace EAmazing.Cli.Tests;
 
 /// <summary><c>eamazing train purchase</c> and <c>models</c> run as a user would.</summary>
@@ -29,13 +27,7 @@ public sealed class TrainCommandTests : CliTestFolder
     [Fact]
     public void Given_a_generated_month_When_training_and_promoting_Then_the_registry_shows_a_champion()
     {
-        var input = Path.Combine(Root, "input");
-        new DatasetGenerator(new GeneratorOptions { Scale = GenerationScale.Tiny, Seed = 5, OutputDirectory = input }).Run();
-        var lake = Path.Combine(Root, "lake");
-        var models = Path.Combine(Root, "models");
-        var cli = new CliProcess(Root) { WorkingDirectory = Root };
-        Assert.Equal(0, cli.Run("ingest", input, "--lake", lake).ExitCode);
-        Assert.Equal(0, cli.Run("features", "build", "--lake", lake).ExitCode);
+        var (input, lake, models, cli) = IngestTinyWorld(workingDirectory: Root);
 
         var train = cli.Run("train", "purchase", "--lake", lake, "--models", models, "--families", "prior,onerule,fasttree", "--trials", "1", "--truth", Path.Combine(input, "truth"));
         var list = cli.Run("models", "list", "--models", models);

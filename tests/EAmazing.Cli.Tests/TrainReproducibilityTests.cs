@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using EAmazing.Sources.Synthetic;
 
 namespace EAmazing.Cli.Tests;
 
@@ -14,12 +13,7 @@ public sealed class TrainReproducibilityTests : CliTestFolder
     public void Given_the_same_lake_and_seed_When_train_runs_in_three_processes_one_under_cpu_load_Then_tables_and_cards_are_identical()
     {
         // Given a small generated lake with its gold layer
-        var input = Path.Combine(Root, "input");
-        new DatasetGenerator(new GeneratorOptions { Scale = GenerationScale.Tiny, Seed = 5, OutputDirectory = input }).Run();
-        var lake = Path.Combine(Root, "lake");
-        var cli = new CliProcess(Root);
-        Assert.Equal(0, cli.Run("ingest", input, "--lake", lake).ExitCode);
-        Assert.Equal(0, cli.Run("features", "build", "--lake", lake).ExitCode);
+        var (_, lake, _, cli) = IngestTinyWorld();
 
         // When training three times with the same seed, each into its own registry, the third while every core is busy
         var first = Train(cli, lake, "first");

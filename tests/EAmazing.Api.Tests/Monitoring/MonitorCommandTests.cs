@@ -26,7 +26,9 @@ public sealed class MonitorCommandTests(ServingWorld world)
         Assert.True(process.ExitCode == 0, output + await errors);
         Assert.Contains("views_before", output);
         Assert.Contains("window 2019-10-21..2019-10-28 vs training 2019-10-01..", output);
-        Assert.Contains(": OK (max PSI", output);
+        // An ordinary week: no alert (the world's emerging categories may warn on the category price mix, see DriftTests).
+        Assert.Contains(" (max PSI", output);
+        Assert.DoesNotContain(": ALERT (max PSI", output);
         Assert.True(File.Exists(Path.Combine(world.Lake, "monitoring", "drift", ServingWorld.ModelName, "v1-20191021-20191028.html")));
     }
 }

@@ -38,7 +38,7 @@ public sealed class MinimisationTests(GeneratedGoldLake world) : IClassFixture<G
     [Fact]
     public void The_purposes_are_declared_with_recipients_retention_and_a_legal_basis_placeholder()
     {
-        Assert.Equal(["analytics", "recommendation", "forecasting", "purchase-intent", "segmentation", "customer-value", "churn", "demand-forecast", "emerging-categories"], RegisteredPurposes.All.Select(p => p.Name));
+        Assert.Equal(["analytics", "recommendation", "forecasting", "purchase-intent", "segmentation", "customer-value", "churn", "demand-forecast", "next-item-recommendation", "emerging-categories"], RegisteredPurposes.All.Select(p => p.Name));
         Assert.All(RegisteredPurposes.All, p =>
         {
             Assert.NotEmpty(p.Recipients);

@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using EAmazing.Features;
 using EAmazing.Lake;
-using EAmazing.Lake.Catalog;
 using EAmazing.Models.Business;
 
 namespace EAmazing.BusinessModels.EmergingCategories;
@@ -38,31 +36,15 @@ public sealed class EmergingCategoriesWriting(DetectorSettings settings) : IDete
         progress?.Report($"judging {history.Categories.Count:N0} categories as of {day:yyyy-MM-dd}");
         var flags = new EmergenceDetector(settings).Detect(history, day);
         var month = day.ToString("yyyy-MM", CultureInfo.InvariantCulture);
-        var relative = GoldLayout.Partition(Table.Name, month);
-        var target = lake.Layout.Full(relative);
-        var csv = lake.Layout.Temporary(relative + ".csv");
-        var parquet = lake.Layout.Temporary(relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        long count;
-        try
-        {
-            WriteCsv(csv, day, flags);
-            count = lake.WriteParquet($"""
+        var partition = new GoldPartitionWriter(lake, Table, month);
+        var count = partition.Write(EmergingCategoriesTable.Columns, writer => WriteRows(writer, day, flags),
+            csv => $"""
                 SELECT {string.Join(", ", EmergingCategoriesTable.Columns)}
                 FROM read_csv('{LakeSql.Literal(csv)}', header = true, columns = {ColumnTypes})
                 ORDER BY rank
-                """, parquet);
-            File.Move(parquet, target, overwrite: true);
-            var catalog = new GoldCatalog(lake);
-            catalog.Record(new GoldPartition(Table.Name, month, relative, count, new FileInfo(target).Length, GoldTables.DemandDaily.Name,
-                $"emerging/{day:yyyy-MM-dd}", DateTime.UtcNow, clock.ElapsedMilliseconds));
-            catalog.RefreshViews([Table]);
-        }
-        finally
-        {
-            File.Delete(csv);
-            File.Delete(parquet);
-        }
+                """,
+            GoldTables.DemandDaily.Name, $"emerging/{day:yyyy-MM-dd}", clock);
+        var relative = partition.Partition;
 
         var report = EmergingCategoriesReport.Write(Path.Combine(context.ReportFolder, "emerging", day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), history, day, flags);
         var flagged = flags.Where(f => f.Flagged).ToList();
@@ -109,10 +91,8 @@ public sealed class EmergingCategoriesWriting(DetectorSettings settings) : IDete
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
     };
 
-    private static void WriteCsv(string path, DateOnly asOf, IReadOnlyList<EmergenceFlag> flags)
+    private static void WriteRows(TextWriter writer, DateOnly asOf, IReadOnlyList<EmergenceFlag> flags)
     {
-        using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
-        writer.WriteLine(string.Join(',', EmergingCategoriesTable.Columns));
         var rank = 0;
         foreach (var f in flags)
         {

@@ -1,5 +1,3 @@
-using EAmazing.Sources.Synthetic;
-
 namespace EAmazing.Cli.Tests.BusinessModels.Recommendation;
 
 /// <summary><c>eamazing train recommender</c> run as a user would on a tiny generated world: the real lake, the oracle, the registry and bad input.</summary>
@@ -9,13 +7,7 @@ public sealed class TrainRecommenderCommandTests : CliTestFolder
     [Fact]
     public void Given_a_tiny_world_When_training_the_recommender_Then_methods_and_oracle_are_compared_and_bad_settings_exit_as_usage_errors()
     {
-        var input = Path.Combine(Root, "input");
-        new DatasetGenerator(new GeneratorOptions { Scale = GenerationScale.Tiny, Seed = 5, OutputDirectory = input }).Run();
-        var lake = Path.Combine(Root, "lake");
-        var models = Path.Combine(Root, "models");
-        var cli = new CliProcess(Root);
-        Assert.Equal(0, cli.Run("ingest", input, "--lake", lake).ExitCode);
-        Assert.Equal(0, cli.Run("features", "build", "--lake", lake).ExitCode);
+        var (input, lake, models, cli) = IngestTinyWorld();
 
         var badSupport = cli.Run("train", "recommender", "--min-support", "none", "--lake", lake, "--models", models);
         var badMethod = cli.Run("train", "recommender", "--families", "gru9", "--lake", lake, "--models", models);
