@@ -28,7 +28,9 @@ public static class LakeAccess
 
         try
         {
-            lake = Engine.OpenLake(settings.Platform.Lake, memoryLimit);
+            var wait = TimeSpan.FromSeconds(settings.Platform.LakeLockWaitSeconds);
+            lake = Engine.OpenLake(settings.Platform.Lake, memoryLimit, wait,
+                waiting: _ => Console.Error.WriteLine($"waiting for the lake at {Path.GetFullPath(settings.Platform.Lake)}: another eamazing process holds it (up to {wait.TotalSeconds:0} s)"));
             foreach (var missing in warnMissing ? LakeConsistency.MissingPartitions(lake) : [])
             {
                 // The lake still opens (its views leave the file out) so the user can look and verify; each file is named once.
@@ -39,7 +41,10 @@ public static class LakeAccess
         }
         catch (Exception e) when (e is DbException or IOException or UnauthorizedAccessException or InvalidDataException)
         {
-            Console.Error.WriteLine($"error: cannot open the lake at {Path.GetFullPath(settings.Platform.Lake)}: {e.Message}");
+            var busy = e.Message.Contains("Could not set lock", StringComparison.Ordinal)
+                ? $" (waited {settings.Platform.LakeLockWaitSeconds} s; EAMAZING__LAKELOCKWAITSECONDS sets how long)"
+                : "";
+            Console.Error.WriteLine($"error: cannot open the lake at {Path.GetFullPath(settings.Platform.Lake)}: {e.Message}{busy}");
             return false;
         }
     }

@@ -9,7 +9,8 @@ public interface ILakeEngines
 {
     /// <summary>Opens the lake at <paramref name="root"/> (created when there is none), recovering any interrupted commit first.</summary>
     /// <param name="memoryLimit">Memory the engine may use before spilling into the lake's scratch folder (e.g. "2GB").</param>
-    IGoldEngine OpenLake(string root, string memoryLimit);
+    /// <param name="lockWait">How long to wait while another process holds the lake (one writer at a time); the engine's default when null.</param>
+    IGoldEngine OpenLake(string root, string memoryLimit, TimeSpan? lockWait = null);
 
     /// <summary>A private in-memory database with the engine's defaults: reads Parquet files off the catalog, never locking it.</summary>
     IScratchDatabase OpenScratch();

@@ -104,7 +104,8 @@ public sealed class DashboardData(ServingPaths paths, ILakeEngines engines, Busi
         try
         {
             // A short opening of the catalog, as `eamazing lake status` does; the views read the committed files.
-            using var lake = engines.OpenLake(root, "512MB");
+            // A page waits briefly for a command's commit, not for a whole ingest: then it says the lake is busy.
+            using var lake = engines.OpenLake(root, "512MB", TimeSpan.FromSeconds(3));
             var status = LakeStatus.Of(lake);
             // The committed files themselves (as LakeHistory reads silver): no view needs refreshing on this short opening.
             var quarantine = Files(status, LakeLayer.Quarantine) is { Count: > 0 } quarantined

@@ -6,9 +6,10 @@ namespace EAmazing.Engine.DuckDb;
 public sealed class DuckDbEngine : ILakeEngines
 {
     /// <summary>The lake as its DuckDB type, for the callers that still need it by name (see <see cref="ILakeEngines.OpenLake"/>).</summary>
-    public DuckDbLake OpenLake(string root, string memoryLimit) => DuckDbLake.Open(root, memoryLimit);
+    public DuckDbLake OpenLake(string root, string memoryLimit, TimeSpan? lockWait = null, Action<string>? waiting = null) =>
+        DuckDbLake.Open(root, memoryLimit, lockWait, waiting);
 
-    IGoldEngine ILakeEngines.OpenLake(string root, string memoryLimit) => OpenLake(root, memoryLimit);
+    IGoldEngine ILakeEngines.OpenLake(string root, string memoryLimit, TimeSpan? lockWait) => OpenLake(root, memoryLimit, lockWait);
 
     public IScratchDatabase OpenScratch() => DuckDbScratch.Open("Data Source=:memory:", settings: null);
 

@@ -14,11 +14,13 @@ public sealed partial class DuckDbLake : ILakeEngine
     private readonly DuckDBConnection _catalog;
     private readonly DuckDBConnection _scratch;
 
-    private DuckDbLake(LakeLayout layout, string memoryLimit)
+    /// <summary>How long opening waits for another process to release the catalog before it gives up.</summary>
+    public static readonly TimeSpan DefaultLockWait = TimeSpan.FromSeconds(30);
+
+    private DuckDbLake(LakeLayout layout, string memoryLimit, TimeSpan lockWait, Action<string>? waiting)
     {
         Layout = layout;
-        _catalog = new DuckDBConnection($"Data Source={layout.Catalog}");
-        _catalog.Open();
+        _catalog = CatalogLock.Open(layout.Catalog, lockWait, waiting);
         _scratch = new DuckDBConnection("Data Source=:memory:");
         _scratch.Open();
         Execute(_scratch, Settings(layout, memoryLimit));
@@ -26,11 +28,13 @@ public sealed partial class DuckDbLake : ILakeEngine
 
     public LakeLayout Layout { get; }
 
-    public static DuckDbLake Open(string root, string memoryLimit = "2GB")
+    /// <param name="lockWait">How long to wait while another process holds the catalog (default <see cref="DefaultLockWait"/>).</param>
+    /// <param name="waiting">Told once, with the engine's message, when opening has to wait for another process.</param>
+    public static DuckDbLake Open(string root, string memoryLimit = "2GB", TimeSpan? lockWait = null, Action<string>? waiting = null)
     {
         var layout = LakeLayout.At(root);
         layout.CreateFolders();
-        var lake = new DuckDbLake(layout, memoryLimit);
+        var lake = new DuckDbLake(layout, memoryLimit, lockWait ?? DefaultLockWait, waiting);
         try
         {
             Execute(lake._catalog, LakeSql.Load("catalog"));

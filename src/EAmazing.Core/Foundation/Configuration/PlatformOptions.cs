@@ -16,4 +16,7 @@ public sealed class PlatformOptions
 
     /// <summary>Pseudonym key file, used when EAMAZING_PSEUDONYM_KEY is not set (default: ~/.config/eamazing/pseudonym.key).</summary>
     public string? PseudonymKeyFile { get; set; }
+
+    /// <summary>How long a command waits while another process (a command, the dashboard) holds the lake, before it gives up.</summary>
+    public int LakeLockWaitSeconds { get; set; } = 30;
 }

@@ -10,5 +10,6 @@ public sealed class PlatformOptionsValidator : IValidateOptions<PlatformOptions>
         .Require(!string.IsNullOrWhiteSpace(options.DataDirectory), nameof(options.DataDirectory), options.DataDirectory, "must name a folder")
         .Require(!string.IsNullOrWhiteSpace(options.Models), nameof(options.Models), options.Models, "must name a folder")
         .Require(options.PseudonymKeyFile is null || options.PseudonymKeyFile.Trim().Length > 0, nameof(options.PseudonymKeyFile), options.PseudonymKeyFile, "must name a file when set")
+        .Require(options.LakeLockWaitSeconds >= 0, nameof(options.LakeLockWaitSeconds), options.LakeLockWaitSeconds, "must be 0 or more seconds")
         .Result;
 }
