@@ -2,7 +2,10 @@ using EAmazing.BusinessModels.Recommendation.Evaluation;
 
 namespace EAmazing.BusinessModels.Recommendation;
 
-/// <summary>One method of a run: the hyperparameters chosen on the validation day, its validation Recall@20, its test evaluation and its times.</summary>
+/// <summary>
+/// One method of a run: the hyperparameters chosen on the validation day, its validation Recall@20, its test evaluation
+/// (every test day pooled) and its times (summed over the days), and each test day's own evaluation.
+/// </summary>
 public sealed record MethodResult(
     RecommenderMethod Method,
     IReadOnlyDictionary<string, string> Hyperparameters,
@@ -10,7 +13,8 @@ public sealed record MethodResult(
     int Candidates,
     MethodEvaluation Test,
     double FitSeconds,
-    double EvaluationSeconds)
+    double EvaluationSeconds,
+    IReadOnlyList<DayEvaluation> Days)
 {
     public string Name => Method.Name;
 

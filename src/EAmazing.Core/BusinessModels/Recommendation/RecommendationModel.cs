@@ -9,7 +9,7 @@ namespace EAmazing.BusinessModels.Recommendation;
 /// <summary>
 /// Next-item recommendation: given a session's events so far, rank the whole catalogue for the next item. Popularity,
 /// co-visitation, sequential rules, V-SkNN and STAN (and any method added to <see cref="RecommenderCatalog"/>) are compared
-/// on the last-day protocol by full-catalogue ranking, beside the world's true next-item distribution.
+/// on the last-day or the daily incremental protocol by full-catalogue ranking, beside the world's true next-item distribution.
 /// </summary>
 public sealed class RecommendationModel : IBusinessModel
 {
@@ -17,7 +17,11 @@ public sealed class RecommendationModel : IBusinessModel
 
     public static readonly ModelParameter Events = new("events", "Event types that make a session's sequence", "views", ["views", "all"]);
 
-    public static readonly ModelParameter Protocol = new("protocol", "Evaluation protocol: train before the last day, validate on the day before, test on the last day", "last-day", ["last-day"]);
+    public static readonly ModelParameter Protocol = new("protocol",
+        "Evaluation protocol: last-day (train before the last day, validate on the day before, test on the last day) or daily (train on days 1..i, test on day i+1, for the final --test-days days)",
+        "last-day", ["last-day", "daily"]);
+
+    public static readonly ModelParameter TestDays = new("test-days", "Test days of the daily protocol, the data's final ones (1 to 60)", "7");
 
     public static readonly ModelParameter MinSupport = new("min-support", "Items with fewer training events are removed, iteratively (1 to 1000)", "5");
 
@@ -35,7 +39,7 @@ public sealed class RecommendationModel : IBusinessModel
 
     public IReadOnlyList<string> RegistryNames { get; } = [RegistryName];
 
-    public IReadOnlyList<ModelParameter> Parameters { get; } = [Events, Protocol, MinSupport, MaxLength];
+    public IReadOnlyList<ModelParameter> Parameters { get; } = [Events, Protocol, TestDays, MinSupport, MaxLength];
 
     public DemoRun Demo { get; } = new(new Dictionary<string, string>(), RegistryName, TrialsPerFamily: 2);
 
@@ -50,7 +54,10 @@ public sealed class RecommendationModel : IBusinessModel
             MinItemSupport: Whole(settings, MinSupport, 1, 1000),
             MaxLength: Whole(settings, MaxLength, 2, 1000));
         var methods = settings.Families is { Count: > 0 } chosen ? chosen.Select(RecommenderCatalog.Find).ToList() : RecommenderCatalog.All.Where(m => m.InDefaultComparison).ToList();
-        return new RecommendationTraining(context).Run(new RecommendationRequest(preparation, methods, Math.Max(1, settings.TrialsPerFamily), settings.Seed, settings.TruthFolder), progress);
+        var protocol = settings.Parameter(Protocol) == "daily" ? RecommendationProtocol.Daily : RecommendationProtocol.LastDay;
+        var testDays = Whole(settings, TestDays, 1, 60);
+        return new RecommendationTraining(context).Run(
+            new RecommendationRequest(preparation, methods, Math.Max(1, settings.TrialsPerFamily), settings.Seed, settings.TruthFolder, Protocol: protocol, TestDays: testDays), progress);
     }
 
     private static int Whole(TrainingSettings settings, ModelParameter parameter, int lowest, int highest)

@@ -10,15 +10,28 @@ namespace EAmazing.BusinessModels.Recommendation;
 
 /// <summary>
 /// Writes the recommender report: the comparison of every method on the test day with 95% bootstrap intervals over
-/// sessions and the oracle beside them, Recall@20 and MRR@20 by method (plot) and Recall@20 by prefix length (plot).
+/// sessions and the oracle beside them, Recall@20 and MRR@20 by method (plot) and Recall@20 by prefix length (plot);
+/// for the daily protocol, Recall@20 of every method and the oracle on each test day (table and plot).
 /// </summary>
 public static class RecommendationReport
 {
     public static void Write(
         string directory, MethodResult chosen, IReadOnlyList<MethodResult> results, MethodEvaluation? oracle, PreparationOptions preparation,
-        LastDaySplit split, IReadOnlyList<TrainingNote> notes, ulong seed)
+        RecommendationComparison comparison, IReadOnlyList<TrainingNote> notes, ulong seed)
     {
         Directory.CreateDirectory(directory);
+        var daily = comparison.Protocol == RecommendationProtocol.Daily;
+        var protocol = daily
+            ? $"Daily incremental protocol: hyperparameters chosen by Recall@20 on the sessions starting {comparison.ValidationDay:yyyy-MM-dd} (fitted on the days before); "
+                + $"then for each test day {comparison.FirstTestDay:yyyy-MM-dd}..{comparison.LastTestDay:yyyy-MM-dd}, every method fitted on the sessions ending before that day "
+                + "(a method trained once says so in the notes) and judged on the sessions starting that day; the tables pool every test day's events."
+            : $"Last-day protocol: hyperparameters chosen by Recall@20 on the sessions starting {comparison.ValidationDay:yyyy-MM-dd} (fitted on the days before); "
+                + $"every method then refitted on the sessions ending before {comparison.FirstTestDay:yyyy-MM-dd} and judged on the sessions starting that day.";
+        if (daily)
+        {
+            File.WriteAllBytes(Path.Combine(directory, "recall-by-day.png"), DayPlot(comparison, oracle));
+        }
+
         File.WriteAllBytes(Path.Combine(directory, "metric-by-method.png"), MethodPlot(results, oracle));
         File.WriteAllBytes(Path.Combine(directory, "recall-by-length.png"), LengthPlot(results, oracle));
         var html = new StringBuilder();
@@ -27,8 +40,7 @@ public static class RecommendationReport
             <html lang="en"><head><meta charset="utf-8"><title>e-amazing: next-item recommendation</title>
             <style>body{"{"}font-family:sans-serif;max-width:1200px;margin:2em auto{"}"}table{"{"}border-collapse:collapse{"}"}td,th{"{"}border:1px solid #ccc;padding:4px 8px;text-align:right{"}"}th:first-child,td:first-child{"{"}text-align:left{"}"}</style></head><body>
             <h1>Next-item recommendation: {Enc(chosen.Name)}</h1>
-            <p>Last-day protocol: hyperparameters chosen by Recall@20 on the sessions starting {split.ValidationDay:yyyy-MM-dd} (fitted on the days before);
-            every method then refitted on the sessions ending before {split.TestDay:yyyy-MM-dd} and judged on the sessions starting that day. Each event after a
+            <p>{Enc(protocol)} Each event after a
             session's first is predicted from the events before it and ranked among all items (no sampled negatives); an item training never saw is a miss.
             Intervals: 95% percentile bootstrap over sessions (seed {seed}). Coverage: share of items in any top-20 list; popularity bias: mean training
             popularity of listed items relative to the most popular; conversion hit: share of events, after which the session carts or buys an item, whose top-20 held it.</p>
@@ -55,7 +67,31 @@ public static class RecommendationReport
 
         html.Append("</table><h2>Preparation</h2><ul>").Append(string.Concat(preparation.Describe().Select(d => $"<li>{Enc(d)}</li>"))).Append("</ul>");
         html.Append("<h2>Recall@20 and MRR@20 by method</h2><p><img src=\"metric-by-method.png\" alt=\"recall@20 and mrr@20 of each method and the oracle\"></p>");
-        html.Append("<h2>Recall@20 by session length so far</h2><p><img src=\"recall-by-length.png\" alt=\"recall@20 by prefix length per method\"></p></body></html>");
+        html.Append("<h2>Recall@20 by session length so far</h2><p><img src=\"recall-by-length.png\" alt=\"recall@20 by prefix length per method\"></p>");
+        if (daily)
+        {
+            html.Append("<h2>Recall@20 by test day</h2><table><tr><th>day</th><th>sessions</th>").Append(string.Concat(results.Select(r => $"<th>{Enc(r.Name)}</th>")))
+                .Append(oracle is null ? "" : "<th>oracle</th><th>best / oracle</th>").Append("</tr>");
+            var skip = 0;
+            for (var d = 0; d < comparison.Folds.Count; d++)
+            {
+                var fold = comparison.Folds[d];
+                var recalls = results.Select(r => r.Days[d].Evaluation.Mean(RecommendationTraining.Primary)).ToList();
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{fold.Day:yyyy-MM-dd}</td><td>{fold.Test.Count:N0}</td>").Append(string.Concat(recalls.Select(v => string.Create(CultureInfo.InvariantCulture, $"<td>{v:0.0000}</td>"))));
+                if (oracle is not null)
+                {
+                    var o = oracle.Slice(skip, fold.Test.Count).Mean(RecommendationTraining.Primary);
+                    html.Append(CultureInfo.InvariantCulture, $"<td>{o:0.0000}</td><td>{recalls.Max() / o:0.000}</td>");
+                }
+
+                skip += fold.Test.Count;
+                html.Append("</tr>");
+            }
+
+            html.Append("</table><p><img src=\"recall-by-day.png\" alt=\"recall@20 by test day per method\"></p>");
+        }
+
+        html.Append("</body></html>");
         File.WriteAllText(Path.Combine(directory, "index.html"), html.ToString());
     }
 
@@ -109,6 +145,35 @@ public static class RecommendationReport
         plot.Axes.Bottom.Label.Text = "events in the session so far";
         plot.Axes.Left.Label.Text = "recall@20";
         plot.ShowLegend(Alignment.UpperRight);
+        return plot.GetImageBytes(900, 460, ImageFormat.Png);
+    }
+
+    private static byte[] DayPlot(RecommendationComparison comparison, MethodEvaluation? oracle)
+    {
+        var plot = new Plot();
+        var days = comparison.Folds.Select(f => (double)f.Day.DayNumber).ToArray();
+        foreach (var r in comparison.Results)
+        {
+            plot.Add.Scatter(days, r.Days.Select(d => d.Evaluation.Mean(RecommendationTraining.Primary)).ToArray()).LegendText = r.Name;
+        }
+
+        if (oracle is not null)
+        {
+            var skip = 0;
+            var values = new List<double>();
+            foreach (var fold in comparison.Folds)
+            {
+                values.Add(oracle.Slice(skip, fold.Test.Count).Mean(RecommendationTraining.Primary));
+                skip += fold.Test.Count;
+            }
+
+            plot.Add.Scatter(days, values.ToArray()).LegendText = "oracle";
+        }
+
+        plot.Axes.Bottom.SetTicks(days, comparison.Folds.Select(f => f.Day.ToString("MM-dd", CultureInfo.InvariantCulture)).ToArray());
+        plot.Title("Daily protocol: recall@20 by test day (trained on the days before it)");
+        plot.Axes.Left.Label.Text = "recall@20";
+        plot.ShowLegend(Alignment.LowerRight);
         return plot.GetImageBytes(900, 460, ImageFormat.Png);
     }
 

@@ -12,80 +12,53 @@ using EAmazing.Models.Registry;
 namespace EAmazing.BusinessModels.Recommendation;
 
 /// <summary>
-/// One recommender training run on the last-day protocol: silver sessions prepared as the request says; each method's
-/// grid searched by Recall@20 on the day before the last (fitted on the days before it); each method refitted with its
-/// chosen setting on every day before the last and ranked over the full catalogue on the last day's sessions, beside the
-/// world's oracle; the method best on validation becomes the version (card, report, registry).
+/// One recommender training run: silver sessions prepared as the request says, then the methods compared on the
+/// request's protocol (<see cref="RecommendationComparison"/>: last day, or daily incremental) beside the world's oracle
+/// on the same test events; the method best on validation becomes the version (card, report, registry).
 /// </summary>
 public sealed class RecommendationTraining(TrainingContext context)
 {
-    public const string Primary = "recall_at_20";
+    public const string Primary = RecommendationComparison.Primary;
 
     public TrainingOutcome Run(RecommendationRequest request, IProgress<string>? progress = null)
     {
         var clock = Stopwatch.StartNew();
         var all = SessionLog.Load(context.Lake, request.Preparation, progress);
-        var split = LastDaySplit.Of(all);
-        var methods = request.Methods.Select(m => m.Name).Contains(PopularityRecommender.MethodName) ? request.Methods.ToList() : [RecommenderCatalog.Find(PopularityRecommender.MethodName), .. request.Methods];
-        if (!methods.Any(m => m.Name == TrailingDayPopularityRecommender.MethodName))
-        {
-            methods.Insert(1, RecommenderCatalog.Find(TrailingDayPopularityRecommender.MethodName));
-        }
-
-        // Search: fit on the days before the validation day, score on a seeded sample of its sessions.
-        var searchTraining = SessionPreparation.Training(LastDaySplit.Before(all, split.ValidationDay), request.Preparation);
-        var searchVocabulary = ItemVocabulary.FromTraining(searchTraining);
-        var searchSequences = searchTraining.Select(searchVocabulary.Encode).ToList();
-        var validation = Sample(SessionPreparation.Test(LastDaySplit.StartingOn(all, split.ValidationDay), request.Preparation), request.ValidationSessions, request.Seed)
-            .Select(s => TestSession.Map(s, searchVocabulary)).ToList();
-        var training = SessionPreparation.Training(LastDaySplit.Before(all, split.TestDay), request.Preparation);
-        var vocabulary = ItemVocabulary.FromTraining(training);
-        var sequences = training.Select(vocabulary.Encode).ToList();
-        var test = SessionPreparation.Test(LastDaySplit.StartingOn(all, split.TestDay), request.Preparation).Select(s => TestSession.Map(s, vocabulary)).ToList();
-        Check(searchTraining, validation, training, test, split);
-        progress?.Report($"training {training.Count:N0} sessions ({vocabulary.Count:N0} items) before {split.TestDay:yyyy-MM-dd}; validation {validation.Count:N0} sessions on {split.ValidationDay:yyyy-MM-dd}; test {test.Count:N0} sessions on {split.TestDay:yyyy-MM-dd}");
-
-        var results = new List<MethodResult>();
-        foreach (var method in methods)
-        {
-            var candidates = Candidates(method, request.TrialsPerMethod, request.Seed);
-            var best = candidates[0];
-            var bestRecall = double.NegativeInfinity;
-            foreach (var candidate in candidates)
-            {
-                var recommender = method.Create(candidate);
-                recommender.Fit(searchSequences, searchVocabulary.Count);
-                var recall = NextItemEvaluator.Evaluate(recommender, validation, searchVocabulary.Count, searchVocabulary.Counts).Mean(Primary);
-                progress?.Report(string.Create(CultureInfo.InvariantCulture, $"{method.Name} {Describe(candidate)}: validation recall@20 {recall:0.0000}"));
-                if (recall > bestRecall)
-                {
-                    (best, bestRecall) = (candidate, recall);
-                }
-            }
-
-            results.Add(Test(method, best, bestRecall, candidates.Count, sequences, vocabulary, test, progress));
-        }
-
+        var comparison = RecommendationComparison.Run(all, request, progress);
+        var results = comparison.Results.ToList();
         var oracle = request.TruthFolder is not null && context.Pseudonymiser is not null
-            ? NextItemOracle.Rank(request.TruthFolder, context.Pseudonymiser, test, request.Preparation.RemoveRepeats, progress)
+            ? NextItemOracle.Rank(request.TruthFolder, context.Pseudonymiser, comparison.TestSessions, request.Preparation.RemoveRepeats, progress)
             : null;
         var contenders = results.Where(r => !r.Method.IsBaseline).ToList();
         var chosen = (contenders.Count > 0 ? contenders : results).MaxBy(r => r.ValidationRecall)!;
-        return Register(request, split, LastDaySplit.Day(training.Min(s => s.Start)), training.Count, validation.Count, vocabulary, test, results, chosen, oracle, sequences, clock, progress);
+        return Register(request, comparison, results, chosen, oracle, clock, progress);
     }
 
+    /// <summary>The grid entries tried (see <see cref="RecommendationComparison.Candidates"/>).</summary>
+    public static IReadOnlyList<IReadOnlyDictionary<string, string>> Candidates(RecommenderMethod method, int trials, ulong seed) =>
+        RecommendationComparison.Candidates(method, trials, seed);
+
     private TrainingOutcome Register(
-        RecommendationRequest request, LastDaySplit split, DateOnly trainFrom, int trainingSessions, int validationSessions, ItemVocabulary vocabulary, IReadOnlyList<TestSession> test,
-        List<MethodResult> results, MethodResult chosen, MethodEvaluation? oracle, IReadOnlyList<SessionSequence> sequences, Stopwatch clock, IProgress<string>? progress)
+        RecommendationRequest request, RecommendationComparison comparison, List<MethodResult> results, MethodResult chosen, MethodEvaluation? oracle, Stopwatch clock, IProgress<string>? progress)
     {
         var seed = request.Seed;
+        var split = new LastDaySplit(comparison.ValidationDay, comparison.FirstTestDay);
+        var first = comparison.Folds[0];
+        var last = comparison.Folds[^1];
+        var test = comparison.TestSessions;
+        var trainingSessions = first.TrainingSessions;
         var estimates = RankingMetrics.Names.Select(n => new NamedEstimate(n, chosen.Test.Interval(n, seed))).ToList();
         estimates.Add(new NamedEstimate("conversion_hit_rate_at_20", chosen.Test.ConversionHitRate(seed)));
+        var unseen = string.Create(CultureInfo.InvariantCulture, $"{test.Sum(s => s.Items.Skip(1).Count(i => i < 0)) / (double)Math.Max(1, chosen.Test.Events):P1} of test targets");
         var notes = new List<TrainingNote>
         {
-            new($"last-day protocol: train on {trainingSessions:N0} sessions ending before {split.TestDay:yyyy-MM-dd} ({vocabulary.Count:N0} items), hyperparameters chosen on {split.ValidationDay:yyyy-MM-dd}, "
-                + $"test on {test.Count:N0} sessions starting {split.TestDay:yyyy-MM-dd} ({chosen.Test.Events:N0} predicted events, full-catalogue ranking; unseen items are misses: "
-                + string.Create(CultureInfo.InvariantCulture, $"{test.Sum(s => s.Items.Skip(1).Count(i => i < 0)) / (double)Math.Max(1, chosen.Test.Events):P1} of test targets)")),
+            comparison.Protocol == RecommendationProtocol.LastDay
+                ? new($"last-day protocol: train on {trainingSessions:N0} sessions ending before {split.TestDay:yyyy-MM-dd} ({first.Vocabulary.Count:N0} items), hyperparameters chosen on {split.ValidationDay:yyyy-MM-dd}, "
+                    + $"test on {test.Count:N0} sessions starting {split.TestDay:yyyy-MM-dd} ({chosen.Test.Events:N0} predicted events, full-catalogue ranking; unseen items are misses: {unseen})")
+                : new($"daily protocol: {comparison.Folds.Count} test days {first.Day:yyyy-MM-dd}..{last.Day:yyyy-MM-dd}, each judged on the sessions starting that day by methods trained on the sessions "
+                    + $"ending before it ({first.TrainingSessions:N0}..{last.TrainingSessions:N0} sessions, {first.Vocabulary.Count:N0}..{last.Vocabulary.Count:N0} items), hyperparameters chosen once on {split.ValidationDay:yyyy-MM-dd}; "
+                    + $"{test.Count:N0} test sessions, {chosen.Test.Events:N0} predicted events, full-catalogue ranking; unseen items are misses ({unseen}); metrics pool every test day's events, intervals resample sessions"
+                    + (results.Any(r => !r.Method.RefitDaily) ? $"; {string.Join(", ", results.Where(r => !r.Method.RefitDaily).Select(r => r.Name))} trained once, on the sessions before {first.Day:yyyy-MM-dd}, and judged in that vocabulary every day (the others refitted daily)" : "")),
         };
         notes.AddRange(request.Preparation.Describe().Select(d => new TrainingNote("preparation: " + d)));
         ConfidenceInterval? oracleRecall = null;
@@ -102,6 +75,11 @@ public sealed class RecommendationTraining(TrainingContext context)
                 + $"best method on test {best.Name} at {best.Test.Mean(Primary) / oracleRecall.Estimate:0.000} of the oracle's recall@20")));
         }
 
+        if (comparison.Protocol == RecommendationProtocol.Daily)
+        {
+            notes.AddRange(ByDay(comparison, oracle).Select(line => new TrainingNote(line)));
+        }
+
         var champion = context.Registry.Champion(RecommendationModel.RegistryName);
         MethodEvaluation? championTest = null;
         if (champion is not null)
@@ -109,12 +87,10 @@ public sealed class RecommendationTraining(TrainingContext context)
             var fit = RecommenderFit.Load(context.Registry.VersionFolder(champion.Name, champion.Version));
             if (RecommenderCatalog.All.FirstOrDefault(m => m.Name == fit.Method) is { } method)
             {
-                progress?.Report($"re-scoring champion v{champion.Version} ({fit.Method}) on this test day");
-                var recommender = method.Create(fit.Hyperparameters);
-                recommender.Fit(sequences, vocabulary.Count);
-                championTest = NextItemEvaluator.Evaluate(recommender, test, vocabulary.Count, vocabulary.Counts);
+                progress?.Report($"re-scoring champion v{champion.Version} ({fit.Method}) on this run's test days");
+                championTest = RecommendationComparison.Test(method, fit.Hyperparameters, double.NaN, 1, comparison.Folds, progress).Test;
                 notes.Add(new(string.Create(CultureInfo.InvariantCulture,
-                    $"champion v{champion.Version} ({fit.Method}, refitted on this training data with its own settings) on this test day: recall@20 {championTest.Mean(Primary):0.0000}")
+                    $"champion v{champion.Version} ({fit.Method}, refitted on this training data with its own settings) on this run's test days: recall@20 {championTest.Mean(Primary):0.0000}")
                     + (fit.Preparation == request.Preparation ? "" : " (its preparation differed; re-scored with this one)")));
             }
             else
@@ -124,12 +100,12 @@ public sealed class RecommendationTraining(TrainingContext context)
         }
 
         var baselines = results.Where(r => r.Method.IsBaseline && r != chosen).ToList();
-        var chosenFit = new RecommenderFit(chosen.Name, chosen.Hyperparameters, request.Preparation, split.ValidationDay, vocabulary.Count);
+        var chosenFit = new RecommenderFit(chosen.Name, chosen.Hyperparameters, request.Preparation, split.ValidationDay, first.Vocabulary.Count);
         var card = context.Registry.Register(RecommendationModel.RegistryName,
             folder =>
             {
                 var file = chosenFit.Save(folder);
-                RecommendationReport.Write(Path.Combine(folder, "report"), chosen, results, oracle, request.Preparation, split, notes, seed);
+                RecommendationReport.Write(Path.Combine(folder, "report"), chosen, results, oracle, request.Preparation, comparison, notes, seed);
                 return file;
             },
             (version, file) => new ModelCard
@@ -137,7 +113,9 @@ public sealed class RecommendationTraining(TrainingContext context)
                 Name = RecommendationModel.RegistryName,
                 Version = version,
                 Kind = TaskKind.Ranking,
-                Task = "the next item of a session given its events so far, ranked over the full catalogue; primary: recall@20 on the last day's sessions",
+                Task = comparison.Protocol == RecommendationProtocol.LastDay
+                    ? "the next item of a session given its events so far, ranked over the full catalogue; primary: recall@20 on the last day's sessions"
+                    : $"the next item of a session given its events so far, ranked over the full catalogue; primary: recall@20 pooled over {comparison.Folds.Count} daily test days (train on days 1..i, test on day i+1)",
                 GoldInputs = [GoldTables.Sessions.Name],
                 Family = chosen.Name,
                 Hyperparameters = chosen.Hyperparameters,
@@ -145,8 +123,8 @@ public sealed class RecommendationTraining(TrainingContext context)
                 Preparation = request.Preparation.Describe(),
                 ModelFile = file,
                 CreatedAt = DateTime.UtcNow,
-                Data = new DataWindow(At(trainFrom), At(split.ValidationDay), At(split.TestDay), At(split.TestDay.AddDays(1)),
-                    trainingSessions, validationSessions, test.Count, 0, []),
+                Data = new DataWindow(At(first.TrainFrom), At(split.ValidationDay), At(split.TestDay), At(last.Day.AddDays(1)),
+                    trainingSessions, comparison.ValidationSessions, test.Count, 0, []),
                 Estimates = estimates,
                 PrimaryMetric = Primary,
                 Baselines = baselines.ToDictionary(r => r.Name, r => r.Test.Mean(Primary)),
@@ -158,7 +136,7 @@ public sealed class RecommendationTraining(TrainingContext context)
                 ChampionEstimates = championTest is null ? null : [new NamedEstimate(Primary, championTest.Interval(Primary, seed))],
                 TrialsPerFamily = request.TrialsPerMethod,
                 LeakageAudit = new LeakageAuditSummary(true,
-                    "by construction: training sessions end before the test day; each test event is predicted from the events before it in its session only "
+                    "by construction: training sessions end before their test day; each test event is predicted from the events before it in its session only "
                     + "(a test changes the later events and finds the same predictions); the vocabulary and item filter come from training sessions only"),
                 Alarms = [],
                 Seed = seed,
@@ -167,58 +145,6 @@ public sealed class RecommendationTraining(TrainingContext context)
             });
 
         return new TrainingOutcome(card, Table(results, chosen, oracle), notes, Summary(chosen, oracle));
-    }
-
-    private static MethodResult Test(
-        RecommenderMethod method, IReadOnlyDictionary<string, string> settings, double validationRecall, int candidates,
-        IReadOnlyList<SessionSequence> sequences, ItemVocabulary vocabulary, IReadOnlyList<TestSession> test, IProgress<string>? progress)
-    {
-        var watch = Stopwatch.StartNew();
-        var recommender = method.Create(settings);
-        recommender.Fit(sequences, vocabulary.Count);
-        var fitSeconds = watch.Elapsed.TotalSeconds;
-        watch.Restart();
-        var evaluation = NextItemEvaluator.Evaluate(recommender, test, vocabulary.Count, vocabulary.Counts);
-        progress?.Report(string.Create(CultureInfo.InvariantCulture, $"{method.Name}: test recall@20 {evaluation.Mean(Primary):0.0000}, mrr@20 {evaluation.Mean(RankingMetrics.Mrr(20)):0.0000} (fit {fitSeconds:0.0} s)"));
-        return new MethodResult(method, settings, validationRecall, candidates, evaluation, fitSeconds, watch.Elapsed.TotalSeconds);
-    }
-
-    /// <summary>The grid entries tried: the default first, then the others in a seeded shuffle, <paramref name="trials"/> in all.</summary>
-    public static IReadOnlyList<IReadOnlyDictionary<string, string>> Candidates(RecommenderMethod method, int trials, ulong seed)
-    {
-        var rest = method.Grid.Skip(1).ToList();
-        var rng = Xoshiro256.For(seed, StableHash.Of(method.Name));
-        for (var i = rest.Count - 1; i > 0; i--)
-        {
-            var j = rng.NextInt(i + 1);
-            (rest[i], rest[j]) = (rest[j], rest[i]);
-        }
-
-        return [method.Grid[0], .. rest.Take(Math.Max(0, trials - 1))];
-    }
-
-    private static List<RawSession> Sample(List<RawSession> sessions, int most, ulong seed)
-    {
-        if (sessions.Count <= most)
-        {
-            return sessions;
-        }
-
-        var rng = Xoshiro256.For(seed, 0x5EC5);
-        return sessions.Select(s => (Key: rng.NextUInt64(), Session: s)).OrderBy(x => x.Key).Take(most).Select(x => x.Session).ToList();
-    }
-
-    private static void Check(List<RawSession> searchTraining, IReadOnlyList<TestSession> validation, List<RawSession> training, IReadOnlyList<TestSession> test, LastDaySplit split)
-    {
-        if (searchTraining.Count == 0 || training.Count == 0)
-        {
-            throw new InvalidOperationException($"no training session of 2 or more items survives the preparation before {split.ValidationDay:yyyy-MM-dd}: ingest more days or lower --min-support");
-        }
-
-        if (validation.Count == 0 || test.Count == 0)
-        {
-            throw new InvalidOperationException($"no session of 2 or more items starts on {(validation.Count == 0 ? split.ValidationDay : split.TestDay):yyyy-MM-dd}: the last-day protocol has nothing to score");
-        }
     }
 
     private static ComparisonTable Table(IReadOnlyList<MethodResult> results, MethodResult chosen, MethodEvaluation? oracle)
@@ -254,7 +180,22 @@ public sealed class RecommendationTraining(TrainingContext context)
         string.Create(CultureInfo.InvariantCulture, $"{chosen.Name}: recall@20 {chosen.Test.Mean(Primary):0.0000}, mrr@20 {chosen.Test.Mean(RankingMetrics.Mrr(20)):0.0000}")
         + (oracle is null ? "" : string.Create(CultureInfo.InvariantCulture, $"; oracle recall@20 {oracle.Mean(Primary):0.0000} (ratio {chosen.Test.Mean(Primary) / oracle.Mean(Primary):0.000})"));
 
-    private static string Describe(IReadOnlyDictionary<string, string> settings) => settings.Count == 0 ? "(no settings)" : string.Join(" ", settings.Select(kv => $"{kv.Key}={kv.Value}"));
+    /// <summary>One line per test day: the oracle's recall@20 and each method's, with its ratio to the oracle.</summary>
+    public static IEnumerable<string> ByDay(RecommendationComparison comparison, MethodEvaluation? oracle)
+    {
+        var skip = 0;
+        for (var d = 0; d < comparison.Folds.Count; d++)
+        {
+            var fold = comparison.Folds[d];
+            var dayOracle = oracle?.Slice(skip, fold.Test.Count);
+            skip += fold.Test.Count;
+            var oracleRecall = dayOracle?.Mean(Primary);
+            yield return string.Create(CultureInfo.InvariantCulture, $"by day {fold.Day:yyyy-MM-dd} ({fold.Test.Count:N0} sessions, {comparison.Results[0].Days[d].Evaluation.Events:N0} events): ")
+                + (oracleRecall is { } o ? string.Create(CultureInfo.InvariantCulture, $"oracle recall@20 {o:0.0000}; ") : "")
+                + string.Join(", ", comparison.Results.Select(r => string.Create(CultureInfo.InvariantCulture,
+                    $"{r.Name} {r.Days[d].Evaluation.Mean(Primary):0.0000}{(oracleRecall is { } or ? $" ({r.Days[d].Evaluation.Mean(Primary) / or:0.000}×)" : "")}")));
+        }
+    }
 
     private static string F(double value) => value.ToString("0.0000", CultureInfo.InvariantCulture);
 

@@ -25,11 +25,12 @@ public static class RecommenderCatalog
         new(StanRecommender.MethodName, false,
             RecommenderMethod.Combinations(("k", ["100", "200"]), ("lambda_position", ["2", "1", "4"]), ("lambda_time_s", ["604800", "86400"]), ("lambda_neighbour", ["2", "1", "4"])),
             h => new StanRecommender(Whole(h, "k"), 1000, Number(h, "lambda_position"), Number(h, "lambda_time_s"), Number(h, "lambda_neighbour"))),
-        // The recurrent network: seeded by its grid entry (46), outside the default comparison for its training time.
+        // The recurrent network: seeded by the run's --seed (added to each grid entry), outside the default comparison for its
+        // training time, and trained once (not per day) by the daily protocol.
         new("gru4rec", false,
-            RecommenderMethod.Combinations(("hidden", ["100", "200"]), ("epochs", ["3", "5"]), ("learning_rate", ["0.05", "0.1"]), ("seed", ["46"])),
-            h => new Gru4RecRecommender(new Gru4RecOptions { HiddenSize = Whole(h, "hidden"), Epochs = Whole(h, "epochs"), LearningRate = Number(h, "learning_rate"), Seed = ulong.Parse(h["seed"], CultureInfo.InvariantCulture) }),
-            InDefaultComparison: false),
+            RecommenderMethod.Combinations(("hidden", ["100", "200"]), ("epochs", ["3", "5"]), ("learning_rate", ["0.05", "0.1"])),
+            h => new Gru4RecRecommender(new Gru4RecOptions { HiddenSize = Whole(h, "hidden"), Epochs = Whole(h, "epochs"), LearningRate = Number(h, "learning_rate"), Seed = Seed(h) }),
+            InDefaultComparison: false, Seeded: true, RefitDaily: false),
     ];
 
     public static IReadOnlyList<string> Names => All.Select(m => m.Name).ToList();
@@ -39,6 +40,11 @@ public static class RecommenderCatalog
         ?? throw new ArgumentException($"no recommendation method '{name}'; known: {string.Join(", ", Names)}");
 
     private static double Number(IReadOnlyDictionary<string, string> h, string name) => double.Parse(h[name], CultureInfo.InvariantCulture);
+
+    private static ulong Seed(IReadOnlyDictionary<string, string> h) =>
+        h.TryGetValue(RecommenderMethod.SeedSetting, out var text) && ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seed)
+            ? seed
+            : throw new ArgumentException($"a seeded method needs a whole '{RecommenderMethod.SeedSetting}' setting (the run's --seed, added by RecommenderMethod.WithSeed)");
 
     private static int Whole(IReadOnlyDictionary<string, string> h, string name) => int.Parse(h[name], CultureInfo.InvariantCulture);
 }

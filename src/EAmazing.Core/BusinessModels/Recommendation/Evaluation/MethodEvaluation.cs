@@ -11,6 +11,26 @@ public sealed record MethodEvaluation(IReadOnlyList<IReadOnlyList<PredictionOutc
 {
     public int Events => Sessions.Sum(s => s.Count);
 
+    /// <summary>
+    /// Several test days as one evaluation: every day's sessions (so means are over all their events and the bootstrap
+    /// resamples sessions of every day), coverage the mean of the days' (each over its own vocabulary), popularity bias
+    /// weighted by events.
+    /// </summary>
+    public static MethodEvaluation Pool(IReadOnlyList<MethodEvaluation> days)
+    {
+        if (days.Count == 1)
+        {
+            return days[0];
+        }
+
+        var events = days.Sum(d => (double)d.Events);
+        return new MethodEvaluation(days.SelectMany(d => d.Sessions).ToList(), days.Average(d => d.Coverage),
+            events == 0 ? 0 : days.Sum(d => d.PopularityBias * d.Events) / events);
+    }
+
+    /// <summary>The sessions <paramref name="skip"/> .. <paramref name="skip"/> + <paramref name="take"/> (one day of a pooled evaluation; coverage and bias not known).</summary>
+    public MethodEvaluation Slice(int skip, int take) => new(Sessions.Skip(skip).Take(take).ToList(), double.NaN, double.NaN);
+
     public double Mean(string metric) => RankingMetrics.Mean(Sessions, metric);
 
     /// <summary>The metric with a 95% percentile-bootstrap interval over sessions (seeded).</summary>
