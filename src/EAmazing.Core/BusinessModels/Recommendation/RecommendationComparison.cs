@@ -75,14 +75,15 @@ public sealed record RecommendationComparison(
         foreach (var fold in folds)
         {
             var watch = Stopwatch.StartNew();
+            var fitSeconds = 0.0;
             if (recommender is null || method.RefitDaily)
             {
                 recommender = method.Create(settings);
                 recommender.Fit(fold.Sequences, fold.Vocabulary.Count);
                 basis = fold;
+                fitSeconds = watch.Elapsed.TotalSeconds;
             }
 
-            var fitSeconds = watch.Elapsed.TotalSeconds;
             watch.Restart();
             var evaluation = NextItemEvaluator.Evaluate(recommender, fold.TestIn(basis.Vocabulary), basis.Vocabulary.Count, basis.Vocabulary.Counts);
             days.Add(new DayEvaluation(fold.Day, evaluation, fitSeconds, watch.Elapsed.TotalSeconds));

@@ -42,6 +42,27 @@ public sealed class SessionWorld
         return NextItemEvaluator.Evaluate(method, sessions ?? Test, Items, Counts);
     }
 
+    /// <summary>
+    /// Raw sessions (product id = item, one user) over <paramref name="days"/> calendar days from 2019-10-01 UTC,
+    /// <paramref name="perDay"/> starting each day, drawn as above: input for a protocol run.
+    /// </summary>
+    public static List<RawSession> Days(int days, int perDay, double determinism, ulong seed, int length = 6)
+    {
+        var rng = Xoshiro256.For(seed, 8);
+        var sessions = new List<RawSession>();
+        for (var d = 0; d < days; d++)
+        {
+            for (var k = 0; k < perDay; k++)
+            {
+                var time = 1_569_888_000L + (d * 86_400L) + (k * (80_000L / perDay));
+                var s = Session(ref rng, ref time, length, determinism, step: 1);
+                sessions.Add(new RawSession("u", s.Items.Select(i => (long)i).ToArray(), s.UnixSeconds, s.EventTypes, new Dictionary<long, int>()));
+            }
+        }
+
+        return sessions;
+    }
+
     public static TestSession ToTest(SessionSequence s) =>
         new(new RawSession("u", s.Items.Select(i => (long)i).ToArray(), s.UnixSeconds, s.EventTypes, new Dictionary<long, int>()), s.Items);
 
