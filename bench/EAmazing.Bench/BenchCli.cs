@@ -23,6 +23,7 @@ public static class BenchCli
         root.Subcommands.Add(SegmentsBenchmark.Create());
         root.Subcommands.Add(FullRunBenchmark.Create());
         root.Subcommands.Add(GruBenchmark.Create());
+        root.Subcommands.Add(RecommenderBenchmark.Create());
         root.Subcommands.Add(EmergingBenchmark.Create());
         root.Subcommands.Add(ForecastBenchmark.Create());
         return root.Parse(args).InvokeAsync();

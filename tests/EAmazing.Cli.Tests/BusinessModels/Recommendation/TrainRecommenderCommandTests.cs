@@ -11,10 +11,13 @@ public sealed class TrainRecommenderCommandTests : CliTestFolder
 
         var badSupport = cli.Run("train", "recommender", "--min-support", "none", "--lake", lake, "--models", models);
         var badMethod = cli.Run("train", "recommender", "--families", "gru9", "--lake", lake, "--models", models);
+        var badDays = cli.Run("train", "recommender", "--protocol", "daily", "--test-days", "0", "--lake", lake, "--models", models);
         Assert.Equal(ExitCodes.UsageError, badSupport.ExitCode);
         Assert.Contains("--min-support", badSupport.Output, StringComparison.Ordinal);
         Assert.Equal(ExitCodes.UsageError, badMethod.ExitCode);
-        Assert.All(new[] { badSupport, badMethod }, r => Assert.DoesNotContain("   at ", r.Output, StringComparison.Ordinal));
+        Assert.Equal(ExitCodes.UsageError, badDays.ExitCode);
+        Assert.Contains("--test-days", badDays.Output, StringComparison.Ordinal);
+        Assert.All(new[] { badSupport, badMethod, badDays }, r => Assert.DoesNotContain("   at ", r.Output, StringComparison.Ordinal));
         Assert.False(Directory.Exists(Path.Combine(models, "next-item")));
 
         var train = cli.Run("train", "recommender", "--families", "sequential-rules", "--trials", "1", "--truth", Path.Combine(input, "truth"), "--lake", lake, "--models", models);
