@@ -173,7 +173,7 @@ public static class RecommendationReport
         plot.Axes.Bottom.SetTicks(days, comparison.Folds.Select(f => f.Day.ToString("MM-dd", CultureInfo.InvariantCulture)).ToArray());
         plot.Title("Daily protocol: recall@20 by test day (trained on the days before it)");
         plot.Axes.Left.Label.Text = "recall@20";
-        plot.ShowLegend(Alignment.LowerRight);
+        plot.ShowLegend(Alignment.MiddleRight);
         return plot.GetImageBytes(900, 460, ImageFormat.Png);
     }
 
