@@ -1,14 +1,13 @@
 using System.CommandLine;
 using System.Globalization;
 using EAmazing.BusinessModels;
-using EAmazing.Models.Registry;
 using Microsoft.Playwright;
 
 namespace EAmazing.Bench;
 
 /// <summary>
 /// <c>screenshots</c>: the README's dashboard pictures from a real lake. Starts the built <c>eamazing serve</c> over the
-/// lake and registry with a reader key made by <c>eamazing api-key create</c> (<see cref="DashboardServer"/>), signs in
+/// lake and registry with a reader key made by <c>eamazing api-key create --role reader --name me</c> (<see cref="DashboardServer"/>), signs in
 /// through the sign-in form in headless Debian Chromium (<c>/usr/bin/chromium</c>, driven by Microsoft.Playwright as the
 /// browser tests do: no browser download), opens each page, waits until every chart is drawn, and writes
 /// <c>dashboard-PAGE.png</c> (the full page at a fixed viewport width). A page that answers other than 200, a console
@@ -16,16 +15,13 @@ namespace EAmazing.Bench;
 /// </summary>
 public static class DashboardScreenshots
 {
-    /// <summary>The pages the README shows, by default: overview, runs, a comparison, the main business models, privacy.</summary>
-    public static readonly string[] MainPages = ["overview", "models", "compare", "segments", "churn", "forecast", "recommender", "privacy"];
-
     private static readonly Option<string> LakeOption = new("--lake") { Description = "Lake the dashboard reads (serve may write into it: use a copy of a shared lake)", Required = true };
     private static readonly Option<string> ModelsOption = new("--models") { Description = "Model registry the dashboard reads", Required = true };
     private static readonly Option<string> OutOption = new("--out") { Description = "Folder the PNGs go to", DefaultValueFactory = _ => "docs" };
     private static readonly Option<string[]> PagesOption = new("--pages")
     {
         Description = "Pages to take: overview, models, compare, privacy and business model names (" + string.Join(", ", BusinessModelCatalog.Default.All.Select(m => m.Name)) + "), or all",
-        DefaultValueFactory = _ => MainPages,
+        DefaultValueFactory = _ => DashboardPages.Main,
         AllowMultipleArgumentsPerToken = true,
     };
 
@@ -45,34 +41,6 @@ public static class DashboardScreenshots
         return command;
     }
 
-    /// <summary>Page name → path; a comparison only where some registry name holds two versions.</summary>
-    public static IReadOnlyList<(string Name, string Path)> Pages(string models, IReadOnlyCollection<string> wanted)
-    {
-        var catalog = BusinessModelCatalog.Default;
-        var registry = new ModelRegistry(models);
-        var compared = catalog.All.SelectMany(m => m.RegistryNames).FirstOrDefault(n => registry.Versions(n).Count >= 2);
-        List<(string Name, string Path)> all =
-        [
-            ("overview", "/"),
-            ("models", "/models"),
-            .. compared is null ? [] : new[] { ("compare", "/compare/" + compared) },
-            .. catalog.All.Select(m => (m.Name, "/models/" + m.Name)),
-            ("privacy", "/privacy"),
-        ];
-        var unknown = wanted.Where(w => w != "all" && w != "compare" && all.All(p => p.Name != w)).ToList();
-        if (unknown.Count > 0)
-        {
-            throw new ArgumentException($"--pages: no page named {string.Join(", ", unknown)}");
-        }
-
-        if (compared is null && wanted.Contains("compare"))
-        {
-            Console.Error.WriteLine("compare: no registry name holds two versions yet (train a model twice): skipped");
-        }
-
-        return wanted.Contains("all") ? all : all.Where(p => wanted.Contains(p.Name)).ToList();
-    }
-
     private static async Task<int> RunAsync(ParseResult parse)
     {
         var models = parse.GetValue(ModelsOption)!;
@@ -81,7 +49,7 @@ public static class DashboardScreenshots
         IReadOnlyList<(string Name, string Path)> pages;
         try
         {
-            pages = Pages(models, parse.GetValue(PagesOption)!.SelectMany(p => p.Split(',', StringSplitOptions.RemoveEmptyEntries)).ToList());
+            pages = DashboardPages.Select(models, parse.GetValue(PagesOption)!.SelectMany(p => p.Split(',', StringSplitOptions.RemoveEmptyEntries)).ToList());
         }
         catch (ArgumentException error)
         {
@@ -96,7 +64,7 @@ public static class DashboardScreenshots
         }
 
         Directory.CreateDirectory(output);
-        using var server = DashboardServer.Start(parse.GetValue(LakeOption)!, models);
+        using var server = DashboardServer.Start(parse.GetValue(LakeOption)!, models, "me");
         if (server is null)
         {
             return 1;
@@ -115,9 +83,10 @@ public static class DashboardScreenshots
         var problems = new List<string>();
         page.Console += (_, message) =>
         {
-            if (message.Type == "error")
+            // The browser asks for /favicon.ico on its own; the dashboard has none, and no page links one.
+            if (message.Type == "error" && !message.Location.Contains("/favicon.ico", StringComparison.Ordinal))
             {
-                problems.Add("console: " + message.Text);
+                problems.Add($"console on {page.Url}: {message.Text} ({message.Location})");
             }
         };
         page.PageError += (_, error) => problems.Add("page error: " + error);

@@ -29,8 +29,8 @@ public sealed partial class DashboardServer : IDisposable
     /// <summary>The reader key's secret, to sign in with.</summary>
     public string Key { get; }
 
-    /// <summary>Starts the server; null (after a line on stderr) when it never answered.</summary>
-    public static DashboardServer? Start(string lake, string models, IReadOnlyDictionary<string, string>? settings = null)
+    /// <summary>Starts the server with a reader key named <paramref name="keyName"/> (the name the pages show); null (after a line on stderr) when it never answered.</summary>
+    public static DashboardServer? Start(string lake, string models, string keyName)
     {
         var work = Directory.CreateTempSubdirectory("eamazing-dashboard-").FullName;
         var cli = Path.Combine(RepositoryRoot(), "src", "EAmazing.Cli", "bin", "Release", "net10.0", "linux-x64", "eamazing.dll");
@@ -46,12 +46,7 @@ public sealed partial class DashboardServer : IDisposable
             ["EAMAZING__SERVING__APIKEYSFILE"] = Path.Combine(work, "api-keys.json"),
             ["EAMAZING__DASHBOARD__KEYSFOLDER"] = Path.Combine(work, "dashboard-keys"),
         };
-        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
-        {
-            environment[name] = value;
-        }
-
-        var key = Output(cli, environment, "api-key", "create", "--role", "reader", "--name", "dashboard-bench").Trim().Split('\n')[^1].Trim();
+        var key = Output(cli, environment, "api-key", "create", "--role", "reader", "--name", keyName).Trim().Split('\n')[^1].Trim();
         var baseUrl = $"http://127.0.0.1:{FreePort()}";
         var server = Launch(cli, environment, "serve", "--urls", baseUrl, "--lake", lake, "--models", models);
         var started = new DashboardServer(work, server, baseUrl, key);
