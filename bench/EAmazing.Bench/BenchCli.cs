@@ -17,6 +17,7 @@ public static class BenchCli
         root.Subcommands.Add(FeaturesBenchmark.CreateChild());
         root.Subcommands.Add(ServingBenchmark.Create());
         root.Subcommands.Add(DashboardBenchmark.Create());
+        root.Subcommands.Add(DashboardScreenshots.Create());
         root.Subcommands.Add(DemoBenchmark.Create());
         root.Subcommands.Add(GdprBenchmark.Create());
         root.Subcommands.Add(SqlBenchmark.Create());

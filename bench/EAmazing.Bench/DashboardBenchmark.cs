@@ -2,20 +2,17 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
-using System.Text.RegularExpressions;
-using EAmazing.BusinessModels;
 
 namespace EAmazing.Bench;
 
 /// <summary>
 /// <c>dashboard</c>: starts the built <c>eamazing serve</c> over an existing lake and registry (e.g. what <c>eamazing demo</c>
-/// made), signs in with a throw-away reader key, and times every dashboard page: the first visit (the page reads the lake,
+/// made), signs in with a throw-away reader key, and times every dashboard page (<see cref="DashboardPages"/>): the first visit (the page reads the lake,
 /// the registry and the trail) and then N visits one after another (served from the cache until the lake changes), as
 /// p50/p95 of the wall time over loopback (an upper bound of the server's time). Reference, same run: <c>GET /health/live</c>.
 /// Target: every page under 300 ms.
 /// </summary>
-public static partial class DashboardBenchmark
+public static class DashboardBenchmark
 {
     private static readonly Option<string> LakeOption = new("--lake") { Description = "Lake the dashboard reads", Required = true };
     private static readonly Option<string> ModelsOption = new("--models") { Description = "Model registry the dashboard reads", Required = true };
@@ -37,71 +34,41 @@ public static partial class DashboardBenchmark
     {
         var visits = Math.Max(5, parse.GetValue(VisitsOption));
         var lake = parse.GetValue(LakeOption)!;
-        var work = Directory.CreateTempSubdirectory("eamazing-dashboard-bench-").FullName;
-        var cli = Path.Combine(RepositoryRoot(), "src", "EAmazing.Cli", "bin", "Release", "net10.0", "linux-x64", "eamazing.dll");
-        var environment = new Dictionary<string, string>
+        var models = parse.GetValue(ModelsOption)!;
+        using var server = DashboardServer.Start(lake, models, "bench");
+        if (server is null)
         {
-            ["EAMAZING__SERVING__APIKEYSFILE"] = Path.Combine(work, "api-keys.json"),
-            ["EAMAZING__DASHBOARD__KEYSFOLDER"] = Path.Combine(work, "dashboard-keys"),
-        };
-        var key = Run(cli, environment, "api-key", "create", "--role", "reader", "--name", "bench").Trim().Split('\n')[^1].Trim();
-        var port = FreePort();
-        using var server = Start(cli, environment, "serve", "--urls", $"http://127.0.0.1:{port}", "--lake", lake, "--models", parse.GetValue(ModelsOption)!);
-        try
-        {
-            using var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
-            using var client = new HttpClient(handler) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            if (!WaitLive(client, server))
-            {
-                Console.Error.WriteLine("the server did not start");
-                return 1;
-            }
-
-            SignIn(client, key);
-            string[] pages = ["/", "/models", .. BusinessModelCatalog.Default.All.Select(m => "/models/" + m.Name), "/privacy"];
-            var rows = new List<(string Page, double First, double P50, double P95)>();
-            foreach (var page in pages)
-            {
-                var first = Time(client, page);
-                var times = Enumerable.Range(0, visits).Select(_ => Time(client, page)).Order().ToList();
-                rows.Add((page, first, Percentile(times, 0.5), Percentile(times, 0.95)));
-                Console.WriteLine(FormattableString.Invariant($"{page,-20} first {first,8:0.0} ms   p50 {rows[^1].P50,6:0.0} ms   p95 {rows[^1].P95,6:0.0} ms"));
-            }
-
-            var health = Enumerable.Range(0, visits).Select(_ => Time(client, "/health/live")).Order().ToList();
-            var reference = FormattableString.Invariant($"GET /health/live p50 {Percentile(health, 0.5):0.0} ms, p95 {Percentile(health, 0.95):0.0} ms; load {BenchmarkLog.LoadAverage()}");
-            Console.WriteLine(reference);
-            if (parse.GetValue(WriteOption) is { } path)
-            {
-                var figures = string.Join("; ", rows.Select(r => FormattableString.Invariant($"{r.Page} {r.First:0} ms first, p50 {r.P50:0.0} / p95 {r.P95:0.0} ms")));
-                BenchmarkLog.AppendRow(path, "Dashboard",
-                    "`dotnet run -c Release --project bench/EAmazing.Bench -- dashboard --lake L --models M [--visits N] [--write BENCHMARKS.md]`: each page's first visit "
-                    + "(reads the lake, registry and audit trail) and p50/p95 of N visits after it (cached per lake/registry version), wall time over loopback "
-                    + "as an upper bound of the server's time. Reference: GET /health/live in the same run. Target: every page < 300 ms.",
-                    "| date | command | data size | figures | reference (same run) | machine |",
-                    FormattableString.Invariant($"| {DateTime.UtcNow:yyyy-MM-dd} | `bench dashboard --lake {lake} --visits {visits}` | {DataSize(lake)} | {figures} | {reference} | {BenchmarkLog.Machine} |"));
-            }
-
-            return rows.All(r => r.P95 < 300 && r.First < 300) ? 0 : 1;
+            return 1;
         }
-        finally
-        {
-            server.Kill(entireProcessTree: true);
-            server.WaitForExit();
-            Directory.Delete(work, recursive: true);
-        }
-    }
 
-    private static void SignIn(HttpClient client, string key)
-    {
-        var form = client.GetStringAsync("/signin").Result;
-        var token = TokenField().Match(form).Groups[1].Value;
-        using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["key"] = key, ["__RequestVerificationToken"] = token });
-        var response = client.PostAsync("/signin", content).Result;
-        if (response.StatusCode != HttpStatusCode.Found)
+        using var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
+        using var client = new HttpClient(handler) { BaseAddress = new Uri(server.BaseUrl) };
+        server.SignIn(client);
+        var pages = DashboardPages.Select(models, ["all"]).Select(p => p.Path);
+        var rows = new List<(string Page, double First, double P50, double P95)>();
+        foreach (var page in pages)
         {
-            throw new InvalidOperationException($"sign-in answered {(int)response.StatusCode}");
+            var first = Time(client, page);
+            var times = Enumerable.Range(0, visits).Select(_ => Time(client, page)).Order().ToList();
+            rows.Add((page, first, Percentile(times, 0.5), Percentile(times, 0.95)));
+            Console.WriteLine(FormattableString.Invariant($"{page,-30} first {first,8:0.0} ms   p50 {rows[^1].P50,6:0.0} ms   p95 {rows[^1].P95,6:0.0} ms"));
         }
+
+        var health = Enumerable.Range(0, visits).Select(_ => Time(client, "/health/live")).Order().ToList();
+        var reference = FormattableString.Invariant($"GET /health/live p50 {Percentile(health, 0.5):0.0} ms, p95 {Percentile(health, 0.95):0.0} ms; load {BenchmarkLog.LoadAverage()}");
+        Console.WriteLine(reference);
+        if (parse.GetValue(WriteOption) is { } path)
+        {
+            var figures = string.Join("; ", rows.Select(r => FormattableString.Invariant($"{r.Page} {r.First:0} ms first, p50 {r.P50:0.0} / p95 {r.P95:0.0} ms")));
+            BenchmarkLog.AppendRow(path, "Dashboard",
+                "`dotnet run -c Release --project bench/EAmazing.Bench -- dashboard --lake L --models M [--visits N] [--write BENCHMARKS.md]`: each page's first visit "
+                + "(reads the lake, registry and audit trail) and p50/p95 of N visits after it (cached per lake/registry version), wall time over loopback "
+                + "as an upper bound of the server's time. Reference: GET /health/live in the same run. Target: every page < 300 ms.",
+                "| date | command | data size | figures | reference (same run) | machine |",
+                FormattableString.Invariant($"| {DateTime.UtcNow:yyyy-MM-dd} | `bench dashboard --lake {lake} --visits {visits}` | {DataSize(lake)} | {figures} | {reference} | {BenchmarkLog.Machine} |"));
+        }
+
+        return rows.All(r => r.P95 < 300 && r.First < 300) ? 0 : 1;
     }
 
     private static double Time(HttpClient client, string path)
@@ -125,87 +92,4 @@ public static partial class DashboardBenchmark
         var bytes = Directory.Exists(silver) ? Directory.EnumerateFiles(silver, "*.parquet", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length) : 0;
         return string.Create(CultureInfo.InvariantCulture, $"lake {Path.GetFullPath(lake)}, silver {bytes / 1024.0:N0} KiB");
     }
-
-    private static string Run(string cli, IReadOnlyDictionary<string, string> environment, params string[] args)
-    {
-        using var process = Start(cli, environment, args);
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return output;
-    }
-
-    private static Process Start(string cli, IReadOnlyDictionary<string, string> environment, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(cli);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        var process = Process.Start(start)!;
-        if (args[0] == "serve")
-        {
-            // Drain the server's logs so it never blocks on a full pipe.
-            process.OutputDataReceived += (_, _) => { };
-            process.ErrorDataReceived += (_, _) => { };
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-        }
-        else
-        {
-            process.ErrorDataReceived += (_, _) => { };
-            process.BeginErrorReadLine();
-        }
-
-        return process;
-    }
-
-    private static bool WaitLive(HttpClient client, Process server)
-    {
-        for (var attempt = 0; attempt < 240 && !server.HasExited; attempt++)
-        {
-            try
-            {
-                if (client.GetAsync("/health/live").Result.StatusCode == HttpStatusCode.OK)
-                {
-                    return true;
-                }
-            }
-            catch (AggregateException)
-            {
-                // not listening yet
-            }
-
-            Thread.Sleep(250);
-        }
-
-        return false;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "EAmazing.slnx")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? Directory.GetCurrentDirectory();
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenField();
 }

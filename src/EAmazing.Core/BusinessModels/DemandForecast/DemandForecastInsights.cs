@@ -54,19 +54,22 @@ public sealed class DemandForecastInsights : IModelInsights
 
         var first = points.Min(p => p.Day);
         var byCategory = points.GroupBy(p => p.Category).OrderByDescending(g => g.Sum(p => p.Forecast)).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
-        var table = byCategory.Select(g => new[]
-        {
-            g.Key, g.Where(p => p.Day < first.AddDays(7)).Sum(p => p.Forecast).ToString("0", CultureInfo.InvariantCulture),
+        var days = points.Max(p => p.Day).DayNumber - first.DayNumber + 1;
+
+        // The first week's total beside the whole horizon's; a forecast of a week or less has the one column.
+        var table = byCategory.Select(g => (string[])
+        [
+            g.Key,
+            .. days > 7 ? [g.Where(p => p.Day < first.AddDays(7)).Sum(p => p.Forecast).ToString("0", CultureInfo.InvariantCulture)] : Array.Empty<string>(),
             g.Sum(p => p.Forecast).ToString("0", CultureInfo.InvariantCulture),
             string.Create(CultureInfo.InvariantCulture, $"{g.First().Forecast:0.0} [{g.First().Lower80:0.0}, {g.First().Upper80:0.0}]"),
             string.Create(CultureInfo.InvariantCulture, $"{g.First().Method} v{g.First().Version}"),
-        }).ToList();
-        var days = points.Max(p => p.Day).DayNumber - first.DayNumber + 1;
+        ]).ToList();
         var sections = new List<InsightSection>
         {
             new("Forecast per top-level category", string.Create(CultureInfo.InvariantCulture,
                 $"Purchases forecast from {first:yyyy-MM-dd} for {days} days (the latest run of ./eamazing forecast), largest first; the first day with its 80% interval."),
-                ["top-level category", "next 7 days", $"next {days} days", "first day [80%]", "method"], table),
+                ["top-level category", .. days > 7 ? ["next 7 days"] : Array.Empty<string>(), $"next {days} days", "first day [80%]", "method"], table),
         };
 
         var history = History(context, first.AddDays(-DemandForecastReport.HistoryDaysShown), first, byCategory.Take(CategoriesDrawn).Select(g => g.Key).ToList());

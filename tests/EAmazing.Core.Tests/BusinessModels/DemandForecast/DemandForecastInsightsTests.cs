@@ -48,10 +48,12 @@ public sealed class DemandForecastInsightsTests : IDisposable
         // When the sections are read
         var sections = new DemandForecastInsights().Read(new InsightContext(scratch, lake, registry, 10));
 
-        // Then the table lists electronics first with its totals, the older forecast left out
+        // Then the table lists electronics first with its total over the 3 days (one total: no separate first week in a
+        // forecast of a week or less), the older forecast left out
         var table = sections[0];
-        Assert.Equal(["electronics", "60", "60", "20.0 [15.0, 25.0]", "ses v2"], table.Rows[0]);
-        Assert.Equal(["kids", "6", "6", "2.0 [1.0, 3.0]", "ses v2"], table.Rows[1]);
+        Assert.Equal(["top-level category", "next 3 days", "first day [80%]", "method"], table.Columns);
+        Assert.Equal(["electronics", "60", "20.0 [15.0, 25.0]", "ses v2"], table.Rows[0]);
+        Assert.Equal(["kids", "6", "2.0 [1.0, 3.0]", "ses v2"], table.Rows[1]);
         // And the electronics chart: 42 days of history (the 10 in the lake, 0 before), then the 3 forecast days with both bands
         var chart = sections.Single(s => s.Title == "Demand: electronics").Chart!;
         Assert.Equal(DemandForecastReport.HistoryDaysShown + 3, chart.X.Count);
