@@ -105,7 +105,7 @@ public sealed class DemandForecastTraining(TrainingContext context)
         }
 
         estimates.Add(new NamedEstimate(SmapeH7, chosen.Smape, HigherIsBetter: false));
-        estimates.AddRange(coverage.Select(c => new NamedEstimate(Coverage(c.Level), c.Covered)));
+        estimates.AddRange(coverage.Select(c => new NamedEstimate(Coverage(c.Level), c.Covered, Target: c.Level)));
         // The baseline is MASE's own yardstick, seasonal naive (naive when seasonal naive itself won); the other methods are shown, not gated on.
         var baseline = method == SeasonalNaiveMethod.MethodName ? NaiveMethod.MethodName : SeasonalNaiveMethod.MethodName;
         var baselines = purchases.Where(s => s.Horizon == shortest && s.Method == baseline).ToDictionary(s => s.Method, s => s.Mase.Estimate);
