@@ -1,3 +1,4 @@
+using EAmazing.Foundation.Statistics;
 using EAmazing.Sources.Rees46;
 using EAmazing.Sources.Synthetic;
 using EAmazing.Sources.Synthetic.Oracle;
@@ -8,6 +9,39 @@ namespace EAmazing.Core.Tests.Sources.Synthetic;
 
 public sealed class PurchaseOracleTests(Xunit.Abstractions.ITestOutputHelper output)
 {
+    private const int Day = 31;
+    private const int Days = 28;
+
+    /// <summary>
+    /// One simulated two-month tiny world shared by the tests: per user seen before day <see cref="Day"/>, its last event
+    /// second before it; per user, its purchase sessions in [Day, Day + <see cref="Days"/>).
+    /// </summary>
+    private static readonly Lazy<(SyntheticWorld World, Dictionary<long, long> Seen, Dictionary<long, HashSet<Guid>> Purchases)> Simulated = new(() =>
+    {
+        var spec = WorldSpec.For(GenerationScale.Tiny, new MonthWindow(MonthWindow.DatasetStart, 2), 46) with { EventsPerMonth = [150_000, 150_000] };
+        spec = spec with { UserCount = 6_000 };
+        var world = SyntheticWorld.Create(spec);
+        var simulator = new HourSimulator(world);
+        var seen = new Dictionary<long, long>();
+        var purchaseSessions = new Dictionary<long, HashSet<Guid>>();
+        for (var hour = 0; hour < (Day + Days) * 24; hour++)
+        {
+            foreach (var e in simulator.Simulate(hour).Events)
+            {
+                if (e.Second < Day * 86_400L)
+                {
+                    seen[e.UserId] = Math.Max(e.Second, seen.GetValueOrDefault(e.UserId));
+                }
+                else if (e.Type == EventType.Purchase && e.Second < (Day + Days) * 86_400L)
+                {
+                    (purchaseSessions.TryGetValue(e.UserId, out var s) ? s : purchaseSessions[e.UserId] = []).Add(e.Session);
+                }
+            }
+        }
+
+        return (world, seen, purchaseSessions);
+    });
+
     /// <summary>
     /// The churn oracle is calibrated on its world: over the users seen before D, its mean probability of no purchase in
     /// [D, D + 28 days) matches the share of those users who then made none in the simulated events, within the sampling
@@ -16,32 +50,10 @@ public sealed class PurchaseOracleTests(Xunit.Abstractions.ITestOutputHelper out
     [Fact]
     public void Churn_And_Purchase_Oracle_Is_Calibrated_On_The_World()
     {
-        var spec = WorldSpec.For(GenerationScale.Tiny, new MonthWindow(MonthWindow.DatasetStart, 2), 46) with { EventsPerMonth = [150_000, 150_000] };
-        spec = spec with { UserCount = 6_000 };
-        var world = SyntheticWorld.Create(spec);
-        var simulator = new HourSimulator(world);
-        const int day = 31;
-        const int days = 28;
-        var seen = new HashSet<long>();
-        var purchaseSessions = new Dictionary<long, HashSet<Guid>>();
-        for (var hour = 0; hour < (day + days) * 24; hour++)
-        {
-            foreach (var e in simulator.Simulate(hour).Events)
-            {
-                if (e.Second < day * 86_400L)
-                {
-                    seen.Add(e.UserId);
-                }
-                else if (e.Type == EventType.Purchase && e.Second < (day + days) * 86_400L)
-                {
-                    (purchaseSessions.TryGetValue(e.UserId, out var s) ? s : purchaseSessions[e.UserId] = []).Add(e.Session);
-                }
-            }
-        }
-
+        var (world, seen, purchaseSessions) = Simulated.Value;
         var oracle = new PurchaseOracle(world);
-        var at = world.Window.Start.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddDays(day);
-        var outlooks = seen.Order().Select(u => (User: u, Outlook: oracle.Outlook(u, at, days, 40, seed: 5))).ToList();
+        var at = world.Window.Start.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddDays(Day);
+        var outlooks = seen.Keys.Order().Select(u => (User: u, Outlook: oracle.Outlook(u, at, Days, 40, seed: 5))).ToList();
 
         var n = outlooks.Count;
         var predicted = outlooks.Average(o => o.Outlook.ProbabilityNoPurchase);
@@ -55,5 +67,41 @@ public sealed class PurchaseOracleTests(Xunit.Abstractions.ITestOutputHelper out
         Assert.True(Math.Abs(predicted - observed) < 3 * error, $"mean predicted {predicted:0.0000} vs observed {observed:0.0000} (s.e. {error:0.0000}, {n} users)");
 
         Assert.InRange(expected / actual, 0.9, 1.1);
+    }
+
+    /// <summary>
+    /// The partial oracle that does not know the churn clock: its posterior probability that a user is still active at D,
+    /// given the last visit, matches the share of the seen users the world keeps active at D (three standard errors);
+    /// its churn probability is calibrated against the simulated events as the full oracle's is; and knowing the clock
+    /// orders users better (the full oracle's AUC is above the partial one's, which is itself well above chance).
+    /// </summary>
+    [Fact]
+    public void Oracle_Without_The_Clock_Is_Calibrated_And_Below_The_Full_Oracle()
+    {
+        var (world, seen, purchaseSessions) = Simulated.Value;
+        var oracle = new PurchaseOracle(world);
+        var epoch = world.Window.Start.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var at = epoch.AddDays(Day);
+        var users = seen.Keys.Order().ToList();
+
+        var alive = users.Select(u => oracle.ProbabilityActive(u, at, epoch.AddSeconds(seen[u]))).ToList();
+        var activeShare = users.Count(u => world.Users.TryGetRank(u, out var rank) && world.Users.Traits(rank).IsActiveAt(Day)) / (double)users.Count;
+        var aliveError = Math.Sqrt(alive.Sum(p => p * (1 - p))) / users.Count;
+        output.WriteLine($"{users.Count} users: still active at D predicted {alive.Average():0.0000}, in the world {activeShare:0.0000} (s.e. {aliveError:0.0000})");
+        Assert.True(activeShare is > 0.2 and < 0.95, $"active share {activeShare}: the test needs users gone and users still active");
+        Assert.True(Math.Abs(alive.Average() - activeShare) < 3 * aliveError, $"still active predicted {alive.Average():0.0000} vs {activeShare:0.0000} (s.e. {aliveError:0.0000})");
+
+        var full = users.Select(u => oracle.Outlook(u, at, Days, 40, seed: 5)).ToList();
+        var blind = users.Select(u => oracle.OutlookWithoutClock(u, at, epoch.AddSeconds(seen[u]), Days, 40, seed: 5)).ToList();
+        var churned = users.Select(u => !purchaseSessions.ContainsKey(u)).ToList();
+        var observed = churned.Count(c => c) / (double)users.Count;
+        var predicted = blind.Average(o => o.ProbabilityNoPurchase);
+        var error = Math.Sqrt((observed * (1 - observed) / users.Count) + (blind.Sum(o => Math.Pow(o.NoPurchaseStandardError, 2)) / ((double)users.Count * users.Count)));
+        var fullAuc = BinaryMetrics.RocAuc(full.Select(o => o.ProbabilityNoPurchase).ToList(), churned);
+        var blindAuc = BinaryMetrics.RocAuc(blind.Select(o => o.ProbabilityNoPurchase).ToList(), churned);
+        output.WriteLine($"no purchase predicted without the clock {predicted:0.0000} observed {observed:0.0000} (s.e. {error:0.0000}); AUC full {fullAuc:0.000}, without the clock {blindAuc:0.000}");
+        Assert.True(Math.Abs(predicted - observed) < 3 * error, $"mean predicted {predicted:0.0000} vs observed {observed:0.0000} (s.e. {error:0.0000})");
+        Assert.True(fullAuc > blindAuc, $"full oracle AUC {fullAuc:0.000} should beat the one without the clock {blindAuc:0.000}");
+        Assert.True(blindAuc > 0.6, $"oracle without the clock AUC {blindAuc:0.000}");
     }
 }

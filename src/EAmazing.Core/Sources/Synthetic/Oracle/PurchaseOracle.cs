@@ -62,31 +62,101 @@ public sealed class PurchaseOracle
     /// <param name="userId">Raw user id as written in the generated files.</param>
     public PurchaseOutlook Outlook(long userId, DateTime from, double days, int replicates, ulong seed)
     {
-        if (!_world.Users.TryGetRank(userId, out var rank))
-        {
-            throw new ArgumentException("user id is not in this world's population", nameof(userId));
-        }
-
-        var user = _world.Users.Traits(rank);
+        var (rank, user) = Find(userId);
         var start = (from - _epoch).TotalDays;
-        var windowDays = _world.Window.DayCount;
-        var end = Math.Min(windowDays, start + days);
+        var end = Math.Min(_world.Window.DayCount, start + days);
         if (user.ChurnDay <= start || end <= start)
         {
             return new PurchaseOutlook(0, 0, 1, 0);
         }
 
+        return Simulate(rank, user, start, end, assumeActive: false, replicates, seed);
+    }
+
+    /// <summary>
+    /// The outlook of an oracle that knows the user's traits and rates but not its churn clock: it sees only what the data
+    /// shows, the user's last visit before <paramref name="from"/>, and weighs the two states the world allows by their
+    /// posterior (<see cref="ProbabilityActive"/>): gone (no purchase) or still active (simulated as <see cref="Outlook"/>
+    /// simulates an active user, with the same random stream, so the two oracles differ only by the clock).
+    /// </summary>
+    /// <param name="lastSeen">The user's last event before <paramref name="from"/>.</param>
+    public PurchaseOutlook OutlookWithoutClock(long userId, DateTime from, DateTime lastSeen, double days, int replicates, ulong seed)
+    {
+        var (rank, user) = Find(userId);
+        var start = (from - _epoch).TotalDays;
+        var end = Math.Min(_world.Window.DayCount, start + days);
+        if (end <= start)
+        {
+            return new PurchaseOutlook(0, 0, 1, 0);
+        }
+
+        var alive = ProbabilityActive(userId, from, lastSeen);
+        var active = Simulate(rank, user, start, end, assumeActive: true, replicates, seed);
+        return new PurchaseOutlook(
+            alive * active.ExpectedPurchaseSessions,
+            alive * active.ExpectedStandardError,
+            1 - (alive * (1 - active.ProbabilityNoPurchase)),
+            alive * active.NoPurchaseStandardError);
+    }
+
+    /// <summary>
+    /// The posterior probability that the user is still active at <paramref name="from"/>, given its traits, the world's
+    /// churn law (an exponential time with the persona's mean, memoryless, so only "still active at the last visit"
+    /// matters) and no session since <paramref name="lastSeen"/>: with T the silence, m the mean life and Λ(s) the
+    /// user's expected sessions in the first s days of it, e^(−T/m − Λ(T)) ÷ (that + ∫₀ᵀ e^(−s/m − Λ(s)) ds / m). The
+    /// integral is exact: Λ is linear within each hour of the world's rate.
+    /// </summary>
+    public double ProbabilityActive(long userId, DateTime from, DateTime lastSeen)
+    {
+        var (rank, user) = Find(userId);
+        var draw = _world.Users.SamplingProbability(rank);
+        var hazard = 1 / PersonaProfile.All[(int)user.Persona].MeanDaysToChurn;
+        var seen = (lastSeen - _epoch).TotalDays;
+        var start = (from - _epoch).TotalDays;
+        if (start <= seen)
+        {
+            return 1;
+        }
+
+        var baseline = Cumulative(seen);
+        var gone = 0.0;
+        var at = seen;
+        while (at < start)
+        {
+            var next = Math.Min(start, (Math.Floor((at * 24) + 1e-9) + 1) / 24);
+            var sessions = draw * (Cumulative(at) - baseline);
+            var slope = (draw * (Cumulative(next) - Cumulative(at)) / (next - at)) + hazard;
+            gone += hazard * Math.Exp(-sessions - ((at - seen) * hazard)) * (-MathNet.Numerics.SpecialFunctions.Expm1(-slope * (next - at))) / slope;
+            at = next;
+        }
+
+        var stays = Math.Exp(-(draw * (Cumulative(start) - baseline)) - ((start - seen) * hazard));
+        return stays / (stays + gone);
+    }
+
+    private (int Rank, UserTraits User) Find(long userId) =>
+        _world.Users.TryGetRank(userId, out var rank)
+            ? (rank, _world.Users.Traits(rank))
+            : throw new ArgumentException("user id is not in this world's population", nameof(userId));
+
+    /// <summary>
+    /// Monte Carlo over [start, end): the user is active from the later of start and its join day until the churn the world
+    /// would draw from start on (when active at start, or <paramref name="assumeActive"/>), else until its churn day.
+    /// </summary>
+    private PurchaseOutlook Simulate(int rank, UserTraits user, double start, double end, bool assumeActive, int replicates, ulong seed)
+    {
         var draw = _world.Users.SamplingProbability(rank);
         var meanLife = PersonaProfile.All[(int)user.Persona].MeanDaysToChurn;
         var rng = Xoshiro256.For(seed, 0x0AC1E, (ulong)rank);
         var total = 0.0;
         var totalSquares = 0.0;
         var none = 0;
+        var activeNow = assumeActive || user.IsActiveAt(start);
         for (var r = 0; r < replicates; r++)
         {
             // Active from D (or the join day) until the churn the world would draw from D on.
-            var activeFrom = Math.Max(start, double.IsNegativeInfinity(user.JoinDay) ? start : user.JoinDay);
-            var activeTo = user.IsActiveAt(start) ? Math.Min(end, start + rng.NextExponential(meanLife)) : Math.Min(end, user.ChurnDay);
+            var activeFrom = assumeActive ? start : Math.Max(start, double.IsNegativeInfinity(user.JoinDay) ? start : user.JoinDay);
+            var activeTo = activeNow ? Math.Min(end, start + rng.NextExponential(meanLife)) : Math.Min(end, user.ChurnDay);
             var purchases = 0;
             if (activeFrom < activeTo)
             {
