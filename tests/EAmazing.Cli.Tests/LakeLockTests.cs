@@ -1,4 +1,11 @@
+using EAmazing.Api.Configuration;
+using EAmazing.Api.Dashboard.Data;
+using EAmazing.BusinessModels;
 using EAmazing.Engine.DuckDb;
+using EAmazing.Foundation.Configuration;
+using EAmazing.Privacy;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace EAmazing.Cli.Tests;
 
@@ -42,5 +49,46 @@ public sealed class LakeLockTests : CliTestFolder
         Assert.Contains("Could not set lock", output, StringComparison.Ordinal);
         Assert.Contains("waited 1 s", output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_command_runs_at_once_while_the_dashboard_reads_the_lake_over_and_over()
+    {
+        var world = IngestTinyWorld(buildGold: false);
+        var impatient = new CliProcess(Root) { Environment = new Dictionary<string, string> { ["EAMAZING__LAKELOCKWAITSECONDS"] = "0" } };
+        var paths = new ServingPaths(Options.Create(new PlatformOptions { Lake = world.Lake, Models = world.Models }), Options.Create(new ServingOptions()));
+        using var stop = new CancellationTokenSource();
+        var reads = 0;
+        var problems = new List<string>();
+
+        // A fresh dashboard per round, so every round reads the lake rather than its cache.
+        var dashboard = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                var data = new DashboardData(paths, new DuckDbEngine(), BusinessModelCatalog.Default, Options.Create(new PrivacyOptions()), NullLogger<DashboardData>.Instance);
+                var lake = await data.LakeAsync();
+                if (lake.Problem is { } problem)
+                {
+                    problems.Add(problem);
+                }
+
+                Interlocked.Increment(ref reads);
+            }
+        });
+        while (Volatile.Read(ref reads) == 0 && !dashboard.IsCompleted)
+        {
+            await Task.Delay(10);
+        }
+
+        var readsBefore = Volatile.Read(ref reads);
+        var (exitCode, output) = impatient.Run("features", "build", "--lake", world.Lake);
+        var readsDuring = Volatile.Read(ref reads) - readsBefore;
+        await stop.CancelAsync();
+        await dashboard;
+
+        Assert.True(exitCode == 0, output);
+        Assert.True(readsDuring >= 3, $"the dashboard read the lake {readsDuring} time(s) while the command ran");
+        Assert.Empty(problems);
     }
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Data.Common;
 using EAmazing.Models.Business;
 using Spectre.Console;
 
@@ -35,20 +34,9 @@ public static class GoldWriteRun
         {
             outcome = AnsiConsole.Status().Start(status, ctx => write(new SynchronousProgress<string>(s => ctx.Status(s))));
         }
-        catch (ArgumentException e)
+        catch (Exception e) when (ModelRunErrors.IsExpected(e, failure))
         {
-            Console.Error.WriteLine($"error: {e.Message}");
-            return ExitCodes.UsageError;
-        }
-        catch (InvalidOperationException e)
-        {
-            Console.Error.WriteLine($"error: {e.Message}");
-            return ExitCodes.DataError;
-        }
-        catch (Exception e) when (e is DbException or IOException or UnauthorizedAccessException)
-        {
-            Console.Error.WriteLine($"error: {failure} failed: {e.Message}");
-            return ExitCodes.Failure;
+            return ModelRunErrors.Report(e, failure);
         }
 
         foreach (var line in outcome.Lines)

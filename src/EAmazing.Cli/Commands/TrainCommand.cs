@@ -128,15 +128,9 @@ public static class TrainCommand
                 return CliAudit.Record(settings.Platform.Lake, "train", $"model {outcome.Card.Name} v{outcome.Card.Version}", $"{outcome.Card.Name}: {outcome.Summary}")
                     ? ExitCodes.Success : ExitCodes.Failure;
             }
-            catch (ArgumentException e)
+            catch (Exception e) when (ModelRunErrors.IsExpected(e))
             {
-                Console.Error.WriteLine($"error: {e.Message}");
-                return ExitCodes.UsageError;
-            }
-            catch (InvalidOperationException e)
-            {
-                Console.Error.WriteLine($"error: {e.Message}");
-                return ExitCodes.DataError;
+                return ModelRunErrors.Report(e);
             }
         }
     }

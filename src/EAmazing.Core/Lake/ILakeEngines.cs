@@ -12,6 +12,13 @@ public interface ILakeEngines
     /// <param name="lockWait">How long to wait while another process holds the lake (one writer at a time); the engine's default when null.</param>
     IGoldEngine OpenLake(string root, string memoryLimit, TimeSpan? lockWait = null);
 
+    /// <summary>
+    /// The lake as of its last catalog change, read from its catalog snapshot (<see cref="LakeLayout.CatalogSnapshot"/>)
+    /// into a private in-memory copy: it takes no lock a command would wait for. A change made on it stays in the copy,
+    /// and <see cref="ILakeEngine.ApplyCatalog"/> refuses. Throws <see cref="FileNotFoundException"/> when the lake has no snapshot yet.
+    /// </summary>
+    IGoldEngine OpenCommitted(string root, string memoryLimit);
+
     /// <summary>A private in-memory database with the engine's defaults: reads Parquet files off the catalog, never locking it.</summary>
     IScratchDatabase OpenScratch();
 

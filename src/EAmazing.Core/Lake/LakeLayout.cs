@@ -13,6 +13,12 @@ public sealed record LakeLayout(string Root)
     /// <summary>The commit journal: present only between the commit point and the end of a commit.</summary>
     public string Journal => Path.Combine(Root, "_commit.json");
 
+    /// <summary>
+    /// A copy of the catalog as of its last change, replaced whole (written under a temporary name, then renamed): what a
+    /// reader that must not hold the catalog's lock (the dashboard) opens, so a command never waits for it.
+    /// </summary>
+    public string CatalogSnapshot => Path.Combine(Root, "_catalog_snapshot.duckdb");
+
     /// <summary>Scratch space (staging databases, spill files); emptied on every open.</summary>
     public string Staging => Path.Combine(Root, ".staging");
 

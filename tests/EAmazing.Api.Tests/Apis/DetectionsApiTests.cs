@@ -2,8 +2,6 @@ using System.Net;
 using System.Text.Json;
 using EAmazing.Api.Tests.Support;
 using EAmazing.BusinessModels.EmergingCategories;
-using EAmazing.Engine.DuckDb;
-using EAmazing.Features;
 
 namespace EAmazing.Api.Tests.Apis;
 
@@ -51,18 +49,14 @@ public sealed class DetectionsApiTests(ServingWorld world)
     /// <summary>Two as-of days as eamazing detect emerging writes them (same columns and types).</summary>
     private void WriteDetections()
     {
-        using var lake = DuckDbLake.Open(world.Lake);
-        var target = lake.Layout.Full(GoldLayout.Partition(EmergingCategoriesTable.Table.Name, "2019-11"));
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         static string Row(string asOf, int rank, string key, string signal, bool flagged, double score) =>
             FormattableString.Invariant($"(DATE '{asOf}', {rank}, '{key}', 'electronics', '{signal}', {(flagged ? "true" : "false")}, CAST({score} AS DOUBLE), CAST(2.5 AS DOUBLE), DATE '2019-11-03', DATE '2019-10-01', CAST(4.0 AS DOUBLE), CAST(1.0 AS DOUBLE), CAST(1.2 AS DOUBLE), CAST(900 AS DOUBLE))");
-        var rows = new[]
-        {
+        world.WriteGoldPartition(EmergingCategoriesTable.Table.Name, "2019-11", EmergingCategoriesTable.Columns,
+        [
             Row("2019-11-23", 1, "333", "emerging", true, 50),
             Row("2019-11-30", 1, "222", "launch", true, 600),
             Row("2019-11-30", 2, "111", "emerging", true, 200),
             Row("2019-11-30", 3, "444", "stable", false, 1),
-        };
-        lake.WriteParquet($"SELECT * FROM (VALUES {string.Join(", ", rows)}) AS t({string.Join(", ", EmergingCategoriesTable.Columns)})", target);
+        ]);
     }
 }

@@ -2,8 +2,6 @@ using System.Net;
 using System.Text.Json;
 using EAmazing.Api.Tests.Support;
 using EAmazing.BusinessModels.DemandForecast;
-using EAmazing.Engine.DuckDb;
-using EAmazing.Features;
 
 namespace EAmazing.Api.Tests.Apis;
 
@@ -68,20 +66,16 @@ public sealed class ForecastApiTests(ServingWorld world)
     /// <summary>Two forecast runs as eamazing forecast writes them (same columns), the later with another version and values.</summary>
     private void WriteForecast()
     {
-        using var lake = DuckDbLake.Open(world.Lake);
-        var target = lake.Layout.Full(GoldLayout.Partition(DemandForecastTable.Table.Name, "2019-12"));
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         string Row(string level, string key, string what, string day, string asOf, int step, int version, double value) =>
             $"('{level}', '{key}', 'electronics', '{what}', DATE '{day}', TIMESTAMP '{asOf}', {step}, {version}, 'gbm_tweedie', {D(value)}, {D(value - 2)}, {D(value + 2)}, {D(value - 4)}, {D(value + 4)}, 1, false, false, '')";
         static string D(double v) => $"CAST({v.ToString(System.Globalization.CultureInfo.InvariantCulture)} AS DOUBLE)";
-        var rows = new[]
-        {
+        world.WriteGoldPartition(DemandForecastTable.Table.Name, "2019-12", DemandForecastTable.Columns,
+        [
             Row("category", Category, "purchases", "2019-12-01", "2019-12-01 00:00:00", 1, 1, 9),
             Row("category", Category, "purchases", "2019-12-02", "2019-12-02 00:00:00", 1, 2, 12.5),
             Row("category", Category, "purchases", "2019-12-03", "2019-12-02 00:00:00", 2, 2, 13),
             Row("category", Category, "views", "2019-12-02", "2019-12-02 00:00:00", 1, 2, 400),
             Row("top_category", "electronics", "purchases", "2019-12-02", "2019-12-02 00:00:00", 1, 2, 80),
-        };
-        lake.WriteParquet($"SELECT * FROM (VALUES {string.Join(", ", rows)}) AS t({string.Join(", ", DemandForecastTable.Columns)})", target);
+        ]);
     }
 }

@@ -76,6 +76,18 @@ public sealed class ServingWorld : IDisposable
     /// <summary>Makes <paramref name="version"/> champion again (tests that promote leave the world as they found it).</summary>
     public void RestoreChampion(int version = 1) => Registry.Promote(ModelName, version, force: true);
 
+    /// <summary>
+    /// Writes <paramref name="rows"/> (SQL tuples in the order of <paramref name="columns"/>) as the month's partition of a gold
+    /// table, as a scorer leaves it on disk (the API reads the files, so no catalog row is needed), replacing any earlier one.
+    /// </summary>
+    public void WriteGoldPartition(string table, string month, IReadOnlyList<string> columns, IEnumerable<string> rows)
+    {
+        using var lake = DuckDbLake.Open(Lake);
+        var target = lake.Layout.Full(GoldLayout.Partition(table, month));
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        lake.WriteParquet($"SELECT * FROM (VALUES {string.Join(", ", rows)}) AS t({string.Join(", ", columns)})", target);
+    }
+
     public void Dispose()
     {
         try

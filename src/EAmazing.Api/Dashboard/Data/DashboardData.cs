@@ -35,7 +35,8 @@ public sealed class DashboardData(ServingPaths paths, ILakeEngines engines, Busi
 
     private LakeLayout Layout => LakeLayout.At(paths.Lake);
 
-    private string LakeVersion => SourceVersion.Of([Layout.Catalog, Layout.Catalog + ".wal"]);
+    /// <summary>The catalog snapshot each lake change rewrites (what the pages read), not the catalog a command holds.</summary>
+    private string LakeVersion => SourceVersion.Of([Layout.CatalogSnapshot]);
 
     public Task<LakeSnapshot> LakeAsync() => _lake.GetAsync(() => LakeVersion, ReadLake, keep: l => l.Problem is null);
 
@@ -47,7 +48,7 @@ public sealed class DashboardData(ServingPaths paths, ILakeEngines engines, Busi
         return _audit.GetAsync(() => SourceVersion.Of([trail.Path]), () => AuditSnapshot.Read(trail));
     }
 
-    /// <summary>The versions every cached figure is keyed on (lake catalog and registry cards).</summary>
+    /// <summary>The versions every cached figure is keyed on (lake catalog snapshot and registry cards).</summary>
     public string Version => LakeVersion + "#" + SourceVersion.OfRegistry(Registry.Root);
 
     /// <summary>Whether what is cached was read at this version.</summary>
@@ -65,7 +66,7 @@ public sealed class DashboardData(ServingPaths paths, ILakeEngines engines, Busi
             await InsightsAsync(model);
         }
 
-        // The version seen before the reads: opening DuckDB checkpoints the catalog file, which is not a change of the lake.
+        // The version seen before the reads: a change during them is read on the next round.
         _warmedAt = version;
     }
 
@@ -77,7 +78,7 @@ public sealed class DashboardData(ServingPaths paths, ILakeEngines engines, Busi
             return Task.FromResult<IReadOnlyList<InsightSection>>([]);
         }
 
-        // Insights read gold files (the catalog records each write) and champions (the registry): both versions key the cache.
+        // Insights read gold files (the catalog snapshot records each write) and champions (the registry): both versions key the cache.
         return _insights[model.Name].GetAsync(() => LakeVersion + "#" + SourceVersion.OfRegistry(Registry.Root), () =>
         {
             try
@@ -101,11 +102,15 @@ public sealed class DashboardData(ServingPaths paths, ILakeEngines engines, Busi
             return LakeSnapshot.Missing(root, $"No lake at {root} yet: run ./eamazing demo, or ./eamazing generate then ./eamazing ingest (or serve with --lake DIR).");
         }
 
+        if (!File.Exists(Layout.CatalogSnapshot))
+        {
+            return LakeSnapshot.Missing(root, $"The lake at {root} has no catalog snapshot yet (it was made by an earlier version): run ./eamazing lake status once, then reload.");
+        }
+
         try
         {
-            // A short opening of the catalog, as `eamazing lake status` does; the views read the committed files.
-            // A page waits briefly for a command's commit, not for a whole ingest: then it says the lake is busy.
-            using var lake = engines.OpenLake(root, "512MB", TimeSpan.FromSeconds(3));
+            // The committed state from the catalog snapshot, never the catalog itself: a command never waits for a page.
+            using var lake = engines.OpenCommitted(root, "512MB");
             var status = LakeStatus.Of(lake);
             // The committed files themselves (as LakeHistory reads silver): no view needs refreshing on this short opening.
             var quarantine = Files(status, LakeLayer.Quarantine) is { Count: > 0 } quarantined
@@ -122,7 +127,7 @@ public sealed class DashboardData(ServingPaths paths, ILakeEngines engines, Busi
         catch (Exception e) when (e is DbException or IOException or UnauthorizedAccessException or InvalidDataException)
         {
             logger.LogWarning("dashboard: cannot read the lake at {Lake}: {Problem}", root, e.Message);
-            return LakeSnapshot.Missing(root, $"The lake at {root} cannot be read now ({e.Message}); another eamazing command may hold it: reload when it is done.");
+            return LakeSnapshot.Missing(root, $"The lake at {root} cannot be read now ({e.Message}); reload, or run ./eamazing lake verify.");
         }
     }
 

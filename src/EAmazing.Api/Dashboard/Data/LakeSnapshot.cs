@@ -6,7 +6,7 @@ using EAmazing.Lake.Catalog;
 namespace EAmazing.Api.Dashboard.Data;
 
 /// <summary>
-/// What the dashboard shows of the lake, read in one short opening of its catalog (the same library calls as
+/// What the dashboard shows of the lake, read from its catalog snapshot without locking the catalog (the same library calls as
 /// <c>eamazing lake status</c> and <c>gdpr register</c>): layers, partitions and ingested files, gold partitions,
 /// quarantine reasons per file, the latest event, the register's tables and the erasure log.
 /// </summary>

@@ -26,16 +26,11 @@ public sealed class ChurnInsights(CampaignOptions? campaign = null) : IModelInsi
 
     public IReadOnlyList<InsightSection> Read(InsightContext context)
     {
-        var files = GoldLayout.Files(context.Lake, ChurnScoresTable.Table.Name);
-        if (files.Count == 0)
+        if (LatestGoldRows.Query(context.Lake, ChurnScoresTable.Table.Name) is not { } latest)
         {
             return [new InsightSection("Churn risk", "No user is scored yet: run ./eamazing score churn (after train churn and models promote churn VERSION).", [], [])];
         }
 
-        var latest = $"""
-            WITH c AS (SELECT * FROM read_parquet({LakeSql.List(files)}, hive_partitioning = false))
-            SELECT * FROM c WHERE as_of_time = (SELECT max(as_of_time) FROM c)
-            """;
         var suppression = new SmallGroupSuppression(context.MinGroupSize);
         return [Distribution(context, suppression, latest), Groups(context, suppression, latest), Campaign(context, latest)];
     }

@@ -22,16 +22,11 @@ public sealed class CustomerValueInsights(CampaignOptions? campaign = null) : IM
 
     public IReadOnlyList<InsightSection> Read(InsightContext context)
     {
-        var files = GoldLayout.Files(context.Lake, CustomerScoresTable.Table.Name);
-        if (files.Count == 0)
+        if (LatestGoldRows.Query(context.Lake, CustomerScoresTable.Table.Name) is not { } latest)
         {
             return [new InsightSection("Customer value", "No customer is scored yet: run ./eamazing score customers (after train value and models promote).", [], [])];
         }
 
-        var latest = $"""
-            WITH c AS (SELECT * FROM read_parquet({LakeSql.List(files)}, hive_partitioning = false))
-            SELECT * FROM c WHERE as_of_time = (SELECT max(as_of_time) FROM c)
-            """;
         return [Distribution(context, latest), Campaign(context, latest)];
     }
 

@@ -57,17 +57,15 @@ public sealed class EmergingCategoriesWriting(DetectorSettings settings) : IDete
 
     public ComparisonTable Latest(IScratchDatabase scratch, LakeLayout lake, int limit)
     {
-        var files = GoldLayout.Files(lake, Table.Name);
-        if (files.Count == 0)
+        if (LatestGoldRows.Query(lake, Table.Name, asOfColumn: "as_of") is not { } latest)
         {
             return new ComparisonTable(ListHeader, []);
         }
 
         var rows = scratch.Read($"""
-            WITH list AS (SELECT * FROM read_parquet({LakeSql.List(files)}, hive_partitioning = false))
             SELECT rank, category_key, top_category, signal, score, growth_per_month, start_date, trend_z, views_last_week
-            FROM list
-            WHERE flagged AND as_of = (SELECT max(as_of) FROM list)
+            FROM ({latest})
+            WHERE flagged
             ORDER BY rank
             LIMIT {Math.Max(1, limit)}
             """).Rows;

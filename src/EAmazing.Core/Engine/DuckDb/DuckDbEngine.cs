@@ -11,6 +11,8 @@ public sealed class DuckDbEngine : ILakeEngines
 
     IGoldEngine ILakeEngines.OpenLake(string root, string memoryLimit, TimeSpan? lockWait) => OpenLake(root, memoryLimit, lockWait);
 
+    public IGoldEngine OpenCommitted(string root, string memoryLimit) => DuckDbLake.OpenCommitted(root, memoryLimit);
+
     public IScratchDatabase OpenScratch() => DuckDbScratch.Open("Data Source=:memory:", settings: null);
 
     public IScratchDatabase OpenScratch(LakeLayout layout, string name, string memoryLimit)

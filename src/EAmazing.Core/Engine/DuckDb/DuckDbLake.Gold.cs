@@ -32,6 +32,7 @@ public sealed partial class DuckDbLake : IGoldEngine
     public void ExecuteCatalog(IReadOnlyList<CatalogStatement> statements)
     {
         using var transaction = _catalog.BeginTransaction();
+        var rowsChanged = 0;
         foreach (var statement in statements)
         {
             using var command = _catalog.CreateCommand();
@@ -42,9 +43,11 @@ public sealed partial class DuckDbLake : IGoldEngine
                 command.Parameters.Add(new DuckDBParameter(value ?? DBNull.Value));
             }
 
-            command.ExecuteNonQuery();
+            rowsChanged += Math.Max(command.ExecuteNonQuery(), 0);
         }
 
         transaction.Commit();
+        // Rows recorded or forgotten (a view changes only with them); creating a table that is there changes nothing.
+        _changedSinceSnapshot |= rowsChanged > 0 && !_committedCopy;
     }
 }

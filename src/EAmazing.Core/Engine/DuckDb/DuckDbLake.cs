@@ -17,10 +17,17 @@ public sealed partial class DuckDbLake : ILakeEngine
     /// <summary>How long opening waits for another process to release the catalog before it gives up.</summary>
     public static readonly TimeSpan DefaultLockWait = TimeSpan.FromSeconds(30);
 
-    private DuckDbLake(LakeLayout layout, string memoryLimit, TimeSpan lockWait, Action<string>? waiting)
+    /// <summary>A private in-memory copy of the catalog snapshot (<see cref="OpenCommitted"/>): never written back, never snapshotted.</summary>
+    private readonly bool _committedCopy;
+
+    /// <summary>Gold rows changed since the last snapshot: written once when the lake is closed, not after every partition.</summary>
+    private bool _changedSinceSnapshot;
+
+    private DuckDbLake(LakeLayout layout, string memoryLimit, DuckDBConnection catalog, bool committedCopy)
     {
         Layout = layout;
-        _catalog = CatalogLock.Open(layout.Catalog, lockWait, waiting);
+        _catalog = catalog;
+        _committedCopy = committedCopy;
         _scratch = new DuckDBConnection("Data Source=:memory:");
         _scratch.Open();
         Execute(_scratch, Settings(layout, memoryLimit));
@@ -34,7 +41,7 @@ public sealed partial class DuckDbLake : ILakeEngine
     {
         var layout = LakeLayout.At(root);
         layout.CreateFolders();
-        var lake = new DuckDbLake(layout, memoryLimit, lockWait ?? DefaultLockWait, waiting);
+        var lake = new DuckDbLake(layout, memoryLimit, CatalogLock.Open(layout.Catalog, lockWait ?? DefaultLockWait, waiting), committedCopy: false);
         try
         {
             Execute(lake._catalog, LakeSql.Load("catalog"));
@@ -54,12 +61,77 @@ public sealed partial class DuckDbLake : ILakeEngine
             }
 
             lake.RefreshViews();
+            if (!File.Exists(layout.CatalogSnapshot))
+            {
+                // A lake made before the snapshot existed (or a new one); a commit a crash interrupted renewed it in its replay above.
+                lake.TryWriteSnapshot();
+            }
+
             return lake;
         }
         catch
         {
             lake.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// The lake as of its last catalog change: the catalog snapshot copied into memory (its schema brought up to date,
+    /// the layer views pointed at the files there now), so no command ever waits for this reader. See <see cref="ILakeEngines.OpenCommitted"/>.
+    /// </summary>
+    public static DuckDbLake OpenCommitted(string root, string memoryLimit = "2GB")
+    {
+        var layout = LakeLayout.At(root);
+        if (!File.Exists(layout.CatalogSnapshot))
+        {
+            throw new FileNotFoundException($"the lake at {layout.Root} has no catalog snapshot yet (any eamazing command that opens the lake writes one)", layout.CatalogSnapshot);
+        }
+
+        var copy = new DuckDBConnection("Data Source=:memory:");
+        var lake = new DuckDbLake(layout, memoryLimit, copy, committedCopy: true);
+        try
+        {
+            copy.Open();
+            // A writer renames a new snapshot over this one: the attached file stays the one opened here, whole.
+            Execute(copy, $"ATTACH '{LakeSql.Literal(layout.CatalogSnapshot)}' AS committed (READ_ONLY); COPY FROM DATABASE committed TO memory; DETACH committed");
+            Execute(copy, LakeSql.Load("catalog"));
+            lake.RefreshViews();
+            return lake;
+        }
+        catch
+        {
+            lake.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Copies the catalog to <see cref="LakeLayout.CatalogSnapshot"/>: into a temporary file, then renamed over the
+    /// previous snapshot, so a reader finds the old one or the new one, never half of one.
+    /// </summary>
+    private void WriteSnapshot()
+    {
+        var target = Layout.CatalogSnapshot;
+        var temporary = target + LakeLayout.TemporarySuffix;
+        File.Delete(temporary);
+        File.Delete(temporary + ".wal");
+        var name = Convert.ToString(Read(_catalog, "SELECT current_database()").Rows[0][0], CultureInfo.InvariantCulture)!;
+        Execute(_catalog, $"ATTACH '{LakeSql.Literal(temporary)}' AS snapshot; COPY FROM DATABASE \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\" TO snapshot; DETACH snapshot");
+        File.Move(temporary, target, overwrite: true);
+        _changedSinceSnapshot = false;
+    }
+
+    /// <summary>Best effort where a failure must not stop the caller (an open, a close): the previous snapshot stays.</summary>
+    private void TryWriteSnapshot()
+    {
+        try
+        {
+            WriteSnapshot();
+        }
+        catch (Exception e) when (e is DuckDBException or IOException or UnauthorizedAccessException)
+        {
+            // a read-only lake: readers of the snapshot see the state of its last writable open
         }
     }
 
@@ -110,6 +182,11 @@ public sealed partial class DuckDbLake : ILakeEngine
 
     public void ApplyCatalog(LakeCommit commit)
     {
+        if (_committedCopy)
+        {
+            throw new InvalidOperationException("a copy of the committed catalog is read-only: open the lake to change it");
+        }
+
         using var transaction = _catalog.BeginTransaction();
         var file = commit.File;
         foreach (var retired in file is null ? commit.RetiredFileIds : commit.RetiredFileIds.Append(file.FileId))
@@ -149,6 +226,8 @@ public sealed partial class DuckDbLake : ILakeEngine
         }
 
         transaction.Commit();
+        // At each commit, so a reader of the snapshot sees every committed change.
+        WriteSnapshot();
 
         void Run(string sql, params object?[] values)
         {
@@ -244,6 +323,11 @@ public sealed partial class DuckDbLake : ILakeEngine
 
     public void Dispose()
     {
+        if (_changedSinceSnapshot)
+        {
+            TryWriteSnapshot();
+        }
+
         _scratch.Dispose();
         _catalog.Dispose();
     }

@@ -1,40 +1,31 @@
 using System.Globalization;
 using EAmazing.BusinessModels.Churn;
-using EAmazing.Engine.DuckDb;
-using EAmazing.Lake;
-using EAmazing.Models.Business;
+using EAmazing.Core.Tests.Support;
 using EAmazing.Models.Evaluation;
-using EAmazing.Models.Registry;
 
 namespace EAmazing.Core.Tests.BusinessModels.Churn;
 
 /// <summary>The churn page's sections: risk bands and groups under k suppressed, the campaign equal to the economics and never under k users.</summary>
 public sealed class ChurnInsightsTests : IDisposable
 {
-    private readonly string _root = Directory.CreateTempSubdirectory("churn-insights-").FullName;
+    private readonly InsightWorld _world = new();
 
     [Fact]
     public void Bands_and_groups_under_k_are_suppressed_and_the_campaign_matches_the_economics_from_k_users_on()
     {
         // Given the latest snapshot: 48 past buyers (recency 3 days), 12 each at churn probability 0.05, 0.15, 0.25 and 0.35, and 4 who never bought at
         // 0.95, the first 12 by rank contacted; and an older snapshot that must not count
-        var lake = LakeLayout.At(_root);
-        using var scratch = new DuckDbEngine().OpenScratch();
-        var path = lake.Full("gold/churn_scores/month=2019-11/churn_scores.parquet");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        scratch.Execute($"""
-            COPY (
+        _world.WriteGold(ChurnScoresTable.Table.Name, "2019-11", """
               WITH u AS (SELECT i, CASE WHEN i < 4 THEN 0.95 ELSE 0.05 + (i % 4) / 10.0 END AS p FROM range(52) t(i))
               SELECT printf('u%03d', i) AS user_id, TIMESTAMP '2019-11-25 00:00:00' AS as_of_time, 1 AS model_version, p AS churn_probability,
                      i >= 4 AS has_purchased, CASE WHEN i >= 4 THEN 3.0 END AS days_since_last_purchase, 60.0 AS kept_value,
                      CAST(row_number() OVER (ORDER BY p DESC, i) AS INTEGER) AS campaign_rank, row_number() OVER (ORDER BY p DESC, i) <= 12 AS targeted
               FROM u
               UNION ALL SELECT 'old', TIMESTAMP '2019-11-18 00:00:00', 1, 0.5, true, 1.0, 60.0, 1, true
-            ) TO '{path}' (FORMAT parquet)
             """);
 
         // When the sections are read with k = 10
-        var sections = new ChurnInsights().Read(new InsightContext(scratch, lake, new ModelRegistry(_root), 10));
+        var sections = new ChurnInsights().Read(_world.Context(10));
 
         // Then the 0.9–1.0 band (4 users) shows <10 and nothing else; 0.3–0.4 has 12 users, 8 of them contacted
         var bands = sections[0].Rows.ToDictionary(r => r[0]);
@@ -59,10 +50,9 @@ public sealed class ChurnInsightsTests : IDisposable
     [Fact]
     public void Without_scores_the_section_says_what_to_run()
     {
-        using var scratch = new DuckDbEngine().OpenScratch();
-        var section = Assert.Single(new ChurnInsights().Read(new InsightContext(scratch, LakeLayout.At(_root), new ModelRegistry(_root), 10)));
+        var section = Assert.Single(new ChurnInsights().Read(_world.Context(10)));
         Assert.Contains("./eamazing score churn", section.Note, StringComparison.Ordinal);
     }
 
-    public void Dispose() => Directory.Delete(_root, recursive: true);
+    public void Dispose() => _world.Dispose();
 }

@@ -1,9 +1,7 @@
 using EAmazing.BusinessModels.DemandForecast;
 using EAmazing.Core.Tests.Models.Registry;
-using EAmazing.Engine.DuckDb;
+using EAmazing.Core.Tests.Support;
 using EAmazing.Foundation.Statistics;
-using EAmazing.Lake;
-using EAmazing.Models.Business;
 using EAmazing.Models.Registry;
 
 namespace EAmazing.Core.Tests.BusinessModels.DemandForecast;
@@ -11,28 +9,26 @@ namespace EAmazing.Core.Tests.BusinessModels.DemandForecast;
 /// <summary>The demand page's sections: the latest forecast per top-level category after its history with both bands, and the champion's error by horizon.</summary>
 public sealed class DemandForecastInsightsTests : IDisposable
 {
-    private readonly string _root = Directory.CreateTempSubdirectory("demand-insights-").FullName;
+    private readonly InsightWorld _world = new();
 
     [Fact]
     public void The_latest_forecast_is_drawn_after_the_history_with_its_bands_and_the_champions_error_by_horizon_is_listed()
     {
         // Given 10 days of history of 'electronics' (purchases = day number) and 'kids' (1 a day), an older forecast and the
         // latest one (from 2019-12-01, 3 days: electronics 20 ± 5/10, kids 2 ± 1/2), and a champion with MASE at 7 and 14 days
-        var lake = LakeLayout.At(_root);
-        using var scratch = new DuckDbEngine().OpenScratch();
-        Write(scratch, lake.Full("gold/demand_daily/month=2019-11/demand_daily.parquet"), """
+        _world.WriteGold("demand_daily", "2019-11", """
             SELECT 'top_category' AS level, c AS category_key, c AS top_category, DATE '2019-11-21' + CAST(d AS INTEGER) AS day,
                    CASE WHEN c = 'electronics' THEN d + 1 ELSE 1 END AS purchases, 1.0 AS revenue, 10 AS views
             FROM range(10) t(d), (VALUES ('electronics'), ('kids')) v(c)
             """);
-        Write(scratch, lake.Full("gold/demand_forecast/month=2019-12/demand_forecast.parquet"), """
+        _world.WriteGold(DemandForecastTable.Table.Name, "2019-12", """
             SELECT 'top_category' AS level, c AS category_key, c AS top_category, 'purchases' AS target, DATE '2019-12-01' + CAST(d AS INTEGER) AS day,
                    TIMESTAMP '2019-12-01 00:00:00' AS as_of_time, CAST(d + 1 AS INTEGER) AS step, 2 AS model_version, 'ses' AS method,
                    f AS forecast, f - w AS lower_80, f + w AS upper_80, f - 2 * w AS lower_95, f + 2 * w AS upper_95
             FROM range(3) t(d), (VALUES ('electronics', 20.0, 5.0), ('kids', 2.0, 1.0)) v(c, f, w)
             UNION ALL SELECT 'top_category', 'kids', 'kids', 'purchases', DATE '2019-11-25', TIMESTAMP '2019-11-25 00:00:00', 1, 1, 'naive', 99, 0, 0, 0, 0
             """);
-        var registry = new ModelRegistry(Path.Combine(_root, "models"));
+        var registry = _world.Registry;
         registry.Register(DemandForecastModel.RegistryName, folder =>
         {
             File.WriteAllText(Path.Combine(folder, "forecast-model.json"), "{}");
@@ -46,7 +42,7 @@ public sealed class DemandForecastInsightsTests : IDisposable
         registry.Promote(DemandForecastModel.RegistryName, 1, force: true);
 
         // When the sections are read
-        var sections = new DemandForecastInsights().Read(new InsightContext(scratch, lake, registry, 10));
+        var sections = new DemandForecastInsights().Read(_world.Context(10));
 
         // Then the table lists electronics first with its total over the 3 days (one total: no separate first week in a
         // forecast of a week or less), the older forecast left out
@@ -74,16 +70,9 @@ public sealed class DemandForecastInsightsTests : IDisposable
     [Fact]
     public void Without_a_forecast_the_section_says_what_to_run()
     {
-        using var scratch = new DuckDbEngine().OpenScratch();
-        var section = Assert.Single(new DemandForecastInsights().Read(new InsightContext(scratch, LakeLayout.At(_root), new ModelRegistry(_root), 10)));
+        var section = Assert.Single(new DemandForecastInsights().Read(_world.Context(10)));
         Assert.Contains("./eamazing forecast", section.Note, StringComparison.Ordinal);
     }
 
-    private static void Write(IScratchDatabase scratch, string path, string query)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        scratch.Execute($"COPY ({query}) TO '{path}' (FORMAT parquet)");
-    }
-
-    public void Dispose() => Directory.Delete(_root, recursive: true);
+    public void Dispose() => _world.Dispose();
 }

@@ -1,34 +1,30 @@
 using EAmazing.BusinessModels.Segmentation.Scoring;
-using EAmazing.Engine.DuckDb;
-using EAmazing.Lake;
+using EAmazing.Core.Tests.Support;
 using EAmazing.Models.Business;
-using EAmazing.Models.Registry;
 
 namespace EAmazing.Core.Tests.BusinessModels.Segmentation;
 
 /// <summary>The segments page's section: sizes and profiles of the latest scored snapshot, a segment under k shown as &lt;k with no measure.</summary>
 public sealed class SegmentInsightsTests : IDisposable
 {
-    private readonly string _root = Directory.CreateTempSubdirectory("segment-insights-").FullName;
+    private readonly InsightWorld _world = new();
 
     [Fact]
     public void The_latest_snapshot_is_shown_and_a_segment_under_k_keeps_its_name_but_not_its_size_or_profile()
     {
-        var lake = LakeLayout.At(_root);
-        using var scratch = new DuckDbEngine().OpenScratch();
         // Given segments 1 (25 people), 2 (4 people) and 3 (12 people) on 2019-11-25, and an older snapshot of other sizes
-        Write(scratch, lake.Full("gold/customer_segments/month=2019-11/customer_segments.parquet"), """
+        _world.WriteGold("customer_segments", "2019-11", """
             SELECT 'u' || i AS user_id, TIMESTAMP '2019-11-25 00:00:00' AS as_of_time, CASE WHEN i < 25 THEN 1 WHEN i < 29 THEN 2 ELSE 3 END AS segment_id,
                    CASE WHEN i < 25 THEN 'browsers' WHEN i < 29 THEN 'big spenders' ELSE 'regulars' END AS segment_name, 1 AS model_version FROM range(41) t(i)
             UNION ALL SELECT 'u' || i, TIMESTAMP '2019-11-18 00:00:00', 2, 'big spenders', 1 FROM range(40) t(i)
             """);
-        Write(scratch, lake.Full("gold/user_snapshots/month=2019-11/user_snapshots.parquet"), """
+        _world.WriteGold("user_snapshots", "2019-11", """
             SELECT 'u' || i AS user_id, TIMESTAMP '2019-11-25 00:00:00' AS as_of_time, CAST(i % 7 AS INTEGER) AS recency_days,
                    CAST(i % 3 AS BIGINT) AS frequency_purchases, CAST(i * 10 AS DOUBLE) AS monetary FROM range(41) t(i)
             """);
 
         // When the section is read with k = 10
-        var sections = new SegmentInsights().Read(new InsightContext(scratch, lake, new ModelRegistry(Path.Combine(_root, "models")), 10));
+        var sections = new SegmentInsights().Read(_world.Context(10));
         var section = sections[0];
 
         // Then sizes are the latest snapshot's, and segment 2 shows <10 with every measure blank (its label kept)
@@ -52,11 +48,9 @@ public sealed class SegmentInsightsTests : IDisposable
     [Fact]
     public void With_one_scored_snapshot_the_migration_says_how_to_score_another()
     {
-        var lake = LakeLayout.At(_root);
-        using var scratch = new DuckDbEngine().OpenScratch();
-        Write(scratch, lake.Full("gold/customer_segments/month=2019-11/customer_segments.parquet"),
+        _world.WriteGold("customer_segments", "2019-11",
             "SELECT 'u' || i AS user_id, TIMESTAMP '2019-11-25 00:00:00' AS as_of_time, 1 AS segment_id, 'browsers' AS segment_name, 1 AS model_version FROM range(20) t(i)");
-        var migration = new SegmentInsights().Read(new InsightContext(scratch, lake, new ModelRegistry(_root), 10))[1];
+        var migration = new SegmentInsights().Read(_world.Context(10))[1];
         Assert.Contains("--as-of", migration.Note, StringComparison.Ordinal);
         Assert.Null(migration.Chart);
     }
@@ -64,17 +58,10 @@ public sealed class SegmentInsightsTests : IDisposable
     [Fact]
     public void Without_scored_segments_the_section_says_what_to_run()
     {
-        using var scratch = new DuckDbEngine().OpenScratch();
-        var section = Assert.Single(new SegmentInsights().Read(new InsightContext(scratch, LakeLayout.At(_root), new ModelRegistry(_root), 10)));
+        var section = Assert.Single(new SegmentInsights().Read(_world.Context(10)));
         Assert.Contains("./eamazing score segments", section.Note, StringComparison.Ordinal);
         Assert.Empty(section.Rows);
     }
 
-    private static void Write(IScratchDatabase scratch, string path, string query)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        scratch.Execute($"COPY ({query}) TO '{path}' (FORMAT parquet)");
-    }
-
-    public void Dispose() => Directory.Delete(_root, recursive: true);
+    public void Dispose() => _world.Dispose();
 }
