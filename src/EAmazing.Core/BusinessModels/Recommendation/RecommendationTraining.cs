@@ -3,6 +3,7 @@ using System.Globalization;
 using EAmazing.BusinessModels.Recommendation.Data;
 using EAmazing.BusinessModels.Recommendation.Evaluation;
 using EAmazing.BusinessModels.Recommendation.Methods;
+using EAmazing.BusinessModels.Recommendation.Serving;
 using EAmazing.Features;
 using EAmazing.Foundation.Randomness;
 using EAmazing.Foundation.Statistics;
@@ -88,6 +89,8 @@ public sealed class RecommendationTraining(TrainingContext context)
                 + string.Create(CultureInfo.InvariantCulture, $"{test.Sum(s => s.Items.Skip(1).Count(i => i < 0)) / (double)Math.Max(1, chosen.Test.Events):P1} of test targets)")),
         };
         notes.AddRange(request.Preparation.Describe().Select(d => new TrainingNote("preparation: " + d)));
+        notes.Add(new($"servable: {RecommenderIndexFile.FileName} holds the catalogue and the training sequences (items, times, event types; no user or session id) the server refits {chosen.Name} from"
+            + (chosen.Name == "gru4rec" ? $", and {ServableRecommender.Gru4RecFileName} the network's weights (reranking co-visitation candidates)" : "")));
         ConfidenceInterval? oracleRecall = null;
         if (oracle is null)
         {
@@ -129,6 +132,7 @@ public sealed class RecommendationTraining(TrainingContext context)
             folder =>
             {
                 var file = chosenFit.Save(folder);
+                ServableIndex.Write(folder, context.Lake, vocabulary, sequences, chosen.Fitted);
                 RecommendationReport.Write(Path.Combine(folder, "report"), chosen, results, oracle, request.Preparation, split, notes, seed);
                 return file;
             },
@@ -180,7 +184,7 @@ public sealed class RecommendationTraining(TrainingContext context)
         watch.Restart();
         var evaluation = NextItemEvaluator.Evaluate(recommender, test, vocabulary.Count, vocabulary.Counts);
         progress?.Report(string.Create(CultureInfo.InvariantCulture, $"{method.Name}: test recall@20 {evaluation.Mean(Primary):0.0000}, mrr@20 {evaluation.Mean(RankingMetrics.Mrr(20)):0.0000} (fit {fitSeconds:0.0} s)"));
-        return new MethodResult(method, settings, validationRecall, candidates, evaluation, fitSeconds, watch.Elapsed.TotalSeconds);
+        return new MethodResult(method, settings, validationRecall, candidates, evaluation, fitSeconds, watch.Elapsed.TotalSeconds) { Fitted = recommender };
     }
 
     /// <summary>The grid entries tried: the default first, then the others in a seeded shuffle, <paramref name="trials"/> in all.</summary>
