@@ -56,7 +56,15 @@ public static class RecommendationsApi
         }
         catch (JsonException e)
         {
-            return new RequestProblem(FieldOf(e.Path), "not valid JSON for this field: " + e.Message.Split(". Path:", 2)[0] is var m && m.Length > 200 ? m[..200] : m).ToResult();
+            // The parser's message names .NET types; say what the field takes instead.
+            var field = FieldOf(e.Path);
+            return new RequestProblem(field, field switch
+            {
+                "user_id" or "n" or "body" => field == "body" ? "not a JSON object" : "not valid JSON for this field: a whole number",
+                _ when field.EndsWith("product_id", StringComparison.Ordinal) || field.StartsWith("category_ids", StringComparison.Ordinal) => "not valid JSON for this field: a positive whole number",
+                _ when field.EndsWith(".time", StringComparison.Ordinal) => "not valid JSON for this field: an ISO 8601 time, e.g. 2019-11-20T10:15:00Z",
+                _ => "not valid JSON for this field",
+            }).ToResult();
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException or NotSupportedException)
         {

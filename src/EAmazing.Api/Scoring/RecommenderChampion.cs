@@ -45,9 +45,8 @@ public sealed class RecommenderChampion(ServingPaths paths, IOptions<ServingOpti
             var current = Current;
             if (champion is null)
             {
-                // Demoted with no successor: stop serving rather than answer with a model the registry no longer backs.
-                Volatile.Write(ref _served, null);
-                return current is not null;
+                // None now (or a promotion between archiving the old champion and marking the new): keep what is served.
+                return false;
             }
 
             if ((current is not null && current.Card.Version == champion.Version && current.Card.CreatedAt == champion.CreatedAt)

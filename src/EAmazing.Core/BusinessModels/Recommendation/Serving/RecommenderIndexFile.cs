@@ -93,10 +93,14 @@ public static class RecommenderIndexFile
                     sequence.UnixSeconds[i] = reader.ReadInt64();
                 }
 
-                if (reader.Read(sequence.EventTypes, 0, length) < length)
+                // ReadBytes loops over short reads (a gzip stream returns what it has decompressed so far).
+                var types = reader.ReadBytes(length);
+                if (types.Length < length)
                 {
                     throw new EndOfStreamException();
                 }
+
+                types.CopyTo(sequence.EventTypes, 0);
 
                 sessions[s] = sequence;
             }
