@@ -8,6 +8,7 @@ using System.Text.RegularExpressions;
 using EAmazing.BusinessModels.Recommendation;
 using EAmazing.BusinessModels.Recommendation.Neural;
 using EAmazing.BusinessModels.Recommendation.Serving;
+using EAmazing.Models.Business;
 using EAmazing.Models.Registry;
 
 namespace EAmazing.Bench;

@@ -1,5 +1,4 @@
 using EAmazing.BusinessModels;
-using EAmazing.BusinessModels.Recommendation;
 using EAmazing.Api.Scoring;
 using EAmazing.Api.Security;
 using EAmazing.Models.Registry;
@@ -57,7 +56,7 @@ public static class ModelsApi
                 if (decision.Allowed)
                 {
                     // Swap now rather than at the next registry poll.
-                    if (name == RecommendationModel.RegistryName)
+                    if (name == NextItemServing.RegistryName)
                     {
                         recommender.Reload();
                     }
@@ -69,7 +68,7 @@ public static class ModelsApi
 
                 audit.Append(new AuditEntry(context.User.Identity?.Name, $"promote {name} v{version}" + (request.Force ? " (forced)" : ""),
                     decision.Allowed ? StatusCodes.Status200OK : StatusCodes.Status409Conflict, Target: $"model {name} v{version}"));
-                var response = new PromotionResponse(name, version, decision.Allowed, decision.Reasons, name == RecommendationModel.RegistryName ? recommender.Current?.Card.Version : champions.Get(name)?.Version);
+                var response = new PromotionResponse(name, version, decision.Allowed, decision.Reasons, name == NextItemServing.RegistryName ? recommender.Current?.Card.Version : champions.Get(name)?.Version);
                 return decision.Allowed ? Results.Ok(response) : Results.Conflict(response);
             })
             .WithName("PromoteModel")

@@ -2,7 +2,6 @@ using System.Text.Json;
 using EAmazing.Api.Configuration;
 using EAmazing.Api.Scoring;
 using EAmazing.Api.Security;
-using EAmazing.BusinessModels.Recommendation.Serving;
 using EAmazing.Monitoring.Predictions;
 using Microsoft.Extensions.Options;
 
@@ -99,7 +98,7 @@ public static class RecommendationsApi
         recorder.Record(new PredictionRecord(DateTime.UtcNow, card.Name, card.Version, pseudonym, list.Items.Count > 0 ? list.Items[0].Score : 0, !list.PopularFallback), request.UserId, keyId);
         audit.Append(new AuditEntry(context.User.Identity?.Name, "recommend " + card.Name, StatusCodes.Status200OK,
             SubjectPseudonym: pseudonym, Target: pseudonym is null ? $"model {card.Name} v{card.Version}" : null));
-        return Results.Ok(new NextItemResponse(card.Name, card.Version, served.Model.Fit.Method, list.Items, list.KnownEvents, list.PopularFallback, list.Reason, list.Candidates));
+        return Results.Ok(new NextItemResponse(card.Name, card.Version, served.Model.Method, list.Items, list.KnownEvents, list.PopularFallback, list.Reason, list.Candidates));
     }
 
     /// <summary>System.Text.Json paths ("$.session[3].product_id") become field names ("session[3].product_id").</summary>

@@ -1,13 +1,12 @@
 using EAmazing.Api.Configuration;
-using EAmazing.BusinessModels.Recommendation;
-using EAmazing.BusinessModels.Recommendation.Serving;
+using EAmazing.BusinessModels;
 using EAmazing.Models.Registry;
 using Microsoft.Extensions.Options;
 
 namespace EAmazing.Api.Scoring;
 
 /// <summary>
-/// The next-item champion being served (<see cref="RecommendationModel.RegistryName"/>), swapped like
+/// The next-item champion being served (<see cref="NextItemServing.RegistryName"/>), swapped like
 /// <see cref="ChampionModels"/>: the new version is loaded (its method refitted from its index, or its network read)
 /// beside the old one and replaces it in one reference write, so requests in flight finish on the version they started
 /// with. Optional: a server without a next-item champion serves everything else and answers 503 here, saying why.
@@ -24,7 +23,7 @@ public sealed class RecommenderChampion(ServingPaths paths, IOptions<ServingOpti
     /// <summary>Why nothing is served, for the 503.</summary>
     public string Unavailable => Volatile.Read(ref _failed) is { } failed
         ? $"the champion v{failed.Version} cannot be served: {failed.Problem}"
-        : $"no champion of {RecommendationModel.RegistryName}: run eamazing train recommender, then eamazing models promote {RecommendationModel.RegistryName} VERSION";
+        : $"no champion of {NextItemServing.RegistryName}: run eamazing train recommender, then eamazing models promote {NextItemServing.RegistryName} VERSION";
 
     /// <summary>Serves the registry's current champion if it changed; true when swapped. Never throws on a bad registry.</summary>
     public bool Reload()
@@ -34,11 +33,11 @@ public sealed class RecommenderChampion(ServingPaths paths, IOptions<ServingOpti
             ModelCard? champion;
             try
             {
-                champion = _registry.Names().Contains(RecommendationModel.RegistryName) ? _registry.Champion(RecommendationModel.RegistryName) : null;
+                champion = _registry.Names().Contains(NextItemServing.RegistryName) ? _registry.Champion(NextItemServing.RegistryName) : null;
             }
             catch (Exception e) when (e is IOException or InvalidDataException or System.Text.Json.JsonException or UnauthorizedAccessException)
             {
-                logger.LogWarning("cannot read the {Model} champion: {Problem}", RecommendationModel.RegistryName, e.Message);
+                logger.LogWarning("cannot read the {Model} champion: {Problem}", NextItemServing.RegistryName, e.Message);
                 return false;
             }
 
@@ -57,11 +56,11 @@ public sealed class RecommenderChampion(ServingPaths paths, IOptions<ServingOpti
 
             try
             {
-                var model = ServableRecommender.Load(_registry.VersionFolder(champion.Name, champion.Version), options.Value.RecommendationCandidates);
+                var model = NextItemServing.Load(_registry.VersionFolder(champion.Name, champion.Version), options.Value.RecommendationCandidates);
                 Volatile.Write(ref _served, new ServedRecommender(champion, model));
                 Volatile.Write(ref _failed, null);
                 logger.LogInformation("serving {Model} v{Version} ({Method}, {Items} items, {Candidates} candidates reranked)",
-                    champion.Name, champion.Version, model.Fit.Method, model.ItemCount, model.Candidates);
+                    champion.Name, champion.Version, model.Method, model.ItemCount, model.Candidates);
                 return true;
             }
             catch (Exception e) when (e is IOException or InvalidDataException or System.Text.Json.JsonException or UnauthorizedAccessException or ArgumentException or FormatException)

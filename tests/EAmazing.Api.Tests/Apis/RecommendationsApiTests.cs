@@ -6,6 +6,7 @@ using EAmazing.Api.Security;
 using EAmazing.Api.Tests.Support;
 using EAmazing.BusinessModels.Recommendation;
 using EAmazing.BusinessModels.Recommendation.Serving;
+using EAmazing.Models.Business;
 using EAmazing.Monitoring.Predictions;
 using EAmazing.Privacy;
 using Microsoft.Extensions.DependencyInjection;

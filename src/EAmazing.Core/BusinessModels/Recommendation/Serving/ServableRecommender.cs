@@ -2,6 +2,7 @@ using EAmazing.BusinessModels.Recommendation.Data;
 using EAmazing.BusinessModels.Recommendation.Evaluation;
 using EAmazing.BusinessModels.Recommendation.Methods;
 using EAmazing.BusinessModels.Recommendation.Neural;
+using EAmazing.Models.Business;
 
 namespace EAmazing.BusinessModels.Recommendation.Serving;
 
@@ -13,7 +14,7 @@ namespace EAmazing.BusinessModels.Recommendation.Serving;
 /// and the network reranks only those. A session is prepared as training prepared sessions: event types the model was
 /// not trained on dropped, consecutive repeats collapsed, its latest <c>max-length</c> items kept.
 /// </summary>
-public sealed class ServableRecommender
+public sealed class ServableRecommender : INextItemRecommender
 {
     /// <summary>The recurrent network's weights in a version folder (<see cref="Gru4RecModelFile"/> format).</summary>
     public const string Gru4RecFileName = "gru4rec.bin";
@@ -42,6 +43,8 @@ public sealed class ServableRecommender
     }
 
     public RecommenderFit Fit { get; }
+
+    public string Method => Fit.Method;
 
     public int ItemCount => _index.ProductIds.Length;
 

@@ -1,6 +1,4 @@
-using EAmazing.Models.Business;
-
-namespace EAmazing.BusinessModels.Recommendation.Serving;
+namespace EAmazing.Models.Business;
 
 /// <summary>Turns a parsed <see cref="NextItemRequest"/> into a <see cref="NextItemQuery"/>, or the first problem, naming its field.</summary>
 public static class NextItemRequestValidator

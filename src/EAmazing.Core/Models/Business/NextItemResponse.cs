@@ -1,4 +1,4 @@
-namespace EAmazing.BusinessModels.Recommendation.Serving;
+namespace EAmazing.Models.Business;
 
 /// <summary>
 /// The answer of <c>POST /v1/recommendations</c>: the champion that answered, the items best first, how many session

@@ -1,4 +1,4 @@
-namespace EAmazing.BusinessModels.Recommendation.Serving;
+namespace EAmazing.Models.Business;
 
 /// <summary>
 /// A served request for the next items: the session's events so far (product ids in order, with their times and event

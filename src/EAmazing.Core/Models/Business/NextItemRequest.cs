@@ -1,4 +1,4 @@
-namespace EAmazing.BusinessModels.Recommendation.Serving;
+namespace EAmazing.Models.Business;
 
 /// <summary>
 /// The body of <c>POST /v1/recommendations</c> (snake_case JSON): the session's events so far, the raw user id if known

@@ -1,4 +1,4 @@
-namespace EAmazing.BusinessModels.Recommendation.Serving;
+namespace EAmazing.Models.Business;
 
 /// <summary>One recommended product with the model's score (its scale depends on the method; higher is more likely next).</summary>
 public sealed record RecommendedItem(long ProductId, long CategoryId, double Score);
