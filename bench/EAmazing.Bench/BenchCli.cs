@@ -16,6 +16,7 @@ public static class BenchCli
         root.Subcommands.Add(FeaturesBenchmark.Create());
         root.Subcommands.Add(FeaturesBenchmark.CreateChild());
         root.Subcommands.Add(ServingBenchmark.Create());
+        root.Subcommands.Add(RecommendationServingBenchmark.Create());
         root.Subcommands.Add(DashboardBenchmark.Create());
         root.Subcommands.Add(DashboardScreenshots.Create());
         root.Subcommands.Add(DemoBenchmark.Create());

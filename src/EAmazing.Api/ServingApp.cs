@@ -63,6 +63,7 @@ public static class ServingApp
         services.AddSingleton(sp => new ApiKeyStore(sp.GetRequiredService<ServingPaths>().ApiKeys));
         services.AddSingleton<AuditLog>();
         services.AddSingleton<ChampionModels>();
+        services.AddSingleton<RecommenderChampion>();
         services.AddSingleton<ILakeEngines, DuckDbEngine>();
         services.AddSingleton<ServingGovernance>();
         services.AddSingleton<LakeHistory>();
@@ -106,6 +107,7 @@ public static class ServingApp
         app.MapBatchScoresApi();
         app.MapDetectionsApi();
         app.MapForecastApi();
+        app.MapRecommendationsApi();
         app.MapDashboard();
         return app;
     }

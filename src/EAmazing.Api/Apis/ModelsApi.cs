@@ -37,7 +37,7 @@ public static class ModelsApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .RequireAuthorization(ApiRoles.ReaderPolicy);
 
-        api.MapPost("/{name}/promote", (string name, PromoteRequest? request, ChampionModels champions, BusinessModelCatalog catalog, AuditLog audit, HttpContext context) =>
+        api.MapPost("/{name}/promote", (string name, PromoteRequest? request, ChampionModels champions, RecommenderChampion recommender, BusinessModelCatalog catalog, AuditLog audit, HttpContext context) =>
             {
                 if (request?.Version is not { } version)
                 {
@@ -56,12 +56,19 @@ public static class ModelsApi
                 if (decision.Allowed)
                 {
                     // Swap now rather than at the next registry poll.
-                    champions.Reload(name);
+                    if (name == NextItemServing.RegistryName)
+                    {
+                        recommender.Reload();
+                    }
+                    else
+                    {
+                        champions.Reload(name);
+                    }
                 }
 
                 audit.Append(new AuditEntry(context.User.Identity?.Name, $"promote {name} v{version}" + (request.Force ? " (forced)" : ""),
                     decision.Allowed ? StatusCodes.Status200OK : StatusCodes.Status409Conflict, Target: $"model {name} v{version}"));
-                var response = new PromotionResponse(name, version, decision.Allowed, decision.Reasons, champions.Get(name)?.Version);
+                var response = new PromotionResponse(name, version, decision.Allowed, decision.Reasons, name == NextItemServing.RegistryName ? recommender.Current?.Card.Version : champions.Get(name)?.Version);
                 return decision.Allowed ? Results.Ok(response) : Results.Conflict(response);
             })
             .WithName("PromoteModel")

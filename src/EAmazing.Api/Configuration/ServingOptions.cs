@@ -38,6 +38,10 @@ public sealed class ServingOptions
     /// <summary>Most session events one prediction request may carry.</summary>
     public int MaxSessionEvents { get; set; } = 1000;
 
+    /// <summary>Items a neural next-item champion reranks per request, proposed by co-visitation (the most popular fill
+    /// the rest); 0 makes it rank the whole catalogue. Other methods always rank the whole catalogue.</summary>
+    public int RecommendationCandidates { get; set; } = 200;
+
     /// <summary>Whether served predictions are appended to the lake's predictions table.</summary>
     public bool RecordPredictions { get; set; } = true;
 }

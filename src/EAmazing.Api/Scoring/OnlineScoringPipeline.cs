@@ -86,7 +86,8 @@ public sealed class OnlineScoringPipeline(
         return Results.Ok(request.Respond(new OnlineScore(model.Card, probability, decision, missing)));
     }
 
-    private async Task<(ReadOnlyMemory<byte> Bytes, IResult? Problem)> ReadBodyAsync(HttpContext context)
+    /// <summary>The request body, read up to the configured limit: its bytes, or the 413/400 to answer.</summary>
+    public async Task<(ReadOnlyMemory<byte> Bytes, IResult? Problem)> ReadBodyAsync(HttpContext context)
     {
         var limit = options.Value.MaxRequestBytes;
         if (context.Request.ContentLength > limit)

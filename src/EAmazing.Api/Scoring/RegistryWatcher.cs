@@ -8,12 +8,13 @@ namespace EAmazing.Api.Scoring;
 /// lake's commit mark for a change under the server (<see cref="ServingGovernance"/>), after which the history is reloaded.
 /// Polling card files every few seconds is cheap and, unlike file watchers, works on every file system.
 /// </summary>
-public sealed class RegistryWatcher(ChampionModels champions, LakeHistory history, ServingGovernance governance, IOptions<ServingOptions> options) : BackgroundService
+public sealed class RegistryWatcher(ChampionModels champions, RecommenderChampion recommender, LakeHistory history, ServingGovernance governance, IOptions<ServingOptions> options) : BackgroundService
 {
     /// <summary>The first load happens before the server takes requests, so a started server is ready or says why not.</summary>
     public override Task StartAsync(CancellationToken cancellationToken)
     {
         champions.ReloadChanged();
+        recommender.Reload();
         history.Refresh();
         return base.StartAsync(cancellationToken);
     }
@@ -27,6 +28,7 @@ public sealed class RegistryWatcher(ChampionModels champions, LakeHistory histor
             {
                 // A lake commit (ingest, erasure, retention, key rotation) changes the history, the key and the erased subjects.
                 var lakeChanged = governance.Refresh();
+                recommender.Reload();
                 if (champions.ReloadChanged().Count > 0 || !history.Loaded || lakeChanged)
                 {
                     history.Refresh();

@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EAmazing.Api.Tests.Support;
 
 /// <summary>The real serving app in process, pointed at the test world (or at an empty one), with extra settings.</summary>
-public sealed class ServingFactory(ServingWorld world, IDictionary<string, string?>? settings = null, bool empty = false) : WebApplicationFactory<ApiEntryPoint>
+public sealed class ServingFactory(IServingTestWorld world, IDictionary<string, string?>? settings = null, bool empty = false) : WebApplicationFactory<ApiEntryPoint>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

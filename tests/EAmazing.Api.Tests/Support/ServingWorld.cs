@@ -17,7 +17,7 @@ namespace EAmazing.Api.Tests.Support;
 /// thousands of carts) ingested into a lake with the cart gold table, two registered versions of
 /// purchase-intent-cart (v1 logistic, champion; v2 fasttree) and a reader and an admin API key.
 /// </summary>
-public sealed class ServingWorld : IDisposable
+public sealed class ServingWorld : IServingTestWorld, IDisposable
 {
     public const string TestKeyHex = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
     public const string ModelName = "purchase-intent-cart";

@@ -16,6 +16,9 @@ public sealed record MethodResult(
     double EvaluationSeconds,
     IReadOnlyList<DayEvaluation> Days)
 {
+    /// <summary>The recommender fitted with the chosen settings on the training sessions (what the registry stores when chosen).</summary>
+    public ISessionRecommender? Fitted { get; init; }
+
     public string Name => Method.Name;
 
     public string Settings => Hyperparameters.Count == 0 ? "-" : string.Join(" ", Hyperparameters.Select(kv => $"{kv.Key}={kv.Value}"));

@@ -3,6 +3,7 @@ using System.Globalization;
 using EAmazing.BusinessModels.Recommendation.Data;
 using EAmazing.BusinessModels.Recommendation.Evaluation;
 using EAmazing.BusinessModels.Recommendation.Methods;
+using EAmazing.BusinessModels.Recommendation.Serving;
 using EAmazing.Features;
 using EAmazing.Foundation.Randomness;
 using EAmazing.Foundation.Statistics;
@@ -61,6 +62,8 @@ public sealed class RecommendationTraining(TrainingContext context)
                     + (results.Any(r => !r.Method.RefitDaily) ? $"; {string.Join(", ", results.Where(r => !r.Method.RefitDaily).Select(r => r.Name))} trained once, on the sessions before {first.Day:yyyy-MM-dd}, and judged in that vocabulary every day (the others refitted daily)" : "")),
         };
         notes.AddRange(request.Preparation.Describe().Select(d => new TrainingNote("preparation: " + d)));
+        notes.Add(new($"servable: {RecommenderIndexFile.FileName} holds the catalogue and the training sequences (items, times, event types; no user or session id) the server refits {chosen.Name} from"
+            + (chosen.Name == "gru4rec" ? $", and {ServableRecommender.Gru4RecFileName} the network's weights (reranking co-visitation candidates)" : "")));
         ConfidenceInterval? oracleRecall = null;
         if (oracle is null)
         {
@@ -105,7 +108,12 @@ public sealed class RecommendationTraining(TrainingContext context)
             folder =>
             {
                 var file = chosenFit.Save(folder);
+<<<<<<< HEAD
                 RecommendationReport.Write(Path.Combine(folder, "report"), chosen, results, oracle, request.Preparation, comparison, notes, seed);
+=======
+                ServableIndex.Write(folder, context.Lake, vocabulary, sequences, chosen.Fitted);
+                RecommendationReport.Write(Path.Combine(folder, "report"), chosen, results, oracle, request.Preparation, split, notes, seed);
+>>>>>>> recserve
                 return file;
             },
             (version, file) => new ModelCard
@@ -147,6 +155,61 @@ public sealed class RecommendationTraining(TrainingContext context)
         return new TrainingOutcome(card, Table(results, chosen, oracle), notes, Summary(chosen, oracle));
     }
 
+<<<<<<< HEAD
+=======
+    private static MethodResult Test(
+        RecommenderMethod method, IReadOnlyDictionary<string, string> settings, double validationRecall, int candidates,
+        IReadOnlyList<SessionSequence> sequences, ItemVocabulary vocabulary, IReadOnlyList<TestSession> test, IProgress<string>? progress)
+    {
+        var watch = Stopwatch.StartNew();
+        var recommender = method.Create(settings);
+        recommender.Fit(sequences, vocabulary.Count);
+        var fitSeconds = watch.Elapsed.TotalSeconds;
+        watch.Restart();
+        var evaluation = NextItemEvaluator.Evaluate(recommender, test, vocabulary.Count, vocabulary.Counts);
+        progress?.Report(string.Create(CultureInfo.InvariantCulture, $"{method.Name}: test recall@20 {evaluation.Mean(Primary):0.0000}, mrr@20 {evaluation.Mean(RankingMetrics.Mrr(20)):0.0000} (fit {fitSeconds:0.0} s)"));
+        return new MethodResult(method, settings, validationRecall, candidates, evaluation, fitSeconds, watch.Elapsed.TotalSeconds) { Fitted = recommender };
+    }
+
+    /// <summary>The grid entries tried: the default first, then the others in a seeded shuffle, <paramref name="trials"/> in all.</summary>
+    public static IReadOnlyList<IReadOnlyDictionary<string, string>> Candidates(RecommenderMethod method, int trials, ulong seed)
+    {
+        var rest = method.Grid.Skip(1).ToList();
+        var rng = Xoshiro256.For(seed, StableHash.Of(method.Name));
+        for (var i = rest.Count - 1; i > 0; i--)
+        {
+            var j = rng.NextInt(i + 1);
+            (rest[i], rest[j]) = (rest[j], rest[i]);
+        }
+
+        return [method.Grid[0], .. rest.Take(Math.Max(0, trials - 1))];
+    }
+
+    private static List<RawSession> Sample(List<RawSession> sessions, int most, ulong seed)
+    {
+        if (sessions.Count <= most)
+        {
+            return sessions;
+        }
+
+        var rng = Xoshiro256.For(seed, 0x5EC5);
+        return sessions.Select(s => (Key: rng.NextUInt64(), Session: s)).OrderBy(x => x.Key).Take(most).Select(x => x.Session).ToList();
+    }
+
+    private static void Check(List<RawSession> searchTraining, IReadOnlyList<TestSession> validation, List<RawSession> training, IReadOnlyList<TestSession> test, LastDaySplit split)
+    {
+        if (searchTraining.Count == 0 || training.Count == 0)
+        {
+            throw new InvalidOperationException($"no training session of 2 or more items survives the preparation before {split.ValidationDay:yyyy-MM-dd}: ingest more days or lower --min-support");
+        }
+
+        if (validation.Count == 0 || test.Count == 0)
+        {
+            throw new InvalidOperationException($"no session of 2 or more items starts on {(validation.Count == 0 ? split.ValidationDay : split.TestDay):yyyy-MM-dd}: the last-day protocol has nothing to score");
+        }
+    }
+
+>>>>>>> recserve
     private static ComparisonTable Table(IReadOnlyList<MethodResult> results, MethodResult chosen, MethodEvaluation? oracle)
     {
         IReadOnlyList<string> header = ["method", "settings", "valid r@20", "recall@20", "mrr@20", "ndcg@20", "recall@10", "mrr@10", "coverage", "pop. bias", "conv. hit", "/oracle r@20", "/oracle mrr@20", "fit s"];
