@@ -166,7 +166,7 @@ public static partial class RecommendationServingBenchmark
         network.Save(Path.Combine(folder, ServableRecommender.Gru4RecFileName));
         Console.WriteLine(FormattableString.Invariant($"GRU4Rec fitted on {latest.Count:N0} sessions, 1 epoch, in {watch.Elapsed.TotalSeconds:0} s"));
         var fit = RecommenderFit.Load(folder);
-        (fit with { Method = "gru4rec", Hyperparameters = new Dictionary<string, string> { ["hidden"] = "100", ["epochs"] = "1", ["sessions"] = sessions.ToString(CultureInfo.InvariantCulture) } }).Save(folder);
+        (fit with { Method = "gru4rec", Hyperparameters = new Dictionary<string, string> { ["hidden"] = "100", ["epochs"] = "1", [RecommenderMethod.SeedSetting] = "46", ["sessions"] = sessions.ToString(CultureInfo.InvariantCulture) } }).Save(folder);
         return target;
     }
 

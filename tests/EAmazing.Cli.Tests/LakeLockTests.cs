@@ -22,18 +22,27 @@ public sealed class LakeLockTests : CliTestFolder
         var cli = new CliProcess(Root);
         var held = DuckDbLake.Open(lakeRoot);
         using var command = cli.Start("lake", "status", "--lake", lakeRoot);
-        var stderr = command.StandardError.ReadToEndAsync();
         var stdout = command.StandardOutput.ReadToEndAsync();
 
-        // The command starts, finds the lake held, says so and waits; the holder lets go a moment later.
-        await Task.Delay(TimeSpan.FromSeconds(3));
-        Assert.False(command.HasExited, "the command gave up while the lake was held");
+        // The holder lets go only once the command has said it waits (however long a loaded machine takes to start it).
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        var said = new System.Text.StringBuilder();
+        while (await command.StandardError.ReadLineAsync(deadline.Token) is { } line)
+        {
+            said.AppendLine(line);
+            if (line.Contains("another eamazing process holds it", StringComparison.Ordinal))
+            {
+                break;
+            }
+        }
+
+        Assert.False(command.HasExited, "the command gave up while the lake was held: " + said);
         held.Dispose();
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var rest = await command.StandardError.ReadToEndAsync(deadline.Token);
         await command.WaitForExitAsync(deadline.Token);
 
-        Assert.True(command.ExitCode == 0, await stdout + await stderr);
-        Assert.Contains("another eamazing process holds it", await stderr, StringComparison.Ordinal);
+        Assert.True(command.ExitCode == 0, await stdout + said + rest);
+        Assert.Contains("another eamazing process holds it", said.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
