@@ -19,6 +19,9 @@ public sealed record MethodResult(
     /// <summary>The recommender fitted with the chosen settings on the training sessions (what the registry stores when chosen).</summary>
     public ISessionRecommender? Fitted { get; init; }
 
+    /// <summary>The test day whose training sessions <see cref="Fitted"/> was fitted on (the last one for a method refitted daily).</summary>
+    public ProtocolFold? FittedOn { get; init; }
+
     public string Name => Method.Name;
 
     public string Settings => Hyperparameters.Count == 0 ? "-" : string.Join(" ", Hyperparameters.Select(kv => $"{kv.Key}={kv.Value}"));

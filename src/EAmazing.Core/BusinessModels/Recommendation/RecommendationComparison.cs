@@ -92,7 +92,7 @@ public sealed record RecommendationComparison(
         }
 
         return new MethodResult(method, settings, validationRecall, candidates, MethodEvaluation.Pool(days.Select(d => d.Evaluation).ToList()),
-            days.Sum(d => d.FitSeconds), days.Sum(d => d.EvaluationSeconds), days);
+            days.Sum(d => d.FitSeconds), days.Sum(d => d.EvaluationSeconds), days) { Fitted = recommender, FittedOn = basis };
     }
 
     /// <summary>The grid entries tried: the default first, then the others in a seeded shuffle, <paramref name="trials"/> in all, each with the run's seed when the method is seeded.</summary>

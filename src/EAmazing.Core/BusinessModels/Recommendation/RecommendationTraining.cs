@@ -103,17 +103,14 @@ public sealed class RecommendationTraining(TrainingContext context)
         }
 
         var baselines = results.Where(r => r.Method.IsBaseline && r != chosen).ToList();
-        var chosenFit = new RecommenderFit(chosen.Name, chosen.Hyperparameters, request.Preparation, split.ValidationDay, first.Vocabulary.Count);
+        var chosenFit = new RecommenderFit(chosen.Name, chosen.Hyperparameters, request.Preparation, split.ValidationDay, (chosen.FittedOn ?? first).Vocabulary.Count);
         var card = context.Registry.Register(RecommendationModel.RegistryName,
             folder =>
             {
                 var file = chosenFit.Save(folder);
-<<<<<<< HEAD
+                // What the server refits from: the sessions (and vocabulary) the chosen method was last fitted on, and its network if any.
+                ServableIndex.Write(folder, context.Lake, chosen.FittedOn!.Vocabulary, chosen.FittedOn.Sequences, chosen.Fitted);
                 RecommendationReport.Write(Path.Combine(folder, "report"), chosen, results, oracle, request.Preparation, comparison, notes, seed);
-=======
-                ServableIndex.Write(folder, context.Lake, vocabulary, sequences, chosen.Fitted);
-                RecommendationReport.Write(Path.Combine(folder, "report"), chosen, results, oracle, request.Preparation, split, notes, seed);
->>>>>>> recserve
                 return file;
             },
             (version, file) => new ModelCard
@@ -155,61 +152,6 @@ public sealed class RecommendationTraining(TrainingContext context)
         return new TrainingOutcome(card, Table(results, chosen, oracle), notes, Summary(chosen, oracle));
     }
 
-<<<<<<< HEAD
-=======
-    private static MethodResult Test(
-        RecommenderMethod method, IReadOnlyDictionary<string, string> settings, double validationRecall, int candidates,
-        IReadOnlyList<SessionSequence> sequences, ItemVocabulary vocabulary, IReadOnlyList<TestSession> test, IProgress<string>? progress)
-    {
-        var watch = Stopwatch.StartNew();
-        var recommender = method.Create(settings);
-        recommender.Fit(sequences, vocabulary.Count);
-        var fitSeconds = watch.Elapsed.TotalSeconds;
-        watch.Restart();
-        var evaluation = NextItemEvaluator.Evaluate(recommender, test, vocabulary.Count, vocabulary.Counts);
-        progress?.Report(string.Create(CultureInfo.InvariantCulture, $"{method.Name}: test recall@20 {evaluation.Mean(Primary):0.0000}, mrr@20 {evaluation.Mean(RankingMetrics.Mrr(20)):0.0000} (fit {fitSeconds:0.0} s)"));
-        return new MethodResult(method, settings, validationRecall, candidates, evaluation, fitSeconds, watch.Elapsed.TotalSeconds) { Fitted = recommender };
-    }
-
-    /// <summary>The grid entries tried: the default first, then the others in a seeded shuffle, <paramref name="trials"/> in all.</summary>
-    public static IReadOnlyList<IReadOnlyDictionary<string, string>> Candidates(RecommenderMethod method, int trials, ulong seed)
-    {
-        var rest = method.Grid.Skip(1).ToList();
-        var rng = Xoshiro256.For(seed, StableHash.Of(method.Name));
-        for (var i = rest.Count - 1; i > 0; i--)
-        {
-            var j = rng.NextInt(i + 1);
-            (rest[i], rest[j]) = (rest[j], rest[i]);
-        }
-
-        return [method.Grid[0], .. rest.Take(Math.Max(0, trials - 1))];
-    }
-
-    private static List<RawSession> Sample(List<RawSession> sessions, int most, ulong seed)
-    {
-        if (sessions.Count <= most)
-        {
-            return sessions;
-        }
-
-        var rng = Xoshiro256.For(seed, 0x5EC5);
-        return sessions.Select(s => (Key: rng.NextUInt64(), Session: s)).OrderBy(x => x.Key).Take(most).Select(x => x.Session).ToList();
-    }
-
-    private static void Check(List<RawSession> searchTraining, IReadOnlyList<TestSession> validation, List<RawSession> training, IReadOnlyList<TestSession> test, LastDaySplit split)
-    {
-        if (searchTraining.Count == 0 || training.Count == 0)
-        {
-            throw new InvalidOperationException($"no training session of 2 or more items survives the preparation before {split.ValidationDay:yyyy-MM-dd}: ingest more days or lower --min-support");
-        }
-
-        if (validation.Count == 0 || test.Count == 0)
-        {
-            throw new InvalidOperationException($"no session of 2 or more items starts on {(validation.Count == 0 ? split.ValidationDay : split.TestDay):yyyy-MM-dd}: the last-day protocol has nothing to score");
-        }
-    }
-
->>>>>>> recserve
     private static ComparisonTable Table(IReadOnlyList<MethodResult> results, MethodResult chosen, MethodEvaluation? oracle)
     {
         IReadOnlyList<string> header = ["method", "settings", "valid r@20", "recall@20", "mrr@20", "ndcg@20", "recall@10", "mrr@10", "coverage", "pop. bias", "conv. hit", "/oracle r@20", "/oracle mrr@20", "fit s"];
