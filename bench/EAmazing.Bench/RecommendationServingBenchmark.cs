@@ -121,7 +121,7 @@ public static partial class RecommendationServingBenchmark
             var socketErrors = SocketErrors(output);
             var pacing = pause > 0 ? $"paced: {connections} connections × ({pause} ms pause + response)" : $"closed loop, {connections} connections";
             var figures = FormattableString.Invariant(
-                $"| {DateTime.UtcNow:yyyy-MM-dd HH:mm} | `recommend --candidates {candidates}{(neural > 0 ? FormattableString.Invariant($" --neural-sessions {neural}") : "")} --connections {connections} --pause-ms {pause} --seconds {seconds}` ({pacing}) | {card.Name} v{card.Version} {champion.Fit.Method}, {scored} | {requests:N0} | {rate:N0} | {Latency(output, "50%")} | {Latency(output, "99%")} | {non2xx:N0} non-2xx, {socketErrors} socket errors | {inProcessP50:0.000} / {inProcessP99:0.000} ms | {BenchmarkLog.Machine}, load {BenchmarkLog.LoadAverage()} (shared with other agents' builds and tests) |");
+                $"| {DateTime.UtcNow:yyyy-MM-dd HH:mm} | `recommend --candidates {candidates}{(neural > 0 ? FormattableString.Invariant($" --neural-sessions {neural}") : "")} --connections {connections} --pause-ms {pause} --seconds {seconds}` ({pacing}) | {card.Name} v{card.Version} {champion.Fit.Method}, {scored} | {requests:N0} | {rate:N0} | {Latency(output, "50%")} | {Latency(output, "99%")} | {non2xx:N0} non-2xx, {socketErrors} socket errors | {inProcessP50:0.000} / {inProcessP99:0.000} ms | {BenchmarkLog.Machine}, load {BenchmarkLog.LoadAverage()} |");
             Console.WriteLine(figures);
             if (parse.GetValue(WriteOption) is { } path)
             {
