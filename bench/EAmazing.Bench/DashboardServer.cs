@@ -33,7 +33,7 @@ public sealed partial class DashboardServer : IDisposable
     public static DashboardServer? Start(string lake, string models, string keyName)
     {
         var work = Directory.CreateTempSubdirectory("eamazing-dashboard-").FullName;
-        var cli = Path.Combine(RepositoryRoot(), "src", "EAmazing.Cli", "bin", "Release", "net10.0", "linux-x64", "eamazing.dll");
+        var cli = Path.Combine(Loopback.RepositoryRoot(), "src", "EAmazing.Cli", "bin", "Release", "net10.0", "linux-x64", "eamazing.dll");
         if (!File.Exists(cli))
         {
             Console.Error.WriteLine($"{cli} is missing: run `dotnet build EAmazing.slnx -c Release` first");
@@ -47,7 +47,7 @@ public sealed partial class DashboardServer : IDisposable
             ["EAMAZING__DASHBOARD__KEYSFOLDER"] = Path.Combine(work, "dashboard-keys"),
         };
         var key = Output(cli, environment, "api-key", "create", "--role", "reader", "--name", keyName).Trim().Split('\n')[^1].Trim();
-        var baseUrl = $"http://127.0.0.1:{FreePort()}";
+        var baseUrl = $"http://127.0.0.1:{Loopback.FreePort()}";
         var server = Launch(cli, environment, "serve", "--urls", baseUrl, "--lake", lake, "--models", models);
         var started = new DashboardServer(work, server, baseUrl, key);
         if (started.WaitLive())
@@ -85,16 +85,6 @@ public sealed partial class DashboardServer : IDisposable
         Directory.Delete(_work, recursive: true);
     }
 
-    public static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "EAmazing.slnx")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? Directory.GetCurrentDirectory();
-    }
 
     private bool WaitLive()
     {
@@ -154,12 +144,6 @@ public sealed partial class DashboardServer : IDisposable
         return process;
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenField();

@@ -90,7 +90,7 @@ public static partial class RecommendationServingBenchmark
             scored += FormattableString.Invariant($"; network fitted by the bench, 1 epoch on the latest {neural:N0} training sessions (latency, not quality)");
         }
 
-        var cli = Path.Combine(RepositoryRoot(), "src", "EAmazing.Cli", "bin", "Release", "net10.0", "linux-x64", "eamazing.dll");
+        var cli = Path.Combine(Loopback.RepositoryRoot(), "src", "EAmazing.Cli", "bin", "Release", "net10.0", "linux-x64", "eamazing.dll");
         var environment = new Dictionary<string, string>
         {
             ["EAMAZING__SERVING__APIKEYSFILE"] = Path.Combine(work, "api-keys.json"),
@@ -99,7 +99,7 @@ public static partial class RecommendationServingBenchmark
             ["EAMAZING__SERVING__RECOMMENDATIONCANDIDATES"] = candidates.ToString(CultureInfo.InvariantCulture),
         };
         var key = Capture(Start(cli, environment, "api-key", "create", "--role", "reader", "--name", "bench"), standardOutputOnly: true).Trim();
-        var port = FreePort();
+        var port = Loopback.FreePort();
         using var server = Start(cli, environment, "serve", "--urls", $"http://127.0.0.1:{port}", "--lake", parse.GetValue(LakeOption)!, "--models", models);
         try
         {
@@ -115,13 +115,10 @@ public static partial class RecommendationServingBenchmark
             Capture(Start("wrk", NoEnvironment, "-t2", $"-c{connections}", "-d3s", "-s", script, url));
             var output = Capture(Start("wrk", NoEnvironment, "-t2", $"-c{connections}", $"-d{seconds}s", "--latency", "-s", script, url));
             Console.WriteLine(output);
-            var requests = Number(RequestsLine().Match(output));
-            var rate = Number(RateLine().Match(output));
-            var non2xx = Number(Non2xxLine().Match(output));
-            var socketErrors = SocketErrors(output);
+            var wrk = WrkReport.Parse(output);
             var pacing = pause > 0 ? $"paced: {connections} connections × ({pause} ms pause + response)" : $"closed loop, {connections} connections";
             var figures = FormattableString.Invariant(
-                $"| {DateTime.UtcNow:yyyy-MM-dd HH:mm} | `recommend --candidates {candidates}{(neural > 0 ? FormattableString.Invariant($" --neural-sessions {neural}") : "")} --connections {connections} --pause-ms {pause} --seconds {seconds}` ({pacing}) | {card.Name} v{card.Version} {champion.Fit.Method}, {scored} | {requests:N0} | {rate:N0} | {Latency(output, "50%")} | {Latency(output, "99%")} | {non2xx:N0} non-2xx, {socketErrors} socket errors | {inProcessP50:0.000} / {inProcessP99:0.000} ms | {BenchmarkLog.Machine}, load {BenchmarkLog.LoadAverage()} |");
+                $"| {DateTime.UtcNow:yyyy-MM-dd HH:mm} | `recommend --candidates {candidates}{(neural > 0 ? FormattableString.Invariant($" --neural-sessions {neural}") : "")} --connections {connections} --pause-ms {pause} --seconds {seconds}` ({pacing}) | {card.Name} v{card.Version} {champion.Fit.Method}, {scored} | {wrk.Requests:N0} | {wrk.Rate:N0} | {wrk.P50} | {wrk.P99} | {wrk.Non2xx:N0} non-2xx, {wrk.SocketErrors} socket errors | {inProcessP50:0.000} / {inProcessP99:0.000} ms | {BenchmarkLog.Machine}, load {BenchmarkLog.LoadAverage()} |");
             Console.WriteLine(figures);
             if (parse.GetValue(WriteOption) is { } path)
             {
@@ -135,7 +132,7 @@ public static partial class RecommendationServingBenchmark
                     figures);
             }
 
-            return non2xx == 0 && socketErrors == 0 ? 0 : 1;
+            return wrk.Non2xx == 0 && wrk.SocketErrors == 0 ? 0 : 1;
         }
         finally
         {
@@ -295,45 +292,4 @@ public static partial class RecommendationServingBenchmark
         return false;
     }
 
-    private static string Latency(string output, string percentile)
-    {
-        var match = Regex.Match(output, $@"^\s*{Regex.Escape(percentile)}\s+(\S+)", RegexOptions.Multiline);
-        return match.Success ? match.Groups[1].Value : "?";
-    }
-
-    private static double Number(Match match) =>
-        match.Success ? double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
-
-    private static long SocketErrors(string output)
-    {
-        var match = Regex.Match(output, @"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)");
-        return match.Success ? Enumerable.Range(1, 4).Sum(i => long.Parse(match.Groups[i].Value, CultureInfo.InvariantCulture)) : 0;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "EAmazing.slnx")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? Directory.GetCurrentDirectory();
-    }
-
-    [GeneratedRegex(@"(\d+) requests in")]
-    private static partial Regex RequestsLine();
-
-    [GeneratedRegex(@"Requests/sec:\s+([\d.]+)")]
-    private static partial Regex RateLine();
-
-    [GeneratedRegex(@"Non-2xx or 3xx responses: (\d+)")]
-    private static partial Regex Non2xxLine();
 }

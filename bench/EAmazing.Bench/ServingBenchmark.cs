@@ -41,7 +41,7 @@ public static partial class ServingBenchmark
         var seconds = Math.Clamp(parse.GetValue(SecondsOption), 1, 30);
         var connections = parse.GetValue(ConnectionsOption);
         var work = Directory.CreateTempSubdirectory("eamazing-serve-bench-").FullName;
-        var cli = Path.Combine(RepositoryRoot(), "src", "EAmazing.Cli", "bin", "Release", "net10.0", "linux-x64", "eamazing.dll");
+        var cli = Path.Combine(Loopback.RepositoryRoot(), "src", "EAmazing.Cli", "bin", "Release", "net10.0", "linux-x64", "eamazing.dll");
         var environment = new Dictionary<string, string>
         {
             ["EAMAZING__SERVING__APIKEYSFILE"] = Path.Combine(work, "api-keys.json"),
@@ -50,7 +50,7 @@ public static partial class ServingBenchmark
             ["EAMAZING__SERVING__BURSTPERKEY"] = "1000000",
         };
         var key = Capture(Start(cli, environment, "api-key", "create", "--role", "reader", "--name", "bench"), standardOutputOnly: true).Trim();
-        var port = FreePort();
+        var port = Loopback.FreePort();
         using var server = Start(cli, environment, "serve", "--urls", $"http://127.0.0.1:{port}", "--lake", parse.GetValue(LakeOption)!, "--models", parse.GetValue(ModelsOption)!);
         try
         {
@@ -67,13 +67,8 @@ public static partial class ServingBenchmark
             Capture(Start("wrk", NoEnvironment, "-t2", $"-c{connections}", "-d3s", "-s", script, url));
             var output = Capture(Start("wrk", NoEnvironment, "-t2", $"-c{connections}", $"-d{seconds}s", "--latency", "-s", script, url));
             Console.WriteLine(output);
-            var requests = Number(RequestsLine().Match(output));
-            var rate = Number(RateLine().Match(output));
-            var p50 = Latency(output, "50%");
-            var p99 = Latency(output, "99%");
-            var non2xx = Number(Non2xxLine().Match(output));
-            var socketErrors = SocketErrors(output);
-            var figures = FormattableString.Invariant($"| {DateTime.UtcNow:yyyy-MM-dd} | `wrk -t2 -c{connections} -d{seconds}s --latency` POST /v1/purchase-intent (cart + 2 session events) | {requests:N0} | {rate:N0} | {p50} | {p99} | {non2xx:N0} non-2xx, {socketErrors} socket errors | {BenchmarkLog.Machine} |");
+            var wrk = WrkReport.Parse(output);
+            var figures = FormattableString.Invariant($"| {DateTime.UtcNow:yyyy-MM-dd} | `wrk -t2 -c{connections} -d{seconds}s --latency` POST /v1/purchase-intent (cart + 2 session events) | {wrk.Requests:N0} | {wrk.Rate:N0} | {wrk.P50} | {wrk.P99} | {wrk.Non2xx:N0} non-2xx, {wrk.SocketErrors} socket errors | {BenchmarkLog.Machine} |");
             Console.WriteLine(figures);
             if (parse.GetValue(WriteOption) is { } path)
             {
@@ -86,7 +81,7 @@ public static partial class ServingBenchmark
                     figures);
             }
 
-            return non2xx == 0 && socketErrors == 0 ? 0 : 1;
+            return wrk.Non2xx == 0 && wrk.SocketErrors == 0 ? 0 : 1;
         }
         finally
         {
@@ -161,45 +156,4 @@ public static partial class ServingBenchmark
         return false;
     }
 
-    private static string Latency(string output, string percentile)
-    {
-        var match = Regex.Match(output, $@"^\s*{Regex.Escape(percentile)}\s+(\S+)", RegexOptions.Multiline);
-        return match.Success ? match.Groups[1].Value : "?";
-    }
-
-    private static double Number(Match match) =>
-        match.Success ? double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
-
-    private static long SocketErrors(string output)
-    {
-        var match = Regex.Match(output, @"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)");
-        return match.Success ? Enumerable.Range(1, 4).Sum(i => long.Parse(match.Groups[i].Value, CultureInfo.InvariantCulture)) : 0;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "EAmazing.slnx")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? Directory.GetCurrentDirectory();
-    }
-
-    [GeneratedRegex(@"(\d+) requests in")]
-    private static partial Regex RequestsLine();
-
-    [GeneratedRegex(@"Requests/sec:\s+([\d.]+)")]
-    private static partial Regex RateLine();
-
-    [GeneratedRegex(@"Non-2xx or 3xx responses: (\d+)")]
-    private static partial Regex Non2xxLine();
 }
