@@ -98,9 +98,9 @@ public static partial class RecommendationServingBenchmark
             ["EAMAZING__SERVING__BURSTPERKEY"] = "1000000",
             ["EAMAZING__SERVING__RECOMMENDATIONCANDIDATES"] = candidates.ToString(CultureInfo.InvariantCulture),
         };
-        var key = Capture(Start(cli, environment, "api-key", "create", "--role", "reader", "--name", "bench"), standardOutputOnly: true).Trim();
+        var key = BenchProcess.Capture(BenchProcess.Start(cli, environment, "api-key", "create", "--role", "reader", "--name", "bench"), standardOutputOnly: true).Trim();
         var port = Loopback.FreePort();
-        using var server = Start(cli, environment, "serve", "--urls", $"http://127.0.0.1:{port}", "--lake", parse.GetValue(LakeOption)!, "--models", models);
+        using var server = BenchProcess.Start(cli, environment, "serve", "--urls", $"http://127.0.0.1:{port}", "--lake", parse.GetValue(LakeOption)!, "--models", models);
         try
         {
             if (!WaitServing(port, key, server, Body(sessions[0], 0)))
@@ -112,8 +112,8 @@ public static partial class RecommendationServingBenchmark
             var script = Path.Combine(work, "recommend.lua");
             File.WriteAllText(script, Script(sessions, key, pause));
             var url = $"http://127.0.0.1:{port}/v1/recommendations";
-            Capture(Start("wrk", NoEnvironment, "-t2", $"-c{connections}", "-d3s", "-s", script, url));
-            var output = Capture(Start("wrk", NoEnvironment, "-t2", $"-c{connections}", $"-d{seconds}s", "--latency", "-s", script, url));
+            BenchProcess.Capture(BenchProcess.Start("wrk", NoEnvironment, "-t2", $"-c{connections}", "-d3s", "-s", script, url));
+            var output = BenchProcess.Capture(BenchProcess.Start("wrk", NoEnvironment, "-t2", $"-c{connections}", $"-d{seconds}s", "--latency", "-s", script, url));
             Console.WriteLine(output);
             var wrk = WrkReport.Parse(output);
             var pacing = pause > 0 ? $"paced: {connections} connections × ({pause} ms pause + response)" : $"closed loop, {connections} connections";
@@ -223,47 +223,6 @@ public static partial class RecommendationServingBenchmark
         }
 
         return lua.ToString();
-    }
-
-    private static Process Start(string program, IReadOnlyDictionary<string, string> environment, params string[] args)
-    {
-        var start = new ProcessStartInfo(program == "wrk" ? "wrk" : "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        if (program != "wrk")
-        {
-            start.ArgumentList.Add(program);
-        }
-
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        var process = Process.Start(start)!;
-        if (args.Length > 0 && args[0] == "serve")
-        {
-            process.OutputDataReceived += (_, _) => { };
-            process.ErrorDataReceived += (_, _) => { };
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-        }
-
-        return process;
-    }
-
-    private static string Capture(Process process, bool standardOutputOnly = false)
-    {
-        using (process)
-        {
-            var error = process.StandardError.ReadToEndAsync();
-            var output = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            return standardOutputOnly ? output : output + error.Result;
-        }
     }
 
     /// <summary>Waits until the recommendation endpoint answers 200 (the champion is refitted at start, which takes seconds).</summary>

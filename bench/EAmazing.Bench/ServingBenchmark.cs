@@ -49,9 +49,9 @@ public static partial class ServingBenchmark
             ["EAMAZING__SERVING__REQUESTSPERSECONDPERKEY"] = "1000000",
             ["EAMAZING__SERVING__BURSTPERKEY"] = "1000000",
         };
-        var key = Capture(Start(cli, environment, "api-key", "create", "--role", "reader", "--name", "bench"), standardOutputOnly: true).Trim();
+        var key = BenchProcess.Capture(BenchProcess.Start(cli, environment, "api-key", "create", "--role", "reader", "--name", "bench"), standardOutputOnly: true).Trim();
         var port = Loopback.FreePort();
-        using var server = Start(cli, environment, "serve", "--urls", $"http://127.0.0.1:{port}", "--lake", parse.GetValue(LakeOption)!, "--models", parse.GetValue(ModelsOption)!);
+        using var server = BenchProcess.Start(cli, environment, "serve", "--urls", $"http://127.0.0.1:{port}", "--lake", parse.GetValue(LakeOption)!, "--models", parse.GetValue(ModelsOption)!);
         try
         {
             if (!WaitReady(port, server))
@@ -64,8 +64,8 @@ public static partial class ServingBenchmark
             File.WriteAllText(script, $"wrk.method = \"POST\"\nwrk.body = [[{Body}]]\nwrk.headers[\"Content-Type\"] = \"application/json\"\nwrk.headers[\"Authorization\"] = \"Bearer {key}\"\n");
             var url = $"http://127.0.0.1:{port}/v1/purchase-intent";
             // Warm-up: JIT, pools and caches, not measured.
-            Capture(Start("wrk", NoEnvironment, "-t2", $"-c{connections}", "-d3s", "-s", script, url));
-            var output = Capture(Start("wrk", NoEnvironment, "-t2", $"-c{connections}", $"-d{seconds}s", "--latency", "-s", script, url));
+            BenchProcess.Capture(BenchProcess.Start("wrk", NoEnvironment, "-t2", $"-c{connections}", "-d3s", "-s", script, url));
+            var output = BenchProcess.Capture(BenchProcess.Start("wrk", NoEnvironment, "-t2", $"-c{connections}", $"-d{seconds}s", "--latency", "-s", script, url));
             Console.WriteLine(output);
             var wrk = WrkReport.Parse(output);
             var figures = FormattableString.Invariant($"| {DateTime.UtcNow:yyyy-MM-dd} | `wrk -t2 -c{connections} -d{seconds}s --latency` POST /v1/purchase-intent (cart + 2 session events) | {wrk.Requests:N0} | {wrk.Rate:N0} | {wrk.P50} | {wrk.P99} | {wrk.Non2xx:N0} non-2xx, {wrk.SocketErrors} socket errors | {BenchmarkLog.Machine} |");
@@ -88,48 +88,6 @@ public static partial class ServingBenchmark
             server.Kill(entireProcessTree: true);
             server.WaitForExit();
             Directory.Delete(work, recursive: true);
-        }
-    }
-
-    private static Process Start(string program, IReadOnlyDictionary<string, string> environment, params string[] args)
-    {
-        var start = new ProcessStartInfo(program == "wrk" ? "wrk" : "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        if (program != "wrk")
-        {
-            start.ArgumentList.Add(program);
-        }
-
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        var process = Process.Start(start)!;
-        if (args.Length > 0 && args[0] == "serve")
-        {
-            // Drain the server's logs so it never blocks on a full pipe.
-            process.OutputDataReceived += (_, _) => { };
-            process.ErrorDataReceived += (_, _) => { };
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-        }
-
-        return process;
-    }
-
-    private static string Capture(Process process, bool standardOutputOnly = false)
-    {
-        using (process)
-        {
-            var error = process.StandardError.ReadToEndAsync();
-            var output = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            return standardOutputOnly ? output : output + error.Result;
         }
     }
 
