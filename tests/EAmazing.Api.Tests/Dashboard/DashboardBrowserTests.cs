@@ -197,6 +197,10 @@ public sealed class DashboardBrowserTests(DashboardWorld world)
     private async Task<(IPage Page, List<string> Problems)> SignedIn(string key)
     {
         var context = await world.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        // A first visit after a lake change recomputes its figures; on 2 cores shared with test classes that train models
+        // in parallel that took over Playwright's 30 s default once in CI. A page's speed is measured by `bench dashboard`, not here.
+        context.SetDefaultTimeout(120_000);
+        context.SetDefaultNavigationTimeout(120_000);
         var page = await context.NewPageAsync();
         var problems = new List<string>();
         page.Console += (_, message) =>
