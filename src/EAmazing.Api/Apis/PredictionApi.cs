@@ -28,13 +28,7 @@ public static class PredictionApi
                 .WithDescription(endpoint.Description)
                 .Accepts(endpoint.RequestType, "application/json")
                 .Produces(StatusCodes.Status200OK, endpoint.ResponseType)
-                .ProducesValidationProblem()
-                .ProducesProblem(StatusCodes.Status401Unauthorized)
-                .ProducesProblem(StatusCodes.Status403Forbidden)
-                .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-                .ProducesProblem(StatusCodes.Status429TooManyRequests)
-                .ProducesProblem(StatusCodes.Status451UnavailableForLegalReasons)
-                .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+                .ProducesScoringProblems();
         }
 
         return app;

@@ -28,13 +28,7 @@ public static class RecommendationsApi
                 + "When no product of the session is known to the model, the most popular items come back with popular_fallback true and the reason.")
             .Accepts<NextItemRequest>("application/json")
             .Produces<NextItemResponse>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests)
-            .ProducesProblem(StatusCodes.Status451UnavailableForLegalReasons)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesScoringProblems();
         return app;
     }
 

@@ -80,6 +80,19 @@ public sealed class HealthMetricsOpenApiTests(ServingWorld world)
         Assert.Contains("/metrics", paths);
     }
 
+    [Theory]
+    [InlineData("/v1/purchase-intent")]
+    [InlineData("/v1/recommendations")]
+    public async Task Every_Scoring_Endpoint_Declares_The_Failures_It_Can_Answer(string path)
+    {
+        using var factory = new ServingFactory(world);
+
+        var document = await (await factory.CreateClient().GetAsync("/openapi/v1.json")).ReadJson();
+
+        var responses = document.GetProperty("paths").GetProperty(path).GetProperty("post").GetProperty("responses").EnumerateObject().Select(r => r.Name);
+        Assert.Equal(["200", "400", "401", "403", "413", "429", "451", "503"], responses.Order(StringComparer.Ordinal));
+    }
+
     [Fact]
     public async Task The_OpenApi_Document_Declares_The_Api_Key_Scheme_And_Requires_It()
     {
