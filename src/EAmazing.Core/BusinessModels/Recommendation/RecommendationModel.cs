@@ -27,6 +27,10 @@ public sealed class RecommendationModel : IBusinessModel
 
     public static readonly ModelParameter MaxLength = new("max-length", "Sessions are cut at this many items (2 to 1000)", "50");
 
+    public static readonly ModelParameter EvaluatedSessions = new("evaluated-sessions",
+        "At most this many sessions scored per validation or test day, a systematic sample in start order when a day has more (100 to 1000000)",
+        PreparationOptions.DefaultMaxEvaluatedSessions.ToString(CultureInfo.InvariantCulture));
+
     public string Name => "recommender";
 
     public string Description => "Next-item recommendation: popularity, co-visitation, sequential rules and session kNN ranked over the full catalogue on the last day, beside the world's oracle";
@@ -39,7 +43,7 @@ public sealed class RecommendationModel : IBusinessModel
 
     public IReadOnlyList<string> RegistryNames { get; } = [RegistryName];
 
-    public IReadOnlyList<ModelParameter> Parameters { get; } = [Events, Protocol, TestDays, MinSupport, MaxLength];
+    public IReadOnlyList<ModelParameter> Parameters { get; } = [Events, Protocol, TestDays, MinSupport, MaxLength, EvaluatedSessions];
 
     public DemoRun Demo { get; } = new(new Dictionary<string, string>(), RegistryName, TrialsPerFamily: 2);
 
@@ -52,7 +56,8 @@ public sealed class RecommendationModel : IBusinessModel
         var preparation = new PreparationOptions(
             settings.Parameter(Events) == "all" ? EventSelection.All : EventSelection.Views,
             MinItemSupport: Whole(settings, MinSupport, 1, 1000),
-            MaxLength: Whole(settings, MaxLength, 2, 1000));
+            MaxLength: Whole(settings, MaxLength, 2, 1000),
+            MaxEvaluatedSessions: Whole(settings, EvaluatedSessions, 100, 1_000_000));
         var methods = settings.Families is { Count: > 0 } chosen ? chosen.Select(RecommenderCatalog.Find).ToList() : RecommenderCatalog.All.Where(m => m.InDefaultComparison).ToList();
         var protocol = settings.Parameter(Protocol) == "daily" ? RecommendationProtocol.Daily : RecommendationProtocol.LastDay;
         var testDays = Whole(settings, TestDays, 1, 60);

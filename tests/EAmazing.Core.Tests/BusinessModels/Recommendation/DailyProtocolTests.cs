@@ -37,6 +37,27 @@ public sealed class DailyProtocolTests
     }
 
     [Fact]
+    public void A_day_with_more_sessions_than_the_cap_is_scored_on_an_even_sample_and_training_keeps_every_session()
+    {
+        var d = 86_400L;
+        var t0 = 1_569_888_000L;
+        var sessions = Enumerable.Range(0, 40).Select(i => At(t0 + i, 1, 2)) // day 0: training
+            .Concat(Enumerable.Range(0, 1_000).Select(i => At(t0 + d + (i * 60), 1 + (i % 2), 2 - (i % 2)))).ToList(); // day 1: 1,000 test sessions
+
+        var capped = ProtocolFold.Build(sessions, Day0.AddDays(1), new PreparationOptions(MinItemSupport: 1, MaxEvaluatedSessions: 100));
+        var whole = ProtocolFold.Build(sessions, Day0.AddDays(1), new PreparationOptions(MinItemSupport: 1));
+
+        Assert.Equal(100, capped.TestRaw.Count);
+        Assert.Equal(1_000, whole.TestRaw.Count);
+        Assert.Equal(40, capped.TrainingSessions);
+        var starts = capped.TestRaw.Select(s => s.Start).ToList();
+        Assert.Equal(starts.Order(), starts);
+        Assert.Equal(whole.TestRaw[0].Start, starts[0]);
+        Assert.True(starts[^1] >= whole.TestRaw[990].Start, "the sample reaches the end of the day"); // every 10th: the day's spread, not its first 100
+        Assert.Contains(new PreparationOptions(MaxEvaluatedSessions: 100).Describe(), line => line.StartsWith("at most 100 sessions scored per evaluated day", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_evaluation_of_a_test_day_does_not_change_when_the_events_after_it_change()
     {
         var sessions = SessionWorld.Days(days: 6, perDay: 120, determinism: 0.7, seed: 5);

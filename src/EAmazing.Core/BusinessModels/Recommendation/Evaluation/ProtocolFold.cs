@@ -18,7 +18,7 @@ public sealed record ProtocolFold(DateOnly Day, int TrainingSessions, DateOnly T
         }
 
         var vocabulary = ItemVocabulary.FromTraining(training);
-        var raw = SessionPreparation.Test(LastDaySplit.StartingOn(all, day), preparation);
+        var raw = preparation.EvaluationSample(SessionPreparation.Test(LastDaySplit.StartingOn(all, day), preparation));
         if (raw.Count == 0)
         {
             throw new InvalidOperationException($"no session of 2 or more items starts on {day:yyyy-MM-dd}: the protocol has nothing to score that day");
