@@ -131,14 +131,14 @@ public sealed class PurchaseOracleTests(Xunit.Abstractions.ITestOutputHelper out
         var churned = users.Select(u => !purchaseSessions.ContainsKey(u)).ToList();
         var observed = churned.Count(c => c) / (double)users.Count;
         var predicted = answers.Average(a => a.ProbabilityNoPurchase);
-        var error = Math.Sqrt(observed * (1 - observed) / users.Count);
+        var error = Math.Sqrt((observed * (1 - observed) / users.Count) + (answers.Sum(a => Math.Pow(a.StandardError, 2)) / ((double)users.Count * users.Count)));
         var observableAuc = BinaryMetrics.RocAuc(answers.Select(a => a.ProbabilityNoPurchase).ToList(), churned);
         var blindAuc = BinaryMetrics.RocAuc(blind, churned);
         // Recency alone: the longer the silence before D, the likelier no purchase.
         var recencyAuc = BinaryMetrics.RocAuc(users.Select(u => (double)(Day * 86_400L - seen[u])).ToList(), churned);
         var ess = answers.Select(a => a.EffectiveSampleSize).Order().ToList();
         output.WriteLine($"{users.Count} users, {observable.RankBinCount} rank bins: no purchase predicted {predicted:0.0000} observed {observed:0.0000} (s.e. {error:0.0000}); "
-            + $"AUC recency {recencyAuc:0.000}, observable {observableAuc:0.000}, without the clock {blindAuc:0.000}; effective sample size median {ess[ess.Count / 2]:0} min {ess[0]:0.0}");
+            + $"AUC recency {recencyAuc:0.000}, observable {observableAuc:0.000}, without the clock {blindAuc:0.000}; effective sample size median {ess[ess.Count / 2]:0} min {ess[0]:0.0}, mean standard error {answers.Average(a => a.StandardError):0.0000}");
         Assert.True(Math.Abs(predicted - observed) < 3 * error, $"mean predicted {predicted:0.0000} vs observed {observed:0.0000} (s.e. {error:0.0000})");
         Assert.True(observableAuc <= blindAuc, $"observable oracle AUC {observableAuc:0.000} should not beat the oracle that knows the rates {blindAuc:0.000}");
         Assert.True(observableAuc > recencyAuc + 0.01, $"observable oracle AUC {observableAuc:0.000} should beat recency alone {recencyAuc:0.000}");

@@ -178,24 +178,35 @@ public sealed class ObservableChurnOracle
         }
 
         double total = 0, squares = 0, none = 0;
+        var values = new double[logWeights.Length];
         for (var b = 0; b < _bins.Length; b++)
         {
             for (var t = 0; t < _draws.Length; t++)
             {
-                var w = Math.Exp(logWeights[(b * _draws.Length) + t] - max);
+                var k = (b * _draws.Length) + t;
+                var w = logWeights[k] = Math.Exp(logWeights[k] - max);
                 if (w <= 0)
                 {
                     continue;
                 }
 
                 var a = alive[(b * Personas) + (int)_draws[t].Persona];
+                values[k] = 1 - a + (a * outlook[b][t]);
                 total += w;
                 squares += w * w;
-                none += w * (1 - a + (a * outlook[b][t]));
+                none += w * values[k];
             }
         }
 
-        return new ObservableOutlook(none / total, total * total / squares);
+        // The self-normalised importance sampler's standard error, √(Σ w² (x − x̄)²) ÷ Σ w.
+        var mean = none / total;
+        var spread = 0.0;
+        for (var k = 0; k < values.Length; k++)
+        {
+            spread += logWeights[k] * logWeights[k] * (values[k] - mean) * (values[k] - mean);
+        }
+
+        return new ObservableOutlook(mean, Math.Sqrt(spread) / total, total * total / squares);
     }
 
     /// <summary>∫₀^t e^(−p(Λ(t) − Λ(J)) − (t − J)/m) dJ: the hour boundaries' values, then the part hour.</summary>
