@@ -22,6 +22,7 @@ public sealed class ChurnTraining(TrainingContext context)
     public const string Recency = "recency rule";
     public const string Oracle = "oracle";
     public const string OracleWithoutClock = "oracle without the clock";
+    public const string ObservableOracle = "observable oracle";
 
     /// <summary>The champion must reach this share of the oracle's AUC (issue 19's target).</summary>
     public const double OracleTarget = 0.95;
@@ -46,8 +47,12 @@ public sealed class ChurnTraining(TrainingContext context)
         // The partial oracle sees each user's last visit as the data shows it: the as-of time less recency_days.
         var recency = data.FeatureNames.ToList().IndexOf("recency_days");
         var lastSeen = data.AsOf.Select((d, i) => recency < 0 ? d : d.AddDays(-data.Features[i][recency])).ToArray();
+        // The observable oracle reads the test users' sessions from silver, as a model could.
+        var histories = settings.TruthFolder is not null && context.Pseudonymiser is not null && testRows.Length > 0
+            ? ObservedHistories.Load(context.Lake, testRows.Select(i => users[i]).ToHashSet(StringComparer.Ordinal), testRows.Max(i => data.AsOf[i]))
+            : null;
         var oracle = settings.TruthFolder is not null && context.Pseudonymiser is not null
-            ? ChurnOracle.ForRows(settings.TruthFolder, context.Pseudonymiser, users, data.AsOf, lastSeen, testRows, context.Features.ChurnHorizonDays, oracleReplicates, settings.Seed, progress)
+            ? ChurnOracle.ForRows(settings.TruthFolder, context.Pseudonymiser, users, data.AsOf, lastSeen, testRows, context.Features.ChurnHorizonDays, oracleReplicates, settings.Seed, histories, progress)
             : null;
 
         var request = new LabRequest
@@ -81,6 +86,10 @@ public sealed class ChurnTraining(TrainingContext context)
         var blindTest = oracle is null ? null : testRows.Select((row, i) => oracle.WithoutClock[row] is { } p ? new ScoredExample((float)p, test.Labels[i]) : (ScoredExample?)null).ToArray();
         var blindMetrics = blindTest is null || blindTest.All(e => e is null) ? null
             : TestMetrics.Measure(blindTest.OfType<ScoredExample>().ToArray(), 0.5, request.Cost, request.BootstrapResamples, request.Seed);
+        var observableTest = oracle?.Observable is not { } observable ? null
+            : testRows.Select((row, i) => observable[row] is { } p ? new ScoredExample((float)p, test.Labels[i]) : (ScoredExample?)null).ToArray();
+        var observableMetrics = observableTest is null || observableTest.All(e => e is null) ? null
+            : TestMetrics.Measure(observableTest.OfType<ScoredExample>().ToArray(), 0.5, request.Cost, request.BootstrapResamples, request.Seed);
 
         var best = result.Best;
         var prior = result.Families.First(f => f.Family == "prior");
@@ -94,6 +103,11 @@ public sealed class ChurnTraining(TrainingContext context)
         {
             methods[Oracle] = oracleTest;
             methods[OracleWithoutClock] = blindTest;
+        }
+
+        if (observableTest is not null)
+        {
+            methods[ObservableOracle] = observableTest;
         }
 
         var purchases = data.FeatureNames.ToList().IndexOf("frequency_purchases");
@@ -114,6 +128,11 @@ public sealed class ChurnTraining(TrainingContext context)
             rows.Add(Row(OracleWithoutClock, "-", "-", "none", blindMetrics, result.OracleAuc));
         }
 
+        if (observableMetrics is not null)
+        {
+            rows.Add(Row(ObservableOracle, "-", "-", "none", observableMetrics, result.OracleAuc));
+        }
+
         var notes = outcome.Notes.ToList();
         notes.Add(new($"{Recency}: {RecencyRule.Feature} alone in quantile bins, never-bought users in their own bin, each bin its training churn rate"));
         if (oracle is not null)
@@ -132,6 +151,16 @@ public sealed class ChurnTraining(TrainingContext context)
                 notes.Add(new($"{OracleWithoutClock}: knows the user's traits and rates, not whether its churn clock has run out; weighs gone and still active "
                     + $"by their posterior given the last visit (mean Monte Carlo standard error {oracle.WithoutClockStandardError:0.000}): AUC {blindMetrics.RocAuc}; "
                     + $"{best.Family} reaches {best.Test.RocAuc.Estimate / blindMetrics.RocAuc.Estimate:0.000} of it"));
+            }
+
+            if (observableMetrics is not null)
+            {
+                var ratio = best.Test.RocAuc.Estimate / observableMetrics.RocAuc.Estimate;
+                notes.Add(new($"{ObservableOracle}: knows neither traits, rates nor clock, only each user's sessions before D (times, carts, purchases, from silver) and the world's priors; "
+                    + $"the posterior over the world's users given that history ({oracle.ObservableMatched:N0} users, effective sample size median {oracle.ObservableMedianSampleSize:N0}, smallest {oracle.ObservableMinimumSampleSize:0.0}, "
+                    + $"mean importance-sampling standard error {oracle.ObservableStandardError:0.000}): "
+                    + $"AUC {observableMetrics.RocAuc}; {best.Family} reaches {ratio:0.000} of it "
+                    + (ratio >= OracleTarget ? $"(≥ {OracleTarget:0.00}: the target met against what the data can tell)" : $"(< {OracleTarget:0.00})"), IsAlarm: ratio < OracleTarget));
             }
         }
 

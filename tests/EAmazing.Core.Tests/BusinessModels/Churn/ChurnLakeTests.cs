@@ -39,12 +39,14 @@ public sealed class ChurnLakeTests : IClassFixture<ChurnLakeTests.World>
         Assert.True(card.LeakageAudit.Passed, card.LeakageAudit.Summary);
         Assert.Contains("future invariance passed", card.LeakageAudit.Summary, StringComparison.Ordinal);
         var methods = outcome.Comparison.Rows.Select(r => r[0].TrimEnd(' ', '*')).ToList();
-        Assert.Equal(["prior", "onerule", "logistic", ChurnTraining.Recency, ChurnTraining.Oracle, ChurnTraining.OracleWithoutClock], methods);
+        Assert.Equal(["prior", "onerule", "logistic", ChurnTraining.Recency, ChurnTraining.Oracle, ChurnTraining.OracleWithoutClock, ChurnTraining.ObservableOracle], methods);
         Assert.All(outcome.Comparison.Rows, r => Assert.Matches(@"^0\.\d{4} \[0\.\d{4}, [01]\.\d{4}\]$", r[4]));
         Assert.Contains(outcome.Notes, n => n.Text.StartsWith(ChurnGroups.Buyers + ", oracle:", StringComparison.Ordinal));
         Assert.Contains(outcome.Notes, n => n.Text.StartsWith(ChurnGroups.NeverBought + ", recency rule:", StringComparison.Ordinal));
         Assert.Contains(outcome.Notes, n => n.Text.StartsWith(ChurnGroups.NeverBought + ", " + ChurnTraining.OracleWithoutClock + ":", StringComparison.Ordinal));
         Assert.Contains(outcome.Notes, n => n.Text.StartsWith(ChurnTraining.OracleWithoutClock + ": knows the user's traits", StringComparison.Ordinal));
+        Assert.Contains(outcome.Notes, n => n.Text.StartsWith(ChurnGroups.Buyers + ", " + ChurnTraining.ObservableOracle + ":", StringComparison.Ordinal));
+        Assert.Contains(outcome.Notes, n => n.Text.StartsWith(ChurnTraining.ObservableOracle + ": knows neither traits", StringComparison.Ordinal));
         Assert.Contains(outcome.Notes, n => n.Text.StartsWith("target: champion AUC", StringComparison.Ordinal));
         Assert.Contains(outcome.Notes, n => n.Text.StartsWith("campaign view on the test week", StringComparison.Ordinal));
         var report = Path.Combine(_world.Registry.VersionFolder(card.Name, card.Version), "report");

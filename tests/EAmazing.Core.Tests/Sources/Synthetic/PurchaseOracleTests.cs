@@ -16,7 +16,7 @@ public sealed class PurchaseOracleTests(Xunit.Abstractions.ITestOutputHelper out
     /// One simulated two-month tiny world shared by the tests: per user seen before day <see cref="Day"/>, its last event
     /// second before it; per user, its purchase sessions in [Day, Day + <see cref="Days"/>).
     /// </summary>
-    private static readonly Lazy<(SyntheticWorld World, Dictionary<long, long> Seen, Dictionary<long, HashSet<Guid>> Purchases)> Simulated = new(() =>
+    private static readonly Lazy<(SyntheticWorld World, Dictionary<long, long> Seen, Dictionary<long, HashSet<Guid>> Purchases, Dictionary<long, List<ObservedSession>> Histories)> Simulated = new(() =>
     {
         var spec = WorldSpec.For(GenerationScale.Tiny, new MonthWindow(MonthWindow.DatasetStart, 2), 46) with { EventsPerMonth = [150_000, 150_000] };
         spec = spec with { UserCount = 6_000 };
@@ -24,6 +24,7 @@ public sealed class PurchaseOracleTests(Xunit.Abstractions.ITestOutputHelper out
         var simulator = new HourSimulator(world);
         var seen = new Dictionary<long, long>();
         var purchaseSessions = new Dictionary<long, HashSet<Guid>>();
+        var sessions = new Dictionary<(long User, Guid Session), (long Start, bool Carted, bool Bought)>();
         for (var hour = 0; hour < (Day + Days) * 24; hour++)
         {
             foreach (var e in simulator.Simulate(hour).Events)
@@ -31,6 +32,9 @@ public sealed class PurchaseOracleTests(Xunit.Abstractions.ITestOutputHelper out
                 if (e.Second < Day * 86_400L)
                 {
                     seen[e.UserId] = Math.Max(e.Second, seen.GetValueOrDefault(e.UserId));
+                    var known = sessions.TryGetValue((e.UserId, e.Session), out var session);
+                    sessions[(e.UserId, e.Session)] = (known ? Math.Min(session.Start, e.Second) : e.Second,
+                        session.Carted || e.Type == EventType.Cart, session.Bought || e.Type == EventType.Purchase);
                 }
                 else if (e.Type == EventType.Purchase && e.Second < (Day + Days) * 86_400L)
                 {
@@ -39,7 +43,9 @@ public sealed class PurchaseOracleTests(Xunit.Abstractions.ITestOutputHelper out
             }
         }
 
-        return (world, seen, purchaseSessions);
+        var histories = sessions.GroupBy(s => s.Key.User).ToDictionary(
+            g => g.Key, g => g.Select(s => new ObservedSession(s.Value.Start / 86_400.0, s.Value.Carted, s.Value.Bought)).ToList());
+        return (world, seen, purchaseSessions, histories);
     });
 
     /// <summary>
@@ -50,7 +56,7 @@ public sealed class PurchaseOracleTests(Xunit.Abstractions.ITestOutputHelper out
     [Fact]
     public void Churn_And_Purchase_Oracle_Is_Calibrated_On_The_World()
     {
-        var (world, seen, purchaseSessions) = Simulated.Value;
+        var (world, seen, purchaseSessions, _) = Simulated.Value;
         var oracle = new PurchaseOracle(world);
         var at = world.Window.Start.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddDays(Day);
         var outlooks = seen.Keys.Order().Select(u => (User: u, Outlook: oracle.Outlook(u, at, Days, 40, seed: 5))).ToList();
@@ -78,7 +84,7 @@ public sealed class PurchaseOracleTests(Xunit.Abstractions.ITestOutputHelper out
     [Fact]
     public void Oracle_Without_The_Clock_Is_Calibrated_And_Below_The_Full_Oracle()
     {
-        var (world, seen, purchaseSessions) = Simulated.Value;
+        var (world, seen, purchaseSessions, _) = Simulated.Value;
         var oracle = new PurchaseOracle(world);
         var epoch = world.Window.Start.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var at = epoch.AddDays(Day);
@@ -103,5 +109,48 @@ public sealed class PurchaseOracleTests(Xunit.Abstractions.ITestOutputHelper out
         Assert.True(Math.Abs(predicted - observed) < 3 * error, $"mean predicted {predicted:0.0000} vs observed {observed:0.0000} (s.e. {error:0.0000})");
         Assert.True(fullAuc > blindAuc, $"full oracle AUC {fullAuc:0.000} should beat the one without the clock {blindAuc:0.000}");
         Assert.True(blindAuc > 0.6, $"oracle without the clock AUC {blindAuc:0.000}");
+    }
+
+    /// <summary>
+    /// The observable oracle, which knows only each user's sessions before D (times, carts, purchases) and the world's
+    /// priors: its churn probability is calibrated against the simulated events (three standard errors), and it orders
+    /// users no better than the oracle that knows the traits and rates (information ordering) yet better than recency alone;
+    /// its weights keep an effective sample size above 10 for every user, and another seed's draws give the same answers.
+    /// </summary>
+    [Fact]
+    public void Observable_Oracle_Is_Calibrated_And_Between_Recency_And_The_Oracle_Without_The_Clock()
+    {
+        var (world, seen, purchaseSessions, histories) = Simulated.Value;
+        var oracle = new PurchaseOracle(world);
+        var observable = new ObservableChurnOracle(world, seed: 7);
+        var epoch = world.Window.Start.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var at = epoch.AddDays(Day);
+        var users = seen.Keys.Order().ToList();
+
+        var answers = users.Select(u => observable.Outlook(histories[u], Day, Days)).ToList();
+        var blind = users.Select(u => oracle.OutlookWithoutClock(u, at, epoch.AddSeconds(seen[u]), Days, 40, seed: 5).ProbabilityNoPurchase).ToList();
+        var churned = users.Select(u => !purchaseSessions.ContainsKey(u)).ToList();
+        var observed = churned.Count(c => c) / (double)users.Count;
+        var predicted = answers.Average(a => a.ProbabilityNoPurchase);
+        var error = Math.Sqrt((observed * (1 - observed) / users.Count) + (answers.Sum(a => Math.Pow(a.StandardError, 2)) / ((double)users.Count * users.Count)));
+        var observableAuc = BinaryMetrics.RocAuc(answers.Select(a => a.ProbabilityNoPurchase).ToList(), churned);
+        var blindAuc = BinaryMetrics.RocAuc(blind, churned);
+        // Recency alone: the longer the silence before D, the likelier no purchase.
+        var recencyAuc = BinaryMetrics.RocAuc(users.Select(u => (double)(Day * 86_400L - seen[u])).ToList(), churned);
+        var ess = answers.Select(a => a.EffectiveSampleSize).Order().ToList();
+        output.WriteLine($"{users.Count} users, {observable.RankBinCount} rank bins: no purchase predicted {predicted:0.0000} observed {observed:0.0000} (s.e. {error:0.0000}); "
+            + $"AUC recency {recencyAuc:0.000}, observable {observableAuc:0.000}, without the clock {blindAuc:0.000}; effective sample size median {ess[ess.Count / 2]:0} min {ess[0]:0.0}, mean standard error {answers.Average(a => a.StandardError):0.0000}");
+        Assert.True(Math.Abs(predicted - observed) < 3 * error, $"mean predicted {predicted:0.0000} vs observed {observed:0.0000} (s.e. {error:0.0000})");
+        Assert.True(observableAuc <= blindAuc, $"observable oracle AUC {observableAuc:0.000} should not beat the oracle that knows the rates {blindAuc:0.000}");
+        Assert.True(observableAuc > recencyAuc + 0.01, $"observable oracle AUC {observableAuc:0.000} should beat recency alone {recencyAuc:0.000}");
+        Assert.True(ess[0] > 10, $"smallest effective sample size {ess[0]:0.0}");
+
+        // Another seed draws other traits and simulates their sessions anew: the answers must not hinge on those draws.
+        var other = new ObservableChurnOracle(world, seed: 8);
+        var again = users.Select(u => other.Outlook(histories[u], Day, Days).ProbabilityNoPurchase).ToList();
+        var difference = again.Select((p, i) => Math.Abs(p - answers[i].ProbabilityNoPurchase)).Average();
+        var againAuc = BinaryMetrics.RocAuc(again, churned);
+        output.WriteLine($"another seed: mean |difference| {difference:0.0000}, AUC {againAuc:0.000}");
+        Assert.True(difference < 0.01, $"mean difference between two seeds' answers {difference:0.0000}");
     }
 }

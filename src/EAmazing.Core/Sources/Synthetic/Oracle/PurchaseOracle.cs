@@ -182,7 +182,7 @@ public sealed class PurchaseOracle
     }
 
     /// <summary>Expected sessions per unit draw probability from the window start to <paramref name="day"/> (linear within an hour).</summary>
-    private double Cumulative(double day)
+    internal double Cumulative(double day)
     {
         var hour = Math.Clamp(day * 24, 0, _cumulativeRate.Length - 1);
         var h = Math.Min((int)hour, _cumulativeRate.Length - 2);

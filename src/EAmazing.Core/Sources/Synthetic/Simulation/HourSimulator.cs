@@ -28,7 +28,10 @@ public sealed class HourSimulator(SyntheticWorld world)
     /// drawn exactly as <see cref="Simulate"/> draws every session, and returns its purchase events within the window:
     /// the oracle's Monte Carlo. Not thread-safe (one scratch state per day is kept).
     /// </summary>
-    public int SessionPurchases(in UserTraits user, long startSecond, ref Xoshiro256 rng)
+    public int SessionPurchases(in UserTraits user, long startSecond, ref Xoshiro256 rng) => SessionEvents(user, startSecond, ref rng).Purchases;
+
+    /// <summary>As <see cref="SessionPurchases"/>, with the session's cart events too (the observable oracle's trait likelihood).</summary>
+    public (int Carts, int Purchases) SessionEvents(in UserTraits user, long startSecond, ref Xoshiro256 rng)
     {
         var day = (int)(startSecond / 86_400);
         if (!_oracleDays.TryGetValue(day, out var state))
@@ -42,12 +45,14 @@ public sealed class HourSimulator(SyntheticWorld world)
         state.CartSessions.Clear();
         var windowEnd = (long)world.Window.DayCount * 86_400;
         var purchases = 0;
+        var carts = 0;
         foreach (var e in _oracleEvents)
         {
             purchases += e.Type == EventType.Purchase && e.Second < windowEnd ? 1 : 0;
+            carts += e.Type == EventType.Cart && e.Second < windowEnd ? 1 : 0;
         }
 
-        return purchases;
+        return (carts, purchases);
     }
 
     public HourSimulation Simulate(int hour)

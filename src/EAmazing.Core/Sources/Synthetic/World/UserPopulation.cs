@@ -11,9 +11,16 @@ public sealed class UserPopulation
 {
     public const long FirstUserId = 300_000_000;
 
+    /// <summary>The share of users active from before the window's start; the others join at a uniform time within it.</summary>
+    public const double JoinedBeforeWindowShare = 0.6;
+
     private const double ZipfExponent = 0.75;
     private const double ZipfOffset = 20;
     private const ulong IdMultiplier = 0x9E3779B97F4A7C15UL; // odd, so multiplication is a bijection mod 2^k
+
+    private static readonly double[] MostActivePersonas = [0.50, 0.25, 0.10, 0.15, 0.00];
+    private static readonly double[] MiddlePersonas = [0.40, 0.28, 0.20, 0.05, 0.07];
+    private static readonly double[] LeastActivePersonas = [0.33, 0.25, 0.17, 0.02, 0.23];
 
     private readonly ulong _seed;
     private readonly double _windowDays;
@@ -103,7 +110,7 @@ public sealed class UserPopulation
         var activityQuantile = (rank + 0.5) / Count;
         var persona = DrawPersona(activityQuantile, ref rng);
         var profile = PersonaProfile.All[(int)persona];
-        var join = rng.Chance(0.6) ? double.NegativeInfinity : rng.NextDouble() * _windowDays;
+        var join = rng.Chance(JoinedBeforeWindowShare) ? double.NegativeInfinity : rng.NextDouble() * _windowDays;
         var churnFrom = double.IsNegativeInfinity(join) ? 0 : join;
         var churn = churnFrom + rng.NextExponential(profile.MeanDaysToChurn);
         return new UserTraits(
@@ -119,15 +126,18 @@ public sealed class UserPopulation
             churn);
     }
 
+    /// <summary>
+    /// The persona mixture of the users at an activity quantile ((rank + ½) ÷ count): the most active users are mostly
+    /// browsers and loyal customers; one-time buyers sit in the tail. Indexed by <see cref="Persona"/>.
+    /// </summary>
+    public static IReadOnlyList<double> PersonaWeights(double activityQuantile) =>
+        activityQuantile < 0.05 ? MostActivePersonas : activityQuantile > 0.6 ? LeastActivePersonas : MiddlePersonas;
+
     private static Persona DrawPersona(double activityQuantile, ref Xoshiro256 rng)
     {
-        // The most active users are mostly browsers and loyal customers; one-time buyers sit in the tail.
-        ReadOnlySpan<double> weights = activityQuantile < 0.05
-            ? [0.50, 0.25, 0.10, 0.15, 0.00]
-            : activityQuantile > 0.6 ? [0.33, 0.25, 0.17, 0.02, 0.23]
-            : [0.40, 0.28, 0.20, 0.05, 0.07];
+        var weights = PersonaWeights(activityQuantile);
         var u = rng.NextDouble();
-        for (var i = 0; i < weights.Length; i++)
+        for (var i = 0; i < weights.Count; i++)
         {
             u -= weights[i];
             if (u < 0)
