@@ -156,7 +156,8 @@ public static class FullRunBenchmark
 
             if (model.ForecastWriter is not null)
             {
-                Stage("forecast", [cli, "forecast", .. where], mustSucceed: false);
+                // Forecast as far as the model was trained to (the demo's horizon), as the demo does: the default 28 days is refused otherwise.
+                Stage("forecast", [cli, "forecast", .. where, .. model.Demo.Parameters.TryGetValue("horizon", out var horizon) ? new[] { "--horizon", horizon } : []], mustSucceed: false);
             }
         }
 

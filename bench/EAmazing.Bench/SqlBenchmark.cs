@@ -126,16 +126,5 @@ public static class SqlBenchmark
     }
 
     // The child's high-water mark, read while it runs (a process that has exited can no longer be asked).
-    private static long PeakOf(Process process)
-    {
-        try
-        {
-            var status = File.ReadAllLines($"/proc/{process.Id}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-            return status is null ? 0 : long.Parse(status.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
-        }
-        catch (IOException)
-        {
-            return 0;
-        }
-    }
+    private static long PeakOf(Process process) => MeasuredProcess.PeakBytesOf(process.Id);
 }
