@@ -21,6 +21,10 @@ public static class FullRunBenchmark
     // DuckDB's spill ≈ 1 GB (the shared month world, 42M events): ≈ 190 bytes per event, rounded up.
     private const double BytesPerEvent = 200;
 
+    // What differs from the demo's run at full scale, each recorded in the model's card: the recommender reads the lake's
+    // last 31 days (a full-scale month is 8.4M sessions, ~7 GB as objects; seven months would not fit in 24 GB).
+    private static readonly Dictionary<string, string[]> FullScaleArguments = new() { ["recommender"] = ["--window-days", "31"] };
+
     private static readonly Option<string> DataOption = new("--data") { Description = "Folder of the run (raw, lake, models, logs, state)", DefaultValueFactory = _ => "data/full" };
     private static readonly Option<GenerationScale> ScaleOption = new("--scale") { Description = "Generation scale (full: the real monthly volumes)", DefaultValueFactory = _ => GenerationScale.Full };
     private static readonly Option<int> MonthsOption = new("--months") { Description = "Months from October 2019 (1..7)", DefaultValueFactory = _ => 7 };
@@ -138,6 +142,7 @@ public static class FullRunBenchmark
                 cli, "train", model.Name, "--truth", Path.Combine(raw, "truth"), "--trials", model.Demo.TrialsPerFamily.ToString(CultureInfo.InvariantCulture), .. where,
                 .. model.Demo.Parameters.SelectMany(p => new[] { "--" + p.Key, p.Value }),
                 .. model.Demo.Families is { } families ? new[] { "--families", string.Join(',', families) } : [],
+                .. FullScaleArguments.GetValueOrDefault(model.Name, []),
             ];
             if (!Stage($"train {model.Name}", train, mustSucceed: false) || failed)
             {

@@ -27,6 +27,9 @@ public sealed class RecommendationModel : IBusinessModel
 
     public static readonly ModelParameter MaxLength = new("max-length", "Sessions are cut at this many items (2 to 1000)", "50");
 
+    public static readonly ModelParameter WindowDays = new("window-days",
+        "Read only the lake's last this many days of sessions, 0 for all (0 to 10000); training, validation and test days lie in them", "0");
+
     public static readonly ModelParameter EvaluatedSessions = new("evaluated-sessions",
         "At most this many sessions scored per validation or test day, a systematic sample in start order when a day has more (100 to 1000000)",
         PreparationOptions.DefaultMaxEvaluatedSessions.ToString(CultureInfo.InvariantCulture));
@@ -43,7 +46,7 @@ public sealed class RecommendationModel : IBusinessModel
 
     public IReadOnlyList<string> RegistryNames { get; } = [RegistryName];
 
-    public IReadOnlyList<ModelParameter> Parameters { get; } = [Events, Protocol, TestDays, MinSupport, MaxLength, EvaluatedSessions];
+    public IReadOnlyList<ModelParameter> Parameters { get; } = [Events, Protocol, TestDays, MinSupport, MaxLength, EvaluatedSessions, WindowDays];
 
     public DemoRun Demo { get; } = new(new Dictionary<string, string>(), RegistryName, TrialsPerFamily: 2);
 
@@ -57,10 +60,18 @@ public sealed class RecommendationModel : IBusinessModel
             settings.Parameter(Events) == "all" ? EventSelection.All : EventSelection.Views,
             MinItemSupport: Whole(settings, MinSupport, 1, 1000),
             MaxLength: Whole(settings, MaxLength, 2, 1000),
-            MaxEvaluatedSessions: Whole(settings, EvaluatedSessions, 100, 1_000_000));
+            MaxEvaluatedSessions: Whole(settings, EvaluatedSessions, 100, 1_000_000),
+            WindowDays: Whole(settings, WindowDays, 0, 10_000));
         var methods = settings.Families is { Count: > 0 } chosen ? chosen.Select(RecommenderCatalog.Find).ToList() : RecommenderCatalog.All.Where(m => m.InDefaultComparison).ToList();
         var protocol = settings.Parameter(Protocol) == "daily" ? RecommendationProtocol.Daily : RecommendationProtocol.LastDay;
         var testDays = Whole(settings, TestDays, 1, 60);
+        // A training day, the validation day and the test day(s) must fit in the window.
+        var needed = protocol == RecommendationProtocol.Daily ? testDays + 2 : 3;
+        if (preparation.WindowDays is > 0 and var days && days < needed)
+        {
+            throw new ArgumentException($"--window-days {days} is too short: the {settings.Parameter(Protocol)} protocol needs at least {needed} days (training, validation and {(needed - 2 == 1 ? "test" : $"{needed - 2} test days")})");
+        }
+
         return new RecommendationTraining(context).Run(
             new RecommendationRequest(preparation, methods, Math.Max(1, settings.TrialsPerFamily), settings.Seed, settings.TruthFolder, Protocol: protocol, TestDays: testDays), progress);
     }

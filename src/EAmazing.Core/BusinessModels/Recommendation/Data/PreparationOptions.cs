@@ -16,13 +16,19 @@ namespace EAmazing.BusinessModels.Recommendation.Data;
 /// day holds hundreds of thousands of sessions over ~100k items; 20,000 sessions keep recall@20's interval within
 /// about ±0.005 and leave the demo world's days (≈ 4,000 sessions) whole. Training always uses every session.
 /// </param>
+/// <param name="WindowDays">
+/// Only the lake's last this many calendar days are read (0: every day); training, validation and test days all lie in
+/// them. Months of sessions do not fit in memory as objects (one full-scale month is 8.4M sessions), and the next item
+/// depends on recent behaviour. A session running across the window's first midnight keeps its later events only.
+/// </param>
 public sealed record PreparationOptions(
     EventSelection Events = EventSelection.Views,
     bool RemoveRepeats = true,
     int MinSessionLength = 2,
     int MinItemSupport = 5,
     int MaxLength = 50,
-    int MaxEvaluatedSessions = PreparationOptions.DefaultMaxEvaluatedSessions)
+    int MaxEvaluatedSessions = PreparationOptions.DefaultMaxEvaluatedSessions,
+    int WindowDays = 0)
 {
     public const int DefaultMaxEvaluatedSessions = 20_000;
 
@@ -39,7 +45,8 @@ public sealed record PreparationOptions(
 
     public IReadOnlyList<string> Describe() =>
     [
-        $"events: {(Events == EventSelection.Views ? "views only" : "views, carts and purchases")} from silver's re-sessionised sessions",
+        $"events: {(Events == EventSelection.Views ? "views only" : "views, carts and purchases")} from silver's re-sessionised sessions"
+            + (WindowDays > 0 ? $" of the lake's last {WindowDays} days (a session running across the window's start keeps its later events)" : ", every day of the lake"),
         RemoveRepeats ? "consecutive repeats of one item collapsed into one event" : "consecutive repeats kept",
         $"sessions shorter than {MinSessionLength} items dropped",
         $"items with fewer than {MinItemSupport} training events removed, iteratively (with the short sessions they leave) until stable",

@@ -12,12 +12,15 @@ public static class SessionLog
 {
     public static List<RawSession> Load(ILakeConsole lake, PreparationOptions options, IProgress<string>? progress = null)
     {
-        progress?.Report("reading silver sessions");
-        using var reader = lake.Open("""
+        progress?.Report(options.WindowDays > 0 ? $"reading silver sessions of the last {options.WindowDays} days" : "reading silver sessions");
+        var window = options.WindowDays > 0
+            ? string.Create(CultureInfo.InvariantCulture, $"AND event_time >= CAST((SELECT CAST(max(event_time) AS DATE) FROM silver) - {options.WindowDays - 1} AS TIMESTAMP)")
+            : "";
+        using var reader = lake.Open($"""
             SELECT strftime(event_time, '%Y-%m') || '/' || session_id AS session_key, user_id,
                    CAST(epoch(event_time) AS BIGINT) AS unix_seconds, event_type, product_id
             FROM silver
-            WHERE event_type IN ('view', 'cart', 'purchase')
+            WHERE event_type IN ('view', 'cart', 'purchase') {window}
             ORDER BY session_key, event_time, source_file, source_line
             """);
         var sessions = new List<RawSession>();
