@@ -37,7 +37,9 @@ public static class NextItemOracle
         }
 
         var outcomes = new IReadOnlyList<PredictionOutcome>[sessions.Count];
-        Parallel.For(0, sessions.Count, s =>
+        // One worker per core: each event builds a catalogue-sized distribution, and an unbounded Parallel.For let the
+        // thread pool grow to 124 threads on a full-scale month (2 cores), whose live distributions took the process past 23 GB.
+        Parallel.For(0, sessions.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, s =>
         {
             var session = sessions[s];
             var list = new PredictionOutcome[session.Length - 1];
