@@ -48,7 +48,7 @@ public sealed partial class DashboardServer : IDisposable
         };
         var key = Output(cli, environment, "api-key", "create", "--role", "reader", "--name", keyName).Trim().Split('\n')[^1].Trim();
         var baseUrl = $"http://127.0.0.1:{Loopback.FreePort()}";
-        var server = Launch(cli, environment, "serve", "--urls", baseUrl, "--lake", lake, "--models", models);
+        var server = BenchProcess.Start(cli, environment, "serve", "--urls", baseUrl, "--lake", lake, "--models", models);
         var started = new DashboardServer(work, server, baseUrl, key);
         if (started.WaitLive())
         {
@@ -109,41 +109,8 @@ public sealed partial class DashboardServer : IDisposable
         return false;
     }
 
-    private static string Output(string cli, IReadOnlyDictionary<string, string> environment, params string[] args)
-    {
-        using var process = Launch(cli, environment, args);
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return output;
-    }
-
-    private static Process Launch(string cli, IReadOnlyDictionary<string, string> environment, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(cli);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        var process = Process.Start(start)!;
-        if (args[0] == "serve")
-        {
-            // Drain the server's logs so it never blocks on a full pipe.
-            process.OutputDataReceived += (_, _) => { };
-            process.BeginOutputReadLine();
-        }
-
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginErrorReadLine();
-        return process;
-    }
-
+    private static string Output(string cli, IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        BenchProcess.Capture(BenchProcess.Start(cli, environment, args), standardOutputOnly: true);
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenField();
