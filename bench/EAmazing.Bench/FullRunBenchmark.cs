@@ -32,23 +32,39 @@ public static class FullRunBenchmark
     private static readonly Option<int> ServeSecondsOption = new("--serve-seconds") { Description = "wrk duration of the serve stage (0: skip it)", DefaultValueFactory = _ => 30 };
     private static readonly Option<string> CliOption = new("--cli") { Description = "The built eamazing.dll", DefaultValueFactory = _ => "src/EAmazing.Cli/bin/Release/net10.0/linux-x64/eamazing.dll" };
     private static readonly Option<string?> WriteOption = new("--write") { Description = "Append the result as a row of this Markdown file, e.g. BENCHMARKS.md" };
+    private static readonly Option<string?> SkipOption = new("--skip")
+    {
+        Description = "Stages not run this time, comma-separated (e.g. \"train purchase,key rotate\"); they stay unfinished, so the same command without --skip runs them later",
+    };
 
     public static Command Create()
     {
         var command = new Command("full", "The whole pipeline on the full dataset's size, stage by stage, resumable");
-        foreach (var option in new Option[] { DataOption, ScaleOption, MonthsOption, PeopleOption, ServeSecondsOption, CliOption, WriteOption })
+        foreach (var option in new Option[] { DataOption, ScaleOption, MonthsOption, PeopleOption, ServeSecondsOption, CliOption, WriteOption, SkipOption })
         {
             command.Options.Add(option);
         }
 
         command.SetAction(parse => Run(
             Path.GetFullPath(parse.GetValue(DataOption)!), parse.GetValue(ScaleOption), parse.GetValue(MonthsOption), parse.GetValue(PeopleOption),
-            parse.GetValue(ServeSecondsOption), Path.GetFullPath(parse.GetValue(CliOption)!), parse.GetValue(WriteOption)));
+            parse.GetValue(ServeSecondsOption), Path.GetFullPath(parse.GetValue(CliOption)!), parse.GetValue(WriteOption),
+            (parse.GetValue(SkipOption) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
         return command;
     }
 
-    private static int Run(string data, GenerationScale scale, int months, int people, int serveSeconds, string cli, string? write)
+    private static int Run(string data, GenerationScale scale, int months, int people, int serveSeconds, string cli, string? write, string[] skip)
     {
+        string[] stages =
+        [
+            "key init", "generate", "reference DuckDB COPY", "ingest", "features build",
+            .. BusinessModelCatalog.Default.All.Select(m => $"train {m.Name}"), $"erase {people} people", "key rotate", "serve under wrk",
+        ];
+        if (skip.FirstOrDefault(s => !stages.Contains(s)) is { } unknown)
+        {
+            Console.Error.WriteLine($"--skip: no stage is called '{unknown}'; the stages: {string.Join(", ", stages)}");
+            return 2;
+        }
+
         if (months is < 1 or > 7)
         {
             Console.Error.WriteLine($"--months must be 1..7 (October 2019 onwards), not {months}");
@@ -82,10 +98,18 @@ public static class FullRunBenchmark
         var state = FullRunState.Load(Path.Combine(data, "full-run.json"));
         var failed = false;
 
+        var skipped = new List<string>();
         bool Stage(string name, string[] args, bool mustSucceed = true, string program = "dotnet", Func<StageMeasurement, string>? note = null)
         {
             if (failed)
             {
+                return false;
+            }
+
+            if (skip.Contains(name) && state.Finished(name) is null)
+            {
+                skipped.Add(name);
+                Console.WriteLine($"{name,-34} skipped (--skip): the same command without it runs this stage");
                 return false;
             }
 
@@ -169,7 +193,7 @@ public static class FullRunBenchmark
         if (files.Length > 0)
         {
             var idFile = Path.Combine(data, "keys", "erase.txt");
-            if (state.Finished($"erase {people} people") is null)
+            if (state.Finished($"erase {people} people") is null && !skip.Contains($"erase {people} people"))
             {
                 // Raw ids stay in the run's key folder, beside the key, and are deleted after the stage.
                 File.WriteAllLines(idFile, PeopleOf(files[^1], people));
@@ -182,7 +206,7 @@ public static class FullRunBenchmark
         Stage("key rotate", [cli, "gdpr", "key", "rotate", .. where]);
         if (serveSeconds > 0)
         {
-            Stage("serve under wrk", [typeof(FullRunBenchmark).Assembly.Location, "serve", "--lake", lake, "--models", models, "--seconds", serveSeconds.ToString(CultureInfo.InvariantCulture)],
+            Stage("serve under wrk", [typeof(FullRunBenchmark).Assembly.Location, "serve", "--cli", cli, "--lake", lake, "--models", models, "--seconds", serveSeconds.ToString(CultureInfo.InvariantCulture)],
                 mustSucceed: false, note: ServeFigures);
         }
 
@@ -193,7 +217,7 @@ public static class FullRunBenchmark
 
         if (write is not null)
         {
-            Append(write, scale, window, events, state);
+            Append(write, scale, window, events, state, skipped);
         }
 
         return 0;
@@ -217,11 +241,12 @@ public static class FullRunBenchmark
         }
     }
 
-    private static void Append(string path, GenerationScale scale, MonthWindow window, long events, FullRunState state)
+    private static void Append(string path, GenerationScale scale, MonthWindow window, long events, FullRunState state, IReadOnlyList<string> skipped)
     {
         var reference = state.Finished("reference DuckDB COPY")?.Measurement.Seconds ?? double.NaN;
         var stages = string.Join("; ", state.Stages.Where(s => s.Stage != "reference DuckDB COPY").Select(s =>
-            FormattableString.Invariant($"{s.Stage} {s.Measurement.Seconds:N0} s ({s.Measurement.CpuSeconds:N0} s CPU, {s.Measurement.Seconds / reference:N2}× ref), {s.Measurement.PeakBytes / 1e9:N1} GB peak, {s.Measurement.ReadBytes / 1e9:N1}/{s.Measurement.WrittenBytes / 1e9:N1} GB r/w{(s.Note.Length > 0 ? " — " + s.Note.Replace("|", "/", StringComparison.Ordinal) : "")}")));
+            FormattableString.Invariant($"{s.Stage} {s.Measurement.Seconds:N0} s ({s.Measurement.CpuSeconds:N0} s CPU, {s.Measurement.Seconds / reference:N2}× ref), {s.Measurement.PeakBytes / 1e9:N1} GB peak, {s.Measurement.ReadBytes / 1e9:N1}/{s.Measurement.WrittenBytes / 1e9:N1} GB r/w{(s.Note.Length > 0 ? " — " + s.Note.Replace("|", "/", StringComparison.Ordinal) : "")}")))
+            + (skipped.Count > 0 ? $"; not run this time (--skip): {string.Join(", ", skipped)}" : "");
         var disk = string.Join(", ", state.Stages[^1].DiskBytes.Where(d => d.Value > 0).Select(d => FormattableString.Invariant($"{d.Key} {d.Value / 1e9:N1} GB")));
         BenchmarkLog.AppendRow(path, "Full run",
             "`dotnet run -c Release --project bench/EAmazing.Bench -- full [--scale full] [--months 1..7] [--data DIR] [--write BENCHMARKS.md]`: every stage the built `eamazing` in a child process (generate, ingest, features build, train + promote + score of every business model with its demo families, erase 100 people, key rotation, serve under wrk); wall, CPU, peak memory (VmHWM), bytes read/written (rchar/wchar) per stage; disk per layer at the end. Resumable (DATA/full-run.json). Reference in the same run: DuckDB's own `COPY (SELECT * FROM read_csv(files)) TO parquet` of the same raw files.",

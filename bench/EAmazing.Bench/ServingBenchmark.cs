@@ -19,6 +19,7 @@ public static partial class ServingBenchmark
     private static readonly Option<int> SecondsOption = new("--seconds") { Description = "wrk duration (at most 30)", DefaultValueFactory = _ => 30 };
     private static readonly Option<int> ConnectionsOption = new("--connections") { Description = "wrk connections", DefaultValueFactory = _ => 16 };
     private static readonly Option<string?> WriteOption = new("--write") { Description = "Append the result as a row of this Markdown file, e.g. BENCHMARKS.md" };
+    private static readonly Option<string?> CliOption = new("--cli") { Description = "The built eamazing.dll (default: the Release build of this repository)" };
 
     private static readonly Dictionary<string, string> NoEnvironment = [];
 
@@ -32,6 +33,7 @@ public static partial class ServingBenchmark
         command.Options.Add(SecondsOption);
         command.Options.Add(ConnectionsOption);
         command.Options.Add(WriteOption);
+        command.Options.Add(CliOption);
         command.SetAction(parse => Run(parse));
         return command;
     }
@@ -41,7 +43,10 @@ public static partial class ServingBenchmark
         var seconds = Math.Clamp(parse.GetValue(SecondsOption), 1, 30);
         var connections = parse.GetValue(ConnectionsOption);
         var work = Directory.CreateTempSubdirectory("eamazing-serve-bench-").FullName;
-        var cli = Path.Combine(Loopback.RepositoryRoot(), "src", "EAmazing.Cli", "bin", "Release", "net10.0", "linux-x64", "eamazing.dll");
+        // bench full passes the CLI it runs, so a bench started outside the repository serves with the same build.
+        var cli = parse.GetValue(CliOption) is { } given
+            ? Path.GetFullPath(given)
+            : Path.Combine(Loopback.RepositoryRoot(), "src", "EAmazing.Cli", "bin", "Release", "net10.0", "linux-x64", "eamazing.dll");
         var environment = new Dictionary<string, string>
         {
             ["EAMAZING__SERVING__APIKEYSFILE"] = Path.Combine(work, "api-keys.json"),
