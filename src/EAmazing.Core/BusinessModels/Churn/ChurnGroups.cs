@@ -29,10 +29,10 @@ public static class ChurnGroups
                 }
 
                 var churned = examples.Count(e => e.Label);
+                var intervals = BinaryBootstrap.Intervals(examples, 0.5, resamples, seed);
                 // AUC needs both classes; a group without one is reported with its size and rate only.
-                var auc = churned > 0 && churned < examples.Length ? Bootstrap.Interval(examples, BinaryMetrics.RocAuc, resamples, seed) : null;
-                rows.Add(new ChurnGroupRow(name, method, examples.Length, churned / (double)examples.Length, auc,
-                    Bootstrap.Interval(examples, BinaryMetrics.LogLoss, resamples, seed)));
+                var auc = churned > 0 && churned < examples.Length ? intervals.RocAuc : null;
+                rows.Add(new ChurnGroupRow(name, method, examples.Length, churned / (double)examples.Length, auc, intervals.LogLoss));
             }
         }
 

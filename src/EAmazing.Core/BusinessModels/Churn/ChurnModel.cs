@@ -20,6 +20,10 @@ public sealed class ChurnModel : IBusinessModel
     public static readonly ModelParameter OracleReplicates = new("oracle-replicates",
         "Simulated futures per test user for the world's churn oracle (with --truth); its Monte Carlo error is reported", "40");
 
+    public static readonly ModelParameter OracleUsers = new("oracle-users",
+        "At most this many test users asked of the oracles (with --truth): a systematic sample, every (n / N)-th test row, when the test week has more; "
+        + "each ratio to an oracle is measured on the users it answered", "100000");
+
     public string Name => "churn";
 
     public string Description => "Churn: no purchase in the next 28 days, every family on weekly user snapshots beside the prior, a recency rule and the oracle, with a campaign profit curve";
@@ -32,7 +36,7 @@ public sealed class ChurnModel : IBusinessModel
 
     public IReadOnlyList<string> RegistryNames { get; } = [RegistryName];
 
-    public IReadOnlyList<ModelParameter> Parameters { get; } = [OracleReplicates, .. CampaignParameters.All];
+    public IReadOnlyList<ModelParameter> Parameters { get; } = [OracleReplicates, OracleUsers, .. CampaignParameters.All];
 
     /// <summary>The demo trains two families beside the baselines, one candidate each, to keep its added time small (a full run: every family).</summary>
     public DemoRun Demo { get; } = new(new Dictionary<string, string>(), RegistryName, TrialsPerFamily: 1, Families: ["logistic", "lightgbm"]);
@@ -49,7 +53,11 @@ public sealed class ChurnModel : IBusinessModel
         var replicates = int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 10_000
             ? n
             : throw new ArgumentException($"--{OracleReplicates.Name} '{text}' is not a whole number between 1 and 10000");
+        var usersText = settings.Parameter(OracleUsers);
+        var oracleUsers = int.TryParse(usersText, NumberStyles.None, CultureInfo.InvariantCulture, out var u) && u is >= 10 and <= 100_000_000
+            ? u
+            : throw new ArgumentException($"--{OracleUsers.Name} '{usersText}' is not a whole number between 10 and 100000000");
         var campaign = CampaignParameters.Resolve(settings, context.Campaign);
-        return new ChurnTraining(context).Run(settings, campaign, replicates, progress);
+        return new ChurnTraining(context).Run(settings, campaign, replicates, oracleUsers, progress);
     }
 }

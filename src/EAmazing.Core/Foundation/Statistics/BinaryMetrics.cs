@@ -8,7 +8,7 @@ namespace EAmazing.Foundation.Statistics;
 /// </summary>
 public static class BinaryMetrics
 {
-    private const double Epsilon = 1e-15;
+    internal const double Epsilon = 1e-15;
 
     /// <summary>ROC-AUC by the rank-sum (Mann–Whitney) formula, ties counted as half.</summary>
     public static double RocAuc(IReadOnlyList<ScoredExample> examples) =>

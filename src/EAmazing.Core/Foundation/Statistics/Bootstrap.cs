@@ -54,17 +54,20 @@ public static class Bootstrap
             }
         }
 
-        var alpha = (1 - level) / 2;
-        return [.. Enumerable.Range(0, metrics.Count).Select(m =>
-        {
-            if (values[m].Count == 0)
-            {
-                return new ConfidenceInterval(estimates[m], double.NaN, double.NaN, level);
-            }
+        return [.. Enumerable.Range(0, metrics.Count).Select(m => Percentile(estimates[m], values[m], level))];
+    }
 
-            values[m].Sort();
-            return new ConfidenceInterval(estimates[m], Quantile(values[m], alpha), Quantile(values[m], 1 - alpha), level);
-        })];
+    /// <summary>The interval around an estimate from its resampled values (sorted here); NaN bounds when none was finite.</summary>
+    internal static ConfidenceInterval Percentile(double estimate, List<double> values, double level)
+    {
+        if (values.Count == 0)
+        {
+            return new ConfidenceInterval(estimate, double.NaN, double.NaN, level);
+        }
+
+        var alpha = (1 - level) / 2;
+        values.Sort();
+        return new ConfidenceInterval(estimate, Quantile(values, alpha), Quantile(values, 1 - alpha), level);
     }
 
     private static double Quantile(List<double> sorted, double q)

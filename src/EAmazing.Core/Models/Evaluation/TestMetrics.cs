@@ -27,21 +27,23 @@ public sealed record TestMetrics(
     public static TestMetrics Measure(IReadOnlyList<ScoredExample> test, double threshold, BusinessCost cost, int resamples = 300, ulong seed = 46)
     {
         var confusion = ConfusionMatrix.At(test, threshold);
+        // One pass of resampling for all five intervals, linear per resample (a test set of millions stays in seconds).
+        var intervals = BinaryBootstrap.Intervals(test, threshold, resamples, seed);
         return new TestMetrics(
             test.Count,
             test.Count == 0 ? double.NaN : test.Count(e => e.Label) / (double)test.Count,
-            Bootstrap.Interval(test, BinaryMetrics.RocAuc, resamples, seed),
-            Bootstrap.Interval(test, BinaryMetrics.PrAuc, resamples, seed),
-            Bootstrap.Interval(test, BinaryMetrics.LogLoss, resamples, seed),
+            intervals.RocAuc,
+            intervals.PrAuc,
+            intervals.LogLoss,
             BinaryMetrics.Brier(test),
             BinaryMetrics.ExpectedCalibrationError(test),
             threshold,
             confusion,
-            Bootstrap.Interval(test, s => ConfusionMatrix.At(s, threshold).F1, resamples, seed),
+            intervals.F1,
             BinaryMetrics.LiftAtTopDecile(test),
             cost.NetValue(confusion))
         {
-            CalibrationErrorInterval = Bootstrap.Interval(test, s => BinaryMetrics.ExpectedCalibrationError(s), resamples, seed),
+            CalibrationErrorInterval = intervals.CalibrationError,
         };
     }
 }

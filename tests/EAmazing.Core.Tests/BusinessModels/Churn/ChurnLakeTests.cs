@@ -55,6 +55,24 @@ public sealed class ChurnLakeTests : IClassFixture<ChurnLakeTests.World>
     }
 
     [Fact]
+    public void Oracles_at_scale_answer_a_systematic_sample_of_the_test_users_and_say_so()
+    {
+        var context = new TrainingContext(_world.Gold.Lake.Engine, _world.Registry, new FeatureOptions(), new LeakageAuditOptions(), new Pseudonymiser(TestLake.Key));
+        var settings = new TrainingSettings
+        {
+            Families = ["logistic"], TrialsPerFamily = 1, TruthFolder = _world.Truth, Parameters = new Dictionary<string, string> { [ChurnModel.OracleUsers.Name] = "10" },
+        };
+
+        var outcome = new ChurnModel().Train(context, settings);
+
+        var note = Assert.Single(outcome.Notes, n => n.Text.StartsWith("oracle: the world's probability", StringComparison.Ordinal)).Text;
+        Assert.Matches(@"asked of a systematic sample of 10 of the [\d,]+ test users \(every \(n / 10\)-th test row; --oracle-users\), 10 matched", note);
+        var observable = Assert.Single(outcome.Notes, n => n.Text.StartsWith(ChurnTraining.ObservableOracle + ": knows neither", StringComparison.Ordinal)).Text;
+        Assert.Contains("(10 users,", observable, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => new ChurnModel().Train(context, settings with { Parameters = new Dictionary<string, string> { [ChurnModel.OracleUsers.Name] = "9" } }));
+    }
+
+    [Fact]
     public void Scoring_writes_pseudonymised_users_which_the_lookup_erasure_and_register_cover()
     {
         var engine = _world.Gold.Lake.Engine;

@@ -1,3 +1,5 @@
+using EAmazing.Foundation.Statistics;
+
 namespace EAmazing.BusinessModels.Recommendation.Data;
 
 /// <summary>
@@ -33,15 +35,7 @@ public sealed record PreparationOptions(
     public const int DefaultMaxEvaluatedSessions = 20_000;
 
     /// <summary>The day's sessions, or a systematic sample of <see cref="MaxEvaluatedSessions"/> of them (evenly spread over the day's start order).</summary>
-    public IReadOnlyList<T> EvaluationSample<T>(IReadOnlyList<T> day)
-    {
-        if (day.Count <= MaxEvaluatedSessions)
-        {
-            return day;
-        }
-
-        return Enumerable.Range(0, MaxEvaluatedSessions).Select(i => day[(int)((long)i * day.Count / MaxEvaluatedSessions)]).ToList();
-    }
+    public IReadOnlyList<T> EvaluationSample<T>(IReadOnlyList<T> day) => SystematicSample.Of(day, MaxEvaluatedSessions);
 
     public IReadOnlyList<string> Describe() =>
     [
