@@ -139,7 +139,8 @@ public sealed class FeatureBuilder(IGoldEngine engine, FeatureOptions options, T
         return step;
     }
 
-    private string Fingerprint(GoldTable table, IReadOnlyList<SilverInput> inputs)
+    /// <summary>What a partition of <paramref name="table"/> built from <paramref name="inputs"/> records: it is up to date while this is unchanged.</summary>
+    public string Fingerprint(GoldTable table, IReadOnlyList<SilverInput> inputs)
     {
         var text = string.Join('\n', [table.Sql, (options with { EngineMemoryLimit = "" }).ToString(), .. inputs.Select(i => i.Version)]);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));

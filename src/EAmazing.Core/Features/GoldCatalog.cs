@@ -20,18 +20,17 @@ public sealed class GoldCatalog(IGoldEngine engine)
     public void Forget(string table, string month) => engine.ExecuteCatalog([GoldPartitionsTable.Forget(table, month)]);
 
     /// <summary>Points each <c>gold_&lt;table&gt;</c> view at the table's recorded partitions; a table without any has no view.</summary>
-    public void RefreshViews(IEnumerable<GoldTable> tables)
-    {
-        var partitions = Partitions();
-        var statements = new List<CatalogStatement>();
-        foreach (var table in tables)
-        {
-            var files = partitions.Where(p => p.Table == table.Name).Select(p => engine.Layout.Full(p.Path)).ToList();
-            statements.Add(files.Count == 0
-                ? new CatalogStatement($"DROP VIEW IF EXISTS {table.ViewName}")
-                : new CatalogStatement($"CREATE OR REPLACE VIEW {table.ViewName} AS SELECT * FROM read_parquet({LakeSql.List(files)}, hive_partitioning = false)"));
-        }
+    public void RefreshViews(IEnumerable<GoldTable> tables) =>
+        engine.ExecuteCatalog(ViewStatements(engine.Layout, tables.Select(t => t.Name), Partitions()));
 
-        engine.ExecuteCatalog(statements);
-    }
+    /// <summary>The statements that point each named table's view at its partitions in <paramref name="partitions"/> (none: no view).</summary>
+    public static IReadOnlyList<CatalogStatement> ViewStatements(LakeLayout layout, IEnumerable<string> tables, IReadOnlyList<GoldPartition> partitions) =>
+        tables.Distinct(StringComparer.Ordinal).Select(table =>
+        {
+            var view = "gold_" + table;
+            var files = partitions.Where(p => p.Table == table).Select(p => layout.Full(p.Path)).ToList();
+            return files.Count == 0
+                ? new CatalogStatement($"DROP VIEW IF EXISTS {view}")
+                : new CatalogStatement($"CREATE OR REPLACE VIEW {view} AS SELECT * FROM read_parquet({LakeSql.List(files)}, hive_partitioning = false)");
+        }).ToList();
 }

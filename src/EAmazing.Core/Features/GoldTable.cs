@@ -20,6 +20,12 @@ public sealed record GoldTable(
 
     public string Sql => SqlText ?? FeatureSql.Load(Name);
 
+    /// <summary>
+    /// The ORDER BY of the table's SQL when it names a column derived from a pseudonym (null: rows in no particular
+    /// order): a key rotation that re-keys a partition in place sorts it by this again, so its file is the rebuild's.
+    /// </summary>
+    public string? PseudonymOrder { get; init; }
+
     public string ViewName => "gold_" + Name;
 
     public bool IsFeature(string column) =>

@@ -9,7 +9,10 @@ public static class GoldTables
 
     public static readonly GoldTable CartPredictionPoints = new("cart_prediction_points", MonthInputs.HistoryToMonth,
         ["session_key"], ["label_purchase"], ["user_id", "product_id", "category_id"],
-        "purchase intent: one row per session at its first cart event; label: a purchase at or after it in the session");
+        "purchase intent: one row per session at its first cart event; label: a purchase at or after it in the session")
+    {
+        PseudonymOrder = "as_of_time, session_key",
+    };
 
     public static readonly GoldTable SessionPrefixes = new("session_prefixes", MonthInputs.SameMonth,
         ["session_key", "prefix_length"], ["label_purchase_later"], ["user_id", "last_event_type"],

@@ -16,9 +16,11 @@ namespace EAmazing.Governance.Keys;
 /// <item>The new key is stored durably beside the current one (<see cref="KeyFile.PendingOf"/>), with a progress
 /// file, before any file is rewritten. From then on ingest and the API refuse to start (the key store sees the
 /// pending key), so nothing new is pseudonymised under a key being left.</item>
-/// <item>One lake commit moves bronze, silver, quarantine, the catalog's key ids and suppression list to the new
-/// key and drops gold; recovery on the next open rolls it forward if the process dies after its commit point.</item>
-/// <item>The predictions log is rewritten (idempotently); gold is rebuilt from the new silver. The audit entry rode in the lake commit.</item>
+/// <item>One lake commit moves bronze, silver, quarantine, gold (<see cref="GoldRekeyer"/>: re-keyed in place, no
+/// rebuild), the catalog's key ids and suppression list to the new key; recovery on the next open rolls it forward if
+/// the process dies after its commit point.</item>
+/// <item>The predictions log is rewritten (idempotently); gold partitions that were stale (or not re-keyable) are
+/// built from the new silver. The audit entry rode in the lake commit.</item>
 /// <item>The old key file is overwritten with zeros and the pending key renamed over it.</item>
 /// </list>
 /// A re-run after a crash anywhere reads the progress file and the lake's key ids and finishes the rotation.
@@ -65,6 +67,7 @@ public sealed class KeyRotation(ILakeEngines engines, KeyRotationOptions options
         using var lake = engines.OpenLake(options.LakeRoot, options.EngineMemoryLimit);
         PseudonymMapping? mapping = null;
         RekeyCounts? lakeCounts = null;
+        GoldRekey? goldCounts = null;
         PredictionRekeyCounts? predictionCounts = null;
         var goldRebuilt = 0;
         try
@@ -121,12 +124,24 @@ public sealed class KeyRotation(ILakeEngines engines, KeyRotationOptions options
                     var commit = rekeyer.Write(suppressions, out var counts);
                     lakeCounts = counts;
                     Fault("partitions-written");
-                    // The rotation's audit entry rides in its lake commit: the lake is never on the new key without it.
-                    CommitJournal.Commit(lake, commit with { Audit = [new(options.Actor, AuditAction, "pseudonym key",
-                        $"key {state.FromKeyId} replaced by {state.ToKeyId}: bronze, silver and quarantine re-pseudonymised ({counts.Rows:N0} rows), "
-                        + $"{counts.SuppressionsCarried} suppressed subjects carried over, {counts.SuppressionsDropped} dropped; the predictions log, gold and the old key's destruction follow")] });
+                    progress?.Report("re-keying gold");
+                    var gold = new GoldRekeyer(lake, mapping, new FeatureBuilder(lake, options.Features, _clock)).Write(commit.Partitions, state.ToKeyId);
+                    goldCounts = gold;
+                    Fault("gold-written");
+                    // Gold rides in the same commit (never missing), and so does the rotation's audit entry: the lake is never on the new key without it.
+                    CommitJournal.Commit(lake, commit with
+                    {
+                        Deletes = [.. commit.Deletes, .. gold.Deletes],
+                        Partitions = [.. commit.Partitions, .. gold.Files],
+                        Catalog = [.. commit.Catalog ?? [], .. gold.Catalog],
+                        Audit = [new(options.Actor, AuditAction, "pseudonym key",
+                            $"key {state.FromKeyId} replaced by {state.ToKeyId}: bronze, silver and quarantine re-pseudonymised ({counts.Rows:N0} rows), "
+                            + $"gold re-keyed ({gold.Rekeyed} partitions rewritten, {gold.Unchanged} without pseudonyms kept, {gold.Dropped} dropped for rebuild), "
+                            + $"{counts.SuppressionsCarried} suppressed subjects carried over, {counts.SuppressionsDropped} dropped; the predictions log, any gold rebuild and the old key's destruction follow")],
+                    });
                     progress?.Report($"lake committed: {counts.BronzeFiles} bronze, {counts.SilverFiles} silver, {counts.QuarantineFiles} quarantine files ({counts.Rows:N0} rows); "
-                        + $"{counts.SuppressionsCarried} suppressed subjects carried over, {counts.SuppressionsDropped} dropped; {counts.GoldPartitionsDropped} gold partitions dropped for rebuild");
+                        + $"{counts.SuppressionsCarried} suppressed subjects carried over, {counts.SuppressionsDropped} dropped; "
+                        + $"gold: {gold.Rekeyed} partitions re-keyed, {gold.Unchanged} kept (no pseudonyms), {gold.Dropped} dropped for rebuild");
                     Fault("lake-committed");
                 }
 
@@ -163,7 +178,7 @@ public sealed class KeyRotation(ILakeEngines engines, KeyRotationOptions options
 
             DestroyOldKey(state);
             progress?.Report($"old key {state.FromKeyId} overwritten and deleted; {_keyPath} now holds key {state.ToKeyId}");
-            return new KeyRotationResult(state.FromKeyId, state.ToKeyId, resumed, lakeCounts, predictionCounts, goldRebuilt, watch.Elapsed.TotalSeconds);
+            return new KeyRotationResult(state.FromKeyId, state.ToKeyId, resumed, lakeCounts, predictionCounts, goldCounts?.Rekeyed, goldRebuilt, watch.Elapsed.TotalSeconds);
         }
         finally
         {
@@ -196,9 +211,10 @@ public sealed class KeyRotation(ILakeEngines engines, KeyRotationOptions options
             return 0;
         }
 
-        progress?.Report($"rebuilding gold ({string.Join(", ", tables.Select(t => t.Name))}, {state.GoldFirstMonth}..{state.GoldLastMonth}) from the re-keyed silver");
+        progress?.Report($"building what gold still needs ({string.Join(", ", tables.Select(t => t.Name))}, {state.GoldFirstMonth}..{state.GoldLastMonth}) from the re-keyed silver");
         var from = DateOnly.ParseExact(state.GoldFirstMonth + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
         var to = DateOnly.ParseExact(state.GoldLastMonth + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture).AddMonths(1).AddDays(-1);
+        // Incremental: the partitions re-keyed in the lake commit are up to date, only dropped (stale) ones are built.
         var result = new FeatureBuilder(lake, options.Features, _clock).Build(new FeatureBuildRequest(from, to, tables));
         return result.Built;
     }

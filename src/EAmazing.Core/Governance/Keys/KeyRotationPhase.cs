@@ -12,7 +12,7 @@ public enum KeyRotationPhase
     /// <summary>The predictions log is rewritten.</summary>
     PredictionsRewritten,
 
-    /// <summary>Gold is rebuilt (or there was none) and the rotation is in the audit trail.</summary>
+    /// <summary>Gold partitions the lake commit dropped as stale are built (or there were none); the rotation is in the audit trail.</summary>
     Recorded,
 
     /// <summary>The old key is being overwritten and the pending key moved into its place.</summary>

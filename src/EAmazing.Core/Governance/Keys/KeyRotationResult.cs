@@ -10,5 +10,6 @@ public sealed record KeyRotationResult(
     bool Resumed,
     RekeyCounts? Lake,
     PredictionRekeyCounts? Predictions,
+    int? GoldPartitionsRekeyed,
     int GoldPartitionsRebuilt,
     double Seconds);

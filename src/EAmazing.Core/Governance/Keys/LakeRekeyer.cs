@@ -1,8 +1,5 @@
 using System.Globalization;
-using EAmazing.BusinessModels;
-using EAmazing.Features;
 using EAmazing.Lake;
-using EAmazing.Lake.Catalog;
 using EAmazing.Privacy;
 
 namespace EAmazing.Governance.Keys;
@@ -10,8 +7,8 @@ namespace EAmazing.Governance.Keys;
 /// <summary>
 /// Rewrites the lake from one key's pseudonyms to another's through a <see cref="PseudonymMapping"/>, as one
 /// <see cref="LakeCommit"/>: every bronze, silver and quarantine file (written aside as <c>.tmp</c>), the key ids
-/// of <c>lake_partitions</c> and <c>ingested_files</c>, the suppression list's digests, and gold dropped (its
-/// files and catalog rows; rebuilt from the new silver afterwards). Row order within each file is kept, except
+/// of <c>lake_partitions</c> and <c>ingested_files</c>, and the suppression list's digests (gold joins the same
+/// commit: <see cref="GoldRekeyer"/>). Row order within each file is kept, except
 /// silver, whose files are user buckets by pseudonym: rows move to the bucket of their new pseudonym.
 /// </summary>
 public sealed class LakeRekeyer(IGoldEngine lake, PseudonymMapping mapping, string fromKeyId, string toKeyId)
@@ -76,8 +73,7 @@ public sealed class LakeRekeyer(IGoldEngine lake, PseudonymMapping mapping, stri
 
         foreach (var month in partitions.Where(p => p.Layer == LakeLayer.Silver).GroupBy(p => p.PartitionKey))
         {
-            var files = month.Select(p => Layout.Full(p.Path)).ToList();
-            var newMonth = month.Select(p => WriteSilverBucket(p, files)).ToList();
+            var newMonth = WriteSilverMonth(month.ToList());
             var before = month.Sum(p => p.Rows);
             var after = newMonth.Sum(p => p.Rows);
             if (before != after)
@@ -88,7 +84,6 @@ public sealed class LakeRekeyer(IGoldEngine lake, PseudonymMapping mapping, stri
             written.AddRange(newMonth);
         }
 
-        var gold = new GoldCatalog(lake).Partitions();
         var catalog = new List<CatalogStatement>
         {
             new("UPDATE ingested_files SET key_id = $1 WHERE key_id = $2", toKeyId, fromKeyId),
@@ -108,12 +103,10 @@ public sealed class LakeRekeyer(IGoldEngine lake, PseudonymMapping mapping, stri
             catalog.Add(new("DELETE FROM suppressed_subjects WHERE subject_digest = $1", digest));
         }
 
-        catalog.Add(GoldPartitionsTable.ForgetAll());
-        catalog.AddRange(GoldTables.All.Concat(BusinessModelCatalog.Default.WrittenTables).Select(t => new CatalogStatement($"DROP VIEW IF EXISTS {t.ViewName}")));
         counts = new RekeyCounts(
             written.Count(p => p.Layer == LakeLayer.Bronze), written.Count(p => p.Layer == LakeLayer.Silver), written.Count(p => p.Layer == LakeLayer.Quarantine),
-            written.Sum(p => p.Rows), gold.Count, suppressions.Mapped.Count, suppressions.Unmatched.Count, mapping.Users, mapping.Sessions);
-        return LakeCommit.Change(gold.Select(g => g.Path).ToList(), written, catalog);
+            written.Sum(p => p.Rows), suppressions.Mapped.Count, suppressions.Unmatched.Count, mapping.Users, mapping.Sessions);
+        return LakeCommit.Change([], written, catalog);
     }
 
     /// <summary>Bronze and quarantine: one file per source file (and month), rows in their original order.</summary>
@@ -135,26 +128,65 @@ public sealed class LakeRekeyer(IGoldEngine lake, PseudonymMapping mapping, stri
             """);
     }
 
-    /// <summary>Silver: the bucket's users are those whose new pseudonym falls in it; session ids follow the user.</summary>
-    private LakePartition WriteSilverBucket(LakePartition p, IReadOnlyList<string> monthFiles)
+    /// <summary>
+    /// Silver: a bucket's users are those whose new pseudonym falls in it; session ids follow the user. The month is
+    /// read and joined to the maps once: with one bucket straight into its file; with several, into one temporary
+    /// file per first hex digit of the new pseudonym (DuckDB's PARTITION_BY), then each bucket sorts its digits'
+    /// files into its own (reading every bucket from the month's files re-read and re-joined the month per bucket).
+    /// Each bucket gets the rows, in the order (event time, user, source file and line), a query per bucket gives.
+    /// </summary>
+    private List<LakePartition> WriteSilverMonth(IReadOnlyList<LakePartition> buckets)
     {
-        var name = Path.GetFileNameWithoutExtension(p.Path); // users-X-Y
-        var bucket = new UserBucket(name[^3], name[^1]);
-        var select = SelectList(monthFiles[0], new Dictionary<string, string>
+        var files = buckets.Select(p => Layout.Full(p.Path)).ToList();
+        var select = SelectList(files[0], new Dictionary<string, string>
         {
             ["user_id"] = "u.new",
             ["source_session"] = "s.new",
             ["session_id"] = "u.new || substr(b.session_id, length(b.user_id) + 1)",
             ["key_id"] = $"'{toKeyId}'",
         });
-        return Write(p, $"""
-            SELECT {select}
-            FROM read_parquet({LakeSql.List(monthFiles)}, hive_partitioning = false) AS b
+        var rekeyed = $"""
+            SELECT {select}, substr(u.new, 1, 1) AS rekey_digit
+            FROM read_parquet({LakeSql.List(files)}, hive_partitioning = false) AS b
             JOIN user_map u ON u.old = b.user_id
             LEFT JOIN session_map s ON s.old = b.source_session
-            WHERE u.new >= '{bucket.From}' AND u.new < '{bucket.To}'
-            ORDER BY b.event_time, u.new, b.source_file, b.source_line
-            """);
+            """;
+        const string Order = "ORDER BY event_time, user_id, source_file, source_line";
+        if (buckets.Count == 1)
+        {
+            return [Write(buckets[0], $"SELECT * EXCLUDE (rekey_digit) FROM ({rekeyed}) {Order}")];
+        }
+
+        var folder = Path.Combine(Layout.Staging, "rekey-silver-" + buckets[0].PartitionKey);
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        try
+        {
+            mapping.Execute($"COPY ({rekeyed}) TO '{LakeSql.Literal(folder)}' (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (rekey_digit))");
+            return buckets.Select(p =>
+            {
+                var name = Path.GetFileNameWithoutExtension(p.Path); // users-X-Y
+                var bucket = new UserBucket(name[^3], name[^1]);
+                var parts = Directory.Exists(folder)
+                    ? Directory.EnumerateDirectories(folder, "rekey_digit=*")
+                        .Where(d => d[^1] is var digit && string.CompareOrdinal(digit.ToString(), bucket.From) >= 0 && string.CompareOrdinal(digit.ToString(), bucket.To) < 0)
+                        .SelectMany(d => Directory.EnumerateFiles(d, "*.parquet")).Order(StringComparer.Ordinal).ToList()
+                    : [];
+                return Write(p, parts.Count == 0
+                    ? $"SELECT * EXCLUDE (rekey_digit) FROM ({rekeyed}) WHERE false" // an empty bucket: an empty file with the columns
+                    : $"SELECT * FROM read_parquet({LakeSql.List(parts)}, hive_partitioning = false) {Order}");
+            }).ToList();
+        }
+        finally
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
     }
 
     private LakePartition Write(LakePartition p, string query)
@@ -206,4 +238,4 @@ public sealed class LakeRekeyer(IGoldEngine lake, PseudonymMapping mapping, stri
 public sealed record SuppressionPlan(IReadOnlyList<(string Old, string New, string Since)> Mapped, IReadOnlyList<string> Unmatched);
 
 /// <summary>What a re-keying rewrote.</summary>
-public sealed record RekeyCounts(int BronzeFiles, int SilverFiles, int QuarantineFiles, long Rows, int GoldPartitionsDropped, int SuppressionsCarried, int SuppressionsDropped, long Users, long Sessions);
+public sealed record RekeyCounts(int BronzeFiles, int SilverFiles, int QuarantineFiles, long Rows, int SuppressionsCarried, int SuppressionsDropped, long Users, long Sessions);

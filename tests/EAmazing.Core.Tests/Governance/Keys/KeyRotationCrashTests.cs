@@ -19,7 +19,7 @@ public sealed class KeyRotationCrashTests : IClassFixture<KeyRotationCrashTests.
 
     public static TheoryData<string> Points =>
     [
-        "pending-key-written", "prepared", "partitions-written", "lake-committed", "predictions-rewritten",
+        "pending-key-written", "prepared", "partitions-written", "gold-written", "lake-committed", "predictions-rewritten",
         "gold-rebuilt", "recorded", "old-key-overwritten", "key-swapped",
     ];
 

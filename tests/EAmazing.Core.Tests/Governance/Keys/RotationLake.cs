@@ -2,6 +2,7 @@ using System.Globalization;
 using EAmazing.Core.Tests.Support;
 using EAmazing.Engine.DuckDb;
 using EAmazing.Features;
+using EAmazing.Ingestion;
 using EAmazing.Lake;
 using EAmazing.Monitoring.Predictions;
 using EAmazing.Privacy;
@@ -18,9 +19,9 @@ public sealed class RotationLake : IDisposable
 {
     public static readonly PseudonymKey NextKey = Parse("ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100");
 
-    public RotationLake(IEnumerable<string> files, bool gold = true)
+    public RotationLake(IEnumerable<string> files, bool gold = true, IngestOptions? options = null)
     {
-        Lake = new TestLake();
+        Lake = new TestLake(options);
         KeyPath = Lake.Input(Path.Combine("keys", "pseudonym.key"));
         KeyFile.Write(KeyPath, TestLake.Key);
         foreach (var file in files)
