@@ -64,6 +64,24 @@ public sealed class LeakageAuditTests(GeneratedGoldLake world) : IClassFixture<G
     }
 
     [Fact]
+    public void Given_row_caps_When_the_audit_samples_keys_Then_it_compares_the_same_rows_on_both_sides_and_still_catches_a_leak()
+    {
+        var full = new FutureInvarianceCheck(world.Gold.Lake.Engine, world.Gold.Builder, new LeakageAuditOptions { SampleCutoffs = 3 }).Run(GoldTables.UserSnapshots, "2019-11");
+        var capped = new FutureInvarianceCheck(world.Gold.Lake.Engine, world.Gold.Builder, new LeakageAuditOptions { SampleCutoffs = 3, MaxRowsPerCutoff = 20 })
+            .Run(GoldTables.UserSnapshots, "2019-11");
+
+        // A sample drawn differently on the two sides would show rows as missing.
+        Assert.True(capped.Passed, string.Join("\n", capped.Violations.Take(10).Select(v => $"{v.Row} {v.Column}: {v.Built} → {v.Recomputed}")));
+        Assert.InRange(capped.RowsChecked, 1, full.RowsChecked / 2);
+
+        var leaky = Audit(new LeakageAuditOptions { SampleCutoffs = 20, MaxRowsPerCutoff = 2, MaxScanRows = 40 }).Run(LeakyCartPoints, Month);
+
+        Assert.False(leaky.Invariance.Passed);
+        Assert.Contains("session_events_total", leaky.OffendingFeatures);
+        Assert.InRange(Assert.Single(leaky.Scans).Rows, 20, 80);
+    }
+
+    [Fact]
     public void Given_a_lower_threshold_When_honest_features_reach_it_Then_the_scan_flags_them()
     {
         var result = Audit(new LeakageAuditOptions { AucThreshold = 0.55 }).Run(GoldTables.CartPredictionPoints, Month);

@@ -17,6 +17,15 @@ public sealed record LeakageAuditOptions
     /// <summary>Fewer labelled rows than this (or no row of one class) and a feature's AUC is not judged.</summary>
     public int MinRowsForAuc { get; init; } = 20;
 
+    /// <summary>
+    /// At most this many rows compared per cutoff: beyond it (a weekly snapshot of millions of users) a seeded hash sample
+    /// of the table's keys, the same rows on both sides, so memory stays bounded at any scale.
+    /// </summary>
+    public int MaxRowsPerCutoff { get; init; } = 100_000;
+
+    /// <summary>At most this many rows in the single-feature AUC scan of a month: beyond it, a seeded hash sample of the keys.</summary>
+    public int MaxScanRows { get; init; } = 1_000_000;
+
     /// <summary>Relative tolerance when comparing floating-point feature values (engines may sum in another order).</summary>
     public double Tolerance { get; init; } = 1e-9;
 }
