@@ -101,7 +101,8 @@ public static class TrainCommand
 
     public static int Execute(CliSettings settings, IBusinessModel model, TrainingSettings training)
     {
-        if (!LakeAccess.TryOpen(settings, out var lake))
+        // The leakage audit recomputes gold tables from silver, as features build does: the same engine memory.
+        if (!LakeAccess.TryOpen(settings, out var lake, settings.Features.EngineMemoryLimit))
         {
             return ExitCodes.Failure;
         }
