@@ -1,3 +1,4 @@
+using System.Globalization;
 using EAmazing.Lake;
 
 namespace EAmazing.Features.Leakage;
@@ -15,12 +16,19 @@ public static class GoldRows
     }
 
     /// <summary>
-    /// A condition keeping about one row in <paramref name="every"/> by a seeded hash of the table's keys ("TRUE" for 1):
-    /// deterministic, and the same rows of a table and of its recomputation.
+    /// A condition keeping at most <paramref name="max"/> of the rows of <paramref name="relation"/> matching
+    /// <paramref name="where"/>: "TRUE" when they are fewer, else about one in every (n / max) by a seeded hash of the
+    /// table's keys: deterministic, and the same rows of a table and of its recomputation.
     /// </summary>
-    public static string Sample(GoldTable table, long every, int seed) =>
-        every <= 1 ? "TRUE" : $"hash({string.Join(", ", table.KeyColumns.Append(GoldTable.AsOfColumn).Distinct().Select(c => $"\"{c}\""))}, {seed}) % {every} = 0";
+    public static string Sample(IGoldEngine engine, string relation, string where, GoldTable table, int max, int seed)
+    {
+        var rows = Convert.ToInt64(engine.Compute($"SELECT count(*) FROM {relation} WHERE {where}").Rows[0][0], CultureInfo.InvariantCulture);
+        if (rows <= max)
+        {
+            return "TRUE";
+        }
 
-    /// <summary>One row in how many keeps at most <paramref name="max"/> of <paramref name="rows"/>.</summary>
-    public static long Every(long rows, int max) => rows <= max ? 1 : (rows + max - 1) / max;
+        var keys = string.Join(", ", table.KeyColumns.Append(GoldTable.AsOfColumn).Distinct().Select(c => $"\"{c}\""));
+        return $"hash({keys}, {seed}) % {(rows + max - 1) / max} = 0";
+    }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using EAmazing.Lake;
 
 namespace EAmazing.Features.Leakage;
@@ -16,8 +15,7 @@ public sealed class LeakageAudit(IGoldEngine engine, FeatureBuilder builder, Lea
         if (table.LabelColumns.Count > 0)
         {
             var gold = GoldRows.Of(engine, builder, table, month, builder.SilverInputs());
-            var count = Convert.ToInt64(engine.Compute($"SELECT count(*) FROM {gold}").Rows[0][0], CultureInfo.InvariantCulture);
-            var rows = engine.Compute($"SELECT * FROM {gold} WHERE {GoldRows.Sample(table, GoldRows.Every(count, options.MaxScanRows), options.Seed)}");
+            var rows = engine.Compute($"SELECT * FROM {gold} WHERE {GoldRows.Sample(engine, gold, "TRUE", table, options.MaxScanRows, options.Seed)}");
             var features = rows.Columns.Where(table.IsFeature).ToList();
             scans.AddRange(table.LabelColumns.Select(label => FeatureLeakScanner.Scan(rows, label, features, options)));
         }
