@@ -9,6 +9,7 @@ namespace EAmazing.Features.Leakage;
 /// column (and no row may appear or vanish). Events at the as-of second itself stay: they define the row (the
 /// first cart event, the k-th event); tables whose features must be strictly earlier (the cart prediction points)
 /// filter them in their SQL, and the truncation tests check that. A feature computed from later events changes.
+/// The recomputation computes the rows at t only (<see cref="GoldQuery.AsOfOnly"/>), not the whole month again.
 /// </summary>
 public sealed class FutureInvarianceCheck(IGoldEngine engine, FeatureBuilder builder, LeakageAuditOptions options)
 {
@@ -28,7 +29,9 @@ public sealed class FutureInvarianceCheck(IGoldEngine engine, FeatureBuilder bui
             var at = $"WHERE {GoldTable.AsOfColumn} = {FeatureSql.Timestamp(cutoff)}";
             at += $" AND {GoldRows.Sample(engine, built, at["WHERE ".Length..], table, options.MaxRowsPerCutoff, options.Seed)}";
             var expected = engine.Compute($"SELECT * FROM {built} {at}");
-            var recomputed = engine.Compute($"SELECT * FROM ({builder.QueryFor(table, month, silver, cutoff).Sql()}) AS past {at}");
+            // Only the rows at the cutoff are recomputed: the tables narrow to them where they are defined.
+            var past = builder.QueryFor(table, month, silver, cutoff) with { AsOfOnly = true };
+            var recomputed = engine.Compute($"SELECT * FROM ({past.Sql()}) AS past {at}");
             rowsChecked += expected.Rows.Count;
             var byKey = recomputed.Rows.ToDictionary(r => Key(recomputed, r, table));
             var columns = expected.Columns.Where(c => !table.LabelColumns.Contains(c)).ToList();

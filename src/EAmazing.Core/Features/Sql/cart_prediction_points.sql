@@ -22,6 +22,8 @@ points AS (
            CAST(first_cart.event_time AS DATE) AS as_of_day
     FROM first_carts
     WHERE first_cart.event_time >= {from} AND first_cart.event_time < {to}
+        -- the leakage audit's recomputation wants the points at one as-of time only (GoldQuery.AsOfOnly)
+        AND ({only_as_of} IS NULL OR first_cart.event_time = {only_as_of})
 ),
 in_session AS (
     SELECT

@@ -11,6 +11,8 @@ day_events AS NOT MATERIALIZED (
            CASE WHEN category_code = '' THEN 'unknown' ELSE split_part(category_code, '.', 1) END AS top_category
     FROM events
     WHERE event_time >= {from} AND event_time < {to}
+        -- the leakage audit's recomputation wants the day that ends at one as-of time only (GoldQuery.AsOfOnly)
+        AND ({only_as_of} IS NULL OR CAST(event_time AS DATE) = CAST({only_as_of} - INTERVAL '1 days' AS DATE))
 ),
 by_level AS (
     SELECT day, 'category' AS level, CAST(category_id AS VARCHAR) AS category_key, category_id, max(top_category) AS top_category,

@@ -24,9 +24,13 @@ WITH prefixes AS (
                {prefix_lags}
                count(CASE WHEN event_type = 'purchase' THEN 1 END) OVER (in_session_{file} ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS session_purchases
         FROM {file_events}
+        -- the leakage audit's recomputation wants the prefixes ending at one as-of time only (GoldQuery.AsOfOnly):
+        -- the sessions with an event then, whole, so their positions and lags are the same
+        WHERE {only_as_of} IS NULL OR session_id IN (SELECT session_id FROM {file_events} WHERE event_time = {only_as_of})
         WINDOW in_session_{file} AS (PARTITION BY session_id ORDER BY file_row_number)
     ) AS ordered
     WHERE position <= {prefix_lengths} AND event_time >= {from} AND event_time < {to}
+        AND ({only_as_of} IS NULL OR event_time = {only_as_of})
 --</per silver file>
 ),
 counted AS (

@@ -29,8 +29,13 @@ WITH by_session AS (
         CAST(avg(price) AS DOUBLE) AS mean_price,
         CAST(sum(CASE WHEN event_type = 'purchase' THEN price ELSE 0 END) AS DOUBLE) AS purchase_revenue
     FROM {file_events}
+    -- the leakage audit's recomputation wants the sessions known complete at one as-of time only (GoldQuery.AsOfOnly):
+    -- the sessions with an event one gap before it, whole
+    WHERE {only_as_of} IS NULL
+        OR session_id IN (SELECT session_id FROM {file_events} WHERE event_time = {only_as_of} - INTERVAL '{session_gap_seconds} seconds')
     GROUP BY session_id
     HAVING min(event_time) >= {from} AND min(event_time) < {to}
+        AND ({only_as_of} IS NULL OR max(event_time) = {only_as_of} - INTERVAL '{session_gap_seconds} seconds')
 --</per silver file>
 )
 SELECT
