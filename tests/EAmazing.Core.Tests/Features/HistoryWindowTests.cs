@@ -1,10 +1,14 @@
+using EAmazing.Core.Tests.Support;
+using EAmazing.Features;
+
 namespace EAmazing.Core.Tests.Features;
 
 /// <summary>
 /// The history tables read only the days their trailing windows keep (an event_time predicate in the SQL, so earlier
 /// months are not read): a window that crosses into the previous month must still count that month's events, and the
 /// all-time features (an item's age) must still see the whole history. Each feature is recomputed here straight from
-/// silver, over all of it, for every November row of the generated world (Oct–Nov; windows of 30 days).
+/// silver, over all of it, for every November row of the generated world (Oct–Nov; windows of 30 days), and for every
+/// user snapshot of a build whose days before the windows are folded into one row per user.
 /// </summary>
 public sealed class HistoryWindowTests(GeneratedGoldLake world) : IClassFixture<GeneratedGoldLake>
 {
@@ -81,6 +85,56 @@ public sealed class HistoryWindowTests(GeneratedGoldLake world) : IClassFixture<
             SELECT count(*) FROM gold_items i
             JOIN (SELECT product_id, CAST(min(event_time) AS DATE) AS first_day FROM silver GROUP BY product_id) f USING (product_id)
             WHERE i.day >= DATE '2019-11-01' AND i.age_days <> date_diff('day', f.first_day, i.day)
+            """));
+    }
+
+    [Fact]
+    public void Given_snapshots_whose_earlier_days_are_folded_per_user_Then_all_time_and_30_day_features_are_those_of_every_silver_day()
+    {
+        // 14 history days: the 30-day sums are the longest windows, so the days before 2 October fold into one row per
+        // user for November's snapshots (and October's snapshots read every day)
+        using var lake = new TestLake();
+        foreach (var file in TinyWorld.Files)
+        {
+            lake.Ingest(file);
+        }
+
+        new FeatureBuilder(lake.Engine, new FeatureOptions { SnapshotHistoryDays = 14 })
+            .Build(new FeatureBuildRequest(Tables: [GoldTables.UserSnapshots]));
+
+        const string Expected = """
+            WITH sessions AS (
+                SELECT any_value(user_id) AS user_id, CAST(min(event_time) AS DATE) AS day FROM silver
+                GROUP BY session_id, date_trunc('month', event_time)
+            ),
+            expected AS (
+                SELECT u.user_id, u.as_of_time,
+                       date_diff('day', min(CAST(s.event_time AS DATE)), CAST(u.as_of_time AS DATE)) AS tenure_days,
+                       date_diff('second', max(s.event_time), u.as_of_time) / 86400.0 AS recency_days,
+                       date_diff('second', max(CASE WHEN s.event_type = 'purchase' THEN s.event_time END), u.as_of_time) / 86400.0 AS days_since_last_purchase,
+                       count(CASE WHEN s.event_type = 'purchase' THEN 1 END) AS frequency_purchases,
+                       CAST(sum(CASE WHEN s.event_type = 'purchase' THEN s.price ELSE 0 END) AS DOUBLE) AS monetary,
+                       count(CASE WHEN s.event_time >= u.as_of_time - INTERVAL '30 days' THEN 1 END) AS events_30d,
+                       count(CASE WHEN s.event_time >= u.as_of_time - INTERVAL '30 days' AND s.event_type = 'purchase' THEN 1 END) AS purchases_30d,
+                       CAST(sum(CASE WHEN s.event_time >= u.as_of_time - INTERVAL '30 days' AND s.event_type = 'purchase' THEN s.price ELSE 0 END) AS DOUBLE) AS revenue_30d,
+                       (SELECT count(*) FROM sessions x WHERE x.user_id = u.user_id
+                        AND x.day < CAST(u.as_of_time AS DATE) AND x.day >= CAST(u.as_of_time AS DATE) - INTERVAL '30 days') AS sessions_30d
+                FROM gold_user_snapshots u
+                JOIN silver s ON s.user_id = u.user_id AND s.event_time < u.as_of_time
+                GROUP BY u.user_id, u.as_of_time
+            )
+            """;
+        // users whose first day is folded: November snapshots of users first seen on 1 October
+        Assert.True(lake.Count($"{Expected} SELECT count(*) FROM expected WHERE as_of_time >= TIMESTAMP '2019-11-01' AND tenure_days > date_diff('day', DATE '2019-10-02', CAST(as_of_time AS DATE))") > 5);
+        Assert.True(lake.Count("SELECT count(*) FROM gold_user_snapshots") > 1_000);
+        Assert.Equal(0, lake.Count($"""
+            {Expected}
+            SELECT count(*) FROM gold_user_snapshots u LEFT JOIN expected e USING (user_id, as_of_time)
+            WHERE e.user_id IS NULL OR u.tenure_days <> e.tenure_days OR u.recency_days <> e.recency_days
+               OR u.days_since_last_purchase IS DISTINCT FROM e.days_since_last_purchase
+               OR u.frequency_purchases <> e.frequency_purchases OR u.monetary <> e.monetary
+               OR u.events_30d <> e.events_30d OR u.purchases_30d <> e.purchases_30d OR u.revenue_30d <> e.revenue_30d
+               OR u.sessions_30d <> e.sessions_30d
             """));
     }
 }
