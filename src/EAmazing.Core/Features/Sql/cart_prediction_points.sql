@@ -13,7 +13,9 @@ first_carts AS (
                     'category_id': category_id, 'price': price},
                    (event_time, source_file, source_line)) AS first_cart
     FROM events
-    WHERE event_type = 'cart'
+    -- a session lies in one month (its key carries it): the month's files hold every session whose first cart can
+    -- be a point, whole, so earlier months are not read for this
+    WHERE event_type = 'cart' AND event_time >= {from} AND event_time < {to}
     GROUP BY session_key
 ),
 points AS (
@@ -72,7 +74,9 @@ item_days AS (
            count(CASE WHEN event_type = 'cart' THEN 1 END) AS carts,
            count(CASE WHEN event_type = 'purchase' THEN 1 END) AS purchases
     FROM events
-    WHERE product_id IN (SELECT product_id FROM points)
+    -- only the days item_history keeps: the {item_window_days} days before a point's day, the month's first day the
+    -- earliest (so only the months that window overlaps are read, not all history)
+    WHERE product_id IN (SELECT product_id FROM points) AND event_time >= {from} - INTERVAL '{item_window_days} days'
     GROUP BY product_id, CAST(event_time AS DATE)
 ),
 item_history AS (
@@ -90,7 +94,8 @@ item_history AS (
 category_days AS (
     SELECT category_id, CAST(event_time AS DATE) AS day, sum(price) AS price_sum, count(*) AS price_count
     FROM events
-    WHERE category_id IN (SELECT category_id FROM points)
+    -- only the days category_history keeps, as for item_days
+    WHERE category_id IN (SELECT category_id FROM points) AND event_time >= {from} - INTERVAL '{item_window_days} days'
     GROUP BY category_id, CAST(event_time AS DATE)
 ),
 category_history AS (

@@ -3,7 +3,9 @@
 -- "up to the previous day"). No label column.
 -- Trailing windows are window functions over a dense item x day grid (a day without events is a row of
 -- zeros), so "N PRECEDING" rows are exactly the N previous days.
-WITH events AS ({events}),
+WITH events AS NOT MATERIALIZED ({events}),
+-- the trailing grid's days only (the month's days and the {item_window_days} before its first): every use of item_days
+-- below keeps no earlier day, so only the months that window overlaps are read for it
 item_days AS (
     SELECT product_id, CAST(event_time AS DATE) AS day, max(category_id) AS category_id,
            count(*) AS events,
@@ -13,10 +15,12 @@ item_days AS (
            count(DISTINCT user_id) AS users,
            sum(price) AS price_sum
     FROM events
+    WHERE event_time >= {from} - INTERVAL '{item_window_days} days'
     GROUP BY product_id, CAST(event_time AS DATE)
 ),
+-- an item's first day over all history (its age): the one all-time read, of two columns and one minimum per item
 first_seen AS (
-    SELECT product_id, min(day) AS first_day FROM item_days GROUP BY product_id
+    SELECT product_id, CAST(min(event_time) AS DATE) AS first_day FROM events GROUP BY product_id
 ),
 days AS (
     SELECT CAST(day AS DATE) AS day

@@ -15,11 +15,18 @@ snapshots AS (
 -- a session is its session_id within one month (silver numbers sessions per month): grouped on those parts, not a
 -- session key string built for every event; the user is the session's own (session_id starts with it), so it is
 -- carried along rather than compared as a third key
+-- sessions count only in the trailing windows, which start {history_days} days (30 if fewer: the 30-day sums) before
+-- the month's first day at the earliest: whole months from the one holding that day (a session lies in one month, so
+-- none is cut)
 session_starts AS (
     SELECT user_id, CAST(min(event_time) AS DATE) AS day, count(*) AS sessions
-    FROM (SELECT any_value(user_id) AS user_id, min(event_time) AS event_time FROM events GROUP BY session_id, date_trunc('month', event_time)) AS s
+    FROM (SELECT any_value(user_id) AS user_id, min(event_time) AS event_time FROM events
+          WHERE event_time >= date_trunc('month', {from} - to_days(greatest({history_days}, 30)))
+          GROUP BY session_id, date_trunc('month', event_time)) AS s
     GROUP BY user_id, CAST(event_time AS DATE)
 ),
+-- a user's days from the earliest window start on (every snapshot's trailing windows and label window lie there),
+-- one row per day
 event_days AS (
     SELECT
         user_id,
@@ -37,7 +44,30 @@ event_days AS (
         max(event_time) AS last_event,
         max(CASE WHEN event_type = 'purchase' THEN event_time END) AS last_purchase
     FROM events
+    WHERE event_time >= {from} - to_days(greatest({history_days}, 30))
     GROUP BY user_id, CAST(event_time AS DATE)
+),
+-- and the days before that folded into one row per user, dated at the user's first day: no trailing window reaches
+-- it, so it adds only to the all-time features (tenure, recency, frequency, monetary), with the same minimum, maxima
+-- and sums (counts and decimal prices: exact) as the days it stands for, which the snapshot join then need not repeat
+earlier_days AS (
+    SELECT
+        user_id,
+        min(CAST(event_time AS DATE)) AS day,
+        count(*) AS events,
+        count(CASE WHEN event_type = 'view' THEN 1 END) AS views,
+        count(CASE WHEN event_type = 'cart' THEN 1 END) AS carts,
+        count(CASE WHEN event_type = 'purchase' THEN 1 END) AS purchases,
+        sum(CASE WHEN event_type = 'purchase' THEN price ELSE 0 END) AS revenue,
+        count(CASE WHEN event_type = 'view' AND price < 50 THEN 1 END) AS views_band_low,
+        count(CASE WHEN event_type = 'view' AND price >= 50 AND price < 200 THEN 1 END) AS views_band_mid,
+        count(CASE WHEN event_type = 'view' AND price >= 200 AND price < 800 THEN 1 END) AS views_band_high,
+        count(CASE WHEN event_type = 'view' AND price >= 800 THEN 1 END) AS views_band_premium,
+        max(event_time) AS last_event,
+        max(CASE WHEN event_type = 'purchase' THEN event_time END) AS last_purchase
+    FROM events
+    WHERE event_time < {from} - to_days(greatest({history_days}, 30))
+    GROUP BY user_id
 ),
 -- each user day with the sessions that started on it (a session starts on a day of its user's events), so the
 -- session counts of a snapshot come from the same join and aggregation as the other trailing counts (was a join and
@@ -46,6 +76,9 @@ user_days AS (
     SELECT d.*, coalesce(c.sessions, 0) AS sessions
     FROM event_days d
     LEFT JOIN session_starts c ON c.user_id = d.user_id AND c.day = d.day
+    UNION ALL
+    -- sessions before the windows are not read: NULL, never summed (the row lies before every window)
+    SELECT e.*, CAST(NULL AS BIGINT) AS sessions FROM earlier_days e
 ),
 history AS (
     SELECT
@@ -81,7 +114,7 @@ user_category_days AS (
            CASE WHEN category_code = '' THEN 'unknown' ELSE split_part(category_code, '.', 1) END AS top_category,
            count(*) AS views
     FROM events
-    WHERE event_type = 'view'
+    WHERE event_type = 'view' AND event_time >= {from} - INTERVAL '{history_days} days' -- the windows' days only
     GROUP BY user_id, CAST(event_time AS DATE), CASE WHEN category_code = '' THEN 'unknown' ELSE split_part(category_code, '.', 1) END
 ),
 category_views AS (
