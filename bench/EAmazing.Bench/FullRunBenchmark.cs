@@ -156,7 +156,8 @@ public static class FullRunBenchmark
         }
 
         Stage("ingest", [cli, "ingest", raw, .. where]);
-        Stage("features build", [cli, "features", "build", .. where]);
+        Stage("features build", [cli, "features", "build", .. where],
+            note: _ => GoldBuildLog.Note(File.ReadAllText(Path.Combine(data, "logs", "features-build.log"))));
         var registry = new ModelRegistry(models);
         foreach (var model in BusinessModelCatalog.Default.All)
         {
