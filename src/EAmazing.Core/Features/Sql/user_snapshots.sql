@@ -26,11 +26,15 @@ session_starts AS (
     GROUP BY user_id, CAST(event_time AS DATE)
 ),
 -- a user's days from the earliest window start on (every snapshot's trailing windows and label window lie there),
--- one row per day
+-- one row per day; the days before that fold into one row per user (window_day NULL), dated at the user's first day:
+-- no trailing window reaches it, so it adds only to the all-time features (tenure, recency, frequency, monetary), with
+-- the same minimum, maxima and sums (counts and decimal prices: exact) as the days it stands for, which the snapshot
+-- join then need not repeat
 event_days AS (
     SELECT
         user_id,
-        CAST(event_time AS DATE) AS day,
+        CASE WHEN event_time >= {from} - to_days(greatest({history_days}, 30)) THEN CAST(event_time AS DATE) END AS window_day,
+        min(CAST(event_time AS DATE)) AS day,
         count(*) AS events,
         count(CASE WHEN event_type = 'view' THEN 1 END) AS views,
         count(CASE WHEN event_type = 'cart' THEN 1 END) AS carts,
@@ -44,41 +48,16 @@ event_days AS (
         max(event_time) AS last_event,
         max(CASE WHEN event_type = 'purchase' THEN event_time END) AS last_purchase
     FROM events
-    WHERE event_time >= {from} - to_days(greatest({history_days}, 30))
-    GROUP BY user_id, CAST(event_time AS DATE)
-),
--- and the days before that folded into one row per user, dated at the user's first day: no trailing window reaches
--- it, so it adds only to the all-time features (tenure, recency, frequency, monetary), with the same minimum, maxima
--- and sums (counts and decimal prices: exact) as the days it stands for, which the snapshot join then need not repeat
-earlier_days AS (
-    SELECT
-        user_id,
-        min(CAST(event_time AS DATE)) AS day,
-        count(*) AS events,
-        count(CASE WHEN event_type = 'view' THEN 1 END) AS views,
-        count(CASE WHEN event_type = 'cart' THEN 1 END) AS carts,
-        count(CASE WHEN event_type = 'purchase' THEN 1 END) AS purchases,
-        sum(CASE WHEN event_type = 'purchase' THEN price ELSE 0 END) AS revenue,
-        count(CASE WHEN event_type = 'view' AND price < 50 THEN 1 END) AS views_band_low,
-        count(CASE WHEN event_type = 'view' AND price >= 50 AND price < 200 THEN 1 END) AS views_band_mid,
-        count(CASE WHEN event_type = 'view' AND price >= 200 AND price < 800 THEN 1 END) AS views_band_high,
-        count(CASE WHEN event_type = 'view' AND price >= 800 THEN 1 END) AS views_band_premium,
-        max(event_time) AS last_event,
-        max(CASE WHEN event_type = 'purchase' THEN event_time END) AS last_purchase
-    FROM events
-    WHERE event_time < {from} - to_days(greatest({history_days}, 30))
-    GROUP BY user_id
+    GROUP BY user_id, window_day
 ),
 -- each user day with the sessions that started on it (a session starts on a day of its user's events), so the
 -- session counts of a snapshot come from the same join and aggregation as the other trailing counts (was a join and
 -- aggregation of their own, and another join of the result)
+-- (sessions before the windows are not read: the folded row matches none, and lies before every window anyway)
 user_days AS (
-    SELECT d.*, coalesce(c.sessions, 0) AS sessions
+    SELECT d.* EXCLUDE (window_day), coalesce(c.sessions, 0) AS sessions
     FROM event_days d
-    LEFT JOIN session_starts c ON c.user_id = d.user_id AND c.day = d.day
-    UNION ALL
-    -- sessions before the windows are not read: NULL, never summed (the row lies before every window)
-    SELECT e.*, CAST(NULL AS BIGINT) AS sessions FROM earlier_days e
+    LEFT JOIN session_starts c ON c.user_id = d.user_id AND c.day = d.window_day
 ),
 history AS (
     SELECT
