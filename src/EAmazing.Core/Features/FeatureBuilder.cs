@@ -123,7 +123,7 @@ public sealed class FeatureBuilder(IGoldEngine engine, FeatureOptions options, T
         var relative = GoldLayout.Partition(work.Table.Name, step.Month);
         var temporary = engine.Layout.Temporary(relative);
         Directory.CreateDirectory(Path.GetDirectoryName(temporary)!);
-        var rows = engine.WriteParquet(QueryFor(work.Table, step.Month, silver).Sql(), temporary);
+        var rows = engine.WriteParquet(QueryFor(work.Table, step.Month, silver).Parts(), temporary);
         var bytes = new FileInfo(temporary).Length;
         File.Move(temporary, engine.Layout.Full(relative), overwrite: true);
         var ms = clock.ElapsedMilliseconds;

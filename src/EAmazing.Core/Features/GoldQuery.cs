@@ -1,4 +1,5 @@
 using System.Globalization;
+using EAmazing.Lake;
 
 namespace EAmazing.Features;
 
@@ -50,9 +51,22 @@ public sealed record GoldQuery(GoldTable Table, string Month, IReadOnlyList<stri
             : Enumerable.Range(1, Options.ItemWindowDays).Select(n => MonthStart.AddDays(-n)).Reverse().Concat(days).ToList();
     }
 
-    public string Sql()
+    /// <summary>
+    /// The month's SQL as parts to run one after another, whose rows together are the month's: one per user bucket
+    /// for a table whose rows each come from one user's events (<see cref="GoldTable.PerUser"/>) over bucketed
+    /// silver, else the whole query.
+    /// </summary>
+    public IReadOnlyList<string> Parts()
     {
-        var events = Events(SilverFiles);
+        var buckets = Table.PerUser ? BucketEvents() : [];
+        return buckets.Count == 0 ? [Sql()] : buckets.Select(Sql).ToList();
+    }
+
+    public string Sql() => Sql(Events(SilverFiles));
+
+    /// <summary>The SQL over the given events relation (all inputs' events, or one user bucket's).</summary>
+    private string Sql(string events)
+    {
         // Filled before the per-file copies are made: a filled value may name the copy's window ({file}).
         var filled = FeatureSql.Fill(Table.Sql,
         [
@@ -76,6 +90,27 @@ public sealed record GoldQuery(GoldTable Table, string Month, IReadOnlyList<stri
             .. FeatureSql.PrefixPlaceholders(Options.PrefixLengths - 1, "in_session_{file}"),
         ]);
         return FeatureSql.PerFile(filled, [.. SilverFiles.Select(f => $"({Events([f])}) AS events")], $"({events}) AS events");
+    }
+
+    /// <summary>
+    /// The events of each user bucket over all input months, at the finest split of any input month (a month splits
+    /// into 1 to 16 buckets by its size; a coarser file is read by each finer bucket it covers, filtered to its
+    /// users). None when the inputs are one bucket, or a file is not named by its bucket.
+    /// </summary>
+    private List<string> BucketEvents()
+    {
+        var files = SilverFiles.Select(f => (File: f, Bucket: UserBucket.FromFileName(f))).ToList();
+        if (files.Count == 0 || files.Any(f => f.Bucket is null))
+        {
+            return [];
+        }
+
+        var buckets = UserBucket.Equal(16 / files.Min(f => f.Bucket!.Width));
+        return buckets.Count == 1
+            ? []
+            : buckets.Select(b =>
+                $"SELECT * FROM ({Events(files.Where(f => f.Bucket!.Overlaps(b)).Select(f => f.File))}) " +
+                $"WHERE user_id >= '{b.From}' AND user_id < '{b.To}'").ToList();
     }
 
     private string Events(IEnumerable<string> files) => FeatureSql.Fill(FeatureSql.Load("events"),

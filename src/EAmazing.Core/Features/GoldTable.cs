@@ -26,6 +26,12 @@ public sealed record GoldTable(
     /// </summary>
     public string? PseudonymOrder { get; init; }
 
+    /// <summary>
+    /// Whether each row comes from one user's events alone (a user's history): the month is then built one user
+    /// bucket at a time (<see cref="GoldQuery.Parts"/>), each part holding a bucket's histories, not every user's.
+    /// </summary>
+    public bool PerUser { get; init; }
+
     public string ViewName => "gold_" + Name;
 
     public bool IsFeature(string column) =>

@@ -20,7 +20,10 @@ public static class GoldTables
 
     public static readonly GoldTable UserSnapshots = new("user_snapshots", MonthInputs.HistoryToNextMonth,
         ["user_id", "as_of_time"], ["label_churn"], ["top_category"],
-        "segmentation and churn: weekly RFM, trailing activity, affinities; label: no purchase in the next N days (NULL if the window is incomplete)");
+        "segmentation and churn: weekly RFM, trailing activity, affinities; label: no purchase in the next N days (NULL if the window is incomplete)")
+    {
+        PerUser = true,
+    };
 
     public static readonly GoldTable Items = new("items", MonthInputs.HistoryToMonth,
         ["product_id", "day"], [], ["category_id"],

@@ -8,6 +8,12 @@ public interface IGoldEngine : ILakeEngine, ILakeConsole
     /// <summary>Writes the rows of <paramref name="query"/> to the Parquet file <paramref name="target"/>; returns its row count.</summary>
     long WriteParquet(string query, string target);
 
+    /// <summary>
+    /// Writes the rows of every query in <paramref name="parts"/> to the one Parquet file <paramref name="target"/>,
+    /// running the parts one after another (each holds only its own state); returns the row count.
+    /// </summary>
+    long WriteParquet(IReadOnlyList<string> parts, string target);
+
     /// <summary>Runs a read-only query on a connection that holds no catalog lock.</summary>
     QueryResult Compute(string query);
 

@@ -17,6 +17,30 @@ public sealed record UserBucket(char First, char Last)
 
     public string FileName => $"users-{First}-{Last}.parquet";
 
+    /// <summary>How many first hex digits the bucket spans.</summary>
+    public int Width => Hex.IndexOf(Last, StringComparison.Ordinal) - Hex.IndexOf(First, StringComparison.Ordinal) + 1;
+
+    public bool Overlaps(UserBucket other) =>
+        string.CompareOrdinal(From, other.To) < 0 && string.CompareOrdinal(other.From, To) < 0;
+
+    /// <summary>The bucket a silver file holds, from its name (<see cref="FileName"/>); none for any other name.</summary>
+    public static UserBucket? FromFileName(string fileName)
+    {
+        var name = Path.GetFileNameWithoutExtension(fileName);
+        return name.Length == 9 && name.StartsWith("users-", StringComparison.Ordinal) && name[7] == '-'
+            && Hex.Contains(name[6], StringComparison.Ordinal) && Hex.Contains(name[8], StringComparison.Ordinal)
+            && name[6] <= name[8]
+            ? new UserBucket(name[6], name[8])
+            : null;
+    }
+
+    /// <summary><paramref name="count"/> (1, 2, 4, 8 or 16) equal buckets covering every pseudonym.</summary>
+    public static IReadOnlyList<UserBucket> Equal(int count)
+    {
+        var width = 16 / count;
+        return Enumerable.Range(0, count).Select(i => new UserBucket(Hex[i * width], Hex[(i * width) + width - 1])).ToList();
+    }
+
     /// <summary>1, 2, 4, 8 or 16 equal buckets, enough to keep each near <paramref name="targetRows"/>.</summary>
     public static IReadOnlyList<UserBucket> For(long rows, long targetRows)
     {
@@ -26,7 +50,6 @@ public sealed record UserBucket(char First, char Last)
             count *= 2;
         }
 
-        var width = 16 / count;
-        return Enumerable.Range(0, count).Select(i => new UserBucket(Hex[i * width], Hex[(i * width) + width - 1])).ToList();
+        return Equal(count);
     }
 }

@@ -20,4 +20,34 @@ public sealed class UserBucketTests
         Assert.Equal("g", split[^1].To);
         Assert.All(split.Zip(split.Skip(1)), pair => Assert.Equal(pair.First.To, pair.Second.From));
     }
+
+    [Theory]
+    [InlineData("users-0-f.parquet", '0', 'f', 16)]
+    [InlineData("users-3-3.parquet", '3', '3', 1)]
+    [InlineData("users-8-b.parquet", '8', 'b', 4)]
+    public void A_silver_file_names_its_bucket(string name, char first, char last, int width)
+    {
+        var bucket = UserBucket.FromFileName("/lake/silver/month=2019-10/" + name);
+
+        Assert.Equal(new UserBucket(first, last), bucket);
+        Assert.Equal(width, bucket!.Width);
+    }
+
+    [Theory]
+    [InlineData("events.parquet")]
+    [InlineData("users-g-h.parquet")]
+    [InlineData("users-f-0.parquet")]
+    [InlineData("users-10-f.parquet")]
+    public void Any_other_file_name_has_no_bucket(string name) => Assert.Null(UserBucket.FromFileName(name));
+
+    [Fact]
+    public void Buckets_overlap_when_they_share_a_first_digit()
+    {
+        var pair = new UserBucket('0', '1');
+
+        Assert.True(pair.Overlaps(new UserBucket('1', '1')));
+        Assert.True(pair.Overlaps(new UserBucket('0', 'f')));
+        Assert.False(pair.Overlaps(new UserBucket('2', '3')));
+        Assert.False(new UserBucket('f', 'f').Overlaps(new UserBucket('e', 'e')));
+    }
 }

@@ -1,0 +1,42 @@
+using EAmazing.Core.Tests.Support;
+using EAmazing.Features;
+using EAmazing.Ingestion;
+
+namespace EAmazing.Core.Tests.Features;
+
+/// <summary>A per-user table (user_snapshots) is built one user bucket at a time; its rows are the whole query's.</summary>
+public sealed class PerUserBuildTests
+{
+    [Fact]
+    public void Given_months_split_into_different_bucket_counts_When_user_snapshots_are_built_per_bucket_Then_the_rows_equal_an_unsplit_build()
+    {
+        using var whole = new GoldLake(TinyWorld.Files);
+        // 1,000 rows per bucket: October (7.4k rows) splits into 8 buckets, November (11.9k) into 16, so November's
+        // history reads each October file for two of its buckets, filtered to each one's users
+        using var split = new TestLake(new IngestOptions { LatestEventTime = new DateTime(2030, 1, 1, 0, 0, 0, DateTimeKind.Utc), SilverBucketRows = 1_000 });
+        foreach (var file in TinyWorld.Files)
+        {
+            split.Ingest(file);
+        }
+
+        var builder = new FeatureBuilder(split.Engine, new FeatureOptions());
+        var silver = builder.SilverInputs();
+        Assert.Equal(8, silver.Count(s => s.Month == "2019-10"));
+        Assert.Equal(16, silver.Count(s => s.Month == "2019-11"));
+        Assert.Equal(16, builder.QueryFor(GoldTables.UserSnapshots, "2019-11", silver).Parts().Count);
+        Assert.Single(builder.QueryFor(GoldTables.Items, "2019-11", silver).Parts()); // not per user: one query
+
+        builder.Build(new FeatureBuildRequest(Tables: [GoldTables.UserSnapshots]));
+
+        foreach (var month in new[] { "2019-10", "2019-11" })
+        {
+            var bucketed = $"read_parquet('{Path.Combine(split.Root, GoldLayout.Partition(GoldTables.UserSnapshots.Name, month))}')";
+            var unsplit = $"read_parquet('{Path.Combine(whole.Lake.Root, GoldLayout.Partition(GoldTables.UserSnapshots.Name, month))}')";
+            Assert.True(whole.Lake.Count($"SELECT count(*) FROM {unsplit}") > 100, month);
+            Assert.Equal(0, whole.Lake.Count($"SELECT count(*) FROM (FROM {bucketed} EXCEPT ALL FROM {unsplit})"));
+            Assert.Equal(0, whole.Lake.Count($"SELECT count(*) FROM (FROM {unsplit} EXCEPT ALL FROM {bucketed})"));
+        }
+
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(split.Root, GoldLayout.Folder), "*.tmp", SearchOption.AllDirectories));
+    }
+}
