@@ -7,7 +7,7 @@
 -- the leakage audit recomputes a row from the past (labels are not part of that comparison).
 -- Rows are written in no particular order (consumers select by user and as_of_time), as for sessions.
 -- A row comes from its user's events alone (GoldTable.PerUser): at scale the month is built one user bucket at a
--- time, {events} then holding that bucket's users only.
+-- time, the events relation then holding that bucket's users only.
 WITH events AS NOT MATERIALIZED ({events}),
 snapshots AS (
     SELECT CAST(snapshot_time AS TIMESTAMP) AS snapshot_time, CAST(snapshot_time AS DATE) AS snapshot_day
