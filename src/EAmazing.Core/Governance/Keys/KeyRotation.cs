@@ -66,6 +66,7 @@ public sealed class KeyRotation(ILakeEngines engines, KeyRotationOptions options
         var resumed = state is not null;
         using var lake = engines.OpenLake(options.LakeRoot, options.EngineMemoryLimit);
         PseudonymMapping? mapping = null;
+        SuppressionPlan? suppressions = null;
         RekeyCounts? lakeCounts = null;
         GoldRekey? goldCounts = null;
         PredictionRekeyCounts? predictionCounts = null;
@@ -82,7 +83,7 @@ public sealed class KeyRotation(ILakeEngines engines, KeyRotationOptions options
                 progress?.Report($"checking the source files of the lake for a rotation from key {oldKey.KeyId} to {newKey.KeyId}");
                 var sources = SourceFileCheck.Verify(lake.IngestedFiles());
                 mapping = BuildMapping(lake, sources, oldKey, newKey, progress);
-                new LakeRekeyer(lake, mapping, oldKey.KeyId, newKey.KeyId).Check(options.DropUnmatchedSuppressions);
+                suppressions = Check(new LakeRekeyer(lake, mapping, oldKey.KeyId, newKey.KeyId), progress);
                 var gold = new GoldCatalog(lake).Partitions();
                 KeyFile.Write(PendingPath, newKey, overwrite: true);
                 Fault("pending-key-written");
@@ -119,14 +120,20 @@ public sealed class KeyRotation(ILakeEngines engines, KeyRotationOptions options
                     RequireLakeOn(lake, state.FromKeyId, state.ToKeyId);
                     mapping ??= BuildMapping(lake, SourceFileCheck.Verify(lake.IngestedFiles()), oldKey!, newKey!, progress);
                     var rekeyer = new LakeRekeyer(lake, mapping, state.FromKeyId, state.ToKeyId);
-                    var suppressions = rekeyer.Check(options.DropUnmatchedSuppressions);
+                    // Checked once per run: this run's check (before the pending key was written) holds until the commit,
+                    // since the lake lock keeps everything else out; a resumed run checks again.
+                    suppressions ??= Check(rekeyer, progress);
                     progress?.Report("rewriting bronze, silver and quarantine under the new key");
+                    var phase = Stopwatch.StartNew();
                     var commit = rekeyer.Write(suppressions, out var counts);
                     lakeCounts = counts;
+                    progress?.Report($"bronze, silver and quarantine written aside in {phase.Elapsed.TotalSeconds:N1} s");
                     Fault("partitions-written");
                     progress?.Report("re-keying gold");
+                    phase.Restart();
                     var gold = new GoldRekeyer(lake, mapping, new FeatureBuilder(lake, options.Features, _clock)).Write(commit.Partitions, state.ToKeyId);
                     goldCounts = gold;
+                    progress?.Report($"gold written aside in {phase.Elapsed.TotalSeconds:N1} s");
                     Fault("gold-written");
                     // Gold rides in the same commit (never missing), and so does the rotation's audit entry: the lake is never on the new key without it.
                     CommitJournal.Commit(lake, commit with
@@ -165,7 +172,13 @@ public sealed class KeyRotation(ILakeEngines engines, KeyRotationOptions options
             mapping = null;
             if (state.Phase == KeyRotationPhase.PredictionsRewritten)
             {
+                var rebuild = Stopwatch.StartNew();
                 goldRebuilt = RebuildGold(lake, state, progress);
+                if (goldRebuilt > 0)
+                {
+                    progress?.Report($"{goldRebuilt} gold partition(s) built in {rebuild.Elapsed.TotalSeconds:N1} s");
+                }
+
                 Fault("gold-rebuilt");
                 state = Advance(state, KeyRotationPhase.Recorded);
                 Fault("recorded");
@@ -217,6 +230,15 @@ public sealed class KeyRotation(ILakeEngines engines, KeyRotationOptions options
         // Incremental: the partitions re-keyed in the lake commit are up to date, only dropped (stale) ones are built.
         var result = new FeatureBuilder(lake, options.Features, _clock).Build(new FeatureBuildRequest(from, to, tables));
         return result.Built;
+    }
+
+    /// <summary>The lake's pseudonyms checked against the mapping (<see cref="LakeRekeyer.Check"/>); refuses, changing nothing.</summary>
+    private SuppressionPlan Check(LakeRekeyer rekeyer, IProgress<string>? progress)
+    {
+        var watch = Stopwatch.StartNew();
+        var plan = rekeyer.Check(options.DropUnmatchedSuppressions);
+        progress?.Report($"checked every pseudonym of the lake against the mapping in {watch.Elapsed.TotalSeconds:N1} s");
+        return plan;
     }
 
     private PseudonymMapping BuildMapping(IGoldEngine lake, IReadOnlyList<SourceFile> sources, PseudonymKey from, PseudonymKey to, IProgress<string>? progress)

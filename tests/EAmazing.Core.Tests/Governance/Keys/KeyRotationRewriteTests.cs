@@ -62,6 +62,36 @@ public sealed class KeyRotationRewriteTests
     }
 
     [Fact]
+    public void A_gold_partition_holding_a_pseudonym_the_mapping_lacks_is_rebuilt_not_left_with_nulls()
+    {
+        using var lake = new RotationLake([.. TinyWorld.Files]);
+        var sessions = new GoldCatalog(lake.Lake.Engine).Partitions().First(p => p.Table == GoldTables.Sessions.Name);
+        var file = lake.Lake.Engine.Layout.Full(sessions.Path);
+        // One session's user replaced by a pseudonym no source file explains; the partition still looks up to date.
+        var edited = file + ".edited";
+        lake.Lake.Query($"""
+            COPY (SELECT * REPLACE (CASE WHEN row_number() OVER () = 1 THEN '{new string('e', 32)}' ELSE user_id END AS user_id)
+                  FROM read_parquet('{file}', hive_partitioning = false)) TO '{edited}' (FORMAT parquet)
+            """);
+        File.Move(edited, file, overwrite: true);
+        var nulls = $"SELECT count(*) FROM gold_sessions WHERE user_id IS NULL";
+        Assert.Equal(0, lake.Lake.Count(nulls));
+        lake.Lake.Engine.Dispose();
+
+        var progress = new Lines();
+        var result = lake.Rotation().Run(progress);
+        lake.Lake.Reopen();
+
+        Assert.Equal(1, result.GoldPartitionsRebuilt);
+        Assert.Equal(0, lake.Lake.Count(nulls));
+        Assert.Equal(0, lake.Lake.Count($"SELECT count(*) FROM gold_sessions WHERE user_id = '{new string('e', 32)}'"));
+        Assert.Equal(sessions.Rows, lake.Lake.Count($"SELECT count(*) FROM gold_sessions WHERE session_key LIKE '{sessions.Month}/%'"));
+
+        // One check of the lake's pseudonyms per run: the one before the pending key is written holds until the commit.
+        Assert.Single(progress.All, line => line.StartsWith("checked every pseudonym", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Silver_rekeyed_in_one_pass_gives_each_bucket_its_users_rows_in_event_order()
     {
         var options = new IngestOptions { LatestEventTime = new DateTime(2030, 1, 1, 0, 0, 0, DateTimeKind.Utc), SilverBucketRows = 1_000 };
@@ -99,5 +129,13 @@ public sealed class KeyRotationRewriteTests
                     lake.Lake.Count($"SELECT count(*) FROM ({expected} EXCEPT ALL {file})")));
             }
         }
+    }
+
+    /// <summary>Progress lines as reported, on the reporting thread (Progress&lt;T&gt; would post them to the thread pool).</summary>
+    private sealed class Lines : IProgress<string>
+    {
+        public List<string> All { get; } = [];
+
+        public void Report(string value) => All.Add(value);
     }
 }
