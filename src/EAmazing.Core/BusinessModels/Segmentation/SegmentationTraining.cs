@@ -21,7 +21,7 @@ namespace EAmazing.BusinessModels.Segmentation;
 public static class SegmentationTraining
 {
     /// <exception cref="InvalidOperationException">No snapshot, or too few users for the largest k (a data error).</exception>
-    public static SegmentationResult Run(ILakeEngine lake, SegmentationOptions options, Pseudonymiser? pseudonymiser, SegmentationArtifact? previous, IProgress<string>? progress = null)
+    public static SegmentationResult Run(IGoldEngine lake, SegmentationOptions options, Pseudonymiser? pseudonymiser, SegmentationArtifact? previous, IProgress<string>? progress = null)
     {
         progress?.Report("loading user snapshots");
         var snapshot = SnapshotRows.Load(lake, options.Columns, options.AsOf);
@@ -127,7 +127,7 @@ public static class SegmentationTraining
 
     /// <summary>The snapshot the migration compares with: the latest at or before --migration-from, else the one before the training snapshot.</summary>
     /// <exception cref="InvalidOperationException">--migration-from names no snapshot earlier than the training one (checked before any fitting).</exception>
-    private static DateTime? EarlierSnapshot(ILakeEngine lake, SegmentationOptions options, DateTime training)
+    private static DateTime? EarlierSnapshot(IGoldEngine lake, SegmentationOptions options, DateTime training)
     {
         var view = GoldTables.UserSnapshots.ViewName;
         var bound = options.MigrationFrom is { } from ? $"TIMESTAMP '{from.AddDays(1):yyyy-MM-dd}'" : $"TIMESTAMP '{training:yyyy-MM-dd HH:mm:ss}'";
@@ -142,7 +142,7 @@ public static class SegmentationTraining
     }
 
     /// <summary>The chosen model applied to the earlier snapshot (same transform): who moved where.</summary>
-    private static MigrationMatrix? Migrate(ILakeEngine lake, SegmentationOptions options, DateTime? earlier, FeatureTransform transform, CandidateResult chosen, int[] ids, SnapshotRows snapshot)
+    private static MigrationMatrix? Migrate(IGoldEngine lake, SegmentationOptions options, DateTime? earlier, FeatureTransform transform, CandidateResult chosen, int[] ids, SnapshotRows snapshot)
     {
         if (chosen.IsBaseline || earlier is null)
         {

@@ -11,21 +11,30 @@ public static class TopBrands
     public const int WindowDays = 90;
 
     /// <summary>Top brand per user pseudonym; a user who viewed no branded item is absent.</summary>
-    public static IReadOnlyDictionary<string, string> Before(ILakeEngine lake, DateTime snapshotTime)
+    public static IReadOnlyDictionary<string, string> Before(IGoldEngine lake, DateTime snapshotTime)
     {
         var end = $"TIMESTAMP '{snapshotTime:yyyy-MM-dd HH:mm:ss}'";
-        var rows = lake.Query($"""
+        // Streamed into the dictionary (a user per row: millions at full scale), each brand name kept once.
+        using var reader = lake.Open($"""
             SELECT user_id, brand FROM (
                 SELECT user_id, brand, count(*) AS views FROM silver
                 WHERE event_type = 'view' AND brand IS NOT NULL AND brand <> ''
                   AND event_time < {end} AND event_time >= {end} - INTERVAL {WindowDays} DAY
                 GROUP BY user_id, brand)
             QUALIFY row_number() OVER (PARTITION BY user_id ORDER BY views DESC, brand) = 1
-            """).Rows;
-        var brands = new Dictionary<string, string>(rows.Count, StringComparer.Ordinal);
-        foreach (var row in rows)
+            """);
+        var brands = new Dictionary<string, string>(StringComparer.Ordinal);
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        var row = new object?[2];
+        while (reader.Read(row))
         {
-            brands[(string)row[0]!] = (string)row[1]!;
+            var brand = (string)row[1]!;
+            if (!names.TryGetValue(brand, out var name))
+            {
+                names[brand] = name = brand;
+            }
+
+            brands[(string)row[0]!] = name;
         }
 
         return brands;
