@@ -9,10 +9,11 @@ namespace EAmazing.Models.Data;
 /// </summary>
 public static class GoldFeatureLoader
 {
-    public static (TabularDataset Data, IReadOnlyList<string> UserIds) Load(ILakeEngine lake, GoldTable table, string label)
+    public static (TabularDataset Data, IReadOnlyList<string> UserIds) Load(IGoldEngine lake, GoldTable table, string label)
     {
-        var result = lake.Query($"SELECT * FROM {table.ViewName} WHERE {label} IS NOT NULL ORDER BY {GoldTable.AsOfColumn}, {string.Join(", ", table.KeyColumns)}");
-        var columns = result.Columns.ToList();
+        var query = $"SELECT * FROM {table.ViewName} WHERE {label} IS NOT NULL ORDER BY {GoldTable.AsOfColumn}, {string.Join(", ", table.KeyColumns)}";
+        var described = lake.Query($"DESCRIBE {query}").Rows.Select(r => (Name: (string)r[0]!, Type: (string)r[1]!)).ToList();
+        var columns = described.Select(c => c.Name).ToList();
         var asOf = columns.IndexOf(GoldTable.AsOfColumn);
         var labelIndex = columns.IndexOf(label);
         var userIndex = columns.IndexOf("user_id");
@@ -21,13 +22,47 @@ public static class GoldFeatureLoader
             throw new InvalidOperationException($"{table.ViewName} has no {GoldTable.AsOfColumn} or {label} column");
         }
 
-        var features = Enumerable.Range(0, columns.Count)
-            .Where(i => table.IsFeature(columns[i]) && result.Rows.All(r => r[i] is null or not string))
-            .ToArray();
-        var rows = result.Rows.Select(r => features.Select(i => ToFloat(r[i])).ToArray()).ToArray();
-        var labels = result.Rows.Select(r => Convert.ToBoolean(r[labelIndex], System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-        var times = result.Rows.Select(r => (DateTime)r[asOf]!).ToArray();
-        var users = result.Rows.Select(r => userIndex < 0 ? string.Empty : r[userIndex]?.ToString() ?? string.Empty).ToArray();
+        // Every declared feature column the engine holds as a number or a flag (text columns are descriptions, not features).
+        var features = Enumerable.Range(0, columns.Count).Where(i => table.IsFeature(columns[i]) && described[i].Type != "VARCHAR").ToArray();
+        var count = Convert.ToInt32(lake.Query($"SELECT count(*) FROM {table.ViewName} WHERE {label} IS NOT NULL").Rows[0][0], System.Globalization.CultureInfo.InvariantCulture);
+        var rows = new float[count][];
+        var labels = new bool[count];
+        var times = new DateTime[count];
+        var users = new string[count];
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+
+        // Streamed into the arrays: the table as one materialised result of boxed values was several times the dataset
+        // (a full-scale churn training's snapshots: millions of rows of ~40 columns).
+        using var reader = lake.Open(query);
+        var row = new object?[columns.Count];
+        var n = 0;
+        while (reader.Read(row))
+        {
+            if (n == count)
+            {
+                throw new InvalidOperationException($"{table.ViewName} changed while it was read ({count:N0} rows counted)");
+            }
+
+            var values = new float[features.Length];
+            for (var f = 0; f < features.Length; f++)
+            {
+                values[f] = ToFloat(row[features[f]]);
+            }
+
+            rows[n] = values;
+            labels[n] = Convert.ToBoolean(row[labelIndex], System.Globalization.CultureInfo.InvariantCulture);
+            times[n] = (DateTime)row[asOf]!;
+            // A user has a row per snapshot: one string per user, not per row.
+            var user = userIndex < 0 ? string.Empty : row[userIndex]?.ToString() ?? string.Empty;
+            users[n] = names.TryGetValue(user, out var known) ? known : names[user] = user;
+            n++;
+        }
+
+        if (n != count)
+        {
+            throw new InvalidOperationException($"{table.ViewName} changed while it was read ({count:N0} rows counted, {n:N0} read)");
+        }
+
         return (new TabularDataset(features.Select(i => columns[i]).ToArray(), rows, labels, times), users);
     }
 
