@@ -27,12 +27,13 @@ public sealed class ChurnTraining(TrainingContext context)
     /// <summary>The champion must reach this share of the oracle's AUC (issue 19's target).</summary>
     public const double OracleTarget = 0.95;
 
-    public TrainingOutcome Run(TrainingSettings settings, CampaignOptions campaign, int oracleReplicates, int oracleUsers, IProgress<string>? progress = null)
+    public TrainingOutcome Run(TrainingSettings settings, CampaignOptions campaign, int oracleReplicates, int oracleUsers, long maxRows, IProgress<string>? progress = null)
     {
         var clock = Stopwatch.StartNew();
         var table = GoldTables.UserSnapshots;
-        progress?.Report($"loading {table.ViewName}");
-        var (data, users) = GoldFeatureLoader.Load(context.Lake, table, ChurnModel.Label);
+        var sample = UserSample.For(context.Lake, table, ChurnModel.Label, maxRows);
+        progress?.Report($"loading {table.ViewName}{(sample is null ? "" : $" ({sample.Rule})")}");
+        var (data, users) = GoldFeatureLoader.Load(context.Lake, table, ChurnModel.Label, sample?.Filter);
         if (data.Count == 0)
         {
             throw new InvalidOperationException($"{table.ViewName} has no snapshot whose {context.Features.ChurnHorizonDays}-day churn window the lake holds in full: "
@@ -59,7 +60,8 @@ public sealed class ChurnTraining(TrainingContext context)
 
         var request = new LabRequest
         {
-            Task = $"churn: no purchase in the {context.Features.ChurnHorizonDays} days after a weekly snapshot, from the user's behaviour before it",
+            Task = $"churn: no purchase in the {context.Features.ChurnHorizonDays} days after a weekly snapshot, from the user's behaviour before it"
+                + (sample is null ? "" : $"; trained and tested on {sample.Rule} (--{ChurnModel.MaxRows.Name} {maxRows:N0})"),
             Data = data,
             Families = settings.Families?.Select(ModelFamilyCatalog.Find).ToList() ?? ModelFamilyCatalog.All,
             TrialsPerFamily = settings.TrialsPerFamily,

@@ -9,9 +9,11 @@ namespace EAmazing.Models.Data;
 /// </summary>
 public static class GoldFeatureLoader
 {
-    public static (TabularDataset Data, IReadOnlyList<string> UserIds) Load(IGoldEngine lake, GoldTable table, string label)
+    /// <param name="filter">A further SQL condition on the rows (a user sample), or null for every labelled row.</param>
+    public static (TabularDataset Data, IReadOnlyList<string> UserIds) Load(IGoldEngine lake, GoldTable table, string label, string? filter = null)
     {
-        var query = $"SELECT * FROM {table.ViewName} WHERE {label} IS NOT NULL ORDER BY {GoldTable.AsOfColumn}, {string.Join(", ", table.KeyColumns)}";
+        var rowsWanted = $"FROM {table.ViewName} WHERE {label} IS NOT NULL{(filter is null ? "" : $" AND ({filter})")}";
+        var query = $"SELECT * {rowsWanted} ORDER BY {GoldTable.AsOfColumn}, {string.Join(", ", table.KeyColumns)}";
         var described = lake.Query($"DESCRIBE {query}").Rows.Select(r => (Name: (string)r[0]!, Type: (string)r[1]!)).ToList();
         var columns = described.Select(c => c.Name).ToList();
         var asOf = columns.IndexOf(GoldTable.AsOfColumn);
@@ -24,7 +26,7 @@ public static class GoldFeatureLoader
 
         // Every declared feature column the engine holds as a number or a flag (text columns are descriptions, not features).
         var features = Enumerable.Range(0, columns.Count).Where(i => table.IsFeature(columns[i]) && described[i].Type != "VARCHAR").ToArray();
-        var count = Convert.ToInt32(lake.Query($"SELECT count(*) FROM {table.ViewName} WHERE {label} IS NOT NULL").Rows[0][0], System.Globalization.CultureInfo.InvariantCulture);
+        var count = Convert.ToInt32(lake.Query($"SELECT count(*) {rowsWanted}").Rows[0][0], System.Globalization.CultureInfo.InvariantCulture);
         var rows = new float[count][];
         var labels = new bool[count];
         var times = new DateTime[count];

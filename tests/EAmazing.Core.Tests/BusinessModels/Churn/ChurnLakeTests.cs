@@ -73,6 +73,28 @@ public sealed class ChurnLakeTests : IClassFixture<ChurnLakeTests.World>
     }
 
     [Fact]
+    public void Beyond_max_rows_it_trains_on_a_user_sample_that_the_card_states()
+    {
+        var context = new TrainingContext(_world.Gold.Lake.Engine, _world.Registry, new FeatureOptions(), new LeakageAuditOptions(), null);
+        var labelled = _world.Gold.Lake.Count($"SELECT count(*) FROM {GoldTables.UserSnapshots.ViewName} WHERE {ChurnModel.Label} IS NOT NULL");
+        var settings = new TrainingSettings
+        {
+            Families = ["logistic"], TrialsPerFamily = 1,
+            Parameters = new Dictionary<string, string> { [ChurnModel.MaxRows.Name] = (labelled / 2).ToString(CultureInfo.InvariantCulture) },
+        };
+
+        var card = new ChurnModel().Train(context, settings).Card;
+
+        var rule = Assert.Single(System.Text.RegularExpressions.Regex.Matches(card.Task,
+            @"trained and tested on a (\d+\.\d)% user sample \(pseudonyms below '([0-9a-f]{4})' in their first four hex digits: ([\d,]+) of the ([\d,]+) labelled rows\)"));
+        Assert.Equal(labelled, long.Parse(rule.Groups[4].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture));
+        var rows = long.Parse(rule.Groups[3].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+        Assert.InRange(rows, labelled / 4, labelled * 3 / 4);
+        Assert.InRange(card.Data.TrainRows + card.Data.ValidationRows + card.Data.TestRows, 1, rows);
+        Assert.Throws<ArgumentException>(() => new ChurnModel().Train(context, settings with { Parameters = new Dictionary<string, string> { [ChurnModel.MaxRows.Name] = "99" } }));
+    }
+
+    [Fact]
     public void Scoring_writes_pseudonymised_users_which_the_lookup_erasure_and_register_cover()
     {
         var engine = _world.Gold.Lake.Engine;
