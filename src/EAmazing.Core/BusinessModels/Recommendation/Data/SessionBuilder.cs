@@ -10,12 +10,16 @@ public sealed class SessionBuilder(PreparationOptions options)
     private readonly List<long> _products = [];
     private readonly List<long> _times = [];
     private readonly List<byte> _types = [];
+    private static readonly IReadOnlyDictionary<long, int> NoneConverted = new Dictionary<long, int>();
+
     private readonly Dictionary<long, int> _converted = [];
+    // One string per user, not per session (a full-scale month: 11M sessions of 4M users).
+    private readonly Dictionary<string, string> _users = new(StringComparer.Ordinal);
     private string? _user;
 
     public void Start(string user)
     {
-        _user = user;
+        _user = _users.TryGetValue(user, out var known) ? known : _users[user] = user;
         _products.Clear();
         _times.Clear();
         _types.Clear();
@@ -50,7 +54,8 @@ public sealed class SessionBuilder(PreparationOptions options)
     {
         if (_user is not null && _products.Count > 0)
         {
-            into.Add(new RawSession(_user, [.. _products], [.. _times], [.. _types], new Dictionary<long, int>(_converted)));
+            // Most sessions convert nothing: they share one empty map instead of an object each.
+            into.Add(new RawSession(_user, [.. _products], [.. _times], [.. _types], _converted.Count == 0 ? NoneConverted : new Dictionary<long, int>(_converted)));
         }
 
         _user = null;
