@@ -59,11 +59,15 @@ public static partial class ServingBenchmark
         using var server = BenchProcess.Start(cli, environment, "serve", "--urls", $"http://127.0.0.1:{port}", "--lake", parse.GetValue(LakeOption)!, "--models", parse.GetValue(ModelsOption)!);
         try
         {
+            var starting = System.Diagnostics.Stopwatch.StartNew();
             if (!WaitReady(port, server))
             {
-                Console.Error.WriteLine("the server did not become ready (is a champion promoted?)");
+                Console.Error.WriteLine(FormattableString.Invariant($"the server did not become ready in {starting.Elapsed.TotalSeconds:N0} s (is a champion promoted?)"));
                 return 1;
             }
+
+            // At full scale the server reads the lake's whole history before it listens: minutes, not seconds.
+            Console.WriteLine(FormattableString.Invariant($"server ready after {starting.Elapsed.TotalSeconds:N1} s"));
 
             var script = Path.Combine(work, "purchase-intent.lua");
             File.WriteAllText(script, $"wrk.method = \"POST\"\nwrk.body = [[{Body}]]\nwrk.headers[\"Content-Type\"] = \"application/json\"\nwrk.headers[\"Authorization\"] = \"Bearer {key}\"\n");
@@ -99,7 +103,8 @@ public static partial class ServingBenchmark
     private static bool WaitReady(int port, Process server)
     {
         using var client = new HttpClient();
-        for (var attempt = 0; attempt < 240 && !server.HasExited; attempt++)
+        // Up to 15 minutes: the server loads the lake's history (every silver event) before it takes requests.
+        for (var attempt = 0; attempt < 3_600 && !server.HasExited; attempt++)
         {
             try
             {

@@ -52,6 +52,37 @@ public sealed class CartFeaturesTests(ServingWorld world)
         }
     }
 
+    [Fact]
+    public void The_servers_user_history_counts_each_users_sessions_as_gold_keys_them()
+    {
+        using var connection = new DuckDBConnection("Data Source=:memory:");
+        connection.Open();
+        // The sessions as gold keys them ("yyyy-MM/<silver session_id>"), aggregated per user.
+        var silver = $"read_parquet('{world.Lake}/silver/*/*.parquet', hive_partitioning = false)";
+        var expected = Rows(connection, $"""
+            WITH sessions AS (
+                SELECT strftime(event_time, '%Y-%m') || '/' || session_id AS session_key, min(user_id) AS user_id, max(event_time) AS session_end,
+                       count(CASE WHEN event_type = 'purchase' THEN 1 END) AS purchases, count(CASE WHEN event_type = 'cart' THEN 1 END) AS carts
+                FROM {silver} GROUP BY session_key)
+            SELECT user_id, count(*), CAST(sum(purchases) AS BIGINT), CAST(sum(carts) AS BIGINT), max(session_end), max(CASE WHEN purchases > 0 THEN session_end END)
+            FROM sessions GROUP BY user_id ORDER BY count(*) DESC, user_id LIMIT 200
+            """);
+        Assert.Equal(200, expected.Count);
+        Assert.Contains(expected, r => (long)r[1]! > 1);
+        var paths = new ServingPaths(Options.Create(new PlatformOptions { Lake = world.Lake }), Options.Create(new ServingOptions()));
+        var governance = new ServingGovernance(paths, world.Key, Options.Create(new PlatformOptions()), NullLogger<ServingGovernance>.Instance);
+        var history = new LakeHistory(paths, governance, new DuckDbEngine(), NullLogger<LakeHistory>.Instance);
+
+        history.Refresh();
+
+        foreach (var row in expected)
+        {
+            var user = history.User((string)row[0]!);
+            Assert.NotNull(user);
+            Assert.Equal((row[1], row[2], row[3], row[4], row[5]), ((object?)user.Sessions, (object?)user.Purchases, (object?)user.Carts, (object?)user.LastSessionEnd, (object?)user.LastPurchaseSessionEnd));
+        }
+    }
+
     private static List<object?[]> Rows(DuckDBConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
