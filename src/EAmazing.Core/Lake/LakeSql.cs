@@ -21,6 +21,14 @@ public static class LakeSql
     /// </summary>
     public const string LayerParquet = "FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1, PARQUET_VERSION v2, DICTIONARY_SIZE_LIMIT 1000";
 
+    /// <summary>
+    /// The COPY options of every gold file: zstd level 1 (a month's gold is ~90M rows, many of them long pseudonym strings;
+    /// at the default level compression was about a third of writing them: 4.9 -> 3.5 s for 4M session rows, files about
+    /// 10% larger) and dictionaries of at most 1,000 entries (keys and pseudonyms, nearly unique per row group, stop trying
+    /// early; 24M session prefix rows: 7.2 -> 6.3 s, files 2.5% larger).
+    /// </summary>
+    public const string GoldParquet = "FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1, DICTIONARY_SIZE_LIMIT 1000";
+
     public static string Render(string name, params (string Key, string Value)[] values) =>
         Files.Render(name, values.Prepend(("layer_parquet", LayerParquet)));
 

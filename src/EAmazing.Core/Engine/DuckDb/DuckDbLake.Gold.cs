@@ -12,12 +12,7 @@ public sealed partial class DuckDbLake : IGoldEngine
         Execute(_scratch, "SET preserve_insertion_order = false");
         try
         {
-            // zstd level 1: a month's gold is ~90M rows, many of them long pseudonym strings, and at the default level (3)
-            // compression was about a third of writing them (month-scale proxy: 4.9 -> 3.5 s for 4M session rows),
-            // for gold files about 10% larger (demo lake: 74 -> 82 MB; the same rows and values). Dictionaries of at
-            // most 1,000 entries: the keys and pseudonyms (nearly unique per row group) stop trying to build one early,
-            // while event types, categories and flags keep theirs (24M session prefix rows: 7.2 -> 6.3 s, files 2.5% larger).
-            Execute(_scratch, $"COPY ({query}) TO '{LakeSql.Literal(target)}' (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1, DICTIONARY_SIZE_LIMIT 1000)");
+            Execute(_scratch, $"COPY ({query}) TO '{LakeSql.Literal(target)}' ({LakeSql.GoldParquet})");
         }
         finally
         {

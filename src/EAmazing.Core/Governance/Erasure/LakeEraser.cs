@@ -166,10 +166,11 @@ public sealed class LakeEraser(IGoldEngine lake, PseudonymKey key, string? model
         var source = lake.Layout.Full(file.Path);
         var temporary = lake.Layout.Temporary(file.Path);
         var keep = $"NOT {PersonColumn.Matches(file.PersonExpression, pseudonyms)}";
-        // The scratch connection keeps insertion order, so the file keeps its order (bronze and silver by time).
+        // The scratch connection keeps insertion order, so the file keeps its order (bronze and silver by time); written
+        // as its layer writes its files (a 4-month erasure in plain zstd grew silver from 5.8 to 6.4 GB).
         lake.Compute($"""
             COPY (SELECT * FROM read_parquet('{LakeSql.Literal(source)}', hive_partitioning = false) WHERE {keep})
-            TO '{LakeSql.Literal(temporary)}' (FORMAT parquet, COMPRESSION zstd)
+            TO '{LakeSql.Literal(temporary)}' ({(file.IsGold ? LakeSql.GoldParquet : LakeSql.LayerParquet)})
             """);
         var rows = lake.CountParquetRows(temporary);
         if (rows != file.RowsBefore - file.RowsRemoved)

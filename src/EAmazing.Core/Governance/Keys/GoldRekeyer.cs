@@ -137,7 +137,7 @@ public sealed class GoldRekeyer(IGoldEngine lake, PseudonymMapping mapping, Feat
             ? $"SELECT * FROM (SELECT {select} FROM {from}) ORDER BY {order}"
             : $"SELECT {select} FROM {from} ORDER BY g.file_row_number";
         var temporary = lake.Layout.Temporary(p.Path);
-        mapping.Execute($"COPY ({query}) TO '{LakeSql.Literal(temporary)}' (FORMAT parquet, COMPRESSION zstd)");
+        mapping.Execute($"COPY ({query}) TO '{LakeSql.Literal(temporary)}' ({LakeSql.GoldParquet})");
 
         // A pseudonym the mapping lacks comes out NULL (the joins are LEFT JOINs), so the re-keyed file has more NULLs in
         // that column than the original: counted on the two files' columns after the write, instead of a second pass of

@@ -192,7 +192,7 @@ public sealed class LakeRekeyer(IGoldEngine lake, PseudonymMapping mapping, stri
     private LakePartition Write(LakePartition p, string query)
     {
         var temporary = Layout.Temporary(p.Path);
-        mapping.Execute($"COPY ({query}) TO '{LakeSql.Literal(temporary)}' (FORMAT parquet, COMPRESSION zstd)");
+        mapping.Execute($"COPY ({query}) TO '{LakeSql.Literal(temporary)}' ({LakeSql.LayerParquet})");
         var rows = lake.CountParquetRows(temporary);
         if (p.Layer != LakeLayer.Silver && rows != p.Rows)
         {
