@@ -68,15 +68,7 @@ internal sealed class Rees46FileParser(IngestOptions options, Pseudonymiser pseu
         using var stream = source.Open(out var expectedLength);
         // leaveOpen: the file is hashed to its end after the rows are read, whoever disposes the text reader first.
         using var text = new StreamReader(stream, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
-        using var reader = Sep.New(',').Reader(o => o with
-        {
-            HasHeader = false,
-            DisableColCountCheck = true,
-            // The REES46 format has no quoting: a '"' is an ordinary character, so every physical line is one
-            // row. With quote parsing on, one stray quote made the rest of the file a single quoted field.
-            DisableQuotesParsing = true,
-            CreateToString = SepToString.PoolPerCol(maximumStringLength: 128),
-        }).From(text);
+        using var reader = Rees46Csv.Read(text);
 
         long read = 0, valid = 0, quarantined = 0, emptySessions = 0, dropped = 0;
         var suppression = suppressed is { IsEmpty: false } ? suppressed : null;

@@ -51,8 +51,12 @@ public sealed class Pseudonymiser(PseudonymKey key)
         return pseudonym;
     }
 
-    public string Session(Guid session)
+    public string Session(Guid session) => Session(session, out _);
+
+    /// <summary>The pseudonym of <paramref name="session"/>; <paramref name="hashed"/>: computed now, not found in the cache.</summary>
+    private string Session(Guid session, out bool hashed)
     {
+        hashed = false;
         if (_sessions.TryGetValue(session, out var cached))
         {
             return cached;
@@ -76,6 +80,7 @@ public sealed class Pseudonymiser(PseudonymKey key)
         session.TryFormat(input[SessionPrefix.Length..], out _, "D");
         var pseudonym = Hash(input);
         _sessions[session] = pseudonym;
+        hashed = true;
         return pseudonym;
     }
 
@@ -85,6 +90,28 @@ public sealed class Pseudonymiser(PseudonymKey key)
 
     public string? SessionOrNull(ReadOnlySpan<char> text) =>
         Guid.TryParseExact(text, "D", out var id) ? Session(id) : null;
+
+    /// <summary>
+    /// As <see cref="UserOrNull(ReadOnlySpan{char})"/>; <paramref name="hashed"/> is true when this instance computed the
+    /// pseudonym now (its first sight of the user), so a caller that records each pseudonym once can skip the others.
+    /// </summary>
+    public string? UserOrNull(ReadOnlySpan<char> text, out bool hashed)
+    {
+        var known = _users.Count;
+        var pseudonym = UserOrNull(text);
+        hashed = _users.Count > known;
+        return pseudonym;
+    }
+
+    /// <summary>
+    /// As <see cref="SessionOrNull(ReadOnlySpan{char})"/>; <paramref name="hashed"/> is true when the pseudonym was computed
+    /// now: the first sight of the session, or one not seen for two cache generations (then it is the same pseudonym again).
+    /// </summary>
+    public string? SessionOrNull(ReadOnlySpan<char> text, out bool hashed)
+    {
+        hashed = false;
+        return Guid.TryParseExact(text, "D", out var id) ? Session(id, out hashed) : null;
+    }
 
     private string Hash(ReadOnlySpan<byte> input)
     {

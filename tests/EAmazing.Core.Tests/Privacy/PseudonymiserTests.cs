@@ -69,4 +69,23 @@ public sealed class PseudonymiserTests
         p.User(7, out var again);
         Assert.Equal((0, 1, 0), (seven, three, again));
     }
+
+    [Fact]
+    public void Hashed_is_true_on_the_first_sight_of_an_id_only_and_the_pseudonym_is_the_same_either_way()
+    {
+        var p = new Pseudonymiser(TestLake.Key);
+        var plain = new Pseudonymiser(TestLake.Key);
+        const string session = "72d76fde-8bb3-4e00-8c23-a032dfed738c";
+
+        var sightings = new[] { ("7", true), ("3", true), ("7", false), ("x", false) }
+            .Select(s => (p.UserOrNull(s.Item1, out var hashed), hashed, s.Item2)).ToList();
+        Assert.All(sightings, s => Assert.Equal(s.Item3, s.hashed));
+        Assert.Equal(plain.UserOrNull("7"), sightings[0].Item1);
+        Assert.Null(sightings[3].Item1);
+
+        Assert.Equal(plain.SessionOrNull(session), p.SessionOrNull(session, out var first));
+        Assert.Equal(plain.SessionOrNull(session), p.SessionOrNull(session.ToUpperInvariant(), out var second));
+        Assert.Null(p.SessionOrNull("not-a-uuid", out var invalid));
+        Assert.Equal((true, false, false), (first, second, invalid));
+    }
 }

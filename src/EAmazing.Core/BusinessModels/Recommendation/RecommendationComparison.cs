@@ -60,9 +60,26 @@ public sealed record RecommendationComparison(
             }
 
             results.Add(Test(method, best, bestRecall, candidates.Count, folds, progress));
+            // Only the method that would be chosen keeps its fitted recommender (the registry may store its network); the
+            // others' graphs and session indexes are let go as the run goes, not held until its end.
+            var leader = Chosen(results);
+            for (var i = 0; i < results.Count; i++)
+            {
+                if (!ReferenceEquals(results[i], leader) && results[i].Fitted is not null)
+                {
+                    results[i] = results[i] with { Fitted = null };
+                }
+            }
         }
 
         return new RecommendationComparison(request.Protocol, validationDay, validation.Count, folds, results);
+    }
+
+    /// <summary>The result a run registers: the best validation recall among the methods that are not baselines (among all when only baselines ran), the first on a tie.</summary>
+    public static MethodResult Chosen(IReadOnlyList<MethodResult> results)
+    {
+        var contenders = results.Where(r => !r.Method.IsBaseline).ToList();
+        return (contenders.Count > 0 ? contenders : results).MaxBy(r => r.ValidationRecall)!;
     }
 
     /// <summary>One method with one setting on every test day: refitted per day, or fitted once for the first when it is not <see cref="RecommenderMethod.RefitDaily"/>.</summary>

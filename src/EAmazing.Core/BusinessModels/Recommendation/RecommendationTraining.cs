@@ -30,8 +30,7 @@ public sealed class RecommendationTraining(TrainingContext context)
         var oracle = request.TruthFolder is not null && context.Pseudonymiser is not null
             ? NextItemOracle.Rank(request.TruthFolder, context.Pseudonymiser, comparison.TestSessions, request.Preparation.RemoveRepeats, progress)
             : null;
-        var contenders = results.Where(r => !r.Method.IsBaseline).ToList();
-        var chosen = (contenders.Count > 0 ? contenders : results).MaxBy(r => r.ValidationRecall)!;
+        var chosen = RecommendationComparison.Chosen(results);
         return Register(request, comparison, results, chosen, oracle, clock, progress);
     }
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using EAmazing.Ingestion;
 using EAmazing.Lake;
 using EAmazing.Sources.Rees46;
-using nietras.SeparatedValues;
 using EAmazing.Privacy;
 
 namespace EAmazing.Governance.Keys;
@@ -28,9 +27,9 @@ public sealed class PseudonymMapping : IDisposable
     public long Sessions { get; }
 
     /// <summary>
-    /// Streams every source file as ingest reads it (same decompression, same CSV reader) and maps each id that
-    /// ingest would pseudonymise, valid or quarantined row alike: user_id where it parses as an integer,
-    /// user_session where it parses as a UUID.
+    /// Streams every source file as ingest reads it (same decompression, same CSV reader, columns found by the same
+    /// header rules) and maps each id that ingest would pseudonymise, valid or quarantined row alike: user_id where it
+    /// parses as an integer, user_session where it parses as a UUID. The files are read in parallel, one per core.
     /// </summary>
     public static PseudonymMapping Build(ILakeEngines engines, LakeLayout layout, IReadOnlyList<SourceFile> sources, PseudonymKey from, PseudonymKey to, string memoryLimit)
     {
@@ -38,38 +37,13 @@ public sealed class PseudonymMapping : IDisposable
         try
         {
             database.Execute("CREATE TABLE user_pairs (old VARCHAR, new VARCHAR); CREATE TABLE session_pairs (old VARCHAR, new VARCHAR)");
-            var oldNames = new Pseudonymiser(from);
-            var newNames = new Pseudonymiser(to);
-            var users = new HashSet<string>(StringComparer.Ordinal);
-            using (var userAppender = database.Appender("user_pairs"))
-            using (var sessionAppender = database.Appender("session_pairs"))
+            using (var pairs = new PairWriter(database))
             {
-                foreach (var source in sources.Where(s => s.Kind is SourceKind.Text or SourceKind.GzipText))
-                {
-                    string? lastSession = null;
-                    using var stream = source.Open(out _);
-                    using var text = new StreamReader(stream, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-                    using var reader = Sep.New(',').Reader(o => o with { HasHeader = false, DisableColCountCheck = true, Unescape = true }).From(text);
-                    foreach (var row in reader)
-                    {
-                        if (row.ColCount != Rees46Format.ColumnCount)
-                        {
-                            continue; // ingest keeps no identifier of a row with the wrong column count
-                        }
-
-                        if (oldNames.UserOrNull(row[7].Span) is { } oldUser && users.Add(oldUser))
-                        {
-                            userAppender.Append(oldUser, newNames.UserOrNull(row[7].Span));
-                        }
-
-                        // Consecutive rows mostly share a session: skip the repeat here, the rest go in DISTINCT below.
-                        if (oldNames.SessionOrNull(row[8].Span) is { } oldSession && oldSession != lastSession)
-                        {
-                            sessionAppender.Append(oldSession, newNames.SessionOrNull(row[8].Span));
-                            lastSession = oldSession;
-                        }
-                    }
-                }
+                // One pair of pseudonymisers per file: they are not thread-safe, and their caches keep the repeats out.
+                Parallel.ForEach(
+                    sources.Where(s => s.Kind is SourceKind.Text or SourceKind.GzipText),
+                    new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+                    source => MapFile(source, new Pseudonymiser(from), new Pseudonymiser(to), pairs));
             }
 
             database.Execute("""
@@ -87,6 +61,57 @@ public sealed class PseudonymMapping : IDisposable
         }
     }
 
+    private static void MapFile(SourceFile source, Pseudonymiser oldNames, Pseudonymiser newNames, PairWriter pairs)
+    {
+        using var stream = source.Open(out _);
+        using var text = new StreamReader(stream, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        using var reader = Rees46Csv.Read(text);
+        var columns = Rees46Columns.Published;
+        var first = true;
+        var batch = new PairBatch();
+        foreach (var row in reader)
+        {
+            if (first)
+            {
+                first = false;
+                if (Rees46Columns.IsHeader(row))
+                {
+                    if (!Rees46Columns.TryMap(row, out columns, out _))
+                    {
+                        return; // ingest refused the file at its header: it gave the lake no row
+                    }
+
+                    continue;
+                }
+            }
+
+            if (row.ColCount != Rees46Format.ColumnCount)
+            {
+                continue; // ingest keeps no identifier of a row with the wrong column count
+            }
+
+            // Only a pseudonym computed now is new to this file's pseudonymiser; the cached ones were recorded already.
+            var user = row[columns[7]].Span;
+            if (oldNames.UserOrNull(user, out var newUser) is { } oldUser && newUser)
+            {
+                batch.Users.Add((oldUser, newNames.UserOrNull(user)));
+            }
+
+            var session = row[columns[8]].Span;
+            if (oldNames.SessionOrNull(session, out var newSession) is { } oldSession && newSession)
+            {
+                batch.Sessions.Add((oldSession, newNames.SessionOrNull(session)));
+            }
+
+            if (batch.Users.Count + batch.Sessions.Count >= PairBatch.Size)
+            {
+                pairs.Write(batch);
+            }
+        }
+
+        pairs.Write(batch);
+    }
+
     public void Execute(string sql) => _database.Execute(sql);
 
     public long Scalar(string sql) => Convert.ToInt64(_database.Read(sql).Rows[0][0], CultureInfo.InvariantCulture);
@@ -99,5 +124,47 @@ public sealed class PseudonymMapping : IDisposable
     public void Dispose()
     {
         _database.Dispose();
+    }
+
+    private sealed class PairBatch
+    {
+        public const int Size = 1 << 15;
+
+        public List<(string Old, string? New)> Users { get; } = new(Size);
+
+        public List<(string Old, string? New)> Sessions { get; } = new(Size);
+    }
+
+    /// <summary>The scratch tables' appenders, shared by the files' threads one batch at a time (an appender is not thread-safe).</summary>
+    private sealed class PairWriter(IScratchDatabase database) : IDisposable
+    {
+        private readonly Lock _gate = new();
+        private readonly IRowAppender _users = database.Appender("user_pairs");
+        private readonly IRowAppender _sessions = database.Appender("session_pairs");
+
+        public void Write(PairBatch batch)
+        {
+            lock (_gate)
+            {
+                foreach (var (old, next) in batch.Users)
+                {
+                    _users.Append(old, next);
+                }
+
+                foreach (var (old, next) in batch.Sessions)
+                {
+                    _sessions.Append(old, next);
+                }
+            }
+
+            batch.Users.Clear();
+            batch.Sessions.Clear();
+        }
+
+        public void Dispose()
+        {
+            _users.Dispose();
+            _sessions.Dispose();
+        }
     }
 }

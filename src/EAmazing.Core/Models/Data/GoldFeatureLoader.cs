@@ -1,4 +1,5 @@
 using EAmazing.Features;
+using EAmazing.Foundation.Text;
 using EAmazing.Lake;
 
 namespace EAmazing.Models.Data;
@@ -26,25 +27,20 @@ public static class GoldFeatureLoader
 
         // Every declared feature column the engine holds as a number or a flag (text columns are descriptions, not features).
         var features = Enumerable.Range(0, columns.Count).Where(i => table.IsFeature(columns[i]) && described[i].Type != "VARCHAR").ToArray();
-        var count = Convert.ToInt32(lake.Query($"SELECT count(*) {rowsWanted}").Rows[0][0], System.Globalization.CultureInfo.InvariantCulture);
-        var rows = new float[count][];
-        var labels = new bool[count];
-        var times = new DateTime[count];
-        var users = new string[count];
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
-
-        // Streamed into the arrays: the table as one materialised result of boxed values was several times the dataset
-        // (a full-scale churn training's snapshots: millions of rows of ~40 columns).
-        using var reader = lake.Open(query);
-        var row = new object?[columns.Count];
-        var n = 0;
-        while (reader.Read(row))
+        float[][] rows = [];
+        bool[] labels = [];
+        DateTime[] times = [];
+        string[] users = [];
+        // A user has a row per snapshot: one string per user, not per row.
+        var names = new StringPool();
+        CountedRows.Read(lake, $"SELECT count(*) {rowsWanted}", query, table.ViewName, count =>
         {
-            if (n == count)
-            {
-                throw new InvalidOperationException($"{table.ViewName} changed while it was read ({count:N0} rows counted)");
-            }
-
+            rows = new float[count][];
+            labels = new bool[count];
+            times = new DateTime[count];
+            users = new string[count];
+        }, (n, row) =>
+        {
             var values = new float[features.Length];
             for (var f = 0; f < features.Length; f++)
             {
@@ -54,16 +50,8 @@ public static class GoldFeatureLoader
             rows[n] = values;
             labels[n] = Convert.ToBoolean(row[labelIndex], System.Globalization.CultureInfo.InvariantCulture);
             times[n] = (DateTime)row[asOf]!;
-            // A user has a row per snapshot: one string per user, not per row.
-            var user = userIndex < 0 ? string.Empty : row[userIndex]?.ToString() ?? string.Empty;
-            users[n] = names.TryGetValue(user, out var known) ? known : names[user] = user;
-            n++;
-        }
-
-        if (n != count)
-        {
-            throw new InvalidOperationException($"{table.ViewName} changed while it was read ({count:N0} rows counted, {n:N0} read)");
-        }
+            users[n] = names.Get(userIndex < 0 ? string.Empty : row[userIndex]?.ToString() ?? string.Empty);
+        });
 
         return (new TabularDataset(features.Select(i => columns[i]).ToArray(), rows, labels, times), users);
     }

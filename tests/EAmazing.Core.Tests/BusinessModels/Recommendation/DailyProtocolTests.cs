@@ -69,6 +69,10 @@ public sealed class DailyProtocolTests
         var after = RecommendationComparison.Run(altered, request);
 
         Assert.Equal([Day0.AddDays(3), Day0.AddDays(4), lastDay], before.Folds.Select(f => f.Day));
+        // Only the method the run registers keeps its fitted recommender; the others' were let go during the run.
+        var kept = Assert.Single(before.Results, r => r.Fitted is not null);
+        Assert.Same(RecommendationComparison.Chosen(before.Results), kept);
+        Assert.False(kept.Method.IsBaseline);
         foreach (var (b, a) in before.Results.Zip(after.Results))
         {
             Assert.Equal(Ranks(b.Days[0]), Ranks(a.Days[0]));

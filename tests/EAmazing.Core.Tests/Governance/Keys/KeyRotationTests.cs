@@ -22,12 +22,31 @@ public sealed class KeyRotationTests
         "2019-11-02 10:00:01 UTC,view,1,2,,,1.00,3,",
     ]);
 
+    /// <summary>
+    /// A file whose header puts user_session before user_id, with a stray quote in a brand: ingest takes columns by
+    /// name and quotes as plain characters, so a rotation that re-reads the raw ids must too.
+    /// </summary>
+    public static string ReorderedRows(TestLake lake)
+    {
+        var path = lake.Input("reordered.csv");
+        File.WriteAllLines(path,
+        [
+            "event_time,event_type,product_id,category_id,category_code,brand,price,user_session,user_id",
+            "2019-10-03 10:00:00 UTC,view,1,2,,\"quoted brand,1.00,5b1c7e0e-1c4f-4bd1-9a57-0f3c1f7c2a11,777001",
+            "2019-10-03 10:00:05 UTC,cart,1,2,,,1.00,5b1c7e0e-1c4f-4bd1-9a57-0f3c1f7c2a11,777001",
+            "2019-10-03 11:00:00 UTC,view,3,2,,,2.00,0d9f8b3a-2c6e-4f57-8f0a-6a1d2e3b4c5d,777002",
+        ]);
+        return path;
+    }
+
     [Fact]
     public void After_a_rotation_no_old_pseudonym_remains_joins_hold_and_the_lake_equals_a_fresh_ingest_under_the_new_key()
     {
         using var before = new RotationLake([.. TinyWorld.Files]);
         var odd = OddRows(before.Lake);
         before.Lake.Ingest(odd);
+        var reordered = ReorderedRows(before.Lake);
+        before.Lake.Ingest(reordered);
         new FeatureBuilder(before.Lake.Engine, new FeatureOptions()).Build(new FeatureBuildRequest());
         var old = before.Pseudonyms();
         var sessions = before.SessionsPerUser();
@@ -65,7 +84,7 @@ public sealed class KeyRotationTests
 
         // The same files ingested afresh under the new key, gold built: the same rows everywhere.
         using var fresh = new TestLake();
-        foreach (var file in TinyWorld.Files.Append(odd))
+        foreach (var file in TinyWorld.Files.Append(odd).Append(reordered))
         {
             new LakeIngestor(fresh.Engine, RotationLake.NextKey, fresh.Options).IngestFile(file);
         }

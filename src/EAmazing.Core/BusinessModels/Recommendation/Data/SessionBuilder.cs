@@ -1,3 +1,5 @@
+using EAmazing.Foundation.Text;
+
 namespace EAmazing.BusinessModels.Recommendation.Data;
 
 /// <summary>
@@ -14,12 +16,12 @@ public sealed class SessionBuilder(PreparationOptions options)
 
     private readonly Dictionary<long, int> _converted = [];
     // One string per user, not per session (a full-scale month: 11M sessions of 4M users).
-    private readonly Dictionary<string, string> _users = new(StringComparer.Ordinal);
+    private readonly StringPool _users = new();
     private string? _user;
 
     public void Start(string user)
     {
-        _user = _users.TryGetValue(user, out var known) ? known : _users[user] = user;
+        _user = _users.Get(user);
         _products.Clear();
         _times.Clear();
         _types.Clear();

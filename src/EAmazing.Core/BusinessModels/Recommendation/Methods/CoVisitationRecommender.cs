@@ -12,7 +12,7 @@ public sealed class CoVisitationRecommender(int window = 5, double timeScaleSeco
     /// <summary>The prefix items that contribute (the latest ones).</summary>
     public const int RecentItems = 10;
 
-    private SparseItemGraph _graph = new();
+    private SparseItemGraph _graph = SparseItemGraph.Empty;
 
     public override string Name => MethodName;
 
@@ -28,28 +28,22 @@ public sealed class CoVisitationRecommender(int window = 5, double timeScaleSeco
         }
     }
 
-    protected override void FitCore(IReadOnlyList<SessionSequence> training, int itemCount, CancellationToken cancellationToken)
+    protected override void FitCore(IReadOnlyList<SessionSequence> training, int itemCount, CancellationToken cancellationToken) =>
+        _graph = SparseItemGraph.Build(training, itemCount, keep, Links, cancellationToken);
+
+    /// <summary>Position i links to every other item within <see cref="Window"/> events of it, either side.</summary>
+    private void Links(SessionSequence s, int i, SparseItemGraph.Row row)
     {
-        _graph = new SparseItemGraph();
-        foreach (var s in training)
+        for (var j = Math.Max(0, i - Window); j <= Math.Min(s.Length - 1, i + Window); j++)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            for (var i = 0; i < s.Length; i++)
+            if (s.Items[j] == s.Items[i])
             {
-                for (var j = Math.Max(0, i - Window); j <= Math.Min(s.Length - 1, i + Window); j++)
-                {
-                    if (s.Items[j] == s.Items[i])
-                    {
-                        continue;
-                    }
-
-                    var decay = Math.Exp(-Math.Abs(s.UnixSeconds[j] - s.UnixSeconds[i]) / timeScaleSeconds);
-                    var type = s.EventTypes[j] switch { 1 => cartWeight, 2 => purchaseWeight, _ => 1f };
-                    _graph.Add(s.Items[i], s.Items[j], (float)(type * decay));
-                }
+                continue;
             }
-        }
 
-        _graph.Freeze(itemCount, keep);
+            var decay = Math.Exp(-Math.Abs(s.UnixSeconds[j] - s.UnixSeconds[i]) / timeScaleSeconds);
+            var type = s.EventTypes[j] switch { 1 => cartWeight, 2 => purchaseWeight, _ => 1f };
+            row.Add(s.Items[j], (float)(type * decay));
+        }
     }
 }

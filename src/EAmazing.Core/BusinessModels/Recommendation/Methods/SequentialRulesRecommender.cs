@@ -8,7 +8,7 @@ public sealed class SequentialRulesRecommender(int steps = 10, int keep = 200) :
 {
     public const string MethodName = "sequential-rules";
 
-    private SparseItemGraph _rules = new();
+    private SparseItemGraph _rules = SparseItemGraph.Empty;
 
     public override string Name => MethodName;
 
@@ -23,24 +23,18 @@ public sealed class SequentialRulesRecommender(int steps = 10, int keep = 200) :
         }
     }
 
-    protected override void FitCore(IReadOnlyList<SessionSequence> training, int itemCount, CancellationToken cancellationToken)
+    protected override void FitCore(IReadOnlyList<SessionSequence> training, int itemCount, CancellationToken cancellationToken) =>
+        _rules = SparseItemGraph.Build(training, itemCount, keep, Rules, cancellationToken);
+
+    /// <summary>Position i gives a rule towards every other item up to <see cref="Steps"/> events after it, weighted 1/gap.</summary>
+    private void Rules(SessionSequence s, int i, SparseItemGraph.Row row)
     {
-        _rules = new SparseItemGraph();
-        foreach (var s in training)
+        for (var j = i + 1; j <= Math.Min(s.Length - 1, i + Steps); j++)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            for (var i = 0; i < s.Length; i++)
+            if (s.Items[j] != s.Items[i])
             {
-                for (var j = i + 1; j <= Math.Min(s.Length - 1, i + Steps); j++)
-                {
-                    if (s.Items[j] != s.Items[i])
-                    {
-                        _rules.Add(s.Items[i], s.Items[j], 1f / (j - i));
-                    }
-                }
+                row.Add(s.Items[j], 1f / (j - i));
             }
         }
-
-        _rules.Freeze(itemCount, keep);
     }
 }

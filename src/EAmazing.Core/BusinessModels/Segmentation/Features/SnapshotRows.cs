@@ -33,24 +33,17 @@ public sealed record SnapshotRows(
         }
 
         var snapshot = $"FROM {view} WHERE as_of_time = TIMESTAMP '{time:yyyy-MM-dd HH:mm:ss}'";
-        var count = Convert.ToInt32(lake.Query($"SELECT count(*) {snapshot}").Rows[0][0], CultureInfo.InvariantCulture);
-        var users = new string[count];
-        var raw = new double[count][];
-        var profile = new ProfileColumns(count);
-
-        // Streamed into the arrays row by row: the snapshot as one materialised result of boxed values was ~6 GB more at
-        // four full-scale months (7M users), twice over when the migration loads the earlier snapshot.
+        string[] users = [];
+        double[][] raw = [];
+        ProfileColumns? profile = null;
         var select = string.Join(", ", columns.Select(c => $"CAST({c.Name} AS DOUBLE)").Concat(ProfileColumns.Sql));
-        using var reader = lake.Open($"SELECT user_id, {select} {snapshot} ORDER BY user_id");
-        var row = new object?[reader.Columns.Count];
-        var i = 0;
-        while (reader.Read(row))
+        CountedRows.Read(lake, $"SELECT count(*) {snapshot}", $"SELECT user_id, {select} {snapshot} ORDER BY user_id", $"the snapshot of {time:yyyy-MM-dd}", count =>
         {
-            if (i == count)
-            {
-                throw new InvalidOperationException($"the snapshot of {time:yyyy-MM-dd} changed while it was read ({count:N0} users counted)");
-            }
-
+            users = new string[count];
+            raw = new double[count][];
+            profile = new ProfileColumns(count);
+        }, (i, row) =>
+        {
             users[i] = (string)row[0]!;
             raw[i] = new double[columns.Count];
             for (var j = 0; j < columns.Count; j++)
@@ -58,16 +51,10 @@ public sealed record SnapshotRows(
                 raw[i][j] = Number(row[1 + j]);
             }
 
-            profile.Read(i, row, 1 + columns.Count);
-            i++;
-        }
+            profile!.Read(i, row, 1 + columns.Count);
+        });
 
-        if (i != count)
-        {
-            throw new InvalidOperationException($"the snapshot of {time:yyyy-MM-dd} changed while it was read ({count:N0} users counted, {i:N0} read)");
-        }
-
-        return new SnapshotRows(time.Value, columns, users, raw, profile);
+        return new SnapshotRows(time.Value, columns, users, raw, profile!);
     }
 
     /// <summary>The rows at <paramref name="indices"/> (a sample or a bootstrap resample).</summary>

@@ -1,3 +1,4 @@
+using EAmazing.Foundation.Text;
 using EAmazing.Lake;
 
 namespace EAmazing.BusinessModels.Segmentation.Features;
@@ -24,17 +25,11 @@ public static class TopBrands
             QUALIFY row_number() OVER (PARTITION BY user_id ORDER BY views DESC, brand) = 1
             """);
         var brands = new Dictionary<string, string>(StringComparer.Ordinal);
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        var names = new StringPool();
         var row = new object?[2];
         while (reader.Read(row))
         {
-            var brand = (string)row[1]!;
-            if (!names.TryGetValue(brand, out var name))
-            {
-                names[brand] = name = brand;
-            }
-
-            brands[(string)row[0]!] = name;
+            brands[(string)row[0]!] = names.Get((string)row[1]!);
         }
 
         return brands;
