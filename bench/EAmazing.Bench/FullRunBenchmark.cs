@@ -106,7 +106,7 @@ public static class FullRunBenchmark
                 return false;
             }
 
-            if (skip.Contains(name) && state.Finished(name) is null)
+            if (skip.Contains(name) && state.Finished(name) is not { Measurement.ExitCode: 0 })
             {
                 skipped.Add(name);
                 Console.WriteLine($"{name,-34} skipped (--skip): the same command without it runs this stage");
@@ -115,8 +115,14 @@ public static class FullRunBenchmark
 
             if (state.Finished(name) is { } done)
             {
-                Print(done, resumed: true);
-                return done.Measurement.ExitCode == 0;
+                if (done.Measurement.ExitCode == 0)
+                {
+                    Print(done, resumed: true);
+                    return true;
+                }
+
+                // A stage that failed last time (a training that may fail without stopping the run) is tried again.
+                Console.WriteLine($"{name,-34} failed last time ({done.Note}): running it again");
             }
 
             var log = Path.Combine(data, "logs", string.Concat(name.Select(c => char.IsLetterOrDigit(c) ? c : '-')) + ".log");

@@ -9,7 +9,7 @@ public sealed record FinishedStage(string Stage, StageMeasurement Measurement, s
 /// <summary>
 /// The stages a full run has finished, in <c>DATA/full-run.json</c>, rewritten atomically after each stage: a
 /// run stopped at any point starts again after the last finished stage (every stage itself is idempotent, so
-/// the one that was interrupted simply runs again).
+/// the one that was interrupted simply runs again). A stage recorded with a non-zero exit runs again too.
 /// </summary>
 public sealed class FullRunState
 {
