@@ -22,6 +22,7 @@ public sealed class CliSettingsTests
             ["EAMAZING__FEATURES__CHURNHORIZONDAYS"] = "14",
             ["EAMAZING__FEATURES__LEAKAGE__SAMPLECUTOFFS"] = "7",
             ["EAMAZING__PRIVACY__RETENTIONMONTHS"] = "6",
+            ["EAMAZING__PRIVACY__ENGINEMEMORYLIMIT"] = "3GB",
             ["EAMAZING__SERVING__MAXSESSIONEVENTS"] = "12",
             ["EAMAZING__SERVING__MODELNAMES__0"] = "purchase-intent-prefix",
             ["eamazing__training__testdays"] = "3",
@@ -39,6 +40,7 @@ public sealed class CliSettingsTests
         Assert.Equal(7, settings.LeakageAudit.SampleCutoffs);
         Assert.Equal(0.9, settings.LeakageAudit.AucThreshold);
         Assert.Equal(6, settings.Privacy.RetentionMonths);
+        Assert.Equal("3GB", settings.Privacy.EngineMemoryLimit);
         Assert.Equal(12, settings.Serving.MaxSessionEvents);
         Assert.Equal(["purchase-intent-prefix"], settings.Serving.ServedModels(EAmazing.BusinessModels.BusinessModelCatalog.Default));
         Assert.Equal(3, settings.Training.TestDays);

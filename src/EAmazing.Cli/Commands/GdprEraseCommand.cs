@@ -48,7 +48,7 @@ public static class GdprEraseCommand
             return ExitCodes.Failure;
         }
 
-        if (!LakeAccess.TryOpen(settings, out var opened))
+        if (!LakeAccess.TryOpen(settings, out var opened, settings.Privacy.EngineMemoryLimit))
         {
             return ExitCodes.Failure;
         }

@@ -127,6 +127,7 @@ public static class GdprKeyCommand
         {
             Features = settings.Features,
             DropUnmatchedSuppressions = dropUnmatched,
+            EngineMemoryLimit = settings.Privacy.EngineMemoryLimit,
         });
         try
         {

@@ -10,4 +10,10 @@ public sealed class PrivacyOptions
 
     /// <summary>k of k-anonymity: business reports never show a group of fewer people than this.</summary>
     public int MinGroupSize { get; set; } = 10;
+
+    /// <summary>
+    /// Memory the engine may use in erasure, retention and key rotation before it spills into the lake's scratch folder.
+    /// They rewrite whole layers: at 2 GB a four-month rotation spilled ~20 GB while joining a month of bronze to 51M sessions.
+    /// </summary>
+    public string EngineMemoryLimit { get; set; } = "6GB";
 }
