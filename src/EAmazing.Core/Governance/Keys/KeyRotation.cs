@@ -79,6 +79,7 @@ public sealed class KeyRotation(ILakeEngines engines, KeyRotationOptions options
                 oldKey = KeyFile.TryRead(_keyPath)
                     ?? throw new KeyRotationRefusedException($"cannot rotate the pseudonym key: no key file at {_keyPath} (run `eamazing gdpr key init`)", isDataError: false);
                 RequireLakeOn(lake, oldKey.KeyId, null);
+                RequireFreeSpace(lake);
                 newKey = options.NewKey?.Invoke() ?? PseudonymKey.Generate();
                 progress?.Report($"checking the source files of the lake for a rotation from key {oldKey.KeyId} to {newKey.KeyId}");
                 var sources = SourceFileCheck.Verify(lake.IngestedFiles());
@@ -248,6 +249,20 @@ public sealed class KeyRotation(ILakeEngines engines, KeyRotationOptions options
         var mapping = PseudonymMapping.Build(engines, lake.Layout, sources, from, to, options.EngineMemoryLimit);
         progress?.Report($"mapped {mapping.Users:N0} users and {mapping.Sessions:N0} sessions in {watch.Elapsed.TotalSeconds:N1} s");
         return mapping;
+    }
+
+    /// <summary>Refuses, changing nothing, when the lake's volume lacks the space the rewritten files take before the commit.</summary>
+    private void RequireFreeSpace(IGoldEngine lake)
+    {
+        var needed = RotationDiskSpace.Needed(lake);
+        var free = options.FreeBytes(options.LakeRoot);
+        if (free < needed)
+        {
+            throw new KeyRotationRefusedException(string.Create(CultureInfo.InvariantCulture,
+                $"cannot rotate the pseudonym key: it writes every file it re-keys aside before its one commit and needs about {needed / 1e9:N1} GB free "
+                + $"in {Path.GetFullPath(options.LakeRoot)} (bronze, silver, quarantine, gold holding pseudonyms, a quarter more for its mapping and spill); "
+                + $"{free / 1e9:N1} GB are free. Free space, then rotate; nothing was changed"), isDataError: false);
+        }
     }
 
     /// <summary>Refuses unless every key id the lake records is <paramref name="keyId"/> (or, while resuming, <paramref name="alsoAllowed"/>).</summary>

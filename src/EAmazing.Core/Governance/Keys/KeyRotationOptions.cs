@@ -19,6 +19,9 @@ public sealed record KeyRotationOptions(string LakeRoot, PseudonymKeyStore Keys)
     /// <summary>Test seam: the next key (default: 256 random bits), so two rotations of copies of one lake can be compared.</summary>
     public Func<PseudonymKey>? NewKey { get; init; }
 
+    /// <summary>Free bytes on the volume of a folder (default: the drive's available space); a test seam.</summary>
+    public Func<string, long> FreeBytes { get; init; } = folder => new DriveInfo(Path.GetFullPath(folder)).AvailableFreeSpace;
+
     /// <summary>Test seam: called at each named point of the rotation; throwing there simulates a crash.</summary>
     public Action<string>? FaultPoint { get; init; }
 }

@@ -150,6 +150,42 @@ public sealed class KeyRotationTests
     }
 
     [Fact]
+    public void A_rotation_refuses_and_changes_nothing_without_the_space_it_writes_aside_which_counts_gold_with_pseudonyms_only()
+    {
+        using var lake = new RotationLake([.. TinyWorld.Files]);
+        var root = lake.Lake.Root;
+        long Bytes(string folder, string pattern = "*.parquet") =>
+            Directory.EnumerateFiles(Path.Combine(root, folder), pattern, SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
+        var layers = LakeLayer.All.Where(l => Directory.Exists(Path.Combine(root, l))).Sum(l => Bytes(l));
+        var needed = RotationDiskSpace.Needed(lake.Lake.Engine);
+        lake.Lake.Engine.Dispose();
+        var snapshot = Snapshot(root);
+        var asked = new List<string>();
+        var rotation = new KeyRotation(new DuckDbEngine(), new KeyRotationOptions(root, lake.Store)
+        {
+            NewKey = () => RotationLake.NextKey,
+            FreeBytes = folder =>
+            {
+                asked.Add(folder);
+                return needed - 1;
+            },
+        });
+
+        var refusal = Assert.Throws<KeyRotationRefusedException>(() => rotation.Run());
+
+        Assert.False(refusal.IsDataError);
+        Assert.Equal([root], asked);
+        Assert.Contains("needs about", refusal.Message, StringComparison.Ordinal);
+        Assert.Contains("Free space, then rotate; nothing was changed", refusal.Message, StringComparison.Ordinal);
+        Assert.Equal([lake.KeyPath], Directory.GetFiles(Path.GetDirectoryName(lake.KeyPath)!));
+        Assert.Equal(snapshot, Snapshot(root));
+        // Bronze, silver, quarantine and gold tables that hold pseudonyms count, a quarter more; aggregates (items) do not.
+        var gold = Bytes("gold");
+        Assert.InRange(needed, (layers + Bytes(Path.Combine("gold", "sessions"))) * 5 / 4, (layers + gold - Bytes(Path.Combine("gold", "items"))) * 5 / 4);
+        Assert.True(Bytes(Path.Combine("gold", "items")) > 0);
+    }
+
+    [Fact]
     public void A_key_from_the_environment_is_not_rotated()
     {
         using var lake = new TestLake();
