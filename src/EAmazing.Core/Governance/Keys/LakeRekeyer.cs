@@ -123,7 +123,7 @@ public sealed class LakeRekeyer(IGoldEngine lake, PseudonymMapping mapping, stri
             SELECT {select}
             FROM read_parquet('{LakeSql.Literal(source)}', file_row_number = true, hive_partitioning = false) AS b
             LEFT JOIN user_map u ON u.old = b.{userColumn}
-            LEFT JOIN session_map s ON s.old = b.{sessionColumn}
+            LEFT JOIN {SessionsOf([source], sessionColumn)} s ON s.old = b.{sessionColumn}
             ORDER BY b.file_row_number
             """);
     }
@@ -149,7 +149,7 @@ public sealed class LakeRekeyer(IGoldEngine lake, PseudonymMapping mapping, stri
             SELECT {select}, substr(u.new, 1, 1) AS rekey_digit
             FROM read_parquet({LakeSql.List(files)}, hive_partitioning = false) AS b
             JOIN user_map u ON u.old = b.user_id
-            LEFT JOIN session_map s ON s.old = b.source_session
+            LEFT JOIN {SessionsOf(files, "source_session")} s ON s.old = b.source_session
             """;
         const string Order = "ORDER BY event_time, user_id, source_file, source_line";
         if (buckets.Count == 1)
@@ -187,6 +187,21 @@ public sealed class LakeRekeyer(IGoldEngine lake, PseudonymMapping mapping, stri
                 Directory.Delete(folder, recursive: true);
             }
         }
+    }
+
+    /// <summary>
+    /// The session map cut to the sessions of <paramref name="files"/>, as a temporary table of the mapping's database. A
+    /// month holds ~13M of the 51M sessions of four full-scale months: with the whole map as the join's build side the
+    /// table did not fit the engine's memory and the join spilled the month's rows (~13 GB per silver month).
+    /// </summary>
+    private string SessionsOf(IReadOnlyList<string> files, string column)
+    {
+        mapping.Execute($"""
+            CREATE OR REPLACE TEMP TABLE file_sessions AS
+            SELECT m.old, m.new FROM session_map m
+            SEMI JOIN (SELECT DISTINCT {column} AS old FROM read_parquet({LakeSql.List(files)}, hive_partitioning = false) WHERE {column} IS NOT NULL) AS f ON f.old = m.old
+            """);
+        return "file_sessions";
     }
 
     private LakePartition Write(LakePartition p, string query)
