@@ -92,13 +92,13 @@ public sealed class PseudonymMapping : IDisposable
 
             // Only a pseudonym computed now is new to this file's pseudonymiser; the cached ones were recorded already.
             var user = row[columns[7]].Span;
-            if (oldNames.UserOrNull(user, out var newUser) is { } oldUser && newUser)
+            if (oldNames.UserOrNull(user, out var hashedUser) is { } oldUser && hashedUser)
             {
                 batch.Users.Add((oldUser, newNames.UserOrNull(user)));
             }
 
             var session = row[columns[8]].Span;
-            if (oldNames.SessionOrNull(session, out var newSession) is { } oldSession && newSession)
+            if (oldNames.SessionOrNull(session, out var hashedSession) is { } oldSession && hashedSession)
             {
                 batch.Sessions.Add((oldSession, newNames.SessionOrNull(session)));
             }
