@@ -93,25 +93,12 @@ public sealed record GoldQuery(GoldTable Table, string Month, IReadOnlyList<stri
     }
 
     /// <summary>
-    /// The events of each user bucket over all input months, at the finest split of any input month (a month splits
-    /// into 1 to 16 buckets by its size; a coarser file is read by each finer bucket it covers, filtered to its
-    /// users). None when the inputs are one bucket, or a file is not named by its bucket.
+    /// The events of each user bucket over all input months (<see cref="UserBucket.Split"/>). None when the inputs are
+    /// one bucket, or a file is not named by its bucket.
     /// </summary>
-    private List<string> BucketEvents()
-    {
-        var files = SilverFiles.Select(f => (File: f, Bucket: UserBucket.FromFileName(f))).ToList();
-        if (files.Count == 0 || files.Any(f => f.Bucket is null))
-        {
-            return [];
-        }
-
-        var buckets = UserBucket.Equal(16 / files.Min(f => f.Bucket!.Width));
-        return buckets.Count == 1
-            ? []
-            : buckets.Select(b =>
-                $"SELECT * FROM ({Events(files.Where(f => f.Bucket!.Overlaps(b)).Select(f => f.File))}) " +
-                $"WHERE user_id >= '{b.From}' AND user_id < '{b.To}'").ToList();
-    }
+    private List<string> BucketEvents() => UserBucket.Split(SilverFiles) is { Count: > 1 } buckets
+        ? buckets.Select(b => $"SELECT * FROM ({Events(b.Files)}) WHERE user_id >= '{b.Bucket.From}' AND user_id < '{b.Bucket.To}'").ToList()
+        : [];
 
     private string Events(IEnumerable<string> files) => FeatureSql.Fill(FeatureSql.Load("events"),
     [

@@ -34,6 +34,25 @@ public sealed record UserBucket(char First, char Last)
             : null;
     }
 
+    /// <summary>
+    /// Silver files (of one or more months) grouped for reading one bucket of users at a time, at the finest split of
+    /// any of them: a month splits into 1 to 16 buckets by its size, so a coarser file belongs to each finer bucket it
+    /// covers and its reader filters it to that bucket's users (<see cref="From"/>, <see cref="To"/>). Null when a file
+    /// is not named by its bucket.
+    /// </summary>
+    public static IReadOnlyList<(UserBucket Bucket, IReadOnlyList<string> Files)>? Split(IReadOnlyCollection<string> files)
+    {
+        var named = files.Select(f => (File: f, Bucket: FromFileName(f))).ToList();
+        if (named.Count == 0 || named.Any(f => f.Bucket is null))
+        {
+            return null;
+        }
+
+        return Equal(16 / named.Min(f => f.Bucket!.Width))
+            .Select(b => (b, (IReadOnlyList<string>)named.Where(f => f.Bucket!.Overlaps(b)).Select(f => f.File).ToList()))
+            .ToList();
+    }
+
     /// <summary><paramref name="count"/> (1, 2, 4, 8 or 16) equal buckets covering every pseudonym.</summary>
     public static IReadOnlyList<UserBucket> Equal(int count)
     {

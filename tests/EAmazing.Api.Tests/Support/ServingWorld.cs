@@ -38,7 +38,13 @@ public sealed class ServingWorld : IServingTestWorld, IDisposable
 
         using (var lake = DuckDbLake.Open(Lake))
         {
-            var ingestor = new LakeIngestor(lake, Key, new IngestOptions { LatestEventTime = new DateTime(2030, 1, 1, 0, 0, 0, DateTimeKind.Utc) });
+            var ingestor = new LakeIngestor(lake, Key, new IngestOptions
+            {
+                LatestEventTime = new DateTime(2030, 1, 1, 0, 0, 0, DateTimeKind.Utc),
+                // Silver split by users as at full scale (October into 2 buckets, November into 4), so the server's
+                // history and the gold build read buckets across months of different splits.
+                SilverBucketRows = 400_000,
+            });
             foreach (var file in generated.Files)
             {
                 ingestor.IngestFile(file.Path);
