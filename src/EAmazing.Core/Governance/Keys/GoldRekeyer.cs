@@ -22,6 +22,9 @@ namespace EAmazing.Governance.Keys;
 /// </summary>
 public sealed class GoldRekeyer(IGoldEngine lake, PseudonymMapping mapping, FeatureBuilder features)
 {
+    /// <summary>The gold columns that hold a pseudonym, each re-keyed by <see cref="Rekey"/>; a file without any stays as it is.</summary>
+    public static IReadOnlyList<string> PseudonymColumns { get; } = ["user_id", "session_key", "session_id"];
+
     /// <summary>The layer name under which gold files ride in a lake commit (as erasure writes them); never left in lake_partitions.</summary>
     private const string ErasureGold = "gold";
 

@@ -10,19 +10,16 @@ namespace EAmazing.Governance.Keys;
 /// </summary>
 public static class RotationDiskSpace
 {
-    private static readonly string[] PseudonymColumns = ["user_id", "session_key", "session_id"];
-
-    /// <summary>Bytes the rotation of this lake needs free on the lake's volume.</summary>
+    /// <summary>Bytes the rotation of this lake needs free on the lake's volume, from the catalog's partition sizes.</summary>
     public static long Needed(IGoldEngine lake)
     {
-        var layers = LakeLayer.All.Select(lake.Layout.Full).Where(Directory.Exists)
-            .SelectMany(folder => Directory.EnumerateFiles(folder, "*.parquet", SearchOption.AllDirectories))
-            .Sum(file => new FileInfo(file).Length);
-        var gold = new GoldCatalog(lake).Partitions().Select(p => lake.Layout.Full(p.Path)).Where(File.Exists)
-            .Where(file => HoldsPseudonyms(lake, file)).Sum(file => new FileInfo(file).Length);
+        var layers = lake.Partitions().Sum(p => p.Bytes);
+        var gold = new GoldCatalog(lake).Partitions()
+            .Where(p => File.Exists(lake.Layout.Full(p.Path)) && HoldsPseudonyms(lake, lake.Layout.Full(p.Path)))
+            .Sum(p => p.Bytes);
         return (layers + gold) * 5 / 4;
     }
 
     private static bool HoldsPseudonyms(IGoldEngine lake, string file) =>
-        lake.Query($"SELECT name FROM parquet_schema('{LakeSql.Literal(file)}')").Rows.Any(r => PseudonymColumns.Contains((string?)r[0]));
+        lake.Query($"SELECT name FROM parquet_schema('{LakeSql.Literal(file)}')").Rows.Any(r => GoldRekeyer.PseudonymColumns.Contains((string?)r[0]));
 }
