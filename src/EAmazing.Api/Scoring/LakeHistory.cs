@@ -25,7 +25,7 @@ public sealed class LakeHistory(ServingPaths paths, ServingGovernance governance
 
     public DateTime? AsOfDay => Volatile.Read(ref _snapshot)?.AsOfDay;
 
-    public UserHistory? User(string pseudonym) => Volatile.Read(ref _snapshot)?.Users.GetValueOrDefault(pseudonym);
+    public UserHistory? User(string pseudonym) => Volatile.Read(ref _snapshot)?.Users.Find(pseudonym);
 
     public ItemHistory? Item(long productId) => Volatile.Read(ref _snapshot)?.Items.GetValueOrDefault(productId);
 
@@ -80,7 +80,7 @@ public sealed class LakeHistory(ServingPaths paths, ServingGovernance governance
         var from = asOfDay.AddDays(-ItemWindowDays);
         var window = $"CAST(event_time AS DATE) >= DATE '{from:yyyy-MM-dd}' AND CAST(event_time AS DATE) < DATE '{asOfDay:yyyy-MM-dd}'";
 
-        var users = new Dictionary<string, UserHistory>();
+        var users = new UserHistoryIndex();
         // One bucket of users at a time (silver splits a month by the pseudonym's first hex digit), so the engine groups
         // a sixteenth of the sessions at once, not all of them (four full-scale months, 51M sessions: 11.1 GB peak in one pass).
         var parts = UserBucket.Split(files) is { } buckets
@@ -99,7 +99,7 @@ public sealed class LakeHistory(ServingPaths paths, ServingGovernance governance
                     GROUP BY session_id, date_trunc('month', event_time))
                 SELECT user_id, count(*), CAST(sum(purchases) AS BIGINT), CAST(sum(carts) AS BIGINT), max(session_end), max(CASE WHEN purchases > 0 THEN session_end END)
                 FROM s GROUP BY user_id
-                """, r => users[r.GetString(0)] = new UserHistory(r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetDateTime(4), r.IsDBNull(5) ? null : r.GetDateTime(5)));
+                """, r => users.Set(r.GetString(0), new UserHistory(r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetDateTime(4), r.IsDBNull(5) ? null : r.GetDateTime(5))));
         }
 
         var items = new Dictionary<long, ItemHistory>();
@@ -116,7 +116,7 @@ public sealed class LakeHistory(ServingPaths paths, ServingGovernance governance
         var keyIds = new List<string>();
         database.ForEachRow("SELECT DISTINCT key_id FROM events WHERE key_id IS NOT NULL ORDER BY 1", r => keyIds.Add(r.GetString(0)));
 
-        return new Snapshot(asOfDay, users.ToFrozenDictionary(), items.ToFrozenDictionary(), categories.ToFrozenDictionary(), keyIds);
+        return new Snapshot(asOfDay, users, items.ToFrozenDictionary(), categories.ToFrozenDictionary(), keyIds);
     }
 
     private static string Parquet(IEnumerable<string> files) =>
@@ -124,7 +124,7 @@ public sealed class LakeHistory(ServingPaths paths, ServingGovernance governance
 
     private sealed record Snapshot(
         DateTime AsOfDay,
-        FrozenDictionary<string, UserHistory> Users,
+        UserHistoryIndex Users,
         FrozenDictionary<long, ItemHistory> Items,
         FrozenDictionary<long, double> CategoryMeanPrice,
         IReadOnlyList<string> KeyIds);

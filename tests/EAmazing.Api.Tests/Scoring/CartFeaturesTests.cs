@@ -79,8 +79,9 @@ public sealed class CartFeaturesTests(ServingWorld world)
 
         foreach (var row in expected)
         {
-            var user = history.User((string)row[0]!);
-            Assert.NotNull(user);
+            var found = history.User((string)row[0]!);
+            Assert.NotNull(found);
+            var user = found.Value;
             Assert.Equal((row[1], row[2], row[3], row[4], row[5]), ((object?)user.Sessions, (object?)user.Purchases, (object?)user.Carts, (object?)user.LastSessionEnd, (object?)user.LastPurchaseSessionEnd));
         }
     }

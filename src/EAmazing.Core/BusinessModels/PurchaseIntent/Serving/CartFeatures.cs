@@ -58,7 +58,7 @@ public static class CartFeatures
         values["past_sessions"] = user?.Sessions ?? 0;
         values["past_purchases"] = user?.Purchases ?? 0;
         values["past_carts"] = user?.Carts ?? 0;
-        values["days_since_last_session"] = user is null ? double.NaN : (sessionStart - user.LastSessionEnd).TotalSeconds / 86400.0;
+        values["days_since_last_session"] = user is { } known ? (sessionStart - known.LastSessionEnd).TotalSeconds / 86400.0 : double.NaN;
         values["days_since_last_purchase"] = user?.LastPurchaseSessionEnd is { } last ? (sessionStart - last).TotalSeconds / 86400.0 : double.NaN;
     }
 
