@@ -119,8 +119,7 @@ public sealed class LakeHistory(ServingPaths paths, ServingGovernance governance
         return new Snapshot(asOfDay, users, items.ToFrozenDictionary(), categories.ToFrozenDictionary(), keyIds);
     }
 
-    private static string Parquet(IEnumerable<string> files) =>
-        $"read_parquet([{string.Join(", ", files.Select(f => $"'{f.Replace("'", "''", StringComparison.Ordinal)}'"))}], hive_partitioning = false)";
+    private static string Parquet(IEnumerable<string> files) => $"read_parquet({LakeSql.List(files)}, hive_partitioning = false)";
 
     private sealed record Snapshot(
         DateTime AsOfDay,

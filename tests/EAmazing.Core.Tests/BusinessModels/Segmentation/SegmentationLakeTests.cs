@@ -59,6 +59,28 @@ public sealed class SegmentationLakeTests : IClassFixture<SegmentationLakeTests.
     }
 
     [Fact]
+    public void Top_brands_read_one_bucket_of_users_at_a_time_equal_the_whole_lake_in_one_query()
+    {
+        var lake = _world.Gold.Lake.Engine;
+        var snapshot = new DateTime(2019, 11, 4, 0, 0, 0, DateTimeKind.Utc);
+        var expected = lake.Query("""
+            SELECT user_id, brand FROM (
+                SELECT user_id, brand, count(*) AS views FROM silver
+                WHERE event_type = 'view' AND brand IS NOT NULL AND brand <> ''
+                  AND event_time < TIMESTAMP '2019-11-04 00:00:00' AND event_time >= TIMESTAMP '2019-11-04 00:00:00' - INTERVAL 90 DAY
+                GROUP BY user_id, brand)
+            QUALIFY row_number() OVER (PARTITION BY user_id ORDER BY views DESC, brand) = 1
+            """).Rows.ToDictionary(r => (string)r[0]!, r => (string)r[1]!);
+
+        var brands = EAmazing.BusinessModels.Segmentation.Features.TopBrands.Before(lake, snapshot);
+
+        Assert.True(expected.Count > 100);
+        // Pseudonyms starting with every hex digit, so every bucket contributes.
+        Assert.Equal(16, expected.Keys.Select(k => k[0]).Distinct().Count());
+        Assert.Equal(expected.OrderBy(p => p.Key, StringComparer.Ordinal), brands.OrderBy(p => p.Key, StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Erasure_removes_a_person_from_the_assignment_table()
     {
         using var folder = new TempFolder();
