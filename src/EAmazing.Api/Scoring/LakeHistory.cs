@@ -84,7 +84,7 @@ public sealed class LakeHistory(ServingPaths paths, ServingGovernance governance
         // One bucket of users at a time (silver splits a month by the pseudonym's first hex digit), so the engine groups
         // a sixteenth of the sessions at once, not all of them (four full-scale months, 51M sessions: 11.1 GB peak in one pass).
         var parts = UserBucket.Split(files) is { } buckets
-            ? buckets.Select(b => (Source: Parquet(b.Files), Users: $"WHERE user_id >= '{b.Bucket.From}' AND user_id < '{b.Bucket.To}'")).ToList()
+            ? buckets.Select(b => (Source: Parquet(b.Files), Users: $"WHERE {b.Bucket.Filter("user_id")}")).ToList()
             : [(Source: Parquet(files), Users: "")];
         foreach (var part in parts)
         {

@@ -97,7 +97,7 @@ public sealed record GoldQuery(GoldTable Table, string Month, IReadOnlyList<stri
     /// one bucket, or a file is not named by its bucket.
     /// </summary>
     private List<string> BucketEvents() => UserBucket.Split(SilverFiles) is { Count: > 1 } buckets
-        ? buckets.Select(b => $"SELECT * FROM ({Events(b.Files)}) WHERE user_id >= '{b.Bucket.From}' AND user_id < '{b.Bucket.To}'").ToList()
+        ? buckets.Select(b => $"SELECT * FROM ({Events(b.Files)}) WHERE {b.Bucket.Filter("user_id")}").ToList()
         : [];
 
     private string Events(IEnumerable<string> files) => FeatureSql.Fill(FeatureSql.Load("events"),

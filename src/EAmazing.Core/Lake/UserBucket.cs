@@ -20,6 +20,9 @@ public sealed record UserBucket(char First, char Last)
     /// <summary>How many first hex digits the bucket spans.</summary>
     public int Width => Hex.IndexOf(Last, StringComparison.Ordinal) - Hex.IndexOf(First, StringComparison.Ordinal) + 1;
 
+    /// <summary>A SQL condition keeping the rows of this bucket's users, on a pseudonym column (e.g. <c>user_id</c>).</summary>
+    public string Filter(string column) => $"{column} >= '{From}' AND {column} < '{To}'";
+
     public bool Overlaps(UserBucket other) =>
         string.CompareOrdinal(From, other.To) < 0 && string.CompareOrdinal(other.From, To) < 0;
 

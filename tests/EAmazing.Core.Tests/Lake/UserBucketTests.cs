@@ -1,3 +1,4 @@
+using DuckDB.NET.Data;
 using EAmazing.Lake;
 
 namespace EAmazing.Core.Tests.Lake;
@@ -49,5 +50,29 @@ public sealed class UserBucketTests
         Assert.True(pair.Overlaps(new UserBucket('0', 'f')));
         Assert.False(pair.Overlaps(new UserBucket('2', '3')));
         Assert.False(new UserBucket('f', 'f').Overlaps(new UserBucket('e', 'e')));
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(4)]
+    [InlineData(16)]
+    public void The_buckets_filters_keep_each_pseudonym_in_the_one_bucket_of_its_first_digit(int count)
+    {
+        using var connection = new DuckDBConnection("Data Source=:memory:");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        // Pseudonyms as the lake writes them: 32 lowercase hex digits, every first digit present.
+        command.CommandText = "CREATE TABLE users AS SELECT md5(i::VARCHAR) AS user_id FROM range(2000) t(i)";
+        command.ExecuteNonQuery();
+
+        foreach (var bucket in UserBucket.Equal(count))
+        {
+            command.CommandText = $"SELECT count(*) FILTER (WHERE {bucket.Filter("user_id")}), " +
+                $"count(*) FILTER (WHERE left(user_id, 1) BETWEEN '{bucket.First}' AND '{bucket.Last}') FROM users";
+            using var reader = command.ExecuteReader();
+            reader.Read();
+            Assert.True(reader.GetInt64(1) > 0);
+            Assert.Equal(reader.GetInt64(1), reader.GetInt64(0));
+        }
     }
 }

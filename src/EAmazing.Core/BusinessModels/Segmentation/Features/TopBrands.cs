@@ -29,7 +29,7 @@ public static class TopBrands
                     SELECT user_id, brand, count(*) AS views FROM silver
                     WHERE event_type = 'view' AND brand IS NOT NULL AND brand <> ''
                       AND event_time < {end} AND event_time >= {end} - INTERVAL {WindowDays} DAY
-                      AND user_id >= '{bucket.From}' AND user_id < '{bucket.To}'
+                      AND {bucket.Filter("user_id")}
                     GROUP BY user_id, brand)
                 QUALIFY row_number() OVER (PARTITION BY user_id ORDER BY views DESC, brand) = 1
                 """);
