@@ -142,7 +142,9 @@ public sealed class FeatureBuilder(IGoldEngine engine, FeatureOptions options, T
     /// <summary>What a partition of <paramref name="table"/> built from <paramref name="inputs"/> records: it is up to date while this is unchanged.</summary>
     public string Fingerprint(GoldTable table, IReadOnlyList<SilverInput> inputs)
     {
-        var text = string.Join('\n', [table.Sql, (options with { EngineMemoryLimit = "" }).ToString(), .. inputs.Select(i => i.Version)]);
+        // The writer version only when raised: the other tables' partitions keep their fingerprints (no rebuild).
+        string[] writer = table.WriterVersion > 1 ? [$"writer {table.WriterVersion}"] : [];
+        var text = string.Join('\n', [table.Sql, .. writer, (options with { EngineMemoryLimit = "" }).ToString(), .. inputs.Select(i => i.Version)]);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 

@@ -32,6 +32,12 @@ public sealed record GoldTable(
     /// </summary>
     public bool PerUser { get; init; }
 
+    /// <summary>
+    /// Raised when the way the table's partitions are written changes while its SQL does not (it is part of the
+    /// partition's fingerprint): partitions written the old way are rebuilt by the next <c>features build</c>.
+    /// </summary>
+    public int WriterVersion { get; init; } = 1;
+
     public string ViewName => "gold_" + Name;
 
     public bool IsFeature(string column) =>

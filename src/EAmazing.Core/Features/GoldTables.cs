@@ -23,6 +23,8 @@ public static class GoldTables
         "segmentation and churn: weekly RFM, trailing activity, affinities; label: no purchase in the next N days (NULL if the window is incomplete)")
     {
         PerUser = true,
+        // 2: a month built in several user buckets no longer gains the folder's month as a column when its parts are merged
+        WriterVersion = 2,
     };
 
     public static readonly GoldTable Items = new("items", MonthInputs.HistoryToMonth,

@@ -18,6 +18,22 @@ public sealed class IncrementalBuildTests
     }
 
     [Fact]
+    public void Given_a_table_whose_writer_version_is_raised_When_built_again_Then_only_that_table_is_rebuilt()
+    {
+        using var gold = new GoldLake([TinyWorld.Files[0]]);
+        var silver = gold.Builder.SilverInputs();
+        var items = GoldTables.Items;
+
+        // Version 1 adds nothing to the fingerprint: partitions built before the version existed stay up to date
+        Assert.Equal(gold.Builder.Fingerprint(items, silver), gold.Builder.Fingerprint(items with { WriterVersion = 1 }, silver));
+        Assert.NotEqual(gold.Builder.Fingerprint(items, silver), gold.Builder.Fingerprint(items with { WriterVersion = 2 }, silver));
+
+        var again = gold.Builder.Build(new FeatureBuildRequest(Tables: [items with { WriterVersion = 2 }, GoldTables.Sessions]));
+
+        Assert.Equal([(items.Name, GoldAction.Build), (GoldTables.Sessions.Name, GoldAction.UpToDate)], again.Steps.Select(s => (s.Table, s.Action)));
+    }
+
+    [Fact]
     public void Given_a_month_whose_silver_is_split_into_user_buckets_When_built_Then_each_table_is_built_once_with_the_rows_of_an_unsplit_build()
     {
         using var whole = new GoldLake([TinyWorld.Files[0]]);

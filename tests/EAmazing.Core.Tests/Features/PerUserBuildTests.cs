@@ -1,5 +1,6 @@
 using EAmazing.Core.Tests.Support;
 using EAmazing.Features;
+using EAmazing.Features.Leakage;
 using EAmazing.Ingestion;
 
 namespace EAmazing.Core.Tests.Features;
@@ -35,10 +36,35 @@ public sealed class PerUserBuildTests
             Assert.True(whole.Lake.Count($"SELECT count(*) FROM {unsplit}") > 100, month);
             Assert.Equal(0, whole.Lake.Count($"SELECT count(*) FROM (FROM {bucketed} EXCEPT ALL FROM {unsplit})"));
             Assert.Equal(0, whole.Lake.Count($"SELECT count(*) FROM (FROM {unsplit} EXCEPT ALL FROM {bucketed})"));
+            // The file's own columns, not the folder's month= added by a hive-partitioned read of the parts
+            Assert.Equal(Columns(whole.Lake, unsplit), Columns(whole.Lake, bucketed));
         }
 
         Assert.Empty(Directory.EnumerateFiles(Path.Combine(split.Root, GoldLayout.Folder), "*.tmp", SearchOption.AllDirectories));
     }
+
+    [Fact]
+    public void Given_a_built_partition_with_a_column_its_SQL_does_not_write_When_the_leakage_audit_recomputes_it_Then_it_fails_naming_the_column()
+    {
+        using var lake = new GoldLake([TinyWorld.Files[0]]);
+        var audit = new FutureInvarianceCheck(lake.Lake.Engine, lake.Builder, new LeakageAuditOptions { SampleCutoffs = 2 });
+        Assert.True(audit.Run(GoldTables.UserSnapshots, "2019-10").Passed);
+
+        // As a build before the merge fix wrote it: the partition's month as an extra column
+        var file = Path.Combine(lake.Lake.Root, GoldLayout.Partition(GoldTables.UserSnapshots.Name, "2019-10"));
+        lake.Lake.Engine.Compute($"COPY (SELECT *, '2019-10' AS month FROM read_parquet('{file}', hive_partitioning = false)) TO '{file}.stale' (FORMAT parquet)");
+        File.Move(file + ".stale", file, overwrite: true);
+
+        var result = audit.Run(GoldTables.UserSnapshots, "2019-10");
+
+        Assert.False(result.Passed);
+        var violation = Assert.Single(result.Violations);
+        Assert.Equal("month", violation.Column);
+        Assert.Contains("rebuild", violation.Recomputed, StringComparison.Ordinal);
+    }
+
+    private static string Columns(TestLake lake, string readParquet) =>
+        string.Join(",", lake.Query($"DESCRIBE SELECT * FROM {readParquet[..^1]}, hive_partitioning = false)").Rows.Select(r => r[0]));
 
     [Fact]
     public void No_gold_SQL_names_the_events_placeholder_in_a_comment()

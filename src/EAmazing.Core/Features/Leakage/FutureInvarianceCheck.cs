@@ -32,6 +32,14 @@ public sealed class FutureInvarianceCheck(IGoldEngine engine, FeatureBuilder bui
             // Only the rows at the cutoff are recomputed: the tables narrow to them where they are defined.
             var past = builder.QueryFor(table, month, silver, cutoff) with { AsOfOnly = true };
             var recomputed = engine.Compute($"SELECT * FROM ({past.Sql()}) AS past {at}");
+            // A built partition whose columns are not its SQL's (written by an older build) cannot be compared row by row.
+            var schema = Schema(expected, recomputed, table);
+            if (schema.Count > 0)
+            {
+                violations.AddRange(schema);
+                break;
+            }
+
             rowsChecked += expected.Rows.Count;
             var byKey = recomputed.Rows.ToDictionary(r => Key(recomputed, r, table));
             var columns = expected.Columns.Where(c => !table.LabelColumns.Contains(c)).ToList();
@@ -64,6 +72,14 @@ public sealed class FutureInvarianceCheck(IGoldEngine engine, FeatureBuilder bui
 
         return new FutureInvarianceResult(table.Name, month, rowsChecked, cutoffs.Count, violations.Take(MaxViolations).ToList());
     }
+
+    private static List<InvarianceViolation> Schema(Lake.QueryResult built, Lake.QueryResult recomputed, GoldTable table) =>
+    [
+        .. built.Columns.Except(recomputed.Columns).Select(c =>
+            new InvarianceViolation("(every row)", c, "in the built partition", "not in the table's SQL: rebuild the table (features build)")),
+        .. recomputed.Columns.Except(built.Columns).Where(c => !table.LabelColumns.Contains(c)).Select(c =>
+            new InvarianceViolation("(every row)", c, "not in the built partition", "in the table's SQL: rebuild the table (features build)")),
+    ];
 
     private static string Key(Lake.QueryResult rows, object?[] row, GoldTable table) =>
         string.Join(" ", table.KeyColumns.Select(c => $"{c}={FeatureValue.Text(row[Index(rows, c)])}"));
