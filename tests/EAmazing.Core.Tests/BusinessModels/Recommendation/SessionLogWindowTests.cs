@@ -33,4 +33,57 @@ public sealed class SessionLogWindowTests
         Assert.All(lastTwoDays, s => Assert.True(DateTimeOffset.FromUnixTimeSeconds(s.Start).UtcDateTime >= new DateTime(2019, 10, 3, 0, 0, 0, DateTimeKind.Utc)));
         Assert.Contains(new PreparationOptions(WindowDays: 2).Describe(), line => line.Contains("of the lake's last 2 days", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(20)]
+    public void Read_one_user_bucket_at_a_time_the_sessions_are_those_of_one_sort_of_silver_by_session_key(int windowDays)
+    {
+        using var lake = new TestLake(new EAmazing.Ingestion.IngestOptions { LatestEventTime = new DateTime(2030, 1, 1, 0, 0, 0, DateTimeKind.Utc), SilverBucketRows = 1_000 });
+        foreach (var file in TinyWorld.Files)
+        {
+            lake.Ingest(file);
+        }
+
+        var options = new PreparationOptions(WindowDays: windowDays);
+        // The definition: every event in one sort by a session key of month and session id (the read before the buckets)
+        var window = windowDays > 0 ? $"AND event_time >= CAST((SELECT CAST(max(event_time) AS DATE) FROM silver) - {windowDays - 1} AS TIMESTAMP)" : "";
+        var rows = lake.Query($"""
+            SELECT strftime(event_time, '%Y-%m') || '/' || session_id, user_id, CAST(epoch(event_time) AS BIGINT), event_type, product_id
+            FROM silver WHERE event_type IN ('view', 'cart', 'purchase') {window}
+            ORDER BY 1, event_time, source_file, source_line
+            """).Rows;
+        var expected = new List<RawSession>();
+        var builder = new SessionBuilder(options);
+        string? key = null;
+        foreach (var row in rows)
+        {
+            if ((string)row[0]! != key)
+            {
+                builder.Flush(expected);
+                builder.Start((string)row[1]!);
+                key = (string)row[0]!;
+            }
+
+            builder.Add(Convert.ToInt64(row[4]), Convert.ToInt64(row[2]), SessionLog.TypeOf((string)row[3]!));
+        }
+
+        builder.Flush(expected);
+        expected = [.. expected.OrderBy(s => s.Start).ThenBy(s => s.User, StringComparer.Ordinal)];
+
+        var sessions = SessionLog.Load(lake.Engine, options);
+
+        Assert.True(expected.Count > 100);
+        // Users in every bucket, so every bucket's read contributes
+        Assert.Equal(16, sessions.Select(s => s.User[0]).Distinct().Count());
+        Assert.Equal(expected.Count, sessions.Count);
+        Assert.All(expected.Zip(sessions), pair =>
+        {
+            Assert.Equal(pair.First.User, pair.Second.User);
+            Assert.Equal(pair.First.Products, pair.Second.Products);
+            Assert.Equal(pair.First.UnixSeconds, pair.Second.UnixSeconds);
+            Assert.Equal(pair.First.EventTypes, pair.Second.EventTypes);
+            Assert.Equal(pair.First.ConvertedProducts.OrderBy(p => p.Key), pair.Second.ConvertedProducts.OrderBy(p => p.Key));
+        });
+    }
 }
