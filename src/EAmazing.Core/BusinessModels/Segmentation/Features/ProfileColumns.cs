@@ -25,6 +25,8 @@ public sealed class ProfileColumns
         BandShares = new double[count][];
     }
 
+    private readonly Foundation.Text.StringPool _categories = new();
+
     public double[] Recency { get; private init; }
 
     public double[] Frequency { get; private init; }
@@ -47,8 +49,15 @@ public sealed class ProfileColumns
         Monetary[i] = SnapshotRows.Number(row[offset + 2]);
         PurchaseRate[i] = SnapshotRows.Number(row[offset + 3]);
         CartRate[i] = SnapshotRows.Number(row[offset + 4]);
-        TopCategory[i] = row[offset + 5] as string ?? "unknown";
-        BandShares[i] = [.. Enumerable.Range(0, PriceBands.Length).Select(b => SnapshotRows.Number(row[offset + 6 + b]))];
+        // A few hundred categories over millions of users: one string each, not one per row
+        TopCategory[i] = row[offset + 5] is string category ? _categories.Get(category) : "unknown";
+        var shares = new double[PriceBands.Length];
+        for (var b = 0; b < shares.Length; b++)
+        {
+            shares[b] = SnapshotRows.Number(row[offset + 6 + b]);
+        }
+
+        BandShares[i] = shares;
     }
 
     public ProfileColumns Subset(IReadOnlyList<int> indices) => new(0)
