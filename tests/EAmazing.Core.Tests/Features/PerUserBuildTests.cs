@@ -41,6 +41,13 @@ public sealed class PerUserBuildTests
         }
 
         Assert.Empty(Directory.EnumerateFiles(Path.Combine(split.Root, GoldLayout.Folder), "*.tmp", SearchOption.AllDirectories));
+
+        // The leakage audit recomputes one bucket of users of a bucketed month and compares those users' rows only
+        var audit = new LeakageAuditOptions { SampleCutoffs = 3 };
+        var everyone = new FutureInvarianceCheck(whole.Lake.Engine, whole.Builder, audit).Run(GoldTables.UserSnapshots, "2019-11");
+        var oneBucket = new FutureInvarianceCheck(split.Engine, builder, audit).Run(GoldTables.UserSnapshots, "2019-11");
+        Assert.True(oneBucket.Passed, string.Join("\n", oneBucket.Violations.Take(5).Select(v => $"{v.Row} {v.Column}: {v.Built} -> {v.Recomputed}")));
+        Assert.InRange(oneBucket.RowsChecked, 1, everyone.RowsChecked / 8);
     }
 
     [Fact]

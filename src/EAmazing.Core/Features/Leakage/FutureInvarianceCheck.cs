@@ -24,14 +24,16 @@ public sealed class FutureInvarianceCheck(IGoldEngine engine, FeatureBuilder bui
             .Rows.Select(r => (DateTime)r[0]!).ToList();
         var violations = new List<InvarianceViolation>();
         var rowsChecked = 0;
+        // A per-user table is recomputed for one bucket of users only, and compared on those users' rows.
+        var users = builder.QueryFor(table, month, silver).AuditBucket(options.Seed);
         foreach (var cutoff in cutoffs)
         {
-            var at = $"WHERE {GoldTable.AsOfColumn} = {FeatureSql.Timestamp(cutoff)}";
+            var at = $"WHERE {GoldTable.AsOfColumn} = {FeatureSql.Timestamp(cutoff)}" + (users is null ? "" : $" AND {users.Filter("user_id")}");
             at += $" AND {GoldRows.Sample(engine, built, at["WHERE ".Length..], table, options.MaxRowsPerCutoff, options.Seed)}";
             var expected = engine.Compute($"SELECT * FROM {built} {at}");
             // Only the rows at the cutoff are recomputed: the tables narrow to them where they are defined.
             var past = builder.QueryFor(table, month, silver, cutoff) with { AsOfOnly = true };
-            var recomputed = engine.Compute($"SELECT * FROM ({past.Sql()}) AS past {at}");
+            var recomputed = engine.Compute($"SELECT * FROM ({(users is null ? past.Sql() : past.Sql(users))}) AS past {at}");
             // A built partition whose columns are not its SQL's (written by an older build) cannot be compared row by row.
             var schema = Schema(expected, recomputed, table);
             if (schema.Count > 0)
