@@ -19,7 +19,8 @@ public static class SessionLog
         var values = new object?[6];
         // One bucket of users at a time (a session's events all fall in one): the engine sorts a sixteenth of the window
         // at once. Sessions are grouped on silver's session id and the event's month as they are, not on a key string
-        // built per event (31 full-scale days, 4 months of silver: one sort of every event by that string took 11 min).
+        // built per event (the last 31 of four full-scale months, 55.5M events: one sort by that string 224 s and 7.0 GB
+        // in the engine; 16 bucket reads 130 s, 0.84 GB each).
         foreach (var bucket in UserBucket.Equal(16))
         {
             using var reader = lake.Open($"""
