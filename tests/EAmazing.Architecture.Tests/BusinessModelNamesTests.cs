@@ -26,13 +26,9 @@ public sealed partial class BusinessModelNamesTests
     [Fact]
     public void Only_the_model_folder_and_the_catalog_name_purchase_intent()
     {
-        var root = RepositoryRoot();
-        var offenders = Directory.EnumerateFiles(Path.Combine(root, "src"), "*", SearchOption.AllDirectories)
-            .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".sql", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal))
-            .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
-            .Where(f => !f.Contains("/bin/", StringComparison.Ordinal) && !f.Contains("/obj/", StringComparison.Ordinal))
+        var offenders = Repository.SourceFiles(".cs", ".sql", ".json")
             .Where(f => !Allowed.Any(a => f.StartsWith(a, StringComparison.Ordinal)))
-            .Where(f => ModelName().IsMatch(File.ReadAllText(Path.Combine(root, f))))
+            .Where(f => ModelName().IsMatch(Repository.Read(f)))
             .Order(StringComparer.Ordinal)
             .ToList();
 
@@ -40,16 +36,5 @@ public sealed partial class BusinessModelNamesTests
         Assert.True(unexpected.Count == 0, "name purchase intent outside its folder: " + string.Join(", ", unexpected));
         var fixedOnes = KnownOffenders.Except(offenders).ToList();
         Assert.True(fixedOnes.Count == 0, "no longer naming it, remove from the allow-list: " + string.Join(", ", fixedOnes));
-    }
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "EAmazing.slnx")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? throw new InvalidOperationException("EAmazing.slnx not found above " + AppContext.BaseDirectory);
     }
 }

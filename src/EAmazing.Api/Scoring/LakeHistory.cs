@@ -75,7 +75,7 @@ public sealed class LakeHistory(ServingPaths paths, ServingGovernance governance
     private Snapshot Load(IReadOnlyList<string> files)
     {
         using var database = engines.OpenScratch();
-        database.Execute($"CREATE VIEW events AS SELECT event_time, event_type, product_id, category_id, price, user_id, key_id, session_id FROM {Parquet(files)}");
+        database.Execute($"CREATE VIEW events AS SELECT event_time, event_type, product_id, category_id, price, user_id, key_id, session_id FROM {LakeSql.ReadParquet(files)}");
         var asOfDay = database.Scalar("SELECT CAST(max(event_time) AS DATE) + INTERVAL 1 DAY FROM events") is DateTime day ? day : DateTime.UtcNow.Date;
         var from = asOfDay.AddDays(-ItemWindowDays);
         var window = $"CAST(event_time AS DATE) >= DATE '{from:yyyy-MM-dd}' AND CAST(event_time AS DATE) < DATE '{asOfDay:yyyy-MM-dd}'";
@@ -84,8 +84,8 @@ public sealed class LakeHistory(ServingPaths paths, ServingGovernance governance
         // One bucket of users at a time (silver splits a month by the pseudonym's first hex digit), so the engine groups
         // a sixteenth of the sessions at once, not all of them (four full-scale months, 51M sessions: 11.1 GB peak in one pass).
         var parts = UserBucket.Split(files) is { } buckets
-            ? buckets.Select(b => (Source: Parquet(b.Files), Users: $"WHERE {b.Bucket.Filter("user_id")}")).ToList()
-            : [(Source: Parquet(files), Users: "")];
+            ? buckets.Select(b => (Source: LakeSql.ReadParquet(b.Files), Users: $"WHERE {b.Bucket.Filter("user_id")}")).ToList()
+            : [(Source: LakeSql.ReadParquet(files), Users: "")];
         foreach (var part in parts)
         {
             // A session is silver's session id within its month (silver numbers sessions per month, as gold's session key
@@ -118,8 +118,6 @@ public sealed class LakeHistory(ServingPaths paths, ServingGovernance governance
 
         return new Snapshot(asOfDay, users, items.ToFrozenDictionary(), categories.ToFrozenDictionary(), keyIds);
     }
-
-    private static string Parquet(IEnumerable<string> files) => $"read_parquet({LakeSql.List(files)}, hive_partitioning = false)";
 
     private sealed record Snapshot(
         DateTime AsOfDay,

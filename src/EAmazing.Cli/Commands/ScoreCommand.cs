@@ -88,7 +88,7 @@ public static class ScoreCommand
     /// <summary>The partition as CSV, written atomically; its rows hold pseudonyms, never raw ids.</summary>
     private static void ExportCsv(IGoldEngine lake, BatchScoreOutcome outcome, string path)
     {
-        var rows = lake.Compute($"SELECT * FROM read_parquet('{LakeSql.Literal(lake.Layout.Full(outcome.Partition))}', hive_partitioning = false) ORDER BY 1");
+        var rows = lake.Compute($"SELECT * FROM {LakeSql.ReadParquet(lake.Layout.Full(outcome.Partition))} ORDER BY 1");
         AtomicFile.WriteText(path, writer =>
         {
             writer.Write(string.Join(',', rows.Columns) + "\n");

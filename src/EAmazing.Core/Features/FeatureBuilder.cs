@@ -53,7 +53,7 @@ public sealed class FeatureBuilder(IGoldEngine engine, FeatureOptions options, T
         .Select(p =>
         {
             var full = engine.Layout.Full(p.Path);
-            var last = engine.Compute($"SELECT max(event_time) FROM read_parquet('{LakeSql.Literal(full)}')").Rows[0][0];
+            var last = engine.Compute($"SELECT max(event_time) FROM {LakeSql.ReadParquet(full)}").Rows[0][0];
             return new SilverInput(p.PartitionKey, p.Path, p.Rows, p.Bytes, File.GetLastWriteTimeUtc(full),
                 last is DateTime t ? t : DateTime.MinValue);
         })

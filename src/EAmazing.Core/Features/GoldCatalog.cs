@@ -31,6 +31,6 @@ public sealed class GoldCatalog(IGoldEngine engine)
             var files = partitions.Where(p => p.Table == table).Select(p => layout.Full(p.Path)).ToList();
             return files.Count == 0
                 ? new CatalogStatement($"DROP VIEW IF EXISTS {view}")
-                : new CatalogStatement($"CREATE OR REPLACE VIEW {view} AS SELECT * FROM read_parquet({LakeSql.List(files)}, hive_partitioning = false)");
+                : new CatalogStatement($"CREATE OR REPLACE VIEW {view} AS SELECT * FROM {LakeSql.ReadParquet(files)}");
         }).ToList();
 }

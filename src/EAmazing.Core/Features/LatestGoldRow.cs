@@ -32,7 +32,7 @@ public static class LatestGoldRow
     {
         var bound = atOrBefore is { } t ? $" AND {GoldTable.AsOfColumn} <= TIMESTAMP '{t:yyyy-MM-dd HH:mm:ss}'" : "";
         return $"""
-            SELECT {columns} FROM read_parquet({LakeSql.List(files)}, hive_partitioning = false)
+            SELECT {columns} FROM {LakeSql.ReadParquet(files)}
             WHERE user_id = '{LakeSql.Literal(pseudonym)}'{bound} ORDER BY {GoldTable.AsOfColumn} DESC LIMIT 1
             """;
     }

@@ -18,7 +18,7 @@ public static class LatestGoldRows
         return files.Count == 0
             ? null
             : $"""
-                WITH scored AS (SELECT * FROM read_parquet({LakeSql.List(files)}, hive_partitioning = false))
+                WITH scored AS (SELECT * FROM {LakeSql.ReadParquet(files)})
                 SELECT * FROM scored WHERE {asOfColumn} = (SELECT max({asOfColumn}) FROM scored)
                 """;
     }

@@ -37,4 +37,16 @@ public static class LakeSql
 
     /// <summary>A SQL list of string literals, e.g. <c>['a.parquet', 'b.parquet']</c>.</summary>
     public static string List(IEnumerable<string> values) => "[" + string.Join(", ", values.Select(v => $"'{Literal(v)}'")) + "]";
+
+    /// <summary>
+    /// <c>read_parquet</c> of lake files, always without hive partitioning: the lake's files lie in <c>month=yyyy-MM</c>
+    /// folders, and DuckDB would otherwise add the folder's month as a column to every <c>SELECT *</c> (a month of gold
+    /// merged from its parts so gained a column its SQL does not write, and the leakage audit then failed on it).
+    /// <paramref name="options"/> are further named options, e.g. <c>file_row_number = true</c>.
+    /// </summary>
+    public static string ReadParquet(IEnumerable<string> files, string? options = null) =>
+        $"read_parquet({List(files)}, hive_partitioning = false{(options is null ? "" : ", " + options)})";
+
+    /// <summary><see cref="ReadParquet(IEnumerable{string}, string?)"/> of one file.</summary>
+    public static string ReadParquet(string file, string? options = null) => ReadParquet([file], options);
 }

@@ -114,12 +114,12 @@ public sealed class DashboardData(ServingPaths paths, ILakeEngines engines, Busi
             var status = LakeStatus.Of(lake);
             // The committed files themselves (as LakeHistory reads silver): no view needs refreshing on this short opening.
             var quarantine = Files(status, LakeLayer.Quarantine) is { Count: > 0 } quarantined
-                ? lake.Compute($"SELECT source_name, reason, count(*) FROM read_parquet({LakeSql.List(quarantined)}, hive_partitioning = false) GROUP BY ALL ORDER BY 1, 3 DESC, 2").Rows
+                ? lake.Compute($"SELECT source_name, reason, count(*) FROM {LakeSql.ReadParquet(quarantined)} GROUP BY ALL ORDER BY 1, 3 DESC, 2").Rows
                     .Select(r => new QuarantineCount(Path.GetFileName((string?)r[0] ?? "?"), (string?)r[1] ?? "?", Convert.ToInt64(r[2], System.Globalization.CultureInfo.InvariantCulture)))
                     .ToList()
                 : [];
             var latest = Files(status, LakeLayer.Silver) is { Count: > 0 } silver
-                ? lake.Compute($"SELECT max(event_time) FROM read_parquet({LakeSql.List(silver)}, hive_partitioning = false)").Rows.FirstOrDefault()?[0] as DateTime?
+                ? lake.Compute($"SELECT max(event_time) FROM {LakeSql.ReadParquet(silver)}").Rows.FirstOrDefault()?[0] as DateTime?
                 : null;
             return new LakeSnapshot(root, null, status, new GoldCatalog(lake).Partitions(), quarantine, latest,
                 new ProcessingRegister(lake, privacy.Value).Tables(), ErasureLogEntry.Read(lake));

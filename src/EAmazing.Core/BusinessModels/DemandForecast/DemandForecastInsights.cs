@@ -41,7 +41,7 @@ public sealed class DemandForecastInsights : IModelInsights
     {
         var points = new List<Shown>();
         context.Scratch.ForEachRow($"""
-            WITH f AS (SELECT * FROM read_parquet({LakeSql.List(files)}, hive_partitioning = false)
+            WITH f AS (SELECT * FROM {LakeSql.ReadParquet(files)}
                        WHERE level = '{DemandSeries.TopCategoryLevel}' AND target = '{DemandTarget.Purchases.Name()}')
             SELECT category_key, strftime(day, '%Y-%m-%d'), CAST(forecast AS DOUBLE), CAST(lower_80 AS DOUBLE), CAST(upper_80 AS DOUBLE), CAST(lower_95 AS DOUBLE), CAST(upper_95 AS DOUBLE), method, CAST(model_version AS INTEGER)
             FROM f WHERE as_of_time = (SELECT max(as_of_time) FROM f) ORDER BY category_key, day
@@ -108,7 +108,7 @@ public sealed class DemandForecastInsights : IModelInsights
 
         context.Scratch.ForEachRow($"""
             SELECT category_key, strftime(day, '%Y-%m-%d'), CAST(sum(purchases) AS DOUBLE)
-            FROM read_parquet({LakeSql.List(files)}, hive_partitioning = false)
+            FROM {LakeSql.ReadParquet(files)}
             WHERE level = '{DemandSeries.TopCategoryLevel}' AND day >= DATE '{from:yyyy-MM-dd}' AND day < DATE '{until:yyyy-MM-dd}'
               AND category_key IN ({string.Join(", ", categories.Select(c => $"'{LakeSql.Literal(c)}'"))})
             GROUP BY 1, 2

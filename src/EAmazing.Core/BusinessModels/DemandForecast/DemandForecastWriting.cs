@@ -62,7 +62,7 @@ public sealed class DemandForecastWriting : IForecastWriter
         var rows = new List<(string Level, string Top, DateTime AsOf, int Version, string Method, string Target, ForecastDay Day)>();
         var epoch = new DateOnly(1970, 1, 1);
         scratch.ForEachRow($"""
-            WITH mine AS (SELECT * FROM read_parquet({LakeSql.List(files)}, hive_partitioning = false) WHERE category_key = '{LakeSql.Literal(key)}'{(target is null ? "" : $" AND target = '{LakeSql.Literal(target)}'")})
+            WITH mine AS (SELECT * FROM {LakeSql.ReadParquet(files)} WHERE category_key = '{LakeSql.Literal(key)}'{(target is null ? "" : $" AND target = '{LakeSql.Literal(target)}'")})
             SELECT level, top_category, as_of_time, model_version, method, target, CAST(datediff('day', DATE '1970-01-01', day) AS INTEGER), step,
                    forecast, lower_80, upper_80, lower_95, upper_95, is_sale_day, is_month_end, coalesce(note, '')
             FROM mine WHERE as_of_time = (SELECT max(as_of_time) FROM mine)

@@ -43,7 +43,7 @@ public sealed partial class DuckDbLake : IGoldEngine
             // Not hive-partitioned: the parts lie in the partition's month=yyyy-MM folder, and DuckDB would otherwise add
             // that folder's month as a column of the merged file (four full-scale months: user snapshots gained a column
             // their SQL does not write, and the churn training's leakage audit failed on it).
-            return WriteParquet($"SELECT * FROM read_parquet({LakeSql.List(files)}, hive_partitioning = false)", target);
+            return WriteParquet($"SELECT * FROM {LakeSql.ReadParquet(files)}", target);
         }
         finally
         {

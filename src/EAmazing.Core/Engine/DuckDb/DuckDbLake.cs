@@ -264,7 +264,7 @@ public sealed partial class DuckDbLake : ILakeEngine
             var files = partitions.Where(p => p.Layer == layer).Select(p => Layout.Full(p.Path)).Where(File.Exists).ToList();
             var body = files.Count == 0
                 ? LakeSql.Load($"{layer}_empty")
-                : $"SELECT * FROM read_parquet({LakeSql.List(files)}, hive_partitioning = false)";
+                : $"SELECT * FROM {LakeSql.ReadParquet(files)}";
             Execute(_catalog, $"CREATE OR REPLACE VIEW {layer} AS {body}");
         }
     }

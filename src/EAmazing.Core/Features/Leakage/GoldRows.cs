@@ -11,7 +11,7 @@ public static class GoldRows
         var current = table.SqlText is null
             && builder.Plan(new FeatureBuildRequest(Tables: [table])).Any(s => s.Month == month && s.Action == GoldAction.UpToDate);
         return current
-            ? $"read_parquet('{LakeSql.Literal(engine.Layout.Full(GoldLayout.Partition(table.Name, month)))}', hive_partitioning = false)"
+            ? $"{LakeSql.ReadParquet(engine.Layout.Full(GoldLayout.Partition(table.Name, month)))}"
             : $"({builder.QueryFor(table, month, silver).Sql()}) AS built";
     }
 

@@ -15,5 +15,5 @@ SELECT
     source_file,
     source_line,
     file_row_number -- the row's position in its silver file: silver's own event order (see session_prefixes.sql)
-FROM read_parquet({sources}, file_row_number = true)
+FROM read_parquet({sources}, hive_partitioning = false, file_row_number = true)
 {cutoff}

@@ -139,7 +139,7 @@ public sealed class SubjectAccessExport(IGoldEngine lake, PseudonymKey key, Time
         var files = lake.Partitions().Where(p => p.Layer == layer).Select(p => lake.Layout.Full(p.Path)).ToList();
         return files.Count == 0
             ? new QueryResult([], [])
-            : lake.Compute($"SELECT * FROM read_parquet({LakeSql.List(files)}, hive_partitioning = false) WHERE {match} ORDER BY {order}");
+            : lake.Compute($"SELECT * FROM {LakeSql.ReadParquet(files)} WHERE {match} ORDER BY {order}");
     }
 
     /// <summary>Each gold table with per-person rows, months in order; tables never built are left out.</summary>
@@ -154,7 +154,7 @@ public sealed class SubjectAccessExport(IGoldEngine lake, PseudonymKey key, Time
                 continue;
             }
 
-            var columns = lake.Compute($"DESCRIBE SELECT * FROM read_parquet('{LakeSql.Literal(files[0])}', hive_partitioning = false)").Rows
+            var columns = lake.Compute($"DESCRIBE SELECT * FROM {LakeSql.ReadParquet(files[0])}").Rows
                 .Select(r => (string)r[0]!).ToList();
             if (PersonColumn.For(columns) is not { } person)
             {
@@ -163,7 +163,7 @@ public sealed class SubjectAccessExport(IGoldEngine lake, PseudonymKey key, Time
 
             var order = GoldTables.Find(group.Key) is { } table ? string.Join(", ", table.KeyColumns.Where(columns.Contains).Prepend(columns.Contains(GoldTable.AsOfColumn) ? GoldTable.AsOfColumn : columns[0])) : columns[0];
             result.Add((group.Key, lake.Compute($"""
-                SELECT * FROM read_parquet({LakeSql.List(files)}, hive_partitioning = false)
+                SELECT * FROM {LakeSql.ReadParquet(files)}
                 WHERE {PersonColumn.Matches(person, [subject.Pseudonym])} ORDER BY {order}
                 """)));
         }

@@ -169,7 +169,7 @@ public sealed class LakeEraser(IGoldEngine lake, PseudonymKey key, string? model
         // The scratch connection keeps insertion order, so the file keeps its order (bronze and silver by time); written
         // as its layer writes its files (a 4-month erasure in plain zstd grew silver from 5.8 to 6.4 GB).
         lake.Compute($"""
-            COPY (SELECT * FROM read_parquet('{LakeSql.Literal(source)}', hive_partitioning = false) WHERE {keep})
+            COPY (SELECT * FROM {LakeSql.ReadParquet(source)} WHERE {keep})
             TO '{LakeSql.Literal(temporary)}' ({(file.IsGold ? LakeSql.GoldParquet : LakeSql.LayerParquet)})
             """);
         var rows = lake.CountParquetRows(temporary);
@@ -210,7 +210,7 @@ public sealed class LakeEraser(IGoldEngine lake, PseudonymKey key, string? model
                 continue;
             }
 
-            var columns = lake.Compute($"DESCRIBE SELECT * FROM read_parquet('{LakeSql.Literal(full)}', hive_partitioning = false)").Rows
+            var columns = lake.Compute($"DESCRIBE SELECT * FROM {LakeSql.ReadParquet(full)}").Rows
                 .Select(r => (string)r[0]!).ToList();
             if (PersonColumn.For(columns) is not { } person)
             {
@@ -229,7 +229,7 @@ public sealed class LakeEraser(IGoldEngine lake, PseudonymKey key, string? model
     {
         var rows = lake.Compute($"""
             SELECT filename, {person} AS person, count(*) AS n
-            FROM read_parquet({LakeSql.List(files)}, hive_partitioning = false, filename = true)
+            FROM {LakeSql.ReadParquet(files, "filename = true")}
             WHERE {PersonColumn.Matches(person, pseudonyms)}
             GROUP BY ALL
             """).Rows;
@@ -247,7 +247,7 @@ public sealed class LakeEraser(IGoldEngine lake, PseudonymKey key, string? model
         if (silver.Count > 0)
         {
             foreach (var row in lake.Compute($"""
-                SELECT user_id, event_time FROM read_parquet({LakeSql.List(silver)}, hive_partitioning = false)
+                SELECT user_id, event_time FROM {LakeSql.ReadParquet(silver)}
                 WHERE {PersonColumn.Matches("user_id", times.Keys)}
                 """).Rows)
             {

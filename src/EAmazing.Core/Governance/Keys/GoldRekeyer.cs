@@ -105,8 +105,8 @@ public sealed class GoldRekeyer(IGoldEngine lake, PseudonymMapping mapping, Feat
     private (long Rows, long Bytes)? Rekey(GoldPartition p, GoldTable? table)
     {
         var full = lake.Layout.Full(p.Path);
-        var source = $"read_parquet('{LakeSql.Literal(full)}', file_row_number = true, hive_partitioning = false)";
-        var columns = mapping.Rows($"SELECT column_name FROM (DESCRIBE SELECT * FROM read_parquet('{LakeSql.Literal(full)}', hive_partitioning = false))")
+        var source = $"{LakeSql.ReadParquet(full, "file_row_number = true")}";
+        var columns = mapping.Rows($"SELECT column_name FROM (DESCRIBE SELECT * FROM {LakeSql.ReadParquet(full)})")
             .Select(r => (string)r[0]!).ToList();
         var replacements = new Dictionary<string, string>(StringComparer.Ordinal);
         var joins = new List<string>();
@@ -158,7 +158,7 @@ public sealed class GoldRekeyer(IGoldEngine lake, PseudonymMapping mapping, Feat
     private string Nulls(string file, IEnumerable<string> columns)
     {
         var counts = string.Join(", ", columns.Select(c => $"count(*) FILTER (WHERE \"{c}\" IS NULL)"));
-        var row = mapping.Rows($"SELECT {counts} FROM read_parquet('{LakeSql.Literal(file)}', hive_partitioning = false)").Single();
+        var row = mapping.Rows($"SELECT {counts} FROM {LakeSql.ReadParquet(file)}").Single();
         return string.Join(',', row);
     }
 

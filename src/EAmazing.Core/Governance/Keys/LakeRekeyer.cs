@@ -40,7 +40,7 @@ public sealed class LakeRekeyer(IGoldEngine lake, PseudonymMapping mapping, stri
             }
 
             var unmapped = mapping.Scalar($"""
-                SELECT count(*) FROM (SELECT DISTINCT {column} AS p FROM read_parquet({LakeSql.List(files)}, union_by_name = true, hive_partitioning = false) WHERE {column} IS NOT NULL) AS v
+                SELECT count(*) FROM (SELECT DISTINCT {column} AS p FROM {LakeSql.ReadParquet(files, "union_by_name = true")} WHERE {column} IS NOT NULL) AS v
                 ANTI JOIN {map} m ON m.old = v.p
                 """);
             if (unmapped > 0)
@@ -121,7 +121,7 @@ public sealed class LakeRekeyer(IGoldEngine lake, PseudonymMapping mapping, stri
         });
         return Write(p, $"""
             SELECT {select}
-            FROM read_parquet('{LakeSql.Literal(source)}', file_row_number = true, hive_partitioning = false) AS b
+            FROM {LakeSql.ReadParquet(source, "file_row_number = true")} AS b
             LEFT JOIN user_map u ON u.old = b.{userColumn}
             LEFT JOIN {SessionsOf([source], sessionColumn)} s ON s.old = b.{sessionColumn}
             ORDER BY b.file_row_number
@@ -147,7 +147,7 @@ public sealed class LakeRekeyer(IGoldEngine lake, PseudonymMapping mapping, stri
         });
         var rekeyed = $"""
             SELECT {select}, substr(u.new, 1, 1) AS rekey_digit
-            FROM read_parquet({LakeSql.List(files)}, hive_partitioning = false) AS b
+            FROM {LakeSql.ReadParquet(files)} AS b
             JOIN user_map u ON u.old = b.user_id
             LEFT JOIN {SessionsOf(files, "source_session")} s ON s.old = b.source_session
             """;
@@ -177,7 +177,7 @@ public sealed class LakeRekeyer(IGoldEngine lake, PseudonymMapping mapping, stri
                     : [];
                 return Write(p, parts.Count == 0
                     ? $"SELECT * EXCLUDE (rekey_digit) FROM ({rekeyed}) WHERE false" // an empty bucket: an empty file with the columns
-                    : $"SELECT * FROM read_parquet({LakeSql.List(parts)}, hive_partitioning = false) {Order}");
+                    : $"SELECT * FROM {LakeSql.ReadParquet(parts)} {Order}");
             }).ToList();
         }
         finally
@@ -199,7 +199,7 @@ public sealed class LakeRekeyer(IGoldEngine lake, PseudonymMapping mapping, stri
         mapping.Execute($"""
             CREATE OR REPLACE TEMP TABLE file_sessions AS
             SELECT m.old, m.new FROM session_map m
-            SEMI JOIN (SELECT DISTINCT {column} AS old FROM read_parquet({LakeSql.List(files)}, hive_partitioning = false) WHERE {column} IS NOT NULL) AS f ON f.old = m.old
+            SEMI JOIN (SELECT DISTINCT {column} AS old FROM {LakeSql.ReadParquet(files)} WHERE {column} IS NOT NULL) AS f ON f.old = m.old
             """);
         return "file_sessions";
     }
@@ -220,7 +220,7 @@ public sealed class LakeRekeyer(IGoldEngine lake, PseudonymMapping mapping, stri
     /// <summary>The file's columns in order, each either itself or its replacement expression.</summary>
     private string SelectList(string file, IReadOnlyDictionary<string, string> replacements)
     {
-        var columns = mapping.Rows($"SELECT column_name FROM (DESCRIBE SELECT * FROM read_parquet('{LakeSql.Literal(file)}', hive_partitioning = false))")
+        var columns = mapping.Rows($"SELECT column_name FROM (DESCRIBE SELECT * FROM {LakeSql.ReadParquet(file)})")
             .Select(r => (string)r[0]!).ToList();
         return string.Join(", ", columns.Select(c => replacements.TryGetValue(c, out var expression) ? $"{expression} AS \"{c}\"" : $"b.\"{c}\""));
     }

@@ -174,7 +174,7 @@ public sealed class ProcessingRegister(IGoldEngine lake, PrivacyOptions options)
             .Rows.Select(r => ((string)r[0]!, (string)r[1]!)).ToList();
 
     private IReadOnlyList<(string Name, string Type)> ParquetColumns(IReadOnlyList<string> files) =>
-        lake.Compute($"DESCRIBE SELECT * FROM read_parquet({LakeSql.List(files)}, hive_partitioning = false)").Rows.Select(r => ((string)r[0]!, (string)r[1]!)).ToList();
+        lake.Compute($"DESCRIBE SELECT * FROM {LakeSql.ReadParquet(files)}").Rows.Select(r => ((string)r[0]!, (string)r[1]!)).ToList();
 
     private (string? Current, IReadOnlyList<string> All) KeyIds()
     {

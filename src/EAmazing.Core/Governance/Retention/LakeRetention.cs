@@ -65,7 +65,7 @@ public sealed class LakeRetention(IGoldEngine lake)
         foreach (var file in partitions.Where(p => p.Layer == LakeLayer.Quarantine))
         {
             var removed = Convert.ToInt64(lake.Compute(
-                $"SELECT count(*) FROM read_parquet('{LakeSql.Literal(lake.Layout.Full(file.Path))}') WHERE {Expired(file, partitions, oldest)}").Rows[0][0],
+                $"SELECT count(*) FROM {LakeSql.ReadParquet(lake.Layout.Full(file.Path))} WHERE {Expired(file, partitions, oldest)}").Rows[0][0],
                 CultureInfo.InvariantCulture);
             if (removed > 0)
             {
@@ -121,7 +121,7 @@ public sealed class LakeRetention(IGoldEngine lake)
             {
                 var temporary = lake.Layout.Temporary(file.Path);
                 var kept = lake.WriteParquet(
-                    $"SELECT * FROM read_parquet('{LakeSql.Literal(lake.Layout.Full(file.Path))}') WHERE NOT ({Expired(file, partitions, plan.OldestKeptMonth)}) ORDER BY source_line",
+                    $"SELECT * FROM {LakeSql.ReadParquet(lake.Layout.Full(file.Path))} WHERE NOT ({Expired(file, partitions, plan.OldestKeptMonth)}) ORDER BY source_line",
                     temporary);
                 rewritten.Add(file with { Rows = kept, Bytes = new FileInfo(temporary).Length });
             }

@@ -8,7 +8,7 @@ COPY (
                row_number() OVER (
                    PARTITION BY event_time, event_type, product_id, category_id, category_code, brand, price, user_id, user_session
                    ORDER BY source_file, source_line) AS copy_number
-        FROM read_parquet({sources})
+        FROM read_parquet({sources}, hive_partitioning = false)
         WHERE user_id >= '{user_from}' AND user_id < '{user_to}'
     ),
     unique_events AS (

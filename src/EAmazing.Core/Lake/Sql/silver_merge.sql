@@ -3,6 +3,6 @@
 -- staged rows. Same rows and columns as silver_staged.sql writes.
 COPY (
     SELECT *
-    FROM read_parquet({sources})
+    FROM read_parquet({sources}, hive_partitioning = false)
     ORDER BY event_time, source_line
 ) TO '{target}' ({layer_parquet})

@@ -22,11 +22,10 @@ public static class GoldWindow
         }
 
         using var database = engines.OpenScratch();
-        var list = string.Join(", ", files.Select(f => $"'{f.Replace("'", "''", StringComparison.Ordinal)}'"));
         var columns = string.Join(", ", features.Select(f => $"CAST(\"{f.Replace("\"", "\"\"", StringComparison.Ordinal)}\" AS DOUBLE)"));
         var rows = new List<float[]>();
         database.ForEachRow(
-            $"SELECT {columns} FROM read_parquet([{list}], union_by_name = true) " +
+            $"SELECT {columns} FROM {LakeSql.ReadParquet(files, "union_by_name = true")} " +
             $"WHERE {GoldTable.AsOfColumn} >= TIMESTAMP '{Timestamp(from)}' AND {GoldTable.AsOfColumn} < TIMESTAMP '{Timestamp(to)}' " +
             $"ORDER BY {GoldTable.AsOfColumn}",
             reader =>

@@ -40,7 +40,7 @@ public static class SegmentAssignments
             {
                 var at = $"TIMESTAMP '{snapshot:yyyy-MM-dd HH:mm:ss}'";
                 var previous = new GoldCatalog(lake).Partitions().Any(p => p.Table == Table && p.Month == month) && File.Exists(partition.Target)
-                    ? $" UNION ALL SELECT {string.Join(", ", Columns)} FROM read_parquet('{LakeSql.Literal(partition.Target)}', hive_partitioning = false) WHERE as_of_time <> {at}"
+                    ? $" UNION ALL SELECT {string.Join(", ", Columns)} FROM {LakeSql.ReadParquet(partition.Target)} WHERE as_of_time <> {at}"
                     : "";
                 return $"""
                     SELECT user_id, CAST(as_of_time AS TIMESTAMP) AS as_of_time, CAST(segment_id AS INTEGER) AS segment_id, segment_name, CAST(model_version AS INTEGER) AS model_version

@@ -27,9 +27,9 @@ public sealed class SegmentInsights : IModelInsights
             : "avg(u.frequency_purchases) AS mean_purchases, avg(u.monetary) AS mean_spend, avg(u.recency_days) AS mean_recency_days";
         var join = snapshots.Count == 0
             ? ""
-            : $"LEFT JOIN read_parquet({LakeSql.List(snapshots)}, hive_partitioning = false) u ON u.user_id = s.user_id AND u.as_of_time = s.as_of_time";
+            : $"LEFT JOIN {LakeSql.ReadParquet(snapshots)} u ON u.user_id = s.user_id AND u.as_of_time = s.as_of_time";
         var rows = context.Scratch.Read($"""
-            WITH s AS (SELECT * FROM read_parquet({LakeSql.List(segments)}, hive_partitioning = false)),
+            WITH s AS (SELECT * FROM {LakeSql.ReadParquet(segments)}),
                  latest AS (SELECT max(as_of_time) AS as_of_time FROM s)
             SELECT s.segment_id AS segment, s.segment_name AS name, count(*) AS people, {profile},
                    strftime(max(s.as_of_time), '%Y-%m-%d') AS snapshot, max(s.model_version) AS version
@@ -54,7 +54,7 @@ public sealed class SegmentInsights : IModelInsights
     private static InsightSection Migration(InsightContext context, IReadOnlyList<string> segments)
     {
         var rows = context.Scratch.Read($"""
-            WITH s AS (SELECT * FROM read_parquet({LakeSql.List(segments)}, hive_partitioning = false)),
+            WITH s AS (SELECT * FROM {LakeSql.ReadParquet(segments)}),
                  dates AS (SELECT DISTINCT as_of_time FROM s ORDER BY as_of_time DESC LIMIT 2),
                  earlier AS (SELECT s.* FROM s WHERE as_of_time = (SELECT min(as_of_time) FROM dates)),
                  later AS (SELECT s.* FROM s WHERE as_of_time = (SELECT max(as_of_time) FROM dates))
