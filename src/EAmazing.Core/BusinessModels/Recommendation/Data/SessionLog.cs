@@ -16,23 +16,21 @@ public static class SessionLog
         var window = options.WindowDays > 0 ? Window(lake, options.WindowDays) : "";
         var sessions = new List<RawSession>();
         var builder = new SessionBuilder(options);
-        var values = new object?[6];
+        string? current = null;
+        long currentMonth = 0;
         // One bucket of users at a time (a session's events all fall in one): the engine sorts a sixteenth of the window
         // at once. Sessions are grouped on silver's session id and the event's month as they are, not on a key string
         // built per event (the last 31 of four full-scale months, 55.5M events: one sort by that string 224 s and 7.0 GB
         // in the engine; 16 bucket reads 130 s, 0.84 GB each).
-        foreach (var bucket in UserBucket.Equal(16))
-        {
-            using var reader = lake.Open($"""
+        lake.ForEachRowByUserBucket(
+            bucket => $"""
                 SELECT session_id, year(event_time) * 100 + month(event_time) AS session_month, user_id,
                        CAST(epoch(event_time) AS BIGINT) AS unix_seconds, event_type, product_id
                 FROM silver
                 WHERE event_type IN ('view', 'cart', 'purchase') {window} AND {bucket.Filter("user_id")}
                 ORDER BY session_id, session_month, event_time, source_file, source_line
-                """);
-            string? current = null;
-            long currentMonth = 0;
-            while (reader.Read(values))
+                """,
+            values =>
             {
                 var session = (string)values[0]!;
                 var month = Convert.ToInt64(values[1], CultureInfo.InvariantCulture);
@@ -44,10 +42,13 @@ public static class SessionLog
                 }
 
                 builder.Add(Convert.ToInt64(values[5], CultureInfo.InvariantCulture), Convert.ToInt64(values[3], CultureInfo.InvariantCulture), TypeOf((string)values[4]!));
-            }
-
-            builder.Flush(sessions);
-        }
+            },
+            // a bucket's last session ends with it (silver numbers sessions per month, not per bucket)
+            bucketDone: () =>
+            {
+                builder.Flush(sessions);
+                current = null;
+            });
 
         // A stable order whatever the buckets' order: by start and user, a user's sessions in silver's order
         List<RawSession> ordered = [.. sessions.OrderBy(s => s.Start).ThenBy(s => s.User, StringComparer.Ordinal)];

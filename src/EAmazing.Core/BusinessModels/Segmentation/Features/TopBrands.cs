@@ -17,14 +17,12 @@ public static class TopBrands
         var end = $"TIMESTAMP '{snapshotTime:yyyy-MM-dd HH:mm:ss}'";
         var brands = new Dictionary<string, string>(StringComparer.Ordinal);
         var names = new StringPool();
-        var row = new object?[2];
         // One bucket of users at a time (a user's rows all fall in one): the engine groups a sixteenth of the
         // (user, brand) pairs at once. In one pass it filled the training's whole engine limit beside the segmentation's
         // own arrays: four full-scale months, 7.0M users, 17.8 GB peak for the stage.
-        foreach (var bucket in UserBucket.Equal(16))
-        {
-            // Streamed into the dictionary (a user per row: millions at full scale), each brand name kept once.
-            using var reader = lake.Open($"""
+        // Streamed into the dictionary (a user per row: millions at full scale), each brand name kept once.
+        lake.ForEachRowByUserBucket(
+            bucket => $"""
                 SELECT user_id, brand FROM (
                     SELECT user_id, brand, count(*) AS views FROM silver
                     WHERE event_type = 'view' AND brand IS NOT NULL AND brand <> ''
@@ -32,12 +30,8 @@ public static class TopBrands
                       AND {bucket.Filter("user_id")}
                     GROUP BY user_id, brand)
                 QUALIFY row_number() OVER (PARTITION BY user_id ORDER BY views DESC, brand) = 1
-                """);
-            while (reader.Read(row))
-            {
-                brands.Add((string)row[0]!, names.Get((string)row[1]!));
-            }
-        }
+                """,
+            row => brands.Add((string)row[0]!, names.Get((string)row[1]!)));
 
         return brands;
     }
