@@ -43,11 +43,15 @@ public sealed class FutureInvarianceCheck(IGoldEngine engine, FeatureBuilder bui
             }
 
             rowsChecked += expected.Rows.Count;
-            var byKey = recomputed.Rows.ToDictionary(r => Key(recomputed, r, table));
-            var columns = expected.Columns.Where(c => !table.LabelColumns.Contains(c)).ToList();
+            // Column positions looked up once per cutoff, not per row and column (up to 100k rows × ~30 columns)
+            var recomputedKey = KeyIndexes(recomputed, table);
+            var expectedKey = KeyIndexes(expected, table);
+            var byKey = recomputed.Rows.ToDictionary(r => Key(r, recomputedKey));
+            var columns = expected.Columns.Where(c => !table.LabelColumns.Contains(c))
+                .Select(c => (Name: c, Expected: Index(expected, c), Recomputed: Index(recomputed, c))).ToList();
             foreach (var row in expected.Rows)
             {
-                var key = Key(expected, row, table);
+                var key = Key(row, expectedKey);
                 if (!byKey.Remove(key, out var match))
                 {
                     violations.Add(new InvarianceViolation(key, "(row)", "present", "missing"));
@@ -56,11 +60,11 @@ public sealed class FutureInvarianceCheck(IGoldEngine engine, FeatureBuilder bui
 
                 foreach (var column in columns)
                 {
-                    var before = row[Index(expected, column)];
-                    var after = match[Index(recomputed, column)];
+                    var before = row[column.Expected];
+                    var after = match[column.Recomputed];
                     if (!FeatureValue.Same(before, after, options.Tolerance))
                     {
-                        violations.Add(new InvarianceViolation(key, column, FeatureValue.Text(before), FeatureValue.Text(after)));
+                        violations.Add(new InvarianceViolation(key, column.Name, FeatureValue.Text(before), FeatureValue.Text(after)));
                     }
                 }
             }
@@ -83,8 +87,11 @@ public sealed class FutureInvarianceCheck(IGoldEngine engine, FeatureBuilder bui
             new InvarianceViolation("(every row)", c, "not in the built partition", "in the table's SQL: rebuild the table (features build)")),
     ];
 
-    private static string Key(Lake.QueryResult rows, object?[] row, GoldTable table) =>
-        string.Join(" ", table.KeyColumns.Select(c => $"{c}={FeatureValue.Text(row[Index(rows, c)])}"));
+    private static List<(string Column, int Index)> KeyIndexes(Lake.QueryResult rows, GoldTable table) =>
+        table.KeyColumns.Select(c => (c, Index(rows, c))).ToList();
+
+    private static string Key(object?[] row, List<(string Column, int Index)> key) =>
+        string.Join(" ", key.Select(k => $"{k.Column}={FeatureValue.Text(row[k.Index])}"));
 
     private static int Index(Lake.QueryResult rows, string column) => rows.Columns.ToList().IndexOf(column);
 }
