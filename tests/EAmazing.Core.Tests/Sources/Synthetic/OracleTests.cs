@@ -59,6 +59,29 @@ public sealed class OracleTests(TinyDataset tiny) : IClassFixture<TinyDataset>
         Assert.True(top.Zip(top.Skip(1)).All(pair => pair.First.Probability >= pair.Second.Probability));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(21)]
+    [InlineData(300)]
+    [InlineData(int.MaxValue)]
+    public void Next_Item_Distribution_Equals_The_Full_Scan_Of_The_Catalogue(int top)
+    {
+        var oracle = WorldOracle.Load(tiny.TruthDirectory);
+        var views = Rees46FileReader.ReadEvents(Path.Combine(tiny.Directory, "2019-Oct.csv.gz"))
+            .Where(e => e.EventType == EventType.View).Take(top == int.MaxValue ? 40 : 400).ToList();
+
+        foreach (var view in views)
+        {
+            var expected = oracle.NextItemDistributionByFullScan(view.UserId, view.EventTime, view.ProductId, top);
+            var actual = oracle.NextItemDistribution(view.UserId, view.EventTime, view.ProductId, top);
+
+            // the same products, probabilities to the bit, in the same order
+            Assert.Equal(expected, actual);
+        }
+
+        Assert.True(views.Count >= 40);
+    }
+
     [Fact]
     public void Next_Item_Distribution_Matches_Observed_Transitions()
     {
