@@ -50,7 +50,8 @@ public static class IngestBenchmark
             var clock = Stopwatch.StartNew();
             var rows = parse.GetValue(ModeOption) switch
             {
-                "duckdb" => DuckDbCopy(files, work),
+                "duckdb" => DuckDbCopy(files, work, keepMemory: false),
+                "duckdb-kept" => DuckDbCopy(files, work, keepMemory: true),
                 "unzip" => Decompress(files, hash: null),
                 "unzip-hashed" => Decompress(files, hash: "crypto"),
                 "unzip-blocks" => Decompress(files, hash: "blocks"),
@@ -113,11 +114,21 @@ public static class IngestBenchmark
         return bytes;
     }
 
-    private static long DuckDbCopy(string[] files, string work)
+    /// <param name="keepMemory">
+    /// With the block allocator setting the ingest's staging engine runs with (<c>block_allocator_memory</c> = the
+    /// ingest's default engine memory limit): how much of the ingest's speed-up the same setting gives DuckDB's own COPY.
+    /// </param>
+    private static long DuckDbCopy(string[] files, string work, bool keepMemory)
     {
         using var connection = new DuckDBConnection("Data Source=:memory:");
         connection.Open();
         using var command = connection.CreateCommand();
+        if (keepMemory)
+        {
+            command.CommandText = $"SET block_allocator_memory = '{LakeSql.Literal(new IngestOptions().EngineMemoryLimit)}'";
+            command.ExecuteNonQuery();
+        }
+
         var target = Path.Combine(work, "reference.parquet");
         command.CommandText = $"COPY (SELECT * FROM read_csv({LakeSql.List(files)})) TO '{LakeSql.Literal(target)}' (FORMAT parquet)";
         command.ExecuteNonQuery();
@@ -140,6 +151,7 @@ public static class IngestBenchmark
         {
             var ingest = Child("ingest", work, files);
             var duckdb = Child("duckdb", work, files);
+            var duckdbKept = Child("duckdb-kept", work, files);
             var unzip = files.All(f => f.EndsWith(".gz", StringComparison.Ordinal)) ? Child("unzip", work, files) : null;
             var unzipHashed = unzip is null ? null : Child("unzip-hashed", work, files);
             var unzipBlocks = unzip is null ? null : Child("unzip-blocks", work, files);
@@ -148,7 +160,9 @@ public static class IngestBenchmark
             var ratio = ingestRate / duckdbRate;
             Console.WriteLine(FormattableString.Invariant($"eamazing ingest : {ingest.Rows:N0} rows in {ingest.Seconds:N1} s = {ingestRate:N0} rows/s, {bytes / ingest.Seconds / 1e6:N1} MB/s gzip, peak working set {ingest.PeakBytes / 1e9:N2} GB"));
             Console.WriteLine(FormattableString.Invariant($"duckdb COPY     : {duckdb.Rows:N0} rows in {duckdb.Seconds:N1} s = {duckdbRate:N0} rows/s, {bytes / duckdb.Seconds / 1e6:N1} MB/s gzip, peak working set {duckdb.PeakBytes / 1e9:N2} GB"));
-            Console.WriteLine(FormattableString.Invariant($"ratio           : {ratio:N2}x DuckDB's raw throughput (target >= 0.5x), peak {ingest.PeakBytes / 1e9:N2} GB (target < 4 GB)"));
+            Console.WriteLine(FormattableString.Invariant($"ratio           : {ratio:N2}x DuckDB's raw throughput (target >= 0.7x), peak {ingest.PeakBytes / 1e9:N2} GB (target < 4 GB)"));
+            var kept = FormattableString.Invariant($"DuckDB COPY with the staging engine's block allocator setting: {duckdbKept.Seconds:N1} s, {duckdbKept.PeakBytes / 1e9:N2} GB peak (ratio against it {ingestRate / (duckdbKept.Rows / duckdbKept.Seconds):N2}x)");
+            Console.WriteLine($"same setting    : {kept}");
             var bronzeSeconds = ingest.Phases is { } p ? (p[0] + p[1] + p[2]) / 1000.0 : double.NaN;
             var bronzeRatio = ingest.Rows / bronzeSeconds / duckdbRate;
             Console.WriteLine(FormattableString.Invariant($"bronze path     : {bronzeSeconds:N1} s (hash + read/validate/pseudonymise + bronze Parquet) = {ingest.Rows / bronzeSeconds:N0} rows/s, {bronzeRatio:N2}x DuckDB; silver build {(ingest.Phases?[3] ?? 0) / 1000.0:N1} s"));
@@ -159,7 +173,7 @@ public static class IngestBenchmark
 
             if (parse.GetValue(WriteOption) is { } markdown)
             {
-                Append(markdown, rows is null ? $"ingest --scale {scale.ToString().ToLowerInvariant()}" : $"ingest --rows {rows}", describe, bytes, ingest, duckdb, ratio, bronzeSeconds, bronzeRatio);
+                Append(markdown, rows is null ? $"ingest --scale {scale.ToString().ToLowerInvariant()}" : $"ingest --rows {rows}", $"{describe}; {kept}", bytes, ingest, duckdb, ratio, bronzeSeconds, bronzeRatio);
             }
 
             return 0;
@@ -205,7 +219,7 @@ public static class IngestBenchmark
     private static void Append(string path, string command, string data, long bytes, BenchFigures ingest, BenchFigures duckdb, double ratio, double bronzeSeconds, double bronzeRatio)
     {
         BenchmarkLog.AppendRow(path, "Ingest",
-            "`dotnet run -c Release --project bench/EAmazing.Bench -- ingest …`: `eamazing ingest` against DuckDB's own `COPY (SELECT * FROM read_csv(files)) TO 'x.parquet'` on the same files. Target: ratio >= 0.5, ingest peak < 4 GB.",
+            "`dotnet run -c Release --project bench/EAmazing.Bench -- ingest …`: `eamazing ingest` against DuckDB's own `COPY (SELECT * FROM read_csv(files)) TO 'x.parquet'` on the same files. Target: ratio >= 0.7 (issue 23; 0.5 before), ingest peak < 4 GB.",
             "| date (UTC) | command | data | gzip bytes | rows | ingest s | ingest rows/s | ingest peak GB | DuckDB COPY s | DuckDB rows/s | DuckDB peak GB | ratio (full ingest) | bronze path s | ratio (bronze path) | machine |",
             FormattableString.Invariant(
                 $"| {DateTime.UtcNow:yyyy-MM-dd HH:mm} | `{command}` | {data} | {bytes:N0} | {ingest.Rows:N0} | {ingest.Seconds:N1} | {ingest.Rows / ingest.Seconds:N0} | {ingest.PeakBytes / 1e9:N2} | {duckdb.Seconds:N1} | {duckdb.Rows / duckdb.Seconds:N0} | {duckdb.PeakBytes / 1e9:N2} | {ratio:N2} | {bronzeSeconds:N1} | {bronzeRatio:N2} | {Environment.ProcessorCount} cores (shared), load {BenchmarkLog.LoadAverage()} |"));

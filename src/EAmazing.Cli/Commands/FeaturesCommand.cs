@@ -83,7 +83,7 @@ public static class FeaturesCommand
             return ExitCodes.UsageError;
         }
 
-        if (!LakeAccess.TryOpen(settings, out var lake, options.EngineMemoryLimit))
+        if (!LakeAccess.TryOpen(settings, out var lake, options.EngineMemoryLimit, keepMemory: true))
         {
             return ExitCodes.Failure;
         }

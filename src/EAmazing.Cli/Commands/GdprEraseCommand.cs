@@ -48,7 +48,7 @@ public static class GdprEraseCommand
             return ExitCodes.Failure;
         }
 
-        if (!LakeAccess.TryOpen(settings, out var opened, settings.Privacy.EngineMemoryLimit))
+        if (!LakeAccess.TryOpen(settings, out var opened, settings.Privacy.EngineMemoryLimit, keepMemory: true))
         {
             return ExitCodes.Failure;
         }

@@ -54,7 +54,7 @@ public static class GdprRetentionCommand
             return ExitCodes.UsageError;
         }
 
-        if (!LakeAccess.TryOpen(settings, out var lake, settings.Privacy.EngineMemoryLimit))
+        if (!LakeAccess.TryOpen(settings, out var lake, settings.Privacy.EngineMemoryLimit, keepMemory: true))
         {
             return ExitCodes.Failure;
         }

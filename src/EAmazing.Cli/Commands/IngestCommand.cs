@@ -78,7 +78,7 @@ public static class IngestCommand
             return ExitCodes.Failure;
         }
 
-        if (!LakeAccess.TryOpen(settings, out var opened, options.EngineMemoryLimit, create: true))
+        if (!LakeAccess.TryOpen(settings, out var opened, options.EngineMemoryLimit, create: true, keepMemory: true))
         {
             return ExitCodes.Failure;
         }

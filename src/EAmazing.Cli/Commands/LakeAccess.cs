@@ -17,7 +17,8 @@ public static class LakeAccess
 
     /// <param name="create">Create the lake when there is none (ingest); other commands report that there is none.</param>
     /// <param name="warnMissing">Name each Parquet file the catalog records but the disk lacks (<c>lake verify</c> names them itself).</param>
-    public static bool TryOpen(CliSettings settings, out IGoldEngine? lake, string memoryLimit = "2GB", bool create = false, bool warnMissing = true)
+    /// <param name="keepMemory">The engine keeps the memory it has used (see <see cref="ILakeEngines.OpenLake"/>): for commands that are engine work only.</param>
+    public static bool TryOpen(CliSettings settings, out IGoldEngine? lake, string memoryLimit = "2GB", bool create = false, bool warnMissing = true, bool keepMemory = false)
     {
         lake = null;
         if (!create && !File.Exists(LakeLayout.At(settings.Platform.Lake).Catalog))
@@ -30,7 +31,8 @@ public static class LakeAccess
         {
             var wait = TimeSpan.FromSeconds(settings.Platform.LakeLockWaitSeconds);
             lake = Engine.OpenLake(settings.Platform.Lake, memoryLimit, wait,
-                waiting: _ => Console.Error.WriteLine($"waiting for the lake at {Path.GetFullPath(settings.Platform.Lake)}: another eamazing process holds it (up to {wait.TotalSeconds:0} s)"));
+                waiting: _ => Console.Error.WriteLine($"waiting for the lake at {Path.GetFullPath(settings.Platform.Lake)}: another eamazing process holds it (up to {wait.TotalSeconds:0} s)"),
+                keepMemory);
             foreach (var missing in warnMissing ? LakeConsistency.MissingPartitions(lake) : [])
             {
                 // The lake still opens (its views leave the file out) so the user can look and verify; each file is named once.

@@ -10,7 +10,12 @@ public interface ILakeEngines
     /// <summary>Opens the lake at <paramref name="root"/> (created when there is none), recovering any interrupted commit first.</summary>
     /// <param name="memoryLimit">Memory the engine may use before spilling into the lake's scratch folder (e.g. "2GB").</param>
     /// <param name="lockWait">How long to wait while another process holds the lake (one writer at a time); the engine's default when null.</param>
-    IGoldEngine OpenLake(string root, string memoryLimit, TimeSpan? lockWait = null);
+    /// <param name="keepMemory">
+    /// The engine keeps the memory it has used, up to <paramref name="memoryLimit"/>, instead of returning it between
+    /// operations (faster where the engine is the whole job: ingest, the gold build); not for a command that trains
+    /// or serves after reading, whose own memory would come on top.
+    /// </param>
+    IGoldEngine OpenLake(string root, string memoryLimit, TimeSpan? lockWait = null, bool keepMemory = false);
 
     /// <summary>
     /// The lake as of its last catalog change, read from its catalog snapshot (<see cref="LakeLayout.CatalogSnapshot"/>)

@@ -3,7 +3,7 @@ namespace EAmazing.Lake;
 /// <summary>
 /// A query over the lake read one bucket of users at a time (<see cref="UserBucket.Equal"/>), for per-user work where a
 /// user's rows never depend on another user's: the engine sorts or groups a sixteenth of the rows at once instead of all
-/// of them (four full-scale months: one pass held 7 to 18 GB in the engine; one bucket under 1 GB).
+/// of them (four full-scale months: one pass over the last 31 days' sessions held 7.0 GB in the engine, one bucket 0.84 GB).
 /// </summary>
 public static class UserBucketReads
 {

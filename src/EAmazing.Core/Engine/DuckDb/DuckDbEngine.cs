@@ -6,10 +6,10 @@ namespace EAmazing.Engine.DuckDb;
 public sealed class DuckDbEngine : ILakeEngines
 {
     /// <summary>The lake as its DuckDB type, for the callers that still need it by name (see <see cref="ILakeEngines.OpenLake"/>).</summary>
-    public DuckDbLake OpenLake(string root, string memoryLimit, TimeSpan? lockWait = null, Action<string>? waiting = null) =>
-        DuckDbLake.Open(root, memoryLimit, lockWait, waiting);
+    public DuckDbLake OpenLake(string root, string memoryLimit, TimeSpan? lockWait = null, Action<string>? waiting = null, bool keepMemory = false) =>
+        DuckDbLake.Open(root, memoryLimit, lockWait, waiting, keepMemory);
 
-    IGoldEngine ILakeEngines.OpenLake(string root, string memoryLimit, TimeSpan? lockWait) => OpenLake(root, memoryLimit, lockWait);
+    IGoldEngine ILakeEngines.OpenLake(string root, string memoryLimit, TimeSpan? lockWait, bool keepMemory) => OpenLake(root, memoryLimit, lockWait, keepMemory: keepMemory);
 
     public IGoldEngine OpenCommitted(string root, string memoryLimit) => DuckDbLake.OpenCommitted(root, memoryLimit);
 

@@ -60,6 +60,14 @@ internal sealed class DuckDbStaging : IStagingArea
         _quarantine = _connection.CreateAppender("staged_quarantine");
     }
 
+    /// <summary>The engine's current value of a setting, as it prints it (for tests).</summary>
+    internal string Setting(string name)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = $"SELECT current_setting('{LakeSql.Literal(name)}')";
+        return Convert.ToString(command.ExecuteScalar(), CultureInfo.InvariantCulture) ?? "";
+    }
+
     public void StreamBronze(Func<string, string> targetOf, string fileId, string keyId, long expectedRows) =>
         _streamTo = (targetOf, fileId, keyId, expectedRows);
 

@@ -64,7 +64,7 @@ public sealed class KeyRotation(ILakeEngines engines, KeyRotationOptions options
         }
 
         var resumed = state is not null;
-        using var lake = engines.OpenLake(options.LakeRoot, options.EngineMemoryLimit);
+        using var lake = engines.OpenLake(options.LakeRoot, options.EngineMemoryLimit, keepMemory: true); // engine work only (see ILakeEngines.OpenLake)
         PseudonymMapping? mapping = null;
         SuppressionPlan? suppressions = null;
         RekeyCounts? lakeCounts = null;
