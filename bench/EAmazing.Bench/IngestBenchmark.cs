@@ -68,8 +68,9 @@ public static class IngestBenchmark
 
     private static long Ingest(string[] files, string work)
     {
-        using var lake = DuckDbLake.Open(Path.Combine(work, "lake"));
-        var outcomes = new LakeIngestor(lake, PseudonymKey.Generate(), new IngestOptions()).Ingest(files);
+        var options = new IngestOptions();
+        using var lake = DuckDbLake.Open(Path.Combine(work, "lake"), options.EngineMemoryLimit, keepMemory: true); // as `eamazing ingest` opens it
+        var outcomes = new LakeIngestor(lake, PseudonymKey.Generate(), options).Ingest(files);
         foreach (var o in outcomes)
         {
             Console.WriteLine(o.Message);
@@ -125,7 +126,7 @@ public static class IngestBenchmark
         using var command = connection.CreateCommand();
         if (keepMemory)
         {
-            command.CommandText = $"SET block_allocator_memory = '{LakeSql.Literal(new IngestOptions().EngineMemoryLimit)}'";
+            command.CommandText = DuckDbLake.KeepMemory(new IngestOptions().EngineMemoryLimit);
             command.ExecuteNonQuery();
         }
 

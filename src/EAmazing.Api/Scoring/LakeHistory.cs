@@ -75,7 +75,7 @@ public sealed class LakeHistory(ServingPaths paths, ServingGovernance governance
     private Snapshot Load(IReadOnlyList<string> files)
     {
         using var database = engines.OpenScratch();
-        database.Execute($"CREATE VIEW events AS SELECT event_time, event_type, product_id, category_id, price, user_id, key_id, session_id FROM {LakeSql.ReadParquet(files)}");
+        database.Execute($"CREATE VIEW events AS SELECT event_time, event_type, product_id, category_id, price, user_id, key_id, session_number FROM {LakeSql.ReadParquet(files)}");
         var asOfDay = database.Scalar("SELECT CAST(max(event_time) AS DATE) + INTERVAL 1 DAY FROM events") is DateTime day ? day : DateTime.UtcNow.Date;
         var from = asOfDay.AddDays(-ItemWindowDays);
         var window = $"CAST(event_time AS DATE) >= DATE '{from:yyyy-MM-dd}' AND CAST(event_time AS DATE) < DATE '{asOfDay:yyyy-MM-dd}'";
@@ -88,15 +88,16 @@ public sealed class LakeHistory(ServingPaths paths, ServingGovernance governance
             : [(Source: LakeSql.ReadParquet(files), Users: "")];
         foreach (var part in parts)
         {
-            // A session is silver's session id within its month (silver numbers sessions per month, as gold's session key
-            // says): grouped on the two as they are, not on a key string built per event (4 full-scale months: 191 -> 125 s).
+            // A session is its user's session number within its month (silver numbers sessions per user and month, as
+            // gold's session key says): grouped on the three as stored, not on a key string built per event (4 full-scale
+            // months: 191 -> 125 s when the session id was still stored as text).
             database.ForEachRow($"""
                 WITH s AS (
-                    SELECT any_value(user_id) AS user_id, max(event_time) AS session_end,
+                    SELECT user_id, max(event_time) AS session_end,
                            count(CASE WHEN event_type = 'purchase' THEN 1 END) AS purchases,
                            count(CASE WHEN event_type = 'cart' THEN 1 END) AS carts
                     FROM {part.Source} {part.Users}
-                    GROUP BY session_id, date_trunc('month', event_time))
+                    GROUP BY user_id, session_number, date_trunc('month', event_time))
                 SELECT user_id, count(*), CAST(sum(purchases) AS BIGINT), CAST(sum(carts) AS BIGINT), max(session_end), max(CASE WHEN purchases > 0 THEN session_end END)
                 FROM s GROUP BY user_id
                 """, r => users.Set(r.GetString(0), new UserHistory(r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetDateTime(4), r.IsDBNull(5) ? null : r.GetDateTime(5))));

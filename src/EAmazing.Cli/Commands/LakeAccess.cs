@@ -39,6 +39,12 @@ public static class LakeAccess
                 Console.Error.WriteLine($"warning: missing file: {missing.Path} ({LakeConsistency.Describe(missing)}); the lake's views leave it out (see eamazing lake verify)");
             }
 
+            // Once per lake written before silver stored session numbers: every command then reads the current format.
+            if (SilverFormatUpgrade.Run(lake) is { Count: > 0 } months)
+            {
+                Console.Error.WriteLine($"note: silver of {string.Join(", ", months)} converted to the current format (session numbers, not session id text); the next features build rebuilds the gold built from it");
+            }
+
             return true;
         }
         catch (Exception e) when (e is DbException or IOException or UnauthorizedAccessException or InvalidDataException)

@@ -37,7 +37,7 @@ public sealed class CartFeaturesTests(ServingWorld world)
         {
             var sessionKey = (string)point[0]!;
             var asOf = (DateTime)point[1]!;
-            var events = Rows(connection, $"SELECT event_time, event_type, product_id, category_id, price FROM {silver} WHERE strftime(event_time, '%Y-%m') || '/' || session_id = '{sessionKey}' ORDER BY event_time")
+            var events = Rows(connection, $"SELECT event_time, event_type, product_id, category_id, price FROM {silver} WHERE strftime(event_time, '%Y-%m') || '/' || user_id || '-' || session_number = '{sessionKey}' ORDER BY event_time")
                 .Select(e => new SessionEvent((DateTime)e[0]!, (string)e[1]!, Convert.ToInt64(e[2]), Convert.ToInt64(e[3]), Convert.ToDouble(e[4])))
                 .ToList();
             var cart = events.First(e => e.Type == "cart" && e.Time == asOf);
@@ -57,11 +57,11 @@ public sealed class CartFeaturesTests(ServingWorld world)
     {
         using var connection = new DuckDBConnection("Data Source=:memory:");
         connection.Open();
-        // The sessions as gold keys them ("yyyy-MM/<silver session_id>"), aggregated per user.
+        // The sessions as gold keys them ("yyyy-MM/<user>-<silver session_number>"), aggregated per user.
         var silver = $"read_parquet('{world.Lake}/silver/*/*.parquet', hive_partitioning = false)";
         var expected = Rows(connection, $"""
             WITH sessions AS (
-                SELECT strftime(event_time, '%Y-%m') || '/' || session_id AS session_key, min(user_id) AS user_id, max(event_time) AS session_end,
+                SELECT strftime(event_time, '%Y-%m') || '/' || user_id || '-' || session_number AS session_key, min(user_id) AS user_id, max(event_time) AS session_end,
                        count(CASE WHEN event_type = 'purchase' THEN 1 END) AS purchases, count(CASE WHEN event_type = 'cart' THEN 1 END) AS carts
                 FROM {silver} GROUP BY session_key)
             SELECT user_id, count(*), CAST(sum(purchases) AS BIGINT), CAST(sum(carts) AS BIGINT), max(session_end), max(CASE WHEN purchases > 0 THEN session_end END)

@@ -16,7 +16,7 @@ public static class RecommendationPurpose
         + "to rank products on the site; compared with popularity baselines and, on generated data, the world's true next-item distribution.",
         new Dictionary<string, IReadOnlyList<string>>
         {
-            ["silver"] = ["session_id", "user_id", "event_time", "event_type", "product_id", "source_file", "source_line"],
+            ["silver"] = ["user_id", "session_number", "event_time", "event_type", "product_id", "source_file", "source_line"],
             ["gold_sessions"] = ["session_key", "user_id", "session_start", "session_end"],
         },
         ["Merchandising", "Product (site recommendations)", "Data science (model training and monitoring)"],

@@ -147,7 +147,10 @@ public sealed partial class DuckDbLake : ILakeEngine
     /// </param>
     internal static string Settings(LakeLayout layout, string memoryLimit, bool keepMemory = false) =>
         $"SET memory_limit = '{LakeSql.Literal(memoryLimit)}'; SET temp_directory = '{LakeSql.Literal(Path.Combine(layout.Staging, "spill"))}'; SET preserve_insertion_order = true;"
-        + (keepMemory ? $" SET block_allocator_memory = '{LakeSql.Literal(memoryLimit)}';" : "");
+        + (keepMemory ? " " + KeepMemory(memoryLimit) : "");
+
+    /// <summary>The statement that makes an engine keep up to <paramref name="memoryLimit"/> (see <see cref="Settings"/>).</summary>
+    public static string KeepMemory(string memoryLimit) => $"SET block_allocator_memory = '{LakeSql.Literal(memoryLimit)}';";
 
     public void AppendAudit(string commitId, IReadOnlyList<CommitAuditEntry> entries) =>
         EAmazing.Governance.Audit.AuditTrail.ForLake(Layout.Root).AppendOnce(commitId, [.. entries.Select(e => new EAmazing.Governance.Audit.AuditEvent(e.Actor, e.Action, e.Target, e.Detail))]);
@@ -272,9 +275,11 @@ public sealed partial class DuckDbLake : ILakeEngine
             // A missing file (deleted by hand, a lost disk) is left out of the view, not fatal: `lake verify` names it, and
             // the CLI says so on open (see MissingPartitions).
             var files = partitions.Where(p => p.Layer == layer).Select(p => Layout.Full(p.Path)).Where(File.Exists).ToList();
-            var body = files.Count == 0
-                ? LakeSql.Load($"{layer}_empty")
-                : $"SELECT * FROM {LakeSql.ReadParquet(files)}";
+            var source = files.Count == 0 ? $"({LakeSql.Load($"{layer}_empty")})" : LakeSql.ReadParquet(files);
+            // Silver files of the earlier format (session ids as text) are read as they are until SilverFormatUpgrade converts them.
+            var body = layer == LakeLayer.Silver && (files.Count == 0 || SilverFormatUpgrade.StoresSessionNumbers(this, files[0]))
+                ? LakeSql.Render("silver_view", ("source", source))
+                : $"SELECT * FROM {source}";
             Execute(_catalog, $"CREATE OR REPLACE VIEW {layer} AS {body}");
         }
     }

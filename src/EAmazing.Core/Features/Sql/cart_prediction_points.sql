@@ -6,20 +6,21 @@
 WITH events AS NOT MATERIALIZED ({events}),
 -- the session's first cart event (ties in time broken by source position), found in one aggregation of the cart
 -- events (was: their first time per session, a join back to the cart events and a window to pick one; month scale
--- 18.4-18.7 -> 17.0-17.9 s for this table, same rows)
+-- 18.4-18.7 -> 17.0-17.9 s for this table, same rows); within the month a session is its user's session number, as
+-- silver stores them (the key string is built once per point)
 first_carts AS (
-    SELECT session_key,
-           arg_min({'session_id': session_id, 'user_id': user_id, 'event_time': event_time, 'product_id': product_id,
-                    'category_id': category_id, 'price': price},
+    SELECT user_id, session_number,
+           arg_min({'event_time': event_time, 'product_id': product_id, 'category_id': category_id, 'price': price},
                    (event_time, source_file, source_line)) AS first_cart
     FROM events
     -- a session lies in one month (its key carries it): the month's files hold every session whose first cart can
     -- be a point, whole, so earlier months are not read for this
     WHERE event_type = 'cart' AND event_time >= {from} AND event_time < {to}
-    GROUP BY session_key
+    GROUP BY user_id, session_number
 ),
 points AS (
-    SELECT session_key, first_cart.session_id, date_trunc('month', first_cart.event_time) AS session_month, first_cart.user_id,
+    SELECT strftime(first_cart.event_time, '%Y-%m') || '/' || user_id || '-' || CAST(session_number AS VARCHAR) AS session_key,
+           session_number, date_trunc('month', first_cart.event_time) AS session_month, user_id,
            first_cart.event_time AS as_of_time, first_cart.product_id, first_cart.category_id, first_cart.price,
            CAST(first_cart.event_time AS DATE) AS as_of_day
     FROM first_carts
@@ -41,19 +42,19 @@ in_session AS (
         -- label: the only column that looks at or after as_of_time
         max(CASE WHEN e.event_time >= p.as_of_time AND e.event_type = 'purchase' THEN 1 ELSE 0 END) = 1 AS label_purchase
     FROM points p
-    -- the session's events: its session_id within its month (the key's parts, without building a key per event)
-    JOIN events e ON e.session_id = p.session_id AND date_trunc('month', e.event_time) = p.session_month
+    -- the session's events: its user's session number within its month (the key's parts, without building a key per event)
+    JOIN events e ON e.user_id = p.user_id AND e.session_number = p.session_number AND date_trunc('month', e.event_time) = p.session_month
         AND e.event_time >= {from} AND e.event_time < {to} -- the points' sessions lie in the month: read only its files
     GROUP BY p.session_key
 ),
 -- the points' users' sessions, grouped on the session key's parts (silver numbers sessions per month)
 sessions_all AS (
-    SELECT any_value(user_id) AS user_id, min(event_time) AS session_start, max(event_time) AS session_end,
+    SELECT user_id, min(event_time) AS session_start, max(event_time) AS session_end,
            count(CASE WHEN event_type = 'purchase' THEN 1 END) AS purchases,
            count(CASE WHEN event_type = 'cart' THEN 1 END) AS carts
     FROM events
     WHERE user_id IN (SELECT user_id FROM points)
-    GROUP BY session_id, date_trunc('month', event_time)
+    GROUP BY user_id, session_number, date_trunc('month', event_time)
 ),
 user_history AS (
     SELECT

@@ -1,6 +1,8 @@
--- The silver events every gold table reads. Silver numbers sessions per month, so a session's key carries
--- its month. {cutoff} is empty for a build, or "WHERE event_time <= TIMESTAMP '…'" when the leakage audit
--- recomputes a row from the events known at its as-of time.
+-- The silver events every gold table reads. Silver numbers sessions per user and month (session_number), so a session
+-- is its user and number within a month, and a table's session key is '<yyyy-MM>/<user_id>-<session_number>', built
+-- once per session by the tables that write one (never per event here).
+-- {cutoff} is empty for a build, or "WHERE event_time <= TIMESTAMP '…'" when the leakage audit recomputes a row
+-- from the events known at its as-of time.
 SELECT
     event_time,
     event_type,
@@ -10,8 +12,7 @@ SELECT
     coalesce(brand, '') AS brand,
     price,
     user_id,
-    strftime(event_time, '%Y-%m') || '/' || session_id AS session_key,
-    session_id,
+    session_number,
     source_file,
     source_line,
     file_row_number -- the row's position in its silver file: silver's own event order (see session_prefixes.sql)

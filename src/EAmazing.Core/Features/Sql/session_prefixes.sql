@@ -9,8 +9,8 @@
 -- count (for the label only) comes from the same window.
 -- A session lies in one silver file (one user bucket), so the window runs file by file (FeatureSql.PerFile; its
 -- named window is numbered per file): a month at once held every event of the month in the window (6.3 GB).
--- One month's events only, where silver's session_id alone is unique (and is user_id || '-' || n, so user_id need
--- not ride along). A session's events are taken in silver's own order, their position in the silver file
+-- One month's events only, where a user's session number alone names a session (partitioned on the user and the
+-- number as silver stores them, not on the session id text the view builds per event). A session's events are taken in silver's own order, their position in the silver file
 -- (file_row_number): every way silver is written (streamed, merged, rebuilt, erased, re-keyed) keeps a file in time
 -- order, then source file and line, the order its sessions were numbered in. One integer sort key instead of three
 -- (month scale: 31.4-31.7 -> 28.8-29.6 s for this table, same rows).
@@ -19,15 +19,15 @@ WITH prefixes AS (
 --<per silver file>
     SELECT *
     FROM (
-        SELECT session_id, event_time, event_type, product_id, category_id, price,
+        SELECT user_id, session_number, event_time, event_type, product_id, category_id, price,
                row_number() OVER in_session_{file} AS position,
                {prefix_lags}
                count(CASE WHEN event_type = 'purchase' THEN 1 END) OVER (in_session_{file} ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS session_purchases
         FROM {file_events}
         -- the leakage audit's recomputation wants the prefixes ending at one as-of time only (GoldQuery.AsOfOnly):
         -- the sessions with an event then, whole, so their positions and lags are the same
-        WHERE {only_as_of} IS NULL OR session_id IN (SELECT session_id FROM {file_events} WHERE event_time = {only_as_of})
-        WINDOW in_session_{file} AS (PARTITION BY session_id ORDER BY file_row_number)
+        WHERE {only_as_of} IS NULL OR (user_id, session_number) IN (SELECT (user_id, session_number) FROM {file_events} WHERE event_time = {only_as_of})
+        WINDOW in_session_{file} AS (PARTITION BY user_id, session_number ORDER BY file_row_number)
     ) AS ordered
     WHERE position <= {prefix_lengths} AND event_time >= {from} AND event_time < {to}
         AND ({only_as_of} IS NULL OR event_time = {only_as_of})
@@ -40,8 +40,8 @@ counted AS (
 )
 SELECT
     -- every row's event lies in the month being built, and a session in one month: the key's month is the build's
-    '{month}/' || session_id AS session_key,
-    split_part(session_id, '-', 1) AS user_id,
+    '{month}/' || user_id || '-' || CAST(session_number AS VARCHAR) AS session_key,
+    user_id,
     position AS prefix_length,
     event_time AS as_of_time,
     date_diff('second', least({prefix_event_times}), event_time) AS seconds_since_session_start,

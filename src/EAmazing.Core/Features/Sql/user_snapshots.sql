@@ -14,17 +14,16 @@ snapshots AS (
     FROM (VALUES {snapshots}) AS t(snapshot_time)
     WHERE snapshot_time >= {from} AND snapshot_time < {to}
 ),
--- a session is its session_id within one month (silver numbers sessions per month): grouped on those parts, not a
--- session key string built for every event; the user is the session's own (session_id starts with it), so it is
--- carried along rather than compared as a third key
+-- a session is its user's session number within one month (silver numbers sessions per user and month): grouped on
+-- those parts as stored, not on a session key string built for every event
 -- sessions count only in the trailing windows, which start {history_days} days (30 if fewer: the 30-day sums) before
 -- the month's first day at the earliest: whole months from the one holding that day (a session lies in one month, so
 -- none is cut)
 session_starts AS (
     SELECT user_id, CAST(min(event_time) AS DATE) AS day, count(*) AS sessions
-    FROM (SELECT any_value(user_id) AS user_id, min(event_time) AS event_time FROM events
+    FROM (SELECT user_id, min(event_time) AS event_time FROM events
           WHERE event_time >= date_trunc('month', {from} - to_days(greatest({history_days}, 30)))
-          GROUP BY session_id, date_trunc('month', event_time)) AS s
+          GROUP BY user_id, session_number, date_trunc('month', event_time)) AS s
     GROUP BY user_id, CAST(event_time AS DATE)
 ),
 -- a user's days from the earliest window start on (every snapshot's trailing windows and label window lie there),

@@ -129,10 +129,11 @@ public sealed class LakeRekeyer(IGoldEngine lake, PseudonymMapping mapping, stri
     }
 
     /// <summary>
-    /// Silver: a bucket's users are those whose new pseudonym falls in it; session ids follow the user. The month is
-    /// read and joined to the maps once: with one bucket straight into its file; with several, into one temporary
-    /// file per first hex digit of the new pseudonym (DuckDB's PARTITION_BY), then each bucket sorts its digits'
-    /// files into its own (reading every bucket from the month's files re-read and re-joined the month per bucket).
+    /// Silver: a bucket's users are those whose new pseudonym falls in it; a session is its number under its user, so
+    /// it follows the user. The month is read and joined to the maps once: with one bucket straight into its file; with
+    /// several, into one temporary file per first hex digit of the new pseudonym (DuckDB's PARTITION_BY), then each
+    /// bucket sorts its digits' files into its own (reading every bucket from the month's files re-read and re-joined
+    /// the month per bucket).
     /// Each bucket gets the rows, in the order (event time, user, source file and line), a query per bucket gives.
     /// </summary>
     private List<LakePartition> WriteSilverMonth(IReadOnlyList<LakePartition> buckets)
@@ -142,7 +143,6 @@ public sealed class LakeRekeyer(IGoldEngine lake, PseudonymMapping mapping, stri
         {
             ["user_id"] = "u.new",
             ["source_session"] = "s.new",
-            ["session_id"] = "u.new || substr(b.session_id, length(b.user_id) + 1)",
             ["key_id"] = $"'{toKeyId}'",
         });
         var rekeyed = $"""

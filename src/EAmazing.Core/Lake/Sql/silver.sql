@@ -1,7 +1,9 @@
 -- silver: Parquet files per month and user bucket, rebuilt from every bronze file of the month; this
 -- statement builds one bucket, the users whose pseudonym lies in ['{user_from}', '{user_to}').
 -- Exact duplicates removed (first copy kept); events re-sessionised per user: a gap longer than
--- {gap_seconds} seconds starts a new session. The source session is kept as source_session.
+-- {gap_seconds} seconds starts a new session. The source session is kept as source_session. A session is stored as
+-- its number within the user's month (session_number), not as text repeating the user's pseudonym: the views and
+-- gold name it user_id || '-' || session_number (silver_view.sql), so the 32-character pseudonym is not stored twice.
 COPY (
     WITH ranked AS (
         SELECT *,
@@ -34,7 +36,7 @@ COPY (
     SELECT
         event_time, event_type, product_id, category_id, category_code, brand, price, user_id,
         user_session AS source_session,
-        user_id || '-' || CAST(session_number AS VARCHAR) AS session_id,
+        CAST(session_number AS INTEGER) AS session_number,
         source_file, source_line, key_id
     FROM numbered
     ORDER BY event_time, user_id, source_file, source_line

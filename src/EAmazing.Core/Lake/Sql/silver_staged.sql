@@ -14,7 +14,7 @@ COPY (
         CAST(CAST(price_cents AS DECIMAL(18, 0)) * 0.01 AS DECIMAL(12, 2)) AS price,
         user_id,
         user_session AS source_session,
-        user_id || '-' || CAST(session_number AS VARCHAR) AS session_id,
+        session_number,
         '{file_id}' AS source_file,
         source_line,
         '{key_id}' AS key_id
