@@ -13,8 +13,13 @@ public static class SilverFormatUpgrade
     /// <summary>Converts every old-format silver file; returns the months converted (none when the lake is current).</summary>
     public static IReadOnlyList<string> Run(IGoldEngine lake)
     {
+        // A month's silver files are always written together, so one file tells the month's format (one footer read
+        // a month on every open, not one a file).
         var old = lake.Partitions()
-            .Where(p => p.Layer == LakeLayer.Silver && File.Exists(lake.Layout.Full(p.Path)) && !StoresSessionNumbers(lake, lake.Layout.Full(p.Path)))
+            .Where(p => p.Layer == LakeLayer.Silver && File.Exists(lake.Layout.Full(p.Path)))
+            .GroupBy(p => p.PartitionKey)
+            .Where(month => !StoresSessionNumbers(lake, lake.Layout.Full(month.First().Path)))
+            .SelectMany(month => month)
             .ToList();
         if (old.Count == 0)
         {
