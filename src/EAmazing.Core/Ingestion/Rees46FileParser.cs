@@ -25,15 +25,16 @@ internal sealed class Rees46FileParser(IngestOptions options, Pseudonymiser pseu
         var writer = Task.Factory.StartNew(() =>
         {
             var sessions = new int[options.BatchSize];
+            var users = new int[options.BatchSize];
             foreach (var batch in queue.GetConsumingEnumerable())
             {
                 var rows = batch.Rows.AsSpan(0, batch.Count);
                 for (var i = 0; i < rows.Length; i++)
                 {
-                    sessions[i] = silver.Mark(rows[i]);
+                    sessions[i] = silver.Mark(rows[i], out users[i]);
                 }
 
-                staging.Append(rows, sessions.AsSpan(0, rows.Length), batch.Quarantined);
+                staging.Append(rows, sessions.AsSpan(0, rows.Length), users.AsSpan(0, rows.Length), batch.Quarantined);
                 ArrayPool<BronzeRow>.Shared.Return(batch.Rows, clearArray: true);
             }
 

@@ -7,8 +7,10 @@ namespace EAmazing.Ingestion;
 /// in every column, so the same event_time) are found with a set of the current second's rows only, and
 /// each user's events are numbered into sessions (a gap longer than the session gap starts the next one;
 /// numbering restarts each month, as in the per-month SQL rebuild). Gives, per row, its session number or
-/// 0 for a duplicate. When time goes backwards the file is not ordered: the marks are given up
-/// (<see cref="Ordered"/> false) and silver is rebuilt by the engine instead.
+/// 0 for a duplicate, and its user's number in the month: users are numbered 1, 2, ... in the order of their first
+/// event of the month (the rebuild's order: time, then source line), so silver and gold can group a month's events on
+/// an integer instead of the 32-character pseudonym. When time goes backwards the file is not ordered: the marks are
+/// given up (<see cref="Ordered"/> false) and silver is rebuilt by the engine instead.
 /// </summary>
 internal sealed class SilverSessions(TimeSpan sessionGap)
 {
@@ -19,14 +21,17 @@ internal sealed class SilverSessions(TimeSpan sessionGap)
     private UserSession[] _users = new UserSession[1 << 16];
     private DateTime _time = DateTime.MinValue;
     private (int Year, int Month) _month;
+    private int _monthUsers;
 
     public bool Ordered { get; private set; } = true;
 
     /// <summary>Rows whose values repeat an earlier row of the file; meaningful while <see cref="Ordered"/>.</summary>
     public long Duplicates { get; private set; }
 
-    public int Mark(in BronzeRow row)
+    /// <summary>The row's session number (or <see cref="Duplicate"/>); <paramref name="userNumber"/>: its user's number in the month (0 for a duplicate).</summary>
+    public int Mark(in BronzeRow row, out int userNumber)
     {
+        userNumber = 0;
         if (!Ordered)
         {
             return Duplicate;
@@ -48,6 +53,7 @@ internal sealed class SilverSessions(TimeSpan sessionGap)
             {
                 _month = (_time.Year, _time.Month);
                 Array.Clear(_users);
+                _monthUsers = 0;
             }
         }
 
@@ -63,12 +69,18 @@ internal sealed class SilverSessions(TimeSpan sessionGap)
         }
 
         ref var user = ref _users[row.UserNumber];
+        if (user.Number == 0)
+        {
+            user.InMonth = ++_monthUsers;
+        }
+
         if (user.Number == 0 || row.EventTime - user.Last > sessionGap)
         {
             user.Number++;
         }
 
         user.Last = row.EventTime;
+        userNumber = user.InMonth;
         return user.Number;
     }
 
@@ -92,5 +104,6 @@ internal sealed class SilverSessions(TimeSpan sessionGap)
     {
         public DateTime Last;
         public int Number;
+        public int InMonth; // the user's number in the month
     }
 }

@@ -6,7 +6,8 @@ public interface IStagingArea : IDisposable
 {
     /// <summary>Appends a batch; called from the writing thread only.</summary>
     /// <param name="sessions">Per row, its silver session number, or 0 (a duplicate, or the file is not time-ordered).</param>
-    void Append(ReadOnlySpan<BronzeRow> rows, ReadOnlySpan<int> sessions, IReadOnlyList<QuarantinedRow> quarantined);
+    /// <param name="users">Per row with a session, its user's number in the month (silver's user_number).</param>
+    void Append(ReadOnlySpan<BronzeRow> rows, ReadOnlySpan<int> sessions, ReadOnlySpan<int> users, IReadOnlyList<QuarantinedRow> quarantined);
 
     /// <summary>
     /// Before the first append: bronze may be written while rows are appended (when the file turns out

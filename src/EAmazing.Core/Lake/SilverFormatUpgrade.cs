@@ -1,12 +1,14 @@
 namespace EAmazing.Lake;
 
 /// <summary>
-/// Converts silver files written before silver stored a session as its number: those held the session id as text,
-/// <c>session_id</c> (<c>&lt;user pseudonym&gt;-&lt;n&gt;</c>), where files now hold <c>session_number</c> (n), which the
-/// silver view and the gold SQL read. Each old file is rewritten with n taken from its own session id, row for row in
-/// its order, so sessions stay exactly as they were cut (whatever session gap made them); all of them in one commit,
-/// so the lake never mixes the two formats. Nothing else changes: bronze, quarantine and the suppression list are not
-/// touched. Gold built from the old files is rebuilt by the next <c>features build</c> (its inputs changed).
+/// Converts silver files written in an earlier format to the current one, which the silver view and the gold SQL read.
+/// Two earlier formats exist: files that held a session as text, <c>session_id</c>
+/// (<c>&lt;user pseudonym&gt;-&lt;n&gt;</c>), where files now hold <c>session_number</c> (n, taken from the file's own
+/// session id, so sessions stay exactly as they were cut, whatever session gap made them); and files without
+/// <c>user_number</c>, the user's number in the month (computed over the month's files as ingest numbers them:
+/// <c>Sql/silver_users.sql</c>). Each file is rewritten row for row in its order; all of them in one commit, so the
+/// lake never mixes formats. Nothing else changes: bronze, quarantine and the suppression list are not touched. Gold
+/// built from the old files is rebuilt by the next <c>features build</c> (its inputs changed).
 /// </summary>
 public static class SilverFormatUpgrade
 {
@@ -18,33 +20,45 @@ public static class SilverFormatUpgrade
         var old = lake.Partitions()
             .Where(p => p.Layer == LakeLayer.Silver && File.Exists(lake.Layout.Full(p.Path)))
             .GroupBy(p => p.PartitionKey)
-            .Where(month => !StoresSessionNumbers(lake, lake.Layout.Full(month.First().Path)))
-            .SelectMany(month => month)
+            .Where(month => !IsCurrent(lake, lake.Layout.Full(month.First().Path)))
             .ToList();
         if (old.Count == 0)
         {
             return [];
         }
 
-        var converted = old.Select(p => Convert(lake, p)).ToList();
+        var converted = old.SelectMany(month => ConvertMonth(lake, [.. month])).ToList();
         CommitJournal.Commit(lake, LakeCommit.Change([], converted));
-        return [.. old.Select(p => p.PartitionKey).Distinct().Order(StringComparer.Ordinal)];
+        return [.. old.Select(month => month.Key).Order(StringComparer.Ordinal)];
     }
 
-    /// <summary>Whether a silver file stores session numbers (the current format).</summary>
-    public static bool StoresSessionNumbers(ILakeEngine lake, string file) =>
-        lake.Query($"SELECT count(*) FROM parquet_schema('{LakeSql.Literal(file)}') WHERE name = 'session_number'").Rows[0][0] is not 0L;
+    /// <summary>Whether a silver file is in the current format (it stores user numbers, the latest column added).</summary>
+    public static bool IsCurrent(ILakeEngine lake, string file) => HasColumn(lake, file, "user_number");
 
-    private static LakePartition Convert(IGoldEngine lake, LakePartition partition)
+    private static bool HasColumn(ILakeEngine lake, string file, string column) =>
+        lake.Query($"SELECT count(*) FROM parquet_schema('{LakeSql.Literal(file)}') WHERE name = '{column}'").Rows[0][0] is not 0L;
+
+    private static List<LakePartition> ConvertMonth(IGoldEngine lake, IReadOnlyList<LakePartition> month)
+    {
+        var files = month.Select(p => lake.Layout.Full(p.Path)).ToList();
+        lake.Compute(LakeSql.Render("silver_users", ("table", "upgrade_users"), ("sources", LakeSql.List(files))));
+        // The session number is the id's text after the pseudonym (32 hex digits and a hyphen).
+        var session = HasColumn(lake, files[0], "session_number")
+            ? "session_number"
+            : "CAST(substr(session_id, length(user_id) + 2) AS INTEGER) AS session_number";
+        return [.. month.Select(partition => Convert(lake, partition, session))];
+    }
+
+    private static LakePartition Convert(IGoldEngine lake, LakePartition partition, string session)
     {
         var source = lake.Layout.Full(partition.Path);
         var temporary = lake.Layout.Temporary(partition.Path);
         Directory.CreateDirectory(Path.GetDirectoryName(temporary)!);
-        // The session number is the id's text after the pseudonym (32 hex digits and a hyphen); the rows keep their order.
         lake.Compute($"""
-            COPY (SELECT event_time, event_type, product_id, category_id, category_code, brand, price, user_id, source_session,
-                         CAST(substr(session_id, length(user_id) + 2) AS INTEGER) AS session_number, source_file, source_line, key_id
+            COPY (SELECT event_time, event_type, product_id, category_id, category_code, brand, price, user_id, u.user_number,
+                         source_session, {session}, source_file, source_line, key_id
                   FROM {LakeSql.ReadParquet(source, "file_row_number = true")}
+                  JOIN upgrade_users u USING (user_id)
                   ORDER BY file_row_number)
             TO '{LakeSql.Literal(temporary)}' ({LakeSql.LayerParquet})
             """);

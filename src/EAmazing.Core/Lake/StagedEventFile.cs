@@ -29,8 +29,8 @@ internal sealed class StagedEventFile : IDisposable
     /// <summary>False: lines are still formatted (for the users' files) but not written (see <see cref="DuckDbStaging"/>).</summary>
     public bool OnDisk { get; set; } = true;
 
-    /// <summary>Formats a row with its silver session mark; returns the line, valid until the next append.</summary>
-    public ReadOnlySpan<byte> Append(in BronzeRow row, int session)
+    /// <summary>Formats a row with its silver marks (session and user number); returns the line, valid until the next append.</summary>
+    public ReadOnlySpan<byte> Append(in BronzeRow row, int session, int userNumber)
     {
         if (_used >= FlushAt)
         {
@@ -64,6 +64,8 @@ internal sealed class StagedEventFile : IDisposable
         at += Integer(row.SourceLine, span[at..]);
         span[at++] = (byte)',';
         at += Integer(session, span[at..]);
+        span[at++] = (byte)',';
+        at += Integer(userNumber, span[at..]);
         span[at++] = (byte)'\n';
         _used += at;
         return span[..at];

@@ -116,6 +116,33 @@ public sealed class FastSilverTests
     }
 
     [Fact]
+    public void Users_are_numbered_in_each_month_in_the_order_of_their_first_event_by_the_stream_and_by_the_sql_rebuild()
+    {
+        using var lake = new TestLake();
+        lake.IngestLines("gaps.csv", GapsAndDuplicates());
+        // October: 101 first (00:00:00, the first line), then 102; November restarts, 102 first (00:00:01), then 101.
+        string[] expected = ["2019-10 101 1", "2019-10 102 2", "2019-11 101 2", "2019-11 102 1"];
+        Assert.Equal(expected, UserNumbers(lake));
+        Assert.Equal(0, NumbersOutOfOrder(lake));
+
+        // A second file of October (users 201, 202, at the same times): the month is rebuilt by the engine.
+        lake.IngestLines("more.csv", GapsAndDuplicates().Skip(1).Select(l => l.Replace(",10", ",20", StringComparison.Ordinal)).Reverse());
+        AssertSilverIsTheSqlRebuild(lake);
+        Assert.Equal(0, NumbersOutOfOrder(lake));
+        Assert.Equal([1, 2, 3, 4], lake.Query("SELECT DISTINCT user_number FROM silver WHERE event_time < '2019-11-01' ORDER BY 1").Rows.Select(r => (int)r[0]!));
+    }
+
+    /// <summary>Users whose number is not their place in their month by first event (time, source file, line), or not one number a month.</summary>
+    private static long NumbersOutOfOrder(TestLake lake) => lake.Count("""
+        SELECT count(*) FROM (
+            SELECT min(user_number) <> max(user_number)
+                   OR min(user_number) <> row_number() OVER (PARTITION BY month ORDER BY min((event_time, source_file, source_line))) AS wrong
+            FROM (SELECT *, date_trunc('month', event_time) AS month FROM silver)
+            GROUP BY user_id, month)
+        WHERE wrong
+        """);
+
+    [Fact]
     public void A_second_file_of_the_month_and_an_unordered_file_fall_back_to_the_sql_rebuild()
     {
         using var lake = new TestLake();
@@ -148,6 +175,13 @@ public sealed class FastSilverTests
         AssertSilverIsTheSqlRebuild(lake);
         Assert.Empty(Directory.EnumerateFiles(lake.Engine.Layout.Staging));
     }
+
+    /// <summary>"month user number" per user (found by product: product = user in the lines) and month, in order.</summary>
+    private static List<string> UserNumbers(TestLake lake) =>
+        [.. lake.Query("""
+            SELECT DISTINCT strftime(event_time, '%Y-%m') || ' ' || CAST(product_id % 1000 AS VARCHAR) || ' ' || CAST(user_number AS VARCHAR) AS line
+            FROM silver WHERE product_id IN (101, 102) ORDER BY line
+            """).Rows.Select(r => (string)r[0]!)];
 
     private static IngestOptions Options(long silverBucketRows) =>
         new() { LatestEventTime = new DateTime(2030, 1, 1, 0, 0, 0, DateTimeKind.Utc), SilverBucketRows = silverBucketRows };

@@ -5,8 +5,14 @@ namespace EAmazing.Core.Tests.Lake;
 
 public class SilverFormatUpgradeTests
 {
-    [Fact]
-    public void A_lake_whose_silver_stores_session_ids_as_text_opens_and_is_converted_once_to_the_same_rows_in_the_same_order()
+    // The earlier formats: the session id as text and no user number; the session number and no user number.
+    private const string SessionIdsAsText = "user_id, source_session, user_id || '-' || CAST(session_number AS VARCHAR) AS session_id";
+    private const string NoUserNumbers = "user_id, source_session, session_number";
+
+    [Theory]
+    [InlineData(SessionIdsAsText)]
+    [InlineData(NoUserNumbers)]
+    public void A_lake_whose_silver_is_in_an_earlier_format_opens_and_is_converted_once_to_the_same_rows_in_the_same_order(string earlierColumns)
     {
         using var lake = new TestLake(new EAmazing.Ingestion.IngestOptions
         {
@@ -26,13 +32,12 @@ public class SilverFormatUpgradeTests
         lake.Query($"COPY (SELECT * FROM silver) TO '{lake.Input("view.parquet")}' (FORMAT parquet)");
         lake.Query($"COPY ({Positions(lake)}) TO '{lake.Input("files.parquet")}' (FORMAT parquet)");
 
-        // Each file rewritten as silver was written before: the session id as text, no session number.
+        // Each file rewritten as silver was written before.
         foreach (var path in Files(lake))
         {
             var earlier = path + ".earlier";
             lake.Engine.Compute($"""
-                COPY (SELECT event_time, event_type, product_id, category_id, category_code, brand, price, user_id, source_session,
-                             user_id || '-' || CAST(session_number AS VARCHAR) AS session_id, source_file, source_line, key_id
+                COPY (SELECT event_time, event_type, product_id, category_id, category_code, brand, price, {earlierColumns}, source_file, source_line, key_id
                       FROM {LakeSql.ReadParquet(path, "file_row_number = true")} ORDER BY file_row_number)
                 TO '{earlier}' ({LakeSql.LayerParquet})
                 """);
@@ -40,12 +45,12 @@ public class SilverFormatUpgradeTests
         }
 
         lake.Reopen(); // the views of an earlier-format lake open as they are
-        Assert.False(SilverFormatUpgrade.StoresSessionNumbers(lake.Engine, Files(lake)[0]));
-        Assert.Equal(lake.Count($"SELECT count(*) FROM {currentView}"), lake.Count("SELECT count(*) FROM silver WHERE session_id IS NOT NULL"));
+        Assert.False(SilverFormatUpgrade.IsCurrent(lake.Engine, Files(lake)[0]));
+        Assert.Equal(lake.Count($"SELECT count(*) FROM {currentView}"), lake.Count("SELECT count(*) FROM silver WHERE user_id IS NOT NULL"));
 
         Assert.Equal(["2019-10", "2019-11"], SilverFormatUpgrade.Run(lake.Engine));
 
-        Assert.All(Files(lake), f => Assert.True(SilverFormatUpgrade.StoresSessionNumbers(lake.Engine, f), f));
+        Assert.All(Files(lake), f => Assert.True(SilverFormatUpgrade.IsCurrent(lake.Engine, f), f));
         Assert.Equal(0, lake.Count($"SELECT count(*) FROM (SELECT * FROM silver EXCEPT ALL SELECT * FROM {currentView})"));
         Assert.Equal(0, lake.Count($"SELECT count(*) FROM (SELECT * FROM {currentView} EXCEPT ALL SELECT * FROM silver)"));
         Assert.Equal(0, lake.Count($"SELECT count(*) FROM ({Positions(lake)} EXCEPT ALL SELECT * FROM {currentFiles})"));
@@ -53,9 +58,9 @@ public class SilverFormatUpgradeTests
         Assert.Empty(SilverFormatUpgrade.Run(lake.Engine)); // once
     }
 
-    /// <summary>Each silver row's file and position in it, with its session.</summary>
+    /// <summary>Each silver row's file and position in it, with its user's number and its session.</summary>
     private static string Positions(TestLake lake) =>
-        $"SELECT filename, file_row_number, event_time, user_id, session_number, source_line FROM {LakeSql.ReadParquet(Files(lake), "filename = true, file_row_number = true")}";
+        $"SELECT filename, file_row_number, event_time, user_id, user_number, session_number, source_line FROM {LakeSql.ReadParquet(Files(lake), "filename = true, file_row_number = true")}";
 
     private static List<string> Files(TestLake lake) =>
         [.. lake.Engine.Partitions().Where(p => p.Layer == LakeLayer.Silver).Select(p => lake.Engine.Layout.Full(p.Path)).Order(StringComparer.Ordinal)];

@@ -13,6 +13,7 @@ public sealed partial class DuckDbLake : ILakeEngine
 {
     private readonly DuckDBConnection _catalog;
     private readonly DuckDBConnection _scratch;
+    private string? _silverUsersOf; // the bronze files (and their versions) silver_users numbers, see BuildSilver
 
     /// <summary>How long opening waits for another process to release the catalog before it gives up.</summary>
     public static readonly TimeSpan DefaultLockWait = TimeSpan.FromSeconds(30);
@@ -276,8 +277,8 @@ public sealed partial class DuckDbLake : ILakeEngine
             // the CLI says so on open (see MissingPartitions).
             var files = partitions.Where(p => p.Layer == layer).Select(p => Layout.Full(p.Path)).Where(File.Exists).ToList();
             var source = files.Count == 0 ? $"({LakeSql.Load($"{layer}_empty")})" : LakeSql.ReadParquet(files);
-            // Silver files of the earlier format (session ids as text) are read as they are until SilverFormatUpgrade converts them.
-            var body = layer == LakeLayer.Silver && (files.Count == 0 || SilverFormatUpgrade.StoresSessionNumbers(this, files[0]))
+            // Silver files of an earlier format are read as they are until SilverFormatUpgrade converts them.
+            var body = layer == LakeLayer.Silver && (files.Count == 0 || SilverFormatUpgrade.IsCurrent(this, files[0]))
                 ? LakeSql.Render("silver_view", ("source", source))
                 : $"SELECT * FROM {source}";
             Execute(_catalog, $"CREATE OR REPLACE VIEW {layer} AS {body}");
@@ -314,6 +315,16 @@ public sealed partial class DuckDbLake : ILakeEngine
 
     public long BuildSilver(IReadOnlyList<string> bronzeFiles, UserBucket bucket, string target, TimeSpan sessionGap)
     {
+        // The month's user numbers, once for all its buckets (each bucket reads only its own users); made again when a
+        // file differs (another month, or the same paths rewritten since, as an erasure does).
+        var sources = LakeSql.List(bronzeFiles);
+        var version = string.Join('|', bronzeFiles.Select(FileVersion));
+        if (_silverUsersOf != version)
+        {
+            Execute(_scratch, LakeSql.Render("silver_users", ("table", "silver_users"), ("sources", sources)));
+            _silverUsersOf = version;
+        }
+
         Execute(_scratch, LakeSql.Render("silver",
             ("sources", LakeSql.List(bronzeFiles)),
             ("user_from", bucket.From),
@@ -321,6 +332,12 @@ public sealed partial class DuckDbLake : ILakeEngine
             ("target", LakeSql.Literal(target)),
             ("gap_seconds", ((long)sessionGap.TotalSeconds).ToString(CultureInfo.InvariantCulture))));
         return CountParquetRows(target);
+    }
+
+    private static string FileVersion(string path)
+    {
+        var info = new FileInfo(path);
+        return $"{path}:{info.Length}:{info.LastWriteTimeUtc.Ticks}";
     }
 
     public long CountParquetRows(string path)

@@ -71,7 +71,7 @@ internal sealed class DuckDbStaging : IStagingArea
     public void StreamBronze(Func<string, string> targetOf, string fileId, string keyId, long expectedRows) =>
         _streamTo = (targetOf, fileId, keyId, expectedRows);
 
-    public void Append(ReadOnlySpan<BronzeRow> rows, ReadOnlySpan<int> sessions, IReadOnlyList<QuarantinedRow> quarantined)
+    public void Append(ReadOnlySpan<BronzeRow> rows, ReadOnlySpan<int> sessions, ReadOnlySpan<int> userNumbers, IReadOnlyList<QuarantinedRow> quarantined)
     {
         var events = _events ?? throw new InvalidOperationException("staging is sealed");
         var users = _users!;
@@ -113,16 +113,17 @@ internal sealed class DuckDbStaging : IStagingArea
         {
             ref readonly var row = ref rows[i];
             var session = sessions[i];
+            var user = userNumbers[i];
             var digit = session > 0 ? Hex.IndexOf(row.UserId[0], StringComparison.Ordinal) : -1;
             if (stream is not null)
             {
                 stream.Check(row.EventTime);
-                stream.Add(row, session, digit < 0 ? null : silver?[digit] ?? _monthSilver);
+                stream.Add(row, session, user, digit < 0 ? null : silver?[digit] ?? _monthSilver);
             }
 
             if (usersOnDisk)
             {
-                var line = events.Append(row, session);
+                var line = events.Append(row, session, user);
                 if (digit >= 0)
                 {
                     users[digit].AppendLine(line);

@@ -21,6 +21,7 @@ internal sealed unsafe class RowBatch
     private readonly long[] _priceCents;
     private readonly long[] _sourceLine;
     private readonly int[] _session;
+    private readonly int[] _user;
     private readonly int[][] _textStart;
     private readonly int[][] _textLength; // -1: null
     private byte[] _text;
@@ -36,6 +37,7 @@ internal sealed unsafe class RowBatch
         _priceCents = new long[capacity];
         _sourceLine = new long[capacity];
         _session = new int[capacity];
+        _user = new int[capacity];
         _textStart = [.. Enumerable.Range(0, TextColumns).Select(_ => new int[capacity])];
         _textLength = [.. Enumerable.Range(0, TextColumns).Select(_ => new int[capacity])];
         _text = new byte[capacity * 96]; // two 32-character pseudonyms and two short texts per row; grows when needed
@@ -61,9 +63,10 @@ internal sealed unsafe class RowBatch
         ("user_session", DuckDB.NET.Native.DuckDBType.Varchar),
         ("source_line", DuckDB.NET.Native.DuckDBType.BigInt),
         ("session_number", DuckDB.NET.Native.DuckDBType.Integer),
+        ("user_number", DuckDB.NET.Native.DuckDBType.Integer),
     ];
 
-    public void Add(in BronzeRow row, int session)
+    public void Add(in BronzeRow row, int session, int userNumber)
     {
         var i = Count;
         _eventMicros[i] = (row.EventTime.Ticks - EpochTicks) / (TimeSpan.TicksPerMillisecond / 1000);
@@ -73,6 +76,7 @@ internal sealed unsafe class RowBatch
         _priceCents[i] = row.PriceCents;
         _sourceLine[i] = row.SourceLine;
         _session[i] = session;
+        _user[i] = userNumber;
         AddText(0, i, row.CategoryCode);
         AddText(1, i, row.Brand);
         AddText(2, i, row.UserId);
@@ -91,6 +95,7 @@ internal sealed unsafe class RowBatch
         _priceCents[i] = other._priceCents[index];
         _sourceLine[i] = other._sourceLine[index];
         _session[i] = other._session[index];
+        _user[i] = other._user[index];
         for (var column = 0; column < TextColumns; column++)
         {
             var length = other._textLength[column][index];
@@ -131,6 +136,7 @@ internal sealed unsafe class RowBatch
         Copy(_priceCents, DuckDbVectors.ColumnOf(chunk, 6), from, rows);
         Copy(_sourceLine, DuckDbVectors.ColumnOf(chunk, 9), from, rows);
         Copy(_session, DuckDbVectors.ColumnOf(chunk, 10), from, rows);
+        Copy(_user, DuckDbVectors.ColumnOf(chunk, 11), from, rows);
     }
 
     private void AddText(int column, int row, string? value)

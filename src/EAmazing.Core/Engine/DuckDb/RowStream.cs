@@ -129,14 +129,14 @@ internal sealed class RowStream : IDisposable
     /// Hands one row to the engine, and to <paramref name="alsoTo"/> (a silver digit's stream) when given, from the
     /// text encoded here; waits while every batch waits for the engine. One writing thread.
     /// </summary>
-    public void Add(in BronzeRow row, int session, RowStream? alsoTo = null)
+    public void Add(in BronzeRow row, int session, int userNumber, RowStream? alsoTo = null)
     {
         if (_givenUp || (_filling ?? NextBatch()) is not { } batch)
         {
             return;
         }
 
-        batch.Add(row, session);
+        batch.Add(row, session, userNumber);
         alsoTo?.AddCopyOf(batch, batch.Count - 1);
         Filled(batch);
     }

@@ -6,21 +6,21 @@
 WITH events AS NOT MATERIALIZED ({events}),
 -- the session's first cart event (ties in time broken by source position), found in one aggregation of the cart
 -- events (was: their first time per session, a join back to the cart events and a window to pick one; month scale
--- 18.4-18.7 -> 17.0-17.9 s for this table, same rows); within the month a session is its user's session number, as
--- silver stores them (the key string is built once per point)
+-- 18.4-18.7 -> 17.0-17.9 s for this table, same rows); within the month a session is its user's session number and the
+-- user their number in the month, as silver stores them (the key string is built once per point)
 first_carts AS (
-    SELECT user_id, session_number,
+    SELECT any_value(user_id) AS user_id, user_number, session_number,
            arg_min({'event_time': event_time, 'product_id': product_id, 'category_id': category_id, 'price': price},
                    (event_time, source_file, source_line)) AS first_cart
     FROM events
     -- a session lies in one month (its key carries it): the month's files hold every session whose first cart can
     -- be a point, whole, so earlier months are not read for this
     WHERE event_type = 'cart' AND event_time >= {from} AND event_time < {to}
-    GROUP BY user_id, session_number
+    GROUP BY user_number, session_number
 ),
 points AS (
     SELECT strftime(first_cart.event_time, '%Y-%m') || '/' || user_id || '-' || CAST(session_number AS VARCHAR) AS session_key,
-           session_number, date_trunc('month', first_cart.event_time) AS session_month, user_id,
+           user_number, session_number, date_trunc('month', first_cart.event_time) AS session_month, user_id,
            first_cart.event_time AS as_of_time, first_cart.product_id, first_cart.category_id, first_cart.price,
            CAST(first_cart.event_time AS DATE) AS as_of_day
     FROM first_carts
@@ -43,7 +43,7 @@ in_session AS (
         max(CASE WHEN e.event_time >= p.as_of_time AND e.event_type = 'purchase' THEN 1 ELSE 0 END) = 1 AS label_purchase
     FROM points p
     -- the session's events: its user's session number within its month (the key's parts, without building a key per event)
-    JOIN events e ON e.user_id = p.user_id AND e.session_number = p.session_number AND date_trunc('month', e.event_time) = p.session_month
+    JOIN events e ON e.user_number = p.user_number AND e.session_number = p.session_number AND date_trunc('month', e.event_time) = p.session_month
         AND e.event_time >= {from} AND e.event_time < {to} -- the points' sessions lie in the month: read only its files
     GROUP BY p.session_key
 ),

@@ -3,8 +3,8 @@
 -- (consecutive repeats of one item collapsed); cooccurrence_sessions: sessions holding both items (sessions
 -- with 2 to {max_session_items} distinct items). as_of_time = the end of the month: a recommender may use a
 -- month's row only for requests after that month. No label column.
--- One month's events only, where a user's session number alone names a session (grouped on the user and the number as
--- silver stores them, not on the session id text the view builds per event). A session's events are in silver's own order,
+-- One month's events only, where a user's session number alone names a session and the user's number in the month the
+-- user: grouped on the two numbers as silver stores them, not on the pseudonym and the session id text the view builds. A session's events are in silver's own order,
 -- their position in its silver file (see session_prefixes.sql; month scale: 38.0-38.8 -> 34.1-35.2 s, same rows). Silver never holds a NULL product, so
 -- "the next different item after a run of one item" is simply the event whose previous event holds another
 -- item: one window, no second pass over the collapsed runs. Co-occurring pairs are counted once per unordered
@@ -13,12 +13,12 @@
 -- was about 8 s of a month-scale build (45.4 -> 37.6 s for this statement alone).
 WITH events AS NOT MATERIALIZED ({events}),
 month_events AS NOT MATERIALIZED (
-    SELECT user_id, session_number, product_id, event_time, file_row_number
+    SELECT user_number, session_number, product_id, event_time, file_row_number
     FROM events
     WHERE event_time >= {from} AND event_time < {to}
 ),
 steps AS (
-    SELECT lag(product_id) OVER (PARTITION BY user_id, session_number ORDER BY file_row_number) AS product_id,
+    SELECT lag(product_id) OVER (PARTITION BY user_number, session_number ORDER BY file_row_number) AS product_id,
            product_id AS next_product
     FROM month_events
 ),
@@ -29,17 +29,17 @@ successors AS (
     GROUP BY product_id, next_product
 ),
 session_items AS (
-    SELECT user_id, session_number, product_id FROM month_events GROUP BY user_id, session_number, product_id
+    SELECT user_number, session_number, product_id FROM month_events GROUP BY user_number, session_number, product_id
 ),
 pair_items AS (
-    SELECT user_id, session_number, product_id
+    SELECT user_number, session_number, product_id
     FROM session_items
-    QUALIFY count(*) OVER (PARTITION BY user_id, session_number) BETWEEN 2 AND {max_session_items}
+    QUALIFY count(*) OVER (PARTITION BY user_number, session_number) BETWEEN 2 AND {max_session_items}
 ),
 half_pairs AS (
     SELECT a.product_id, b.product_id AS other_product_id, count(*) AS cooccurrence_sessions
     FROM pair_items a
-    JOIN pair_items b ON a.user_id = b.user_id AND a.session_number = b.session_number AND a.product_id < b.product_id
+    JOIN pair_items b ON a.user_number = b.user_number AND a.session_number = b.session_number AND a.product_id < b.product_id
     GROUP BY a.product_id, b.product_id
 ),
 pairs AS (

@@ -12,7 +12,7 @@ item_days AS (
            count(CASE WHEN event_type = 'view' THEN 1 END) AS views,
            count(CASE WHEN event_type = 'cart' THEN 1 END) AS carts,
            count(CASE WHEN event_type = 'purchase' THEN 1 END) AS purchases,
-           count(DISTINCT user_id) AS users,
+           count(DISTINCT user_number) AS users, -- one day lies in one month, where a user is their number
            sum(price) AS price_sum
     FROM events
     WHERE event_time >= {from} - INTERVAL '{item_window_days} days'

@@ -9,8 +9,8 @@
 -- count (for the label only) comes from the same window.
 -- A session lies in one silver file (one user bucket), so the window runs file by file (FeatureSql.PerFile; its
 -- named window is numbered per file): a month at once held every event of the month in the window (6.3 GB).
--- One month's events only, where a user's session number alone names a session (partitioned on the user and the
--- number as silver stores them, not on the session id text the view builds per event). A session's events are taken
+-- One month's events only, where a user's session number alone names a session (partitioned on the user's number in
+-- the month and the session number as silver stores them, integers, not on the pseudonym or the session id text). A session's events are taken
 -- in silver's own order, their position in the silver file (file_row_number): every way silver is written (streamed, merged, rebuilt, erased, re-keyed) keeps a file in time
 -- order, then source file and line, the order its sessions were numbered in. One integer sort key instead of three
 -- (month scale: 31.4-31.7 -> 28.8-29.6 s for this table, same rows).
@@ -26,8 +26,8 @@ WITH prefixes AS (
         FROM {file_events}
         -- the leakage audit's recomputation wants the prefixes ending at one as-of time only (GoldQuery.AsOfOnly):
         -- the sessions with an event then, whole, so their positions and lags are the same
-        WHERE {only_as_of} IS NULL OR (user_id, session_number) IN (SELECT (user_id, session_number) FROM {file_events} WHERE event_time = {only_as_of})
-        WINDOW in_session_{file} AS (PARTITION BY user_id, session_number ORDER BY file_row_number)
+        WHERE {only_as_of} IS NULL OR (user_number, session_number) IN (SELECT (user_number, session_number) FROM {file_events} WHERE event_time = {only_as_of})
+        WINDOW in_session_{file} AS (PARTITION BY user_number, session_number ORDER BY file_row_number)
     ) AS ordered
     WHERE position <= {prefix_lengths} AND event_time >= {from} AND event_time < {to}
         AND ({only_as_of} IS NULL OR event_time = {only_as_of})

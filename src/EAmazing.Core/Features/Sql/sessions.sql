@@ -3,9 +3,9 @@
 -- further event joins the session, so only then is the row complete. No label column:
 -- has_cart / has_purchase describe the session itself and are outcomes, not features, for any
 -- model that predicts inside a session (the cart prediction points and session prefixes are for that).
--- One month's events only, where a user's session number alone names a session: grouping on the user and the number as
--- silver stores them rather than on a session key saves building a key string per event; the key is made once per
--- session at the end.
+-- One month's events only, where a user's session number alone names a session: grouping on the user's number in the
+-- month and the session number as silver stores them (integers) rather than on a session key or the pseudonym saves
+-- building a key string per event and hashing the pseudonym; the key is made once per session at the end.
 -- A session lies in one silver file (one user bucket), so sessions are aggregated file by file (FeatureSql.PerFile):
 -- one month at once kept 8M sessions' distinct-count states in memory and spilled (94 s vs 29 s at month scale).
 -- Rows are written in no particular order (consumers select by key and time): the final sort of the month's 8.4M
@@ -13,7 +13,7 @@
 WITH by_session AS (
 --<per silver file>
     SELECT
-        user_id,
+        any_value(user_id) AS user_id, -- one user per number in the month
         session_number,
         min(event_time) AS session_start,
         max(event_time) AS session_end,
@@ -33,8 +33,8 @@ WITH by_session AS (
     -- the leakage audit's recomputation wants the sessions known complete at one as-of time only (GoldQuery.AsOfOnly):
     -- the sessions with an event one gap before it, whole
     WHERE {only_as_of} IS NULL
-        OR (user_id, session_number) IN (SELECT (user_id, session_number) FROM {file_events} WHERE event_time = {only_as_of} - INTERVAL '{session_gap_seconds} seconds')
-    GROUP BY user_id, session_number
+        OR (user_number, session_number) IN (SELECT (user_number, session_number) FROM {file_events} WHERE event_time = {only_as_of} - INTERVAL '{session_gap_seconds} seconds')
+    GROUP BY user_number, session_number
     HAVING min(event_time) >= {from} AND min(event_time) < {to}
         AND ({only_as_of} IS NULL OR max(event_time) = {only_as_of} - INTERVAL '{session_gap_seconds} seconds')
 --</per silver file>

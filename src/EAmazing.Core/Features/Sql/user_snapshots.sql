@@ -15,15 +15,16 @@ snapshots AS (
     WHERE snapshot_time >= {from} AND snapshot_time < {to}
 ),
 -- a session is its user's session number within one month (silver numbers sessions per user and month): grouped on
--- those parts as stored, not on a session key string built for every event
+-- those parts as stored (the user as their number in the month, an integer), not on a session key string built for
+-- every event
 -- sessions count only in the trailing windows, which start {history_days} days (30 if fewer: the 30-day sums) before
 -- the month's first day at the earliest: whole months from the one holding that day (a session lies in one month, so
 -- none is cut)
 session_starts AS (
     SELECT user_id, CAST(min(event_time) AS DATE) AS day, count(*) AS sessions
-    FROM (SELECT user_id, min(event_time) AS event_time FROM events
+    FROM (SELECT any_value(user_id) AS user_id, min(event_time) AS event_time FROM events
           WHERE event_time >= date_trunc('month', {from} - to_days(greatest({history_days}, 30)))
-          GROUP BY user_id, session_number, date_trunc('month', event_time)) AS s
+          GROUP BY user_number, session_number, date_trunc('month', event_time)) AS s
     GROUP BY user_id, CAST(event_time AS DATE)
 ),
 -- a user's days from the earliest window start on (every snapshot's trailing windows and label window lie there),

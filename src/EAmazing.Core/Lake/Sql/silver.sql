@@ -4,6 +4,7 @@
 -- {gap_seconds} seconds starts a new session. The source session is kept as source_session. A session is stored as
 -- its number within the user's month (session_number), not as text repeating the user's pseudonym: the views and
 -- gold name it user_id || '-' || session_number (silver_view.sql), so the 32-character pseudonym is not stored twice.
+-- user_number is the user's number in the month, from silver_users (silver_users.sql, made for the month first).
 COPY (
     WITH ranked AS (
         SELECT *,
@@ -34,10 +35,11 @@ COPY (
         FROM gaps
     )
     SELECT
-        event_time, event_type, product_id, category_id, category_code, brand, price, user_id,
+        event_time, event_type, product_id, category_id, category_code, brand, price, user_id, u.user_number,
         user_session AS source_session,
         CAST(session_number AS INTEGER) AS session_number,
         source_file, source_line, key_id
     FROM numbered
+    JOIN silver_users u USING (user_id)
     ORDER BY event_time, user_id, source_file, source_line
 ) TO '{target}' ({layer_parquet})

@@ -14,10 +14,11 @@ SELECT
     user_id,        -- pseudonym
     user_session,   -- pseudonym; null when the source field was empty
     source_line,
-    session_number  -- silver session of the user in the month, 0 for a duplicate (only when the file is time-ordered)
+    session_number, -- silver session of the user in the month, 0 for a duplicate (only when the file is time-ordered)
+    user_number     -- silver number of the user in the month (SilverSessions), with the session
 FROM read_csv({sources}, header = false, delim = ',', quote = '"', escape = '"', auto_detect = false,
     columns = {
         'event_second': 'BIGINT', 'event_type': 'UTINYINT', 'product_id': 'BIGINT', 'category_id': 'BIGINT',
         'category_code': 'VARCHAR', 'brand': 'VARCHAR', 'price_cents': 'BIGINT', 'user_id': 'VARCHAR',
         'user_session': 'VARCHAR', 'source_line': 'BIGINT',
-        'session_number': 'INTEGER'})
+        'session_number': 'INTEGER', 'user_number': 'INTEGER'})

@@ -9,7 +9,8 @@ public static class ProcessingPurposes
     public const string EventRetention =
         "event rows in bronze, silver, quarantine and gold: the last EAmazing:Privacy:RetentionMonths whole months (eamazing gdpr retention apply)";
 
-    public static readonly IReadOnlyList<string> SilverEvent = ["event_time", "event_type", "product_id", "category_id", "price", "user_id", "session_id"];
+    // user_number: the user as their number in the month, which the gold tables group a month's events on.
+    public static readonly IReadOnlyList<string> SilverEvent = ["event_time", "event_type", "product_id", "category_id", "price", "user_id", "user_number", "session_id"];
 
     public static readonly ProcessingPurpose Analytics = new(
         "analytics",

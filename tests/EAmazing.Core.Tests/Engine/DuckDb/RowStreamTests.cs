@@ -88,7 +88,7 @@ public sealed class RowStreamTests : IDisposable
             stream.Check(time);
             _line++;
             var session = _line % 3 == 2 ? null : "short";
-            stream.Add(new BronzeRow(time, EventType.View, 1, 2, null, new string('b', 100), 125, new string('a', 32), session, _line, 0), 1);
+            stream.Add(new BronzeRow(time, EventType.View, 1, 2, null, new string('b', 100), 125, new string('a', 32), session, _line, 0), 1, 1);
         }
     }
 
