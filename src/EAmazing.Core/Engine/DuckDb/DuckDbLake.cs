@@ -326,7 +326,7 @@ public sealed partial class DuckDbLake : ILakeEngine
         }
 
         Execute(_scratch, LakeSql.Render("silver",
-            ("sources", LakeSql.List(bronzeFiles)),
+            ("sources", sources),
             ("user_from", bucket.From),
             ("user_to", bucket.To),
             ("target", LakeSql.Literal(target)),
