@@ -9,11 +9,12 @@
 -- count (for the label only) comes from the same window.
 -- A session lies in one silver file (one user bucket), so the window runs file by file (FeatureSql.PerFile; its
 -- named window is numbered per file): a month at once held every event of the month in the window (6.3 GB).
--- One month's events only, where a user's session number alone names a session (partitioned on the user's number in
--- the month and the session number as silver stores them, integers, not on the pseudonym or the session id text). A session's events are taken
--- in silver's own order, their position in the silver file (file_row_number): every way silver is written (streamed, merged, rebuilt, erased, re-keyed) keeps a file in time
--- order, then source file and line, the order its sessions were numbered in. One integer sort key instead of three
--- (month scale: 31.4-31.7 -> 28.8-29.6 s for this table, same rows).
+-- One month's events only, where a user's session number alone names a session (partitioned on the user's number in the
+-- month and the session number as silver stores them, integers, not on the pseudonym or the session id text). A
+-- session's events are taken in silver's own order, their position in the silver file (file_row_number): every way
+-- silver is written (streamed, merged, rebuilt, erased, re-keyed) keeps a file in time order, then source file and
+-- line, the order its sessions were numbered in. One integer sort key instead of three (month scale: 31.4-31.7 ->
+-- 28.8-29.6 s for this table, same rows).
 -- Rows are written in no particular order: consumers select by time and session.
 WITH prefixes AS (
 --<per silver file>
