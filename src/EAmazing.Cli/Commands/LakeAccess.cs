@@ -42,7 +42,7 @@ public static class LakeAccess
             // Once per lake written before silver stored session numbers: every command then reads the current format.
             if (SilverFormatUpgrade.Run(lake) is { Count: > 0 } months)
             {
-                Console.Error.WriteLine($"note: silver of {string.Join(", ", months)} converted to the current format (session numbers, not session id text); the next features build rebuilds the gold built from it");
+                Console.Error.WriteLine($"note: silver of {string.Join(", ", months)} converted to the current format (session and user numbers); the next features build rebuilds the gold built from it");
             }
 
             return true;
