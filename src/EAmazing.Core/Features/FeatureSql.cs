@@ -18,28 +18,29 @@ public static class FeatureSql
     public const string PerFileEnd = "--</per silver file>";
 
     /// <summary>
-    /// Repeats the SQL between <see cref="PerFileStart"/> and <see cref="PerFileEnd"/> once per silver file, joined by
-    /// UNION ALL, with <c>{file_events}</c> the events of that file alone and <c>{file}</c> its number (named windows
-    /// must differ between the copies). A month's silver files are disjoint user buckets (a user's events of a month
-    /// all lie in one file), so per-user and per-session work of one month can run file by file: each aggregation or
-    /// window then holds one bucket, not the month (which spilled at month scale). Without files, the block runs once
-    /// over <paramref name="allEvents"/>. SQL without the markers is returned as it is.
+    /// Repeats each block of SQL between <see cref="PerFileStart"/> and <see cref="PerFileEnd"/> once per silver file,
+    /// joined by UNION ALL, with <c>{file_events}</c> the events of that file alone and <c>{file}</c> its number (named
+    /// windows must differ between the copies). A month's silver files are disjoint user buckets (a user's events of a
+    /// month all lie in one file), so per-user and per-session work of one month can run file by file: each aggregation
+    /// or window then holds one bucket, not the month (which spilled at month scale), and a count of distinct users or
+    /// sessions is the sum of the files' counts. Without files, each block runs once over <paramref name="allEvents"/>.
+    /// SQL without the markers is returned as it is.
     /// </summary>
     public static string PerFile(string sql, IReadOnlyList<string> fileEvents, string allEvents)
     {
+        var sources = fileEvents.Count == 0 ? [allEvents] : fileEvents;
         var start = sql.IndexOf(PerFileStart, StringComparison.Ordinal);
-        var end = sql.IndexOf(PerFileEnd, StringComparison.Ordinal);
-        if (start < 0 || end < start)
+        while (start >= 0 && sql.IndexOf(PerFileEnd, start, StringComparison.Ordinal) is var end && end > start)
         {
-            return sql;
+            var block = sql[(start + PerFileStart.Length)..end];
+            var copies = string.Join("    UNION ALL\n", sources.Select((events, i) => block
+                .Replace("{file_events}", events, StringComparison.Ordinal)
+                .Replace("{file}", i.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)));
+            sql = sql[..start] + copies + sql[(end + PerFileEnd.Length)..];
+            start = sql.IndexOf(PerFileStart, start + copies.Length, StringComparison.Ordinal);
         }
 
-        var block = sql[(start + PerFileStart.Length)..end];
-        var sources = fileEvents.Count == 0 ? [allEvents] : fileEvents;
-        var copies = sources.Select((events, i) => block
-            .Replace("{file_events}", events, StringComparison.Ordinal)
-            .Replace("{file}", i.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
-        return sql[..start] + string.Join("    UNION ALL\n", copies) + sql[(end + PerFileEnd.Length)..];
+        return sql;
     }
 
     /// <summary>The session_prefixes placeholders for prefixes of up to <paramref name="lags"/> + 1 events over <paramref name="window"/>.</summary>
