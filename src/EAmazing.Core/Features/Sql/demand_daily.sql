@@ -5,8 +5,8 @@
 -- column: a forecaster's target is a later day's row of this table.
 -- Per silver file, then summed: a month's silver files are disjoint user buckets (FeatureSql.PerFile), so a user or a
 -- session lies in one file and the month's distinct users and sessions of a day and category are the sum of the files'
--- counts. Each file's distinct counts hash one bucket's users, not the month's (month scale: 23.8-24.3 -> 16.8-17.6 s
--- for this statement in a DuckDB harness, same rows). Within a month a user is their number (user_number), and one
+-- counts. Each file's distinct counts hash one bucket's users, not the month's (month scale: 19.5 -> 11.2 s for this
+-- table in bench features, same rows). Within a month a user is their number (user_number), and one
 -- user's session number names a session, so sessions are counted as (user, number) pairs as silver stores them.
 -- Revenue is summed as the prices' exact decimals and made a DOUBLE once, so the files' sums add up to the same value.
 WITH by_file AS (
