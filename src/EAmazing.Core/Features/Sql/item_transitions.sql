@@ -14,7 +14,7 @@
 -- A session lies in one silver file (one user bucket), so the window, each session's distinct items and the pairs
 -- within a session run file by file (FeatureSql.PerFile), and only the pairs' counts over the month: each file's
 -- grouping and join hold one bucket's sessions, not the month's (month scale, DuckDB harness: 60.4 + 16.5 -> 50.8 +
--- 12.1 s CPU for this statement, same rows).
+-- 12.1 s CPU for this statement, same rows; the CLI's wall time within the spread of five alternating pairs).
 -- Rows are written in no particular order: consumers select by item, and the final sort of the month's ~49M pairs
 -- was about 8 s of a month-scale build (45.4 -> 37.6 s for this statement alone).
 WITH steps AS (
