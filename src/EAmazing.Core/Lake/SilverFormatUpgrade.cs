@@ -46,17 +46,21 @@ public static class SilverFormatUpgrade
         var session = HasColumn(lake, files[0], "session_number")
             ? "session_number"
             : "CAST(substr(session_id, length(user_id) + 2) AS INTEGER) AS session_number";
-        return [.. month.Select(partition => Convert(lake, partition, session))];
+        // Silver's columns in their order, as the layer's one definition (Sql/silver_empty.sql) lists them.
+        var columns = lake.Compute($"SELECT column_name FROM (DESCRIBE {LakeSql.Load("silver_empty")})").Rows
+            .Select(r => (string)r[0]!)
+            .Select(c => c switch { "user_number" => "u.user_number", "session_number" => session, _ => c });
+        var select = string.Join(", ", columns);
+        return [.. month.Select(partition => Convert(lake, partition, select))];
     }
 
-    private static LakePartition Convert(IGoldEngine lake, LakePartition partition, string session)
+    private static LakePartition Convert(IGoldEngine lake, LakePartition partition, string select)
     {
         var source = lake.Layout.Full(partition.Path);
         var temporary = lake.Layout.Temporary(partition.Path);
         Directory.CreateDirectory(Path.GetDirectoryName(temporary)!);
         lake.Compute($"""
-            COPY (SELECT event_time, event_type, product_id, category_id, category_code, brand, price, user_id, u.user_number,
-                         source_session, {session}, source_file, source_line, key_id
+            COPY (SELECT {select}
                   FROM {LakeSql.ReadParquet(source, "file_row_number = true")}
                   JOIN upgrade_users u USING (user_id)
                   ORDER BY file_row_number)
