@@ -2,11 +2,12 @@ namespace EAmazing.Lake;
 
 /// <summary>
 /// Converts silver files written in an earlier format to the current one, which the silver view and the gold SQL read.
-/// Two earlier formats exist: files that held a session as text, <c>session_id</c>
+/// Three earlier formats exist: files that held a session as text, <c>session_id</c>
 /// (<c>&lt;user pseudonym&gt;-&lt;n&gt;</c>), where files now hold <c>session_number</c> (n, taken from the file's own
-/// session id, so sessions stay exactly as they were cut, whatever session gap made them); and files without
+/// session id, so sessions stay exactly as they were cut, whatever session gap made them); files without
 /// <c>user_number</c>, the user's number in the month (computed over the month's files as ingest numbers them:
-/// <c>Sql/silver_users.sql</c>). Each file is rewritten row for row in its order; all of them in one commit, so the
+/// <c>Sql/silver_users.sql</c>); and files holding <c>source_session</c>, the source session's pseudonym, which silver
+/// no longer keeps (bronze holds it). Each file is rewritten row for row in its order; all of them in one commit, so the
 /// lake never mixes formats. Nothing else changes: bronze, quarantine and the suppression list are not touched. Gold
 /// built from the old files is rebuilt by the next <c>features build</c> (its inputs changed).
 /// </summary>
@@ -32,8 +33,12 @@ public static class SilverFormatUpgrade
         return [.. old.Select(month => month.Key).Order(StringComparer.Ordinal)];
     }
 
-    /// <summary>Whether a silver file is in the current format (it stores user numbers, the latest column added).</summary>
-    public static bool IsCurrent(ILakeEngine lake, string file) => HasColumn(lake, file, "user_number");
+    /// <summary>
+    /// Whether a silver file is in the current format: it stores user numbers (the latest column added) and no source
+    /// session (the latest column dropped).
+    /// </summary>
+    public static bool IsCurrent(ILakeEngine lake, string file) =>
+        HasColumn(lake, file, "user_number") && !HasColumn(lake, file, "source_session");
 
     private static bool HasColumn(ILakeEngine lake, string file, string column) =>
         lake.Query($"SELECT count(*) FROM parquet_schema('{LakeSql.Literal(file)}') WHERE name = '{column}'").Rows[0][0] is not 0L;
@@ -41,20 +46,27 @@ public static class SilverFormatUpgrade
     private static List<LakePartition> ConvertMonth(IGoldEngine lake, IReadOnlyList<LakePartition> month)
     {
         var files = month.Select(p => lake.Layout.Full(p.Path)).ToList();
-        lake.Compute(LakeSql.Render("silver_users", ("table", "upgrade_users"), ("sources", LakeSql.List(files))));
+        var numbered = HasColumn(lake, files[0], "user_number");
+        if (!numbered)
+        {
+            lake.Compute(LakeSql.Render("silver_users", ("table", "upgrade_users"), ("sources", LakeSql.List(files))));
+        }
+
         // The session number is the id's text after the pseudonym (32 hex digits and a hyphen).
         var session = HasColumn(lake, files[0], "session_number")
             ? "session_number"
             : "CAST(substr(session_id, length(user_id) + 2) AS INTEGER) AS session_number";
-        // Silver's columns in their order, as the layer's one definition (Sql/silver_empty.sql) lists them.
+        // Silver's columns in their order, as the layer's one definition (Sql/silver_empty.sql) lists them: a column it
+        // no longer lists is left out.
         var columns = lake.Compute($"SELECT column_name FROM (DESCRIBE {LakeSql.Load("silver_empty")})").Rows
             .Select(r => (string)r[0]!)
-            .Select(c => c switch { "user_number" => "u.user_number", "session_number" => session, _ => c });
+            .Select(c => c switch { "user_number" when !numbered => "u.user_number", "session_number" => session, _ => c });
         var select = string.Join(", ", columns);
-        return [.. month.Select(partition => Convert(lake, partition, select))];
+        var join = numbered ? "" : "JOIN upgrade_users u USING (user_id)";
+        return [.. month.Select(partition => Convert(lake, partition, select, join))];
     }
 
-    private static LakePartition Convert(IGoldEngine lake, LakePartition partition, string select)
+    private static LakePartition Convert(IGoldEngine lake, LakePartition partition, string select, string join)
     {
         var source = lake.Layout.Full(partition.Path);
         var temporary = lake.Layout.Temporary(partition.Path);
@@ -62,7 +74,7 @@ public static class SilverFormatUpgrade
         lake.Compute($"""
             COPY (SELECT {select}
                   FROM {LakeSql.ReadParquet(source, "file_row_number = true")}
-                  JOIN upgrade_users u USING (user_id)
+                  {join}
                   ORDER BY file_row_number)
             TO '{LakeSql.Literal(temporary)}' ({LakeSql.LayerParquet})
             """);

@@ -57,7 +57,7 @@ public sealed class FileFormatTests
         Assert.Equal(new RowAccounting(1, 1, 0, 0), outcome.File.Rows);
         Assert.Equal(1, outcome.File.EmptySessions);
         Assert.Equal(1, lake.Count("SELECT count(*) FROM bronze WHERE user_session IS NULL"));
-        Assert.Equal(1, lake.Count("SELECT count(*) FROM silver WHERE session_id IS NOT NULL AND source_session IS NULL"));
+        Assert.Equal(1, lake.Count("SELECT count(*) FROM silver s JOIN bronze b USING (source_file, source_line) WHERE s.session_id IS NOT NULL AND b.user_session IS NULL"));
     }
 
     [Fact]

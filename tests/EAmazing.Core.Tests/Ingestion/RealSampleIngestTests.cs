@@ -66,7 +66,7 @@ public sealed class RealSampleIngestTests
     }
 
     [Fact]
-    public void Silver_keeps_the_source_session_and_resessionises_per_user_with_a_30_minute_gap()
+    public void Silver_resessionises_per_user_with_a_30_minute_gap_and_leads_to_the_source_session_through_bronze()
     {
         using var lake = new TestLake();
         lake.Ingest(Rows.RealSample);
@@ -77,7 +77,12 @@ public sealed class RealSampleIngestTests
                 SELECT event_time - lag(event_time) OVER (PARTITION BY session_id ORDER BY event_time) AS gap FROM silver)
             WHERE gap > INTERVAL '30 minutes'
             """));
-        Assert.Equal(0, lake.Count("SELECT count(*) FROM silver WHERE source_session IS NULL"));
+        // Silver keeps no session pseudonym as received: each row's bronze row (same file and line) holds it.
+        Assert.Equal(0, lake.Count("SELECT count(*) FROM information_schema.columns WHERE table_name = 'silver' AND column_name = 'source_session'"));
+        Assert.Equal(0, lake.Count("""
+            SELECT count(*) FROM silver s LEFT JOIN bronze b USING (source_file, source_line)
+            WHERE b.user_session IS NULL OR b.user_id <> s.user_id OR b.event_time <> s.event_time
+            """));
         Assert.True(lake.Count("SELECT count(DISTINCT session_id) FROM silver") > 4_000);
     }
 

@@ -5,13 +5,16 @@ namespace EAmazing.Core.Tests.Lake;
 
 public class SilverFormatUpgradeTests
 {
-    // The earlier formats: the session id as text and no user number; the session number and no user number.
+    // The earlier formats: the session id as text and no user number; the session number and no user number; the user
+    // number and the source session's pseudonym.
     private const string SessionIdsAsText = "user_id, source_session, user_id || '-' || CAST(session_number AS VARCHAR) AS session_id";
     private const string NoUserNumbers = "user_id, source_session, session_number";
+    private const string WithSourceSessions = "user_id, user_number, source_session, session_number";
 
     [Theory]
     [InlineData(SessionIdsAsText)]
     [InlineData(NoUserNumbers)]
+    [InlineData(WithSourceSessions)]
     public void A_lake_whose_silver_is_in_an_earlier_format_opens_and_is_converted_once_to_the_same_rows_in_the_same_order(string earlierColumns)
     {
         using var lake = new TestLake(new EAmazing.Ingestion.IngestOptions
@@ -32,13 +35,17 @@ public class SilverFormatUpgradeTests
         lake.Query($"COPY (SELECT * FROM silver) TO '{lake.Input("view.parquet")}' (FORMAT parquet)");
         lake.Query($"COPY ({Positions(lake)}) TO '{lake.Input("files.parquet")}' (FORMAT parquet)");
 
-        // Each file rewritten as silver was written before.
+        // Each file rewritten as silver was written before, the source session taken from the row's bronze row.
+        var bronze = LakeSql.ReadParquet(lake.Engine.Partitions().Where(p => p.Layer == LakeLayer.Bronze).Select(p => lake.Engine.Layout.Full(p.Path)));
         foreach (var path in Files(lake))
         {
             var earlier = path + ".earlier";
             lake.Engine.Compute($"""
                 COPY (SELECT event_time, event_type, product_id, category_id, category_code, brand, price, {earlierColumns}, source_file, source_line, key_id
-                      FROM {LakeSql.ReadParquet(path, "file_row_number = true")} ORDER BY file_row_number)
+                      FROM (SELECT s.*, b.user_session AS source_session
+                            FROM {LakeSql.ReadParquet(path, "file_row_number = true")} AS s
+                            LEFT JOIN {bronze} AS b ON b.source_file = s.source_file AND b.source_line = s.source_line)
+                      ORDER BY file_row_number)
                 TO '{earlier}' ({LakeSql.LayerParquet})
                 """);
             File.Move(earlier, path, overwrite: true);

@@ -6,8 +6,9 @@ namespace EAmazing.BusinessModels.Churn;
 
 /// <summary>
 /// Each user's sessions as the lake shows them, for the observable oracle: per source session (the shop's own session
-/// id, kept in silver beside the re-sessionised one), its first event, its first cart and its first purchase, read from
-/// silver before the latest as-of time; <see cref="Before"/> cuts one user's list at its row's as-of time.
+/// id, kept in bronze; silver re-sessionises), its first event, its first cart and its first purchase, read from
+/// bronze before the latest as-of time (bronze's exact duplicates change no first time; bronze and silver share their
+/// retention); <see cref="Before"/> cuts one user's list at its row's as-of time.
 /// </summary>
 public sealed class ObservedHistories
 {
@@ -29,9 +30,9 @@ public sealed class ObservedHistories
         var wanted = string.Join(", ", users.Order(StringComparer.Ordinal).Select(u => $"'{LakeSql.Literal(u)}'"));
         using var reader = lake.Open($"""
             SELECT user_id, min(event_time), min(CASE WHEN event_type = 'cart' THEN event_time END), min(CASE WHEN event_type = 'purchase' THEN event_time END)
-            FROM silver
+            FROM bronze
             WHERE event_time < {FeatureSql.Timestamp(before)} AND user_id IN ({wanted})
-            GROUP BY user_id, source_session
+            GROUP BY user_id, user_session
             """);
         var row = new object?[4];
         while (reader.Read(row))

@@ -13,7 +13,7 @@ namespace EAmazing.Governance.Access;
 /// <summary>
 /// The right of access: everything the platform holds on one person, in one JSON file a DPO can hand over. The
 /// subject (the id as requested, the key id, the subject digest), their events from silver (every column, in time
-/// order), their rows in quarantine and in each gold table, their predictions from the predictions log, the erasure
+/// order, with the session pseudonym as received from the event's bronze row), their rows in quarantine and in each gold table, their predictions from the predictions log, the erasure
 /// and audit entries about them, and a summary. Written to a temporary file beside the target, then renamed.
 /// </summary>
 public sealed class SubjectAccessExport(IGoldEngine lake, PseudonymKey key, TimeProvider? clock = null)
@@ -32,7 +32,7 @@ public sealed class SubjectAccessExport(IGoldEngine lake, PseudonymKey key, Time
     {
         var subject = ErasureSubject.Of(userId, new Pseudonymiser(key));
         var match = PersonColumn.Matches("user_id", [subject.Pseudonym]);
-        var events = FromLayer(LakeLayer.Silver, match, "event_time, source_file, source_line");
+        var events = SilverEvents(match);
         var quarantined = FromLayer(LakeLayer.Quarantine, match, "source_file, source_line");
         var gold = GoldRows(subject);
         var predictions = new PredictionLogEraser(lake.Layout.Root).Lines(subject.Pseudonym);
@@ -136,11 +136,38 @@ public sealed class SubjectAccessExport(IGoldEngine lake, PseudonymKey key, Time
 
     private QueryResult FromLayer(string layer, string match, string order)
     {
-        var files = lake.Partitions().Where(p => p.Layer == layer).Select(p => lake.Layout.Full(p.Path)).ToList();
+        var files = Files(layer);
         return files.Count == 0
             ? new QueryResult([], [])
             : lake.Compute($"SELECT * FROM {LakeSql.ReadParquet(files)} WHERE {match} ORDER BY {order}");
     }
+
+    /// <summary>
+    /// The person's silver events, each with its session pseudonym as received (source_session), which silver does not
+    /// keep: taken from the event's bronze row (same source file and line; bronze and silver share their retention).
+    /// </summary>
+    private QueryResult SilverEvents(string match)
+    {
+        var silver = Files(LakeLayer.Silver);
+        if (silver.Count == 0)
+        {
+            return new QueryResult([], []);
+        }
+
+        var bronze = Files(LakeLayer.Bronze);
+        var received = bronze.Count == 0
+            ? "SELECT NULL::VARCHAR AS source_file, NULL::BIGINT AS source_line, NULL::VARCHAR AS user_session WHERE false"
+            : $"SELECT source_file, source_line, user_session FROM {LakeSql.ReadParquet(bronze)} WHERE {match}";
+        return lake.Compute($"""
+            SELECT s.*, b.user_session AS source_session
+            FROM (SELECT * FROM {LakeSql.ReadParquet(silver)} WHERE {match}) AS s
+            LEFT JOIN ({received}) AS b ON b.source_file = s.source_file AND b.source_line = s.source_line
+            ORDER BY s.event_time, s.source_file, s.source_line
+            """);
+    }
+
+    private List<string> Files(string layer) =>
+        lake.Partitions().Where(p => p.Layer == layer).Select(p => lake.Layout.Full(p.Path)).ToList();
 
     /// <summary>Each gold table with per-person rows, months in order; tables never built are left out.</summary>
     private List<(string Table, QueryResult Rows)> GoldRows(ErasureSubject subject)

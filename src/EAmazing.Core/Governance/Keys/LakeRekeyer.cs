@@ -17,7 +17,7 @@ public sealed class LakeRekeyer(IGoldEngine lake, PseudonymMapping mapping, stri
     private static readonly (string Layer, string Column, string Map)[] Identified =
     [
         (LakeLayer.Bronze, "user_id", "user_map"), (LakeLayer.Bronze, "user_session", "session_map"),
-        (LakeLayer.Silver, "user_id", "user_map"), (LakeLayer.Silver, "source_session", "session_map"),
+        (LakeLayer.Silver, "user_id", "user_map"),
         (LakeLayer.Quarantine, "user_id", "user_map"), (LakeLayer.Quarantine, "user_session", "session_map"),
     ];
 
@@ -130,7 +130,7 @@ public sealed class LakeRekeyer(IGoldEngine lake, PseudonymMapping mapping, stri
 
     /// <summary>
     /// Silver: a bucket's users are those whose new pseudonym falls in it; a session is its number under its user, so
-    /// it follows the user. The month is read and joined to the maps once: with one bucket straight into its file; with
+    /// it follows the user (silver keeps no session pseudonym: the session map is bronze's and quarantine's only). The month is read and joined to the maps once: with one bucket straight into its file; with
     /// several, into one temporary file per first hex digit of the new pseudonym (DuckDB's PARTITION_BY), then each
     /// bucket sorts its digits' files into its own (reading every bucket from the month's files re-read and re-joined
     /// the month per bucket).
@@ -142,14 +142,12 @@ public sealed class LakeRekeyer(IGoldEngine lake, PseudonymMapping mapping, stri
         var select = SelectList(files[0], new Dictionary<string, string>
         {
             ["user_id"] = "u.new",
-            ["source_session"] = "s.new",
             ["key_id"] = $"'{toKeyId}'",
         });
         var rekeyed = $"""
             SELECT {select}, substr(u.new, 1, 1) AS rekey_digit
             FROM {LakeSql.ReadParquet(files)} AS b
             JOIN user_map u ON u.old = b.user_id
-            LEFT JOIN {SessionsOf(files, "source_session")} s ON s.old = b.source_session
             """;
         const string Order = "ORDER BY event_time, user_id, source_file, source_line";
         if (buckets.Count == 1)

@@ -1,9 +1,11 @@
 -- silver: Parquet files per month and user bucket, rebuilt from every bronze file of the month; this
 -- statement builds one bucket, the users whose pseudonym lies in ['{user_from}', '{user_to}').
 -- Exact duplicates removed (first copy kept); events re-sessionised per user: a gap longer than
--- {gap_seconds} seconds starts a new session. The source session is kept as source_session. A session is stored as
--- its number within the user's month (session_number), not as text repeating the user's pseudonym: the views and
--- gold name it user_id || '-' || session_number (silver_view.sql), so the 32-character pseudonym is not stored twice.
+-- {gap_seconds} seconds starts a new session. The source session's pseudonym is not kept: bronze holds it, and a
+-- silver row leads to its bronze row by source_file and source_line (it was a quarter of a month's silver bytes).
+-- A session is stored as its number within the user's month (session_number), not as text repeating the user's
+-- pseudonym: the views and gold name it user_id || '-' || session_number (silver_view.sql), so the 32-character
+-- pseudonym is not stored twice.
 -- user_number is the user's number in the month, from silver_users (silver_users.sql, made for the month first).
 COPY (
     WITH ranked AS (
@@ -36,7 +38,6 @@ COPY (
     )
     SELECT
         event_time, event_type, product_id, category_id, category_code, brand, price, user_id, u.user_number,
-        user_session AS source_session,
         CAST(session_number AS INTEGER) AS session_number,
         source_file, source_line, key_id
     FROM numbered

@@ -14,7 +14,6 @@ COPY (
         CAST(CAST(price_cents AS DECIMAL(18, 0)) * 0.01 AS DECIMAL(12, 2)) AS price,
         user_id,
         user_number,
-        user_session AS source_session,
         session_number,
         '{file_id}' AS source_file,
         source_line,

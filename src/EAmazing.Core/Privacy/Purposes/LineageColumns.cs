@@ -11,7 +11,6 @@ public static class LineageColumns
         ["source_file"] = "id of the ingested file the row came from (row accounting, erasure and retention per file)",
         ["source_line"] = "line of that file (traces a row back to its source; quarantine reports)",
         ["key_id"] = "id of the pseudonym key that made the row's pseudonyms (key rotation; never the key)",
-        ["source_session"] = "the source row's session pseudonym, before re-sessionisation (traces a silver session back to bronze)",
     };
 
     public static bool Contains(string column) => All.ContainsKey(column);

@@ -11,7 +11,6 @@ public static class PersonalData
         ["user_id"] = "user pseudonym (HMAC of the raw user id)",
         ["user_number"] = "user's number in the month (silver): with the month, stands for the user pseudonym",
         ["user_session"] = "session pseudonym as received (bronze, quarantine)",
-        ["source_session"] = "session pseudonym as received (silver)",
         ["session_id"] = "re-sessionised session pseudonym (silver)",
         ["session_key"] = "session key derived from the session pseudonym (gold)",
     };

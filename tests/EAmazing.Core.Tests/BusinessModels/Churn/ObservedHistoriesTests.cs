@@ -14,7 +14,7 @@ public sealed class ObservedHistoriesTests
             lake.Ingest(file);
         }
 
-        var users = lake.Query("SELECT user_id FROM silver GROUP BY user_id ORDER BY count(DISTINCT source_session) DESC, user_id LIMIT 3").Rows.Select(r => (string)r[0]!).ToList();
+        var users = lake.Query("SELECT user_id FROM bronze GROUP BY user_id ORDER BY count(DISTINCT user_session) DESC, user_id LIMIT 3").Rows.Select(r => (string)r[0]!).ToList();
         var before = (DateTime)lake.Query("SELECT max(event_time) FROM silver").Rows[0][0]!;
         var epoch = new DateTime(2019, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
@@ -22,7 +22,7 @@ public sealed class ObservedHistoriesTests
 
         foreach (var user in users.Take(2))
         {
-            var expected = lake.Count($"SELECT count(DISTINCT source_session) FROM silver WHERE user_id = '{user}' AND event_time < TIMESTAMP '{before:yyyy-MM-dd HH:mm:ss.ffffff}'");
+            var expected = lake.Count($"SELECT count(DISTINCT user_session) FROM bronze WHERE user_id = '{user}' AND event_time < TIMESTAMP '{before:yyyy-MM-dd HH:mm:ss.ffffff}'");
             Assert.True(expected > 0);
             Assert.Equal(expected, histories.Before(user, before, epoch).Count);
         }
