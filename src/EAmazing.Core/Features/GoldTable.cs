@@ -1,3 +1,5 @@
+using EAmazing.Lake;
+
 namespace EAmazing.Features;
 
 /// <summary>
@@ -38,7 +40,32 @@ public sealed record GoldTable(
     /// </summary>
     public int WriterVersion { get; init; } = 1;
 
+    /// <summary>
+    /// Set when the table stores a session as its user's pseudonym and its number in the month (<c>session_number</c>)
+    /// and shows the session key <c>yyyy-MM/&lt;user&gt;-&lt;n&gt;</c> only when read (<see cref="Shown"/>): the column
+    /// whose month is the key's. Storing the key repeated the 32-character pseudonym beside <c>user_id</c> in every row.
+    /// </summary>
+    public string? SessionKeyMonthColumn { get; init; }
+
     public string ViewName => "gold_" + Name;
+
+    /// <summary>
+    /// The table's rows as its view shows them, read from <paramref name="relation"/> (its files, or its SQL's result):
+    /// with the session key made from the user and the session number where the table stores those. Files written
+    /// before the table stored the number hold the key itself, which is kept (read them with <see cref="ReadFiles"/>,
+    /// which unites files of either kind by column name), so a lake reads as before until its next build.
+    /// </summary>
+    public string Shown(string relation) => SessionKeyMonthColumn is not { } month
+        ? $"SELECT * FROM {relation}"
+        : $"""
+            SELECT coalesce(session_key, strftime({month}, '%Y-%m') || '/' || user_id || '-' || CAST(session_number AS VARCHAR)) AS session_key,
+                   * EXCLUDE (session_key, session_number)
+            FROM (SELECT * FROM {relation} UNION ALL BY NAME SELECT NULL::VARCHAR AS session_key, NULL::INTEGER AS session_number WHERE false)
+            """;
+
+    /// <summary><c>read_parquet</c> of the table's files (united by column name where a session key is made).</summary>
+    public string ReadFiles(IEnumerable<string> files) =>
+        LakeSql.ReadParquet(files, SessionKeyMonthColumn is null ? null : "union_by_name = true");
 
     public bool IsFeature(string column) =>
         column != AsOfColumn && !LabelColumns.Contains(column) && !IdColumns.Contains(column) && !KeyColumns.Contains(column);

@@ -5,7 +5,10 @@ public static class GoldTables
 {
     public static readonly GoldTable Sessions = new("sessions", MonthInputs.SameMonth,
         ["session_key"], [], ["user_id", "session_start", "session_end"],
-        "one row per re-sessionised session: span, event counts, distinct items, prices, hour, weekday, cart and purchase flags");
+        "one row per re-sessionised session: span, event counts, distinct items, prices, hour, weekday, cart and purchase flags")
+    {
+        SessionKeyMonthColumn = "session_start",
+    };
 
     public static readonly GoldTable CartPredictionPoints = new("cart_prediction_points", MonthInputs.HistoryToMonth,
         ["session_key"], ["label_purchase"], ["user_id", "product_id", "category_id"],
@@ -16,7 +19,10 @@ public static class GoldTables
 
     public static readonly GoldTable SessionPrefixes = new("session_prefixes", MonthInputs.SameMonth,
         ["session_key", "prefix_length"], ["label_purchase_later"], ["user_id", "last_event_type"],
-        "intent mid-session: one row per session after each of its first k events; label: a purchase after the prefix");
+        "intent mid-session: one row per session after each of its first k events; label: a purchase after the prefix")
+    {
+        SessionKeyMonthColumn = GoldTable.AsOfColumn,
+    };
 
     public static readonly GoldTable UserSnapshots = new("user_snapshots", MonthInputs.HistoryToNextMonth,
         ["user_id", "as_of_time"], ["label_churn"], ["top_category"],

@@ -38,8 +38,8 @@ public sealed class AsOfOnlyTests(GeneratedGoldLake world) : IClassFixture<Gener
             var only = whole with { AsOfOnly = true };
             var at = $"WHERE as_of_time = {FeatureSql.Timestamp(cutoff)}";
 
-            var expected = engine.Compute($"SELECT * FROM ({whole.Sql()}) AS t {at} ORDER BY {order}");
-            var actual = engine.Compute($"SELECT * FROM ({only.Sql()}) AS t ORDER BY {order}");
+            var expected = engine.Compute($"SELECT * FROM ({table.Shown($"({whole.Sql()})")}) AS t {at} ORDER BY {order}");
+            var actual = engine.Compute($"SELECT * FROM ({table.Shown($"({only.Sql()})")}) AS t ORDER BY {order}");
 
             Assert.NotEmpty(expected.Rows);
             Assert.Empty(GoldRowComparison.Differences(table, expected, actual));

@@ -33,7 +33,7 @@ public sealed class FutureInvarianceCheck(IGoldEngine engine, FeatureBuilder bui
             var expected = engine.Compute($"SELECT * FROM {built} {at}");
             // Only the rows at the cutoff are recomputed: the tables narrow to them where they are defined.
             var past = builder.QueryFor(table, month, silver, cutoff) with { AsOfOnly = true };
-            var recomputed = engine.Compute($"SELECT * FROM ({(users is null ? past.Sql() : past.Sql(users))}) AS past {at}");
+            var recomputed = engine.Compute($"SELECT * FROM ({table.Shown($"({(users is null ? past.Sql() : past.Sql(users))})")}) AS past {at}");
             // A built partition whose columns are not its SQL's (written by an older build) cannot be compared row by row.
             var schema = Schema(expected, recomputed, table);
             if (schema.Count > 0)

@@ -40,8 +40,10 @@ counted AS (
     FROM prefixes
 )
 SELECT
-    -- every row's event lies in the month being built, and a session in one month: the key's month is the build's
-    '{month}/' || user_id || '-' || CAST(session_number AS VARCHAR) AS session_key,
+    -- the session's number in its user's month: the view shows the session key, month/user-number, made from it and
+    -- the month of as_of_time (every row's event lies in the month being built); the stored key repeated the
+    -- pseudonym beside user_id in every row (GoldTable.Shown)
+    session_number,
     user_id,
     position AS prefix_length,
     event_time AS as_of_time,

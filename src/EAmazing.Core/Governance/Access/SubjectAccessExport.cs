@@ -181,7 +181,9 @@ public sealed class SubjectAccessExport(IGoldEngine lake, PseudonymKey key, Time
                 continue;
             }
 
-            var columns = lake.Compute($"DESCRIBE SELECT * FROM {LakeSql.ReadParquet(files[0])}").Rows
+            // The rows as the table's view shows them (a session key made from the user and the session number).
+            var shown = GoldTables.Find(group.Key) is { } known ? $"({known.Shown(known.ReadFiles(files))})" : LakeSql.ReadParquet(files);
+            var columns = lake.Compute($"DESCRIBE SELECT * FROM {shown}").Rows
                 .Select(r => (string)r[0]!).ToList();
             if (PersonColumn.For(columns) is not { } person)
             {
@@ -190,7 +192,7 @@ public sealed class SubjectAccessExport(IGoldEngine lake, PseudonymKey key, Time
 
             var order = GoldTables.Find(group.Key) is { } table ? string.Join(", ", table.KeyColumns.Where(columns.Contains).Prepend(columns.Contains(GoldTable.AsOfColumn) ? GoldTable.AsOfColumn : columns[0])) : columns[0];
             result.Add((group.Key, lake.Compute($"""
-                SELECT * FROM {LakeSql.ReadParquet(files)}
+                SELECT * FROM {shown}
                 WHERE {PersonColumn.Matches(person, [subject.Pseudonym])} ORDER BY {order}
                 """)));
         }
