@@ -42,8 +42,9 @@ public sealed record GoldTable(
 
     /// <summary>
     /// Set when the table stores a session as its user's pseudonym and its number in the month (<c>session_number</c>)
-    /// and shows the session key <c>yyyy-MM/&lt;user&gt;-&lt;n&gt;</c> only when read (<see cref="Shown"/>): the column
-    /// whose month is the key's. Storing the key repeated the 32-character pseudonym beside <c>user_id</c> in every row.
+    /// and shows the session key <c>yyyy-MM/&lt;user&gt;-&lt;n&gt;</c> only when read (<see cref="Shown"/>): the
+    /// column whose month is the key's. Storing the key repeated the 32-character pseudonym beside <c>user_id</c> in
+    /// every row.
     /// </summary>
     public string? SessionKeyMonthColumn { get; init; }
 
@@ -58,9 +59,11 @@ public sealed record GoldTable(
     public string Shown(string relation) => SessionKeyMonthColumn is not { } month
         ? $"SELECT * FROM {relation}"
         : $"""
-            SELECT coalesce(session_key, strftime({month}, '%Y-%m') || '/' || user_id || '-' || CAST(session_number AS VARCHAR)) AS session_key,
+            SELECT coalesce(session_key,
+                            strftime({month}, '%Y-%m') || '/' || user_id || '-' || CAST(session_number AS VARCHAR)) AS session_key,
                    * EXCLUDE (session_key, session_number)
-            FROM (SELECT * FROM {relation} UNION ALL BY NAME SELECT NULL::VARCHAR AS session_key, NULL::INTEGER AS session_number WHERE false)
+            FROM (SELECT * FROM {relation}
+                  UNION ALL BY NAME SELECT NULL::VARCHAR AS session_key, NULL::INTEGER AS session_number WHERE false)
             """;
 
     /// <summary><c>read_parquet</c> of the table's files (united by column name where a session key is made).</summary>

@@ -7,8 +7,8 @@ namespace EAmazing.Lake;
 /// session id, so sessions stay exactly as they were cut, whatever session gap made them); files without
 /// <c>user_number</c>, the user's number in the month (computed over the month's files as ingest numbers them:
 /// <c>Sql/silver_users.sql</c>); and files holding <c>source_session</c>, the source session's pseudonym, which silver
-/// no longer keeps (bronze holds it). Each file is rewritten row for row in its order; all of them in one commit, so the
-/// lake never mixes formats. Nothing else changes: bronze, quarantine and the suppression list are not touched. Gold
+/// no longer keeps (bronze holds it). Each file is rewritten row for row in its order; all of them in one commit, so
+/// the lake never mixes formats. Nothing else changes: bronze, quarantine and the suppression list are not touched. Gold
 /// built from the old files is rebuilt by the next <c>features build</c> (its inputs changed).
 /// </summary>
 public static class SilverFormatUpgrade

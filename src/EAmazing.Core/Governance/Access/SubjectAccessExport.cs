@@ -13,8 +13,9 @@ namespace EAmazing.Governance.Access;
 /// <summary>
 /// The right of access: everything the platform holds on one person, in one JSON file a DPO can hand over. The
 /// subject (the id as requested, the key id, the subject digest), their events from silver (every column, in time
-/// order, with the session pseudonym as received from the event's bronze row), their rows in quarantine and in each gold table, their predictions from the predictions log, the erasure
-/// and audit entries about them, and a summary. Written to a temporary file beside the target, then renamed.
+/// order, with the session pseudonym as received from the event's bronze row), their rows in quarantine and in each
+/// gold table, their predictions from the predictions log, the erasure and audit entries about them, and a summary.
+/// Written to a temporary file beside the target, then renamed.
 /// </summary>
 public sealed class SubjectAccessExport(IGoldEngine lake, PseudonymKey key, TimeProvider? clock = null)
 {

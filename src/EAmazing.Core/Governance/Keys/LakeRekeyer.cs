@@ -130,8 +130,8 @@ public sealed class LakeRekeyer(IGoldEngine lake, PseudonymMapping mapping, stri
 
     /// <summary>
     /// Silver: a bucket's users are those whose new pseudonym falls in it; a session is its number under its user, so
-    /// it follows the user (silver keeps no session pseudonym: the session map is bronze's and quarantine's only). The month is read and joined to the maps once: with one bucket straight into its file; with
-    /// several, into one temporary file per first hex digit of the new pseudonym (DuckDB's PARTITION_BY), then each
+    /// it follows the user (silver keeps no session pseudonym: the session map is bronze's and quarantine's only). The
+    /// month is read and joined to the maps once: with one bucket straight into its file; with several, into one temporary file per first hex digit of the new pseudonym (DuckDB's PARTITION_BY), then each
     /// bucket sorts its digits' files into its own (reading every bucket from the month's files re-read and re-joined
     /// the month per bucket).
     /// Each bucket gets the rows, in the order (event time, user, source file and line), a query per bucket gives.

@@ -62,7 +62,9 @@ public sealed class RotationLake : IDisposable
     public KeyRotation Rotation(Action<string>? fault = null, PseudonymKey? next = null) =>
         new(new DuckDbEngine(), new KeyRotationOptions(Lake.Root, Store) { NewKey = () => next ?? NextKey, FaultPoint = fault });
 
-    /// <summary>Every distinct user and session pseudonym in bronze, silver and quarantine (silver's users are bronze's).</summary>
+    /// <summary>
+    /// Every distinct user and session pseudonym in bronze, silver and quarantine (silver's users are bronze's).
+    /// </summary>
     public IReadOnlySet<string> Pseudonyms() => Lake.Query("""
         SELECT user_id FROM bronze UNION SELECT user_session FROM bronze WHERE user_session IS NOT NULL
         UNION SELECT user_id FROM quarantine WHERE user_id IS NOT NULL UNION SELECT user_session FROM quarantine WHERE user_session IS NOT NULL
