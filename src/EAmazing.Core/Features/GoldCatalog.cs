@@ -31,8 +31,6 @@ public sealed class GoldCatalog(IGoldEngine engine)
             var files = partitions.Where(p => p.Table == table).Select(p => layout.Full(p.Path)).ToList();
             return files.Count == 0
                 ? new CatalogStatement($"DROP VIEW IF EXISTS {view}")
-                : new CatalogStatement($"CREATE OR REPLACE VIEW {view} AS " + (GoldTables.Find(table) is { } known
-                    ? known.Shown(known.ReadFiles(files))
-                    : $"SELECT * FROM {LakeSql.ReadParquet(files)}"));
+                : new CatalogStatement($"CREATE OR REPLACE VIEW {view} AS {GoldTables.Shown(table, files)}");
         }).ToList();
 }

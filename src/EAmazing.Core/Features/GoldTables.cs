@@ -1,3 +1,5 @@
+using EAmazing.Lake;
+
 namespace EAmazing.Features;
 
 /// <summary>The gold tables, in build order. Adding a table = one SQL file plus one entry here.</summary>
@@ -49,4 +51,11 @@ public static class GoldTables
         [Sessions, CartPredictionPoints, SessionPrefixes, UserSnapshots, Items, ItemTransitions, DemandDaily];
 
     public static GoldTable? Find(string name) => All.FirstOrDefault(t => t.Name == name);
+
+    /// <summary>
+    /// A query of a gold table's files as its view shows them (<see cref="GoldTable.Shown"/> for a table of this list;
+    /// the files as they are for any other, e.g. a business model's).
+    /// </summary>
+    public static string Shown(string name, IEnumerable<string> files) =>
+        Find(name) is { } table ? table.Shown(table.ReadFiles(files)) : $"SELECT * FROM {LakeSql.ReadParquet(files)}";
 }

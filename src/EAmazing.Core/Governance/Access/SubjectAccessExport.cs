@@ -183,7 +183,7 @@ public sealed class SubjectAccessExport(IGoldEngine lake, PseudonymKey key, Time
             }
 
             // The rows as the table's view shows them (a session key made from the user and the session number).
-            var shown = GoldTables.Find(group.Key) is { } known ? $"({known.Shown(known.ReadFiles(files))})" : LakeSql.ReadParquet(files);
+            var shown = $"({GoldTables.Shown(group.Key, files)})";
             var columns = lake.Compute($"DESCRIBE SELECT * FROM {shown}").Rows
                 .Select(r => (string)r[0]!).ToList();
             if (PersonColumn.For(columns) is not { } person)
