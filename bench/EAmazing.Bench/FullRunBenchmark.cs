@@ -17,10 +17,6 @@ namespace EAmazing.Bench;
 /// </summary>
 public static class FullRunBenchmark
 {
-    // Per month of the real dataset: raw .csv.gz ≈ 2.5 GB, lake ≈ 3.6 GB, the reference's Parquet ≈ 1 GB and
-    // DuckDB's spill ≈ 1 GB (the shared month world, 42M events): ≈ 190 bytes per event, rounded up.
-    private const double BytesPerEvent = 200;
-
     // What differs from the demo's run at full scale, each recorded in the model's card: the recommender reads the lake's
     // last 31 days (a full-scale month is 8.4M sessions, ~7 GB as objects; seven months would not fit in 24 GB).
     private static readonly Dictionary<string, string[]> FullScaleArguments = new() { ["recommender"] = ["--window-days", "31"] };
@@ -80,11 +76,14 @@ public static class FullRunBenchmark
         var window = new MonthWindow(MonthWindow.DatasetStart, months);
         var events = ScaleProfile.For(scale, window).TotalEvents;
         Directory.CreateDirectory(data);
-        var needed = (long)(events * BytesPerEvent) - DiskUsed(data);
+        var state = FullRunState.Load(Path.Combine(data, "full-run.json"));
+        var need = FullRunDisk.For(events, stages.Where(s => !skip.Contains(s) && state.Finished(s) is not { Measurement.ExitCode: 0 }).ToList());
+        var needed = need.Total - DiskUsed(data);
         var free = new DriveInfo(data).AvailableFreeSpace;
         if (needed > free)
         {
-            Console.Error.WriteLine(FormattableString.Invariant($"{events:N0} events need about {needed / 1e9:N1} GB more in {data}; {free / 1e9:N1} GB are free: free space or choose fewer --months"));
+            Console.Error.WriteLine(FormattableString.Invariant(
+                $"{events:N0} events need about {needed / 1e9:N1} GB more in {data} ({need}, less the {DiskUsed(data) / 1e9:N1} GB already there); {free / 1e9:N1} GB are free: free space, choose fewer --months or --skip the stage named"));
             return 2;
         }
 
@@ -95,7 +94,6 @@ public static class FullRunBenchmark
         // A key of its own (rotation refuses a key from the environment), never the user's.
         var environment = new Dictionary<string, string?> { ["EAMAZING__PSEUDONYMKEYFILE"] = keyFile, ["EAMAZING_PSEUDONYM_KEY"] = null };
         string[] where = ["--lake", lake, "--models", models];
-        var state = FullRunState.Load(Path.Combine(data, "full-run.json"));
         var failed = false;
 
         var skipped = new List<string>();
