@@ -74,10 +74,11 @@ public static class FullRunBenchmark
         }
 
         var window = new MonthWindow(MonthWindow.DatasetStart, months);
-        var events = ScaleProfile.For(scale, window).TotalEvents;
+        var profile = ScaleProfile.For(scale, window);
+        var events = profile.TotalEvents;
         Directory.CreateDirectory(data);
         var state = FullRunState.Load(Path.Combine(data, "full-run.json"));
-        var need = FullRunDisk.For(events, stages.Where(s => !skip.Contains(s) && state.Finished(s) is not { Measurement.ExitCode: 0 }).ToList());
+        var need = FullRunDisk.For(profile.EventsPerMonth, stages.Where(s => !skip.Contains(s) && state.Finished(s) is not { Measurement.ExitCode: 0 }).ToList());
         var needed = need.Total - DiskUsed(data);
         var free = new DriveInfo(data).AvailableFreeSpace;
         if (needed > free)

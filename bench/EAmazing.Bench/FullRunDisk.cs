@@ -4,9 +4,9 @@ namespace EAmazing.Bench;
 
 /// <summary>
 /// The disk a full run needs, per event: what stays (raw files, lake, models) and, on top, the largest scratch of a
-/// stage still to run (the reference's Parquet, the features build's spill, the files the erasure and the key rotation
-/// write aside before their one commit). A run that skips the erasure and the rotation needs far less: at seven
-/// months they alone ask for about as much again as the lake.
+/// stage still to run (the reference's Parquet, the features build's spill, the files the erasure writes aside before
+/// each month's commit, those the key rotation writes aside before its one commit). At seven months the rotation's
+/// scratch is about as much again as the lake: a run that skips it needs far less.
 /// Bytes per event measured at full scale: the generated October (42,057,250 silver events, 2026-12-06: gzip 2,558 MB,
 /// bronze 866, silver 756, gold 1,632 MB, of which 1,257 MB in the tables holding pseudonyms) and four months (models
 /// 1.1 GB for 233.5M events).
@@ -17,29 +17,31 @@ public static class FullRunDisk
     private const double LakeBytesPerEvent = 78;
     private const double ModelBytesPerEvent = 5;
 
-    private static readonly (string StagePrefix, double BytesPerEvent)[] Scratch =
+    // Scratch per event of the whole run, or of its largest month where the stage commits a month at a time.
+    private static readonly (string StagePrefix, double BytesPerEvent, bool PerMonth)[] Scratch =
     [
-        ("reference DuckDB COPY", 25), // its Parquet (~1 GB a month), deleted after the stage
-        ("features build", 10), // DuckDB's spill, a few GB
-        ("erase", 70), // every file holding one of the people, aside: bronze, silver and the gold tables with pseudonyms
-        ("key rotate", 90), // the same files and the mapping, a quarter more (RotationDiskSpace)
+        ("reference DuckDB COPY", 25, false), // its Parquet (~1 GB a month), deleted after the stage
+        ("features build", 10, false), // DuckDB's spill, a few GB
+        ("erase", 70, true), // the month's files holding one of the people, aside: bronze, silver, gold with pseudonyms
+        ("key rotate", 90, false), // every such file and the mapping, a quarter more (RotationDiskSpace)
     ];
 
-    /// <summary>Bytes the run needs in all for <paramref name="events"/> events when <paramref name="stagesToRun"/> remain.</summary>
-    public static DiskNeed For(long events, IEnumerable<string> stagesToRun)
+    /// <summary>Bytes the run needs in all for <paramref name="eventsPerMonth"/> when <paramref name="stagesToRun"/> remain.</summary>
+    public static DiskNeed For(IReadOnlyList<long> eventsPerMonth, IEnumerable<string> stagesToRun)
     {
-        var (stage, bytesPerEvent) = ("none", 0.0);
-        foreach (var (prefix, perEvent) in Scratch)
+        var events = eventsPerMonth.Sum();
+        var (stage, scratch) = ("none", 0L);
+        foreach (var (prefix, perEvent, perMonth) in Scratch)
         {
-            if (perEvent > bytesPerEvent && stagesToRun.FirstOrDefault(s => s.StartsWith(prefix, StringComparison.Ordinal)) is { } name)
+            var bytes = (long)((perMonth ? eventsPerMonth.Max() : events) * perEvent);
+            if (bytes > scratch && stagesToRun.FirstOrDefault(s => s.StartsWith(prefix, StringComparison.Ordinal)) is { } name)
             {
-                (stage, bytesPerEvent) = (name, perEvent);
+                (stage, scratch) = (name, bytes);
             }
         }
 
         return new DiskNeed(
-            (long)(events * RawBytesPerEvent), (long)(events * LakeBytesPerEvent), (long)(events * ModelBytesPerEvent),
-            stage, (long)(events * bytesPerEvent));
+            (long)(events * RawBytesPerEvent), (long)(events * LakeBytesPerEvent), (long)(events * ModelBytesPerEvent), stage, scratch);
     }
 }
 

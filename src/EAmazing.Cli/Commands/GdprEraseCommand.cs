@@ -10,7 +10,7 @@ namespace EAmazing.Cli.Commands;
 
 /// <summary>
 /// <c>eamazing gdpr erase --user ID… | --from-file FILE</c>: the right to erasure. Removes the people's rows from
-/// every layer (only the files that hold them are rewritten, in one atomic commit), suppresses them at future
+/// every layer (only the files that hold them are rewritten, in one atomic commit per month), suppresses them at future
 /// ingests, flags the models trained on their data, and logs the erasure (digests, never raw ids).
 /// </summary>
 public static class GdprEraseCommand

@@ -13,15 +13,18 @@ namespace EAmazing.Governance.Erasure;
 /// <summary>
 /// The right to erasure: removes every row of the given people from bronze, silver, quarantine, gold and the
 /// predictions log, and keeps them out for good. Only the files that hold them are rewritten (under temporary
-/// names), then one journaled commit swaps them in and records, in the same catalog transaction, the new row
-/// counts, the <c>row_removals</c> ledger (bronze and quarantine still balance per source file), the subjects on
-/// the suppression list and one <c>erasure_log</c> entry per subject. A crash before the commit point leaves the
-/// old lake, after it the new one (recovery rolls it forward); a re-run finds what is left and completes.
+/// names), a month at a time: a journaled commit per month swaps its files in and records, in the same catalog
+/// transaction, the new row counts, the <c>row_removals</c> ledger (bronze and quarantine still balance per source
+/// file), the subjects on the suppression list and their <c>erasure_log</c> entries, which each month's commit adds
+/// to. A crash before a commit point leaves the lake as the commit before left it, after it the month erased
+/// (recovery rolls it forward); a re-run finds what is left and completes the same entries.
 /// Model versions trained on windows holding the people's events are flagged before anything is deleted.
 /// With an <paramref name="auditActor"/>, the commit carries one <c>gdpr.erase</c> audit entry per subject, so the
 /// erasure and its entries land together (see <see cref="CommitJournal"/>).
 /// </summary>
-public sealed class LakeEraser(IGoldEngine lake, PseudonymKey key, string? modelRegistry, TimeProvider? clock = null, string? auditActor = null)
+/// <param name="faultPoint">Tests only: called with "month-committed" after each month's commit but the last.</param>
+public sealed class LakeEraser(
+    IGoldEngine lake, PseudonymKey key, string? modelRegistry, TimeProvider? clock = null, string? auditActor = null, Action<string>? faultPoint = null)
 {
     public const string Reason = "erasure";
 
@@ -60,36 +63,91 @@ public sealed class LakeEraser(IGoldEngine lake, PseudonymKey key, string? model
         var flagged = new ModelRetrainFlags(modelRegistry).Flag(erasureId, eventTimes);
         var suppressed = AlreadySuppressed(subjects);
         var at = erasedAt.ToString("yyyy-MM-ddTHH:mm:ss.fff", CultureInfo.InvariantCulture);
-        var (partitions, statements) = RewriteFiles(erasureId, at, files);
-
-        // The predictions log's lines go under its writers' lock, held through the commit: a running server appends
-        // nothing of the subjects in between, and from the commit on it refuses them (it follows the lake's commit mark).
-        // The lines are counted as removed, so the erasure's report and log hold the exact number.
-        using var writers = PredictionLogLock.Acquire(lake.Layout.Root);
-        var predictionRows = predictions.Remove(pseudonyms);
-        var results = subjects.Select(s =>
+        var batches = ByMonth(files);
+        var totals = subjects.ToDictionary(s => s.Digest, _ => new Dictionary<string, long>(StringComparer.Ordinal), StringComparer.Ordinal);
+        List<SubjectErasure> results = [];
+        for (var i = 0; i < batches.Count; i++)
         {
-            var rows = ErasureTables.All.ToDictionary(t => t, _ => 0L, StringComparer.Ordinal);
-            foreach (var file in files)
+            var last = i == batches.Count - 1;
+            var (partitions, statements) = RewriteFiles(erasureId, at, batches[i]);
+
+            // The predictions log's lines go under its writers' lock, held through the last commit: a running server
+            // appends nothing of the subjects in between, and it refuses them from the first commit on (it follows the
+            // lake's commit mark and the suppression list). The lines are counted as removed, so the erasure's report and
+            // log hold the exact number.
+            using var writers = last ? PredictionLogLock.Acquire(lake.Layout.Root) : null;
+            var predictionRows = last ? predictions.Remove(pseudonyms) : new Dictionary<string, long>();
+            var inBatch = subjects.Select(s => InFiles(s, batches[i], predictionRows, eventTimes, flagged)).ToList();
+            foreach (var found in inBatch)
             {
-                // A gold table outside GoldTables.All (one a test or a later version defines) is reported under its own name.
-                rows[file.Table] = rows.GetValueOrDefault(file.Table) + file.RowsPerPseudonym.GetValueOrDefault(s.Pseudonym);
+                foreach (var (table, rows) in found.RowsRemoved)
+                {
+                    totals[found.Subject.Digest][table] = totals[found.Subject.Digest].GetValueOrDefault(table) + rows;
+                }
             }
 
-            rows[ErasureTables.Predictions] = predictionRows.GetValueOrDefault(s.Pseudonym);
-            var months = eventTimes[s.Digest].Select(t => t.ToString("yyyy-MM", CultureInfo.InvariantCulture)).Distinct().Order(StringComparer.Ordinal).ToList();
-            return new SubjectErasure(s, rows, months, flagged[s.Digest], AlreadyErased: suppressed.Contains(s.Digest) && rows.Values.Sum() == 0);
-        }).ToList();
+            // A subject is recorded in each commit that removes rows of theirs, and in the last one unless the erasure
+            // is a no-op for them (already suppressed, nothing left): their log entry adds up the commits' rows.
+            results = subjects.Select(s => Erased(s, totals[s.Digest], eventTimes, flagged, suppressed.Contains(s.Digest) && totals[s.Digest].Values.Sum() == 0)).ToList();
+            var toRecord = last ? inBatch.Where((b, k) => !results[k].AlreadyErased).ToList() : inBatch.Where(b => b.TotalRows > 0).ToList();
+            var audit = last && auditActor is not null
+                ? results.Select(r => new CommitAuditEntry(auditActor, AuditAction, r.Subject.Digest, AuditDetail(erasureId, r))).ToList()
+                : null;
+            if (batches[i].Count > 0 || toRecord.Count > 0 || audit is not null)
+            {
+                statements.AddRange(Record(erasureId, at, toRecord));
+                CommitJournal.Commit(lake, LakeCommit.Change([], partitions, statements) with { Audit = audit });
+            }
 
-        var toRecord = results.Where(r => !r.AlreadyErased).ToList();
-        var audit = auditActor is null ? null : results.Select(r => new CommitAuditEntry(auditActor, AuditAction, r.Subject.Digest, AuditDetail(erasureId, r))).ToList();
-        if (files.Count > 0 || toRecord.Count > 0 || audit is not null)
-        {
-            statements.AddRange(Record(erasureId, at, toRecord));
-            CommitJournal.Commit(lake, LakeCommit.Change([], partitions, statements) with { Audit = audit });
+            if (!last)
+            {
+                faultPoint?.Invoke("month-committed");
+            }
         }
 
         return new ErasureResult(erasureId, erasedAt, results, files.Count);
+    }
+
+    /// <summary>
+    /// The files to rewrite in commits of one month each, oldest first (a quarantine file in its source file's month, a
+    /// file of no month in the last), and one empty batch when there is nothing to rewrite. The files rewritten aside
+    /// before a commit are then one month's, not the lake's (seven full-scale months: about 29 GB at once, 5 GB a month).
+    /// A crash between two commits leaves the earlier months erased, the subjects suppressed and logged with the rows
+    /// removed so far; a re-run finds the rest, adds it to the same log entries and completes.
+    /// </summary>
+    private List<List<ErasedFile>> ByMonth(IReadOnlyList<ErasedFile> files)
+    {
+        var monthOfFile = lake.Partitions().Where(p => p.Layer == LakeLayer.Bronze && p.FileId is not null)
+            .GroupBy(p => p.FileId!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Min(p => p.PartitionKey)!, StringComparer.Ordinal);
+        string Month(ErasedFile f) => f.Layer == LakeLayer.Quarantine
+            ? f.FileId is { } id && monthOfFile.TryGetValue(id, out var month) ? month : "~"
+            : f.PartitionKey;
+        var batches = files.GroupBy(Month).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => g.ToList()).ToList();
+        return batches.Count > 0 ? batches : [[]];
+    }
+
+    /// <summary>One subject's part of a batch: rows removed per table in these files and the predictions log.</summary>
+    private static SubjectErasure InFiles(
+        ErasureSubject subject, IReadOnlyList<ErasedFile> files, IReadOnlyDictionary<string, long> predictionRows,
+        IReadOnlyDictionary<string, IReadOnlyList<DateTime>> eventTimes, IReadOnlyDictionary<string, IReadOnlyList<string>> flagged)
+    {
+        var rows = ErasureTables.All.ToDictionary(t => t, _ => 0L, StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            // A gold table outside GoldTables.All (one a test or a later version defines) is reported under its own name.
+            rows[file.Table] = rows.GetValueOrDefault(file.Table) + file.RowsPerPseudonym.GetValueOrDefault(subject.Pseudonym);
+        }
+
+        rows[ErasureTables.Predictions] = predictionRows.GetValueOrDefault(subject.Pseudonym);
+        return Erased(subject, rows, eventTimes, flagged, alreadyErased: false);
+    }
+
+    private static SubjectErasure Erased(
+        ErasureSubject subject, IReadOnlyDictionary<string, long> rows,
+        IReadOnlyDictionary<string, IReadOnlyList<DateTime>> eventTimes, IReadOnlyDictionary<string, IReadOnlyList<string>> flagged, bool alreadyErased)
+    {
+        var months = eventTimes[subject.Digest].Select(t => t.ToString("yyyy-MM", CultureInfo.InvariantCulture)).Distinct().Order(StringComparer.Ordinal).ToList();
+        return new SubjectErasure(subject, new Dictionary<string, long>(rows, StringComparer.Ordinal), months, flagged[subject.Digest], alreadyErased);
     }
 
     /// <summary>The audit entry's detail for one subject: counts only, never an id.</summary>

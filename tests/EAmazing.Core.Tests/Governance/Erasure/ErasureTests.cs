@@ -1,4 +1,5 @@
 using EAmazing.Core.Tests.Support;
+using EAmazing.Features;
 using EAmazing.Lake;
 using EAmazing.Foundation.Statistics;
 using EAmazing.Models.Evaluation;
@@ -71,6 +72,40 @@ public sealed class ErasureTests
     }
 
     [Fact]
+    public void An_erasure_stopped_after_its_first_month_leaves_that_month_erased_and_a_rerun_completes_the_same_log()
+    {
+        using var clean = new PeopleLake(seed: 11);
+        using var stopped = new PeopleLake(seed: 11);
+        var everyone = clean.People.ToList();
+        var pseudonyms = everyone.Select(PeopleLake.Pseudonym).ToList();
+        new LakeEraser(clean.Lake.Engine, TestLake.Key, modelRegistry: null).Erase(everyone);
+
+        var stop = new InvalidOperationException("stopped after a month");
+        var thrown = Assert.Throws<InvalidOperationException>(() => new LakeEraser(stopped.Lake.Engine, TestLake.Key, modelRegistry: null,
+            faultPoint: point => throw (point == "month-committed" ? stop : new InvalidOperationException(point))).Erase(everyone));
+
+        // One month's commit landed: October holds none of them, November still does, they are suppressed already.
+        Assert.Same(stop, thrown);
+        var left = LakeScan.Occurrences(stopped.Lake, pseudonyms);
+        Assert.NotEmpty(left);
+        Assert.All(left, place => Assert.DoesNotContain("2019-10", place, StringComparison.Ordinal));
+        Assert.Contains(left, place => place.Contains("2019-11", StringComparison.Ordinal));
+        Assert.Equal(everyone.Count, stopped.Lake.Count("SELECT count(*) FROM suppressed_subjects"));
+        Assert.Empty(LakeConsistency.Check(stopped.Lake.Engine));
+
+        var rerun = new LakeEraser(stopped.Lake.Engine, TestLake.Key, modelRegistry: null).Erase(everyone);
+
+        Assert.True(rerun.TotalRows > 0);
+        Assert.Empty(LakeScan.Occurrences(stopped.Lake, pseudonyms));
+        Assert.Empty(LakeConsistency.Check(stopped.Lake.Engine));
+        Assert.Empty(GoldConsistency.Check(stopped.Lake.Engine));
+        const string log = "SELECT erasure_id, subject_digest, key_id, rows_removed, event_months FROM erasure_log ORDER BY ALL";
+        Assert.Equal(Table(clean.Lake, log), Table(stopped.Lake, log));
+        const string removals = "SELECT file_id, layer, reason, reference, row_count FROM row_removals ORDER BY ALL";
+        Assert.Equal(Table(clean.Lake, removals), Table(stopped.Lake, removals));
+    }
+
+    [Fact]
     public void A_lake_made_before_rows_suppressed_existed_opens_and_reads_zero()
     {
         using var lake = new TestLake();
@@ -85,6 +120,9 @@ public sealed class ErasureTests
         Assert.True(next.File.Rows.IsBalanced);
         Assert.Empty(LakeConsistency.Check(lake.Engine));
     }
+
+    private static List<string> Table(TestLake lake, string sql) =>
+        lake.Query(sql).Rows.Select(r => string.Join('|', r)).ToList();
 
     private static List<string> Catalog(TestLake lake) =>
         new[] { "erasure_log", "row_removals", "suppressed_subjects", "gold_partitions", "lake_partitions" }
