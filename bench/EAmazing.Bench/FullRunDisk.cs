@@ -3,49 +3,53 @@ using System.Globalization;
 namespace EAmazing.Bench;
 
 /// <summary>
-/// The disk a full run needs, per event: what stays (raw files, lake, models) and, on top, the largest scratch of a
-/// stage still to run (the reference's Parquet, the features build's spill, the files the erasure writes aside before
-/// each month's commit, those the key rotation writes aside before its one commit). At seven months the rotation's
-/// scratch is about as much again as the lake: a run that skips it needs far less.
-/// Bytes per event measured at full scale: the generated October (42,057,250 silver events, 2026-12-06: gzip 2,558 MB,
-/// bronze 866, silver 756, gold 1,632 MB, of which 1,257 MB in the tables holding pseudonyms) and four months (models
-/// 1.1 GB for 233.5M events).
+/// The disk a full run needs at its fullest, per event: what stays (raw files, lake, models; the stages before the
+/// ingest hold the raw files only) and, on top, the scratch of a stage still to run (the reference's Parquet, the
+/// features build's spill, the files the erasure writes aside before each month's commit, those the key rotation
+/// writes aside before its one commit). At seven months the rotation's scratch is about as much again as the lake: a
+/// run that skips it needs far less.
+/// Bytes per event measured at full scale: seven months (411.7M events, 2026-12-06: gzip 26.9 GB, the reference's
+/// Parquet 16.4 GB), the generated October (42,057,250 silver events: bronze 866, silver 756, gold 1,632 MB, of which
+/// 1,257 MB in the tables holding pseudonyms) and four months (models 1.1 GB for 233.5M events).
 /// </summary>
 public static class FullRunDisk
 {
-    private const double RawBytesPerEvent = 61;
+    private const double RawBytesPerEvent = 66;
     private const double LakeBytesPerEvent = 78;
     private const double ModelBytesPerEvent = 5;
 
-    // Scratch per event of the whole run, or of its largest month where the stage commits a month at a time.
-    private static readonly (string StagePrefix, double BytesPerEvent, bool PerMonth)[] Scratch =
+    // Scratch per event of the whole run, or of its largest month where the stage commits a month at a time; whether
+    // the stage runs before the ingest (the lake and the models do not exist yet).
+    private static readonly (string StagePrefix, double BytesPerEvent, bool PerMonth, bool BeforeLake)[] Scratch =
     [
-        ("reference DuckDB COPY", 25, false), // its Parquet (~1 GB a month), deleted after the stage
-        ("features build", 10, false), // DuckDB's spill, a few GB
-        ("erase", 70, true), // the month's files holding one of the people, aside: bronze, silver, gold with pseudonyms
-        ("key rotate", 90, false), // every such file and the mapping, a quarter more (RotationDiskSpace)
+        ("reference DuckDB COPY", 40, false, true), // its Parquet (seven months: 16.4 GB), deleted after the stage
+        ("features build", 10, false, false), // DuckDB's spill, a few GB
+        ("erase", 70, true, false), // the month's files holding one of the people, aside: bronze, silver, gold with pseudonyms
+        ("key rotate", 90, false, false), // every such file and the mapping, a quarter more (RotationDiskSpace)
     ];
 
-    /// <summary>Bytes the run needs in all for <paramref name="eventsPerMonth"/> when <paramref name="stagesToRun"/> remain.</summary>
-    public static DiskNeed For(IReadOnlyList<long> eventsPerMonth, IEnumerable<string> stagesToRun)
+    /// <summary>The most the run holds at once when <paramref name="stagesToRun"/> remain: the raw files, the lake and the models, and the scratch of one stage.</summary>
+    public static DiskNeed For(IReadOnlyList<long> eventsPerMonth, IReadOnlyCollection<string> stagesToRun)
     {
         var events = eventsPerMonth.Sum();
-        var (stage, scratch) = ("none", 0L);
-        foreach (var (prefix, perEvent, perMonth) in Scratch)
+        var kept = new DiskNeed((long)(events * RawBytesPerEvent), (long)(events * LakeBytesPerEvent), (long)(events * ModelBytesPerEvent), "none", 0);
+        var need = kept;
+        foreach (var (prefix, perEvent, perMonth, beforeLake) in Scratch)
         {
-            var bytes = (long)((perMonth ? eventsPerMonth.Max() : events) * perEvent);
-            if (bytes > scratch && stagesToRun.FirstOrDefault(s => s.StartsWith(prefix, StringComparison.Ordinal)) is { } name)
+            var scratch = (long)((perMonth ? eventsPerMonth.Max() : events) * perEvent);
+            var candidate = beforeLake ? kept with { Lake = 0, Models = 0 } : kept;
+            if (stagesToRun.FirstOrDefault(s => s.StartsWith(prefix, StringComparison.Ordinal)) is { } stage
+                && candidate.Total + scratch > need.Total)
             {
-                (stage, scratch) = (name, bytes);
+                need = candidate with { ScratchStage = stage, Scratch = scratch };
             }
         }
 
-        return new DiskNeed(
-            (long)(events * RawBytesPerEvent), (long)(events * LakeBytesPerEvent), (long)(events * ModelBytesPerEvent), stage, scratch);
+        return need;
     }
 }
 
-/// <summary>A full run's disk in bytes: raw, lake and models kept, and the scratch of its largest stage.</summary>
+/// <summary>A full run's disk in bytes at its fullest: the raw files, lake and models held then, and one stage's scratch.</summary>
 public sealed record DiskNeed(long Raw, long Lake, long Models, string ScratchStage, long Scratch)
 {
     public long Total => Raw + Lake + Models + Scratch;
