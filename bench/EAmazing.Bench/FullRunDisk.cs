@@ -24,15 +24,19 @@ public static class FullRunDisk
     [
         ("reference DuckDB COPY", 40, false, true), // its Parquet (seven months: 16.4 GB), deleted after the stage
         ("features build", 10, false, false), // DuckDB's spill, a few GB
-        ("erase", 70, true, false), // the month's files holding one of the people, aside: bronze, silver, gold with pseudonyms
+        ("erase", 70, true, false), // a month's files holding one of the people: bronze, silver, gold with pseudonyms
         ("key rotate", 90, false, false), // every such file and the mapping, a quarter more (RotationDiskSpace)
     ];
 
-    /// <summary>The most the run holds at once when <paramref name="stagesToRun"/> remain: the raw files, the lake and the models, and the scratch of one stage.</summary>
+    /// <summary>
+    /// The most the run holds at once when <paramref name="stagesToRun"/> remain: the raw files, the lake and the
+    /// models, and the scratch of one stage.
+    /// </summary>
     public static DiskNeed For(IReadOnlyList<long> eventsPerMonth, IReadOnlyCollection<string> stagesToRun)
     {
         var events = eventsPerMonth.Sum();
-        var kept = new DiskNeed((long)(events * RawBytesPerEvent), (long)(events * LakeBytesPerEvent), (long)(events * ModelBytesPerEvent), "none", 0);
+        var kept = new DiskNeed(
+            (long)(events * RawBytesPerEvent), (long)(events * LakeBytesPerEvent), (long)(events * ModelBytesPerEvent), "none", 0);
         var need = kept;
         foreach (var (prefix, perEvent, perMonth, beforeLake) in Scratch)
         {

@@ -19,8 +19,8 @@ namespace EAmazing.Governance.Erasure;
 /// to. A crash before a commit point leaves the lake as the commit before left it, after it the month erased
 /// (recovery rolls it forward); a re-run finds what is left and completes the same entries.
 /// Model versions trained on windows holding the people's events are flagged before anything is deleted.
-/// With an <paramref name="auditActor"/>, the commit carries one <c>gdpr.erase</c> audit entry per subject, so the
-/// erasure and its entries land together (see <see cref="CommitJournal"/>).
+/// With an <paramref name="auditActor"/>, the last month's commit carries one <c>gdpr.erase</c> audit entry per
+/// subject, so the erasure's end and its entries land together (see <see cref="CommitJournal"/>).
 /// </summary>
 /// <param name="faultPoint">Tests only: called with "month-committed" after each month's commit but the last.</param>
 public sealed class LakeEraser(
@@ -64,7 +64,8 @@ public sealed class LakeEraser(
         var suppressed = AlreadySuppressed(subjects);
         var at = erasedAt.ToString("yyyy-MM-ddTHH:mm:ss.fff", CultureInfo.InvariantCulture);
         var batches = ByMonth(files);
-        var totals = subjects.ToDictionary(s => s.Digest, _ => new Dictionary<string, long>(StringComparer.Ordinal), StringComparer.Ordinal);
+        var totals = subjects.ToDictionary(
+            s => s.Digest, _ => new Dictionary<string, long>(StringComparer.Ordinal), StringComparer.Ordinal);
         List<SubjectErasure> results = [];
         for (var i = 0; i < batches.Count; i++)
         {
@@ -73,8 +74,8 @@ public sealed class LakeEraser(
 
             // The predictions log's lines go under its writers' lock, held through the last commit: a running server
             // appends nothing of the subjects in between, and it refuses them from the first commit on (it follows the
-            // lake's commit mark and the suppression list). The lines are counted as removed, so the erasure's report and
-            // log hold the exact number.
+            // lake's commit mark and the suppression list). The lines are counted as removed, so the erasure's report
+            // and log hold the exact number.
             using var writers = last ? PredictionLogLock.Acquire(lake.Layout.Root) : null;
             var predictionRows = last ? predictions.Remove(pseudonyms) : new Dictionary<string, long>();
             var inBatch = subjects.Select(s => InFiles(s, batches[i], predictionRows, eventTimes, flagged)).ToList();
@@ -88,8 +89,11 @@ public sealed class LakeEraser(
 
             // A subject is recorded in each commit that removes rows of theirs, and in the last one unless the erasure
             // is a no-op for them (already suppressed, nothing left): their log entry adds up the commits' rows.
-            results = subjects.Select(s => Erased(s, totals[s.Digest], eventTimes, flagged, suppressed.Contains(s.Digest) && totals[s.Digest].Values.Sum() == 0)).ToList();
-            var toRecord = last ? inBatch.Where((b, k) => !results[k].AlreadyErased).ToList() : inBatch.Where(b => b.TotalRows > 0).ToList();
+            results = subjects.Select(s => Erased(
+                s, totals[s.Digest], eventTimes, flagged, alreadyErased: suppressed.Contains(s.Digest) && totals[s.Digest].Values.Sum() == 0)).ToList();
+            var toRecord = last
+                ? inBatch.Where((_, k) => !results[k].AlreadyErased).ToList()
+                : inBatch.Where(b => b.TotalRows > 0).ToList();
             var audit = last && auditActor is not null
                 ? results.Select(r => new CommitAuditEntry(auditActor, AuditAction, r.Subject.Digest, AuditDetail(erasureId, r))).ToList()
                 : null;
@@ -117,8 +121,10 @@ public sealed class LakeEraser(
     /// </summary>
     private List<List<ErasedFile>> ByMonth(IReadOnlyList<ErasedFile> files)
     {
-        var monthOfFile = lake.Partitions().Where(p => p.Layer == LakeLayer.Bronze && p.FileId is not null)
-            .GroupBy(p => p.FileId!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Min(p => p.PartitionKey)!, StringComparer.Ordinal);
+        var monthOfFile = lake.Partitions()
+            .Where(p => p.Layer == LakeLayer.Bronze && p.FileId is not null)
+            .GroupBy(p => p.FileId!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Min(p => p.PartitionKey)!, StringComparer.Ordinal);
         string Month(ErasedFile f) => f.Layer == LakeLayer.Quarantine
             ? f.FileId is { } id && monthOfFile.TryGetValue(id, out var month) ? month : "~"
             : f.PartitionKey;
@@ -142,11 +148,13 @@ public sealed class LakeEraser(
         return Erased(subject, rows, eventTimes, flagged, alreadyErased: false);
     }
 
+    /// <summary>One subject's part from their rows removed per table: the months of their events, the models flagged.</summary>
     private static SubjectErasure Erased(
-        ErasureSubject subject, IReadOnlyDictionary<string, long> rows,
-        IReadOnlyDictionary<string, IReadOnlyList<DateTime>> eventTimes, IReadOnlyDictionary<string, IReadOnlyList<string>> flagged, bool alreadyErased)
+        ErasureSubject subject, IReadOnlyDictionary<string, long> rows, IReadOnlyDictionary<string, IReadOnlyList<DateTime>> eventTimes,
+        IReadOnlyDictionary<string, IReadOnlyList<string>> flagged, bool alreadyErased)
     {
-        var months = eventTimes[subject.Digest].Select(t => t.ToString("yyyy-MM", CultureInfo.InvariantCulture)).Distinct().Order(StringComparer.Ordinal).ToList();
+        var months = eventTimes[subject.Digest].Select(t => t.ToString("yyyy-MM", CultureInfo.InvariantCulture))
+            .Distinct().Order(StringComparer.Ordinal).ToList();
         return new SubjectErasure(subject, new Dictionary<string, long>(rows, StringComparer.Ordinal), months, flagged[subject.Digest], alreadyErased);
     }
 
