@@ -64,8 +64,6 @@ public sealed class LakeEraser(
         var suppressed = AlreadySuppressed(subjects);
         var at = erasedAt.ToString("yyyy-MM-ddTHH:mm:ss.fff", CultureInfo.InvariantCulture);
         var batches = ByMonth(files);
-        var totals = subjects.ToDictionary(
-            s => s.Digest, _ => new Dictionary<string, long>(StringComparer.Ordinal), StringComparer.Ordinal);
         List<SubjectErasure> results = [];
         for (var i = 0; i < batches.Count; i++)
         {
@@ -79,18 +77,14 @@ public sealed class LakeEraser(
             using var writers = last ? PredictionLogLock.Acquire(lake.Layout.Root) : null;
             var predictionRows = last ? predictions.Remove(pseudonyms) : new Dictionary<string, long>();
             var inBatch = subjects.Select(s => InFiles(s, batches[i], predictionRows, eventTimes, flagged)).ToList();
-            foreach (var found in inBatch)
-            {
-                foreach (var (table, rows) in found.RowsRemoved)
-                {
-                    totals[found.Subject.Digest][table] = totals[found.Subject.Digest].GetValueOrDefault(table) + rows;
-                }
-            }
 
             // A subject is recorded in each commit that removes rows of theirs, and in the last one unless the erasure
-            // is a no-op for them (already suppressed, nothing left): their log entry adds up the commits' rows.
-            results = subjects.Select(s => Erased(
-                s, totals[s.Digest], eventTimes, flagged, alreadyErased: suppressed.Contains(s.Digest) && totals[s.Digest].Values.Sum() == 0)).ToList();
+            // is a no-op for them (already suppressed, nothing left): their log entry adds up the commits' rows. The
+            // result is every batch's files and the predictions log at once (the last batch holds the log's lines).
+            results = last
+                ? subjects.Select(s => InFiles(s, files, predictionRows, eventTimes, flagged))
+                    .Select(r => r with { AlreadyErased = suppressed.Contains(r.Subject.Digest) && r.TotalRows == 0 }).ToList()
+                : [];
             var toRecord = last
                 ? inBatch.Where((_, k) => !results[k].AlreadyErased).ToList()
                 : inBatch.Where(b => b.TotalRows > 0).ToList();
