@@ -189,7 +189,18 @@ public static class FeaturesCommand
                 return ExitCodes.UsageError;
             }
 
-            var result = new LeakageAudit(lake!, builder, auditOptions).Run(table, month);
+            LeakageAuditResult result;
+            try
+            {
+                result = new LeakageAudit(lake!, builder, auditOptions).Run(table, month);
+            }
+            catch (InvalidOperationException e)
+            {
+                // e.g. the cart points recomputed over earlier months' gold sessions that were never built
+                Console.Error.WriteLine($"error: {e.Message}");
+                return ExitCodes.DataError;
+            }
+
             if (!CliAudit.Record(settings.Platform.Lake, "features audit", $"{table.ViewName} {month}", result.Passed ? "passed" : "failed"))
             {
                 return ExitCodes.Failure;

@@ -81,7 +81,24 @@ public sealed class FeatureBuilder(IGoldEngine engine, FeatureOptions options, T
             dataEnd = c;
         }
 
-        return new GoldQuery(table, month, inputs.Select(i => engine.Layout.Full(i.Path)).ToList(), dataEnd, cutoff, options);
+        return new GoldQuery(table, month, inputs.Select(i => engine.Layout.Full(i.Path)).ToList(), dataEnd, cutoff, options)
+        {
+            EarlierSessions = table.ReadsEarlierSessions ? EarlierSessions(table, month, silver) : [],
+        };
+    }
+
+    /// <summary>The gold sessions files of the silver months before <paramref name="month"/>, which the build makes first.</summary>
+    private List<string> EarlierSessions(GoldTable table, string month, IReadOnlyList<SilverInput> silver)
+    {
+        var files = silver.Select(s => s.Month).Distinct().Where(m => string.CompareOrdinal(m, month) < 0)
+            .Select(m => engine.Layout.Full(GoldLayout.Partition(GoldTables.Sessions.Name, m))).ToList();
+        if (files.FirstOrDefault(f => !File.Exists(f)) is { } missing)
+        {
+            throw new InvalidOperationException(
+                $"{table.Name} for {month} reads the sessions of the months before it, and {missing} is missing: run features build");
+        }
+
+        return files;
     }
 
     private List<PlannedWork> PlanWork(FeatureBuildRequest request, IReadOnlyList<SilverInput> silver)
@@ -90,9 +107,9 @@ public sealed class FeatureBuilder(IGoldEngine engine, FeatureOptions options, T
         // A month's silver may be several files (one per user bucket at scale): plan each month once.
         var months = silver.Select(s => s.Month).Distinct().Where(request.Covers).ToList();
         var work = new List<PlannedWork>();
-        foreach (var table in request.SelectedTables)
+        foreach (var (table, tableMonths) in TablesToPlan(request.SelectedTables, months, silver))
         {
-            foreach (var month in months)
+            foreach (var month in tableMonths)
             {
                 var inputs = InputsOf(table, month, silver);
                 var fingerprint = Fingerprint(table, inputs);
@@ -114,6 +131,26 @@ public sealed class FeatureBuilder(IGoldEngine engine, FeatureOptions options, T
         }
 
         return work;
+    }
+
+    /// <summary>
+    /// The selected tables with their months, the gold sessions first where a selected table reads the sessions of
+    /// earlier months (<see cref="GoldTable.ReadsEarlierSessions"/>): every month up to the last one planned, so
+    /// that what the table reads is current when it is built.
+    /// </summary>
+    private static List<(GoldTable Table, IReadOnlyList<string> Months)> TablesToPlan(
+        IReadOnlyList<GoldTable> selected, IReadOnlyList<string> months, IReadOnlyList<SilverInput> silver)
+    {
+        var tables = selected.Select(t => (Table: t, Months: months)).ToList();
+        if (months.Count > 0 && selected.Any(t => t.ReadsEarlierSessions))
+        {
+            var last = months.Max(StringComparer.Ordinal)!;
+            var through = silver.Select(s => s.Month).Distinct().Where(m => string.CompareOrdinal(m, last) <= 0).ToList();
+            tables.RemoveAll(t => t.Table.Name == GoldTables.Sessions.Name);
+            tables.Insert(0, (GoldTables.Sessions, through));
+        }
+
+        return tables;
     }
 
     private GoldStep BuildPartition(PlannedWork work, IReadOnlyList<SilverInput> silver)
@@ -144,7 +181,9 @@ public sealed class FeatureBuilder(IGoldEngine engine, FeatureOptions options, T
     {
         // The writer version only when raised: the other tables' partitions keep their fingerprints (no rebuild).
         string[] writer = table.WriterVersion > 1 ? [$"writer {table.WriterVersion}"] : [];
-        var text = string.Join('\n', [table.Sql, .. writer, (options with { EngineMemoryLimit = "" }).ToString(), .. inputs.Select(i => i.Version)]);
+        // A table reading earlier months' sessions depends on how they are made, too (their silver inputs are its own).
+        string[] sessions = table.ReadsEarlierSessions ? ["earlier sessions", GoldTables.Sessions.Sql] : [];
+        var text = string.Join('\n', [table.Sql, .. writer, .. sessions, (options with { EngineMemoryLimit = "" }).ToString(), .. inputs.Select(i => i.Version)]);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 

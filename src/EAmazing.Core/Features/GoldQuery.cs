@@ -19,6 +19,12 @@ public sealed record GoldQuery(GoldTable Table, string Month, IReadOnlyList<stri
     /// </summary>
     public bool AsOfOnly { get; init; }
 
+    /// <summary>
+    /// The gold <c>sessions</c> files of the months before this one, for a table that reads them
+    /// (<see cref="GoldTable.ReadsEarlierSessions"/>); none for the first month.
+    /// </summary>
+    public IReadOnlyList<string> EarlierSessions { get; init; } = [];
+
     /// <summary>The cutoff when only its rows are wanted, else none.</summary>
     private DateTime? OnlyAt => AsOfOnly ? Cutoff : null;
 
@@ -71,6 +77,7 @@ public sealed record GoldQuery(GoldTable Table, string Month, IReadOnlyList<stri
         var filled = FeatureSql.Fill(Table.Sql,
         [
             ("events", events),
+            ("earlier_sessions", EarlierSessionsRelation()),
             ("month", Month),
             ("from", FeatureSql.Timestamp(MonthStart)),
             ("to", FeatureSql.Timestamp(MonthEnd)),
@@ -120,6 +127,16 @@ public sealed record GoldQuery(GoldTable Table, string Month, IReadOnlyList<stri
         ("sources", FeatureSql.Sources(files)),
         ("cutoff", Cutoff is { } cutoff ? $"WHERE event_time <= {FeatureSql.Timestamp(cutoff)}" : ""),
     ]);
+
+    /// <summary>
+    /// The earlier months' sessions (user, start, end, purchases, carts); with a cutoff only those ended by then (all of
+    /// them: they lie before the month), so the recomputation reads nothing the cutoff excludes.
+    /// </summary>
+    private string EarlierSessionsRelation() => EarlierSessions.Count == 0
+        ? "SELECT NULL::VARCHAR AS user_id, NULL::TIMESTAMP AS session_start, NULL::TIMESTAMP AS session_end, "
+          + "NULL::BIGINT AS purchases, NULL::BIGINT AS carts WHERE false"
+        : "SELECT user_id, session_start, session_end, purchases, carts FROM " + LakeSql.ReadParquet(EarlierSessions)
+          + (Cutoff is { } cutoff ? $" WHERE session_end <= {FeatureSql.Timestamp(cutoff)}" : "");
 
     /// <summary>A VALUES body; a month without any day yet gets one NULL row that every filter drops.</summary>
     private static string Values(IEnumerable<string> literals)

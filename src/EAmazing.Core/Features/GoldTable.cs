@@ -48,6 +48,13 @@ public sealed record GoldTable(
     /// </summary>
     public string? SessionKeyMonthColumn { get; init; }
 
+    /// <summary>
+    /// Whether the table reads the gold <c>sessions</c> of the months before its own (<c>{earlier_sessions}</c>) in
+    /// place of those months' events: a user's history as sessions, a sixth of the rows. The build then brings those
+    /// partitions up to date first, and the sessions' SQL is part of this table's fingerprint.
+    /// </summary>
+    public bool ReadsEarlierSessions { get; init; }
+
     public string ViewName => "gold_" + Name;
 
     /// <summary>

@@ -17,6 +17,7 @@ public static class GoldTables
         "purchase intent: one row per session at its first cart event; label: a purchase at or after it in the session")
     {
         PseudonymOrder = "as_of_time, session_key",
+        ReadsEarlierSessions = true,
     };
 
     public static readonly GoldTable SessionPrefixes = new("session_prefixes", MonthInputs.SameMonth,

@@ -57,6 +57,43 @@ public sealed class HistoryWindowTests(GeneratedGoldLake world) : IClassFixture<
     }
 
     [Fact]
+    public void Given_November_cart_points_Then_their_user_history_counts_every_earlier_session_of_silver_October_included()
+    {
+        // the history of a November point reads October as gold sessions and November from its events
+        Assert.True(Count("""
+            SELECT count(*) FROM gold_cart_prediction_points c
+            WHERE c.as_of_time >= TIMESTAMP '2019-11-01'
+              AND EXISTS (SELECT 1 FROM silver s WHERE s.user_id = c.user_id AND s.event_time < TIMESTAMP '2019-11-01')
+            """) > 20);
+        Assert.Equal(0, Count("""
+            WITH sessions AS (
+                SELECT any_value(user_id) AS user_id, min(event_time) AS session_start, max(event_time) AS session_end,
+                       count(CASE WHEN event_type = 'purchase' THEN 1 END) AS purchases,
+                       count(CASE WHEN event_type = 'cart' THEN 1 END) AS carts
+                FROM silver GROUP BY session_id, date_trunc('month', event_time)
+            ),
+            point_starts AS (
+                SELECT c.session_key, c.user_id, min(s.event_time) AS session_start
+                FROM gold_cart_prediction_points c
+                JOIN silver s ON strftime(s.event_time, '%Y-%m') || '/' || s.session_id = c.session_key
+                GROUP BY c.session_key, c.user_id
+            ),
+            expected AS (
+                SELECT p.session_key, count(x.session_start) AS past_sessions,
+                       coalesce(sum(x.purchases), 0) AS past_purchases, coalesce(sum(x.carts), 0) AS past_carts,
+                       date_diff('second', max(x.session_end), p.session_start) / 86400.0 AS since_session,
+                       date_diff('second', max(CASE WHEN x.purchases > 0 THEN x.session_end END), p.session_start) / 86400.0 AS since_purchase
+                FROM point_starts p LEFT JOIN sessions x ON x.user_id = p.user_id AND x.session_start < p.session_start
+                GROUP BY p.session_key, p.session_start
+            )
+            SELECT count(*) FROM gold_cart_prediction_points c LEFT JOIN expected e USING (session_key)
+            WHERE e.session_key IS NULL OR c.past_sessions <> e.past_sessions OR c.past_purchases <> e.past_purchases
+               OR c.past_carts <> e.past_carts OR c.days_since_last_session IS DISTINCT FROM e.since_session
+               OR c.days_since_last_purchase IS DISTINCT FROM e.since_purchase
+            """));
+    }
+
+    [Fact]
     public void Given_November_item_days_Then_their_trailing_counts_include_October_and_their_age_counts_from_the_first_event_ever()
     {
         // early November days: most of the 30-day window lies in October

@@ -34,6 +34,34 @@ public sealed class IncrementalBuildTests
     }
 
     [Fact]
+    public void Given_a_lake_without_gold_When_only_the_cart_points_are_built_Then_the_sessions_they_read_are_built_first()
+    {
+        using var lake = new TestLake();
+        foreach (var file in TinyWorld.Files)
+        {
+            lake.Ingest(file);
+        }
+
+        var builder = new FeatureBuilder(lake.Engine, new FeatureOptions());
+        // before any build, November's points cannot be computed (the audit would say so): October's sessions are missing
+        var unbuilt = Assert.Throws<InvalidOperationException>(() => builder.QueryFor(GoldTables.CartPredictionPoints, "2019-11", builder.SilverInputs()));
+        Assert.Contains("sessions of the months before it", unbuilt.Message, StringComparison.Ordinal);
+
+        // November's points read October's gold sessions: a build of November alone makes October's sessions too
+        var result = builder.Build(new FeatureBuildRequest(From: new DateOnly(2019, 11, 1), Tables: [GoldTables.CartPredictionPoints]));
+
+        Assert.Equal(
+            [(GoldTables.Sessions.Name, "2019-10"), (GoldTables.Sessions.Name, "2019-11"), (GoldTables.CartPredictionPoints.Name, "2019-11")],
+            result.Steps.Select(s => (s.Table, s.Month)));
+        Assert.All(result.Steps, s => Assert.Equal(GoldAction.Build, s.Action));
+        // the sessions' SQL is part of the points' fingerprint: a change to it rebuilds them
+        var silver = builder.SilverInputs();
+        Assert.NotEqual(
+            builder.Fingerprint(GoldTables.CartPredictionPoints, silver),
+            builder.Fingerprint(GoldTables.CartPredictionPoints with { ReadsEarlierSessions = false }, silver));
+    }
+
+    [Fact]
     public void Given_a_month_whose_silver_is_split_into_user_buckets_When_built_Then_each_table_is_built_once_with_the_rows_of_an_unsplit_build()
     {
         using var whole = new GoldLake([TinyWorld.Files[0]]);
@@ -107,7 +135,7 @@ public sealed class IncrementalBuildTests
     }
 
     [Fact]
-    public void Given_a_date_range_When_built_Then_only_the_months_touching_it_are_built()
+    public void Given_a_date_range_When_built_Then_only_the_months_touching_it_are_built_and_the_sessions_before_them()
     {
         using var gold = new GoldLake([]);
         foreach (var file in TinyWorld.Files)
@@ -117,7 +145,9 @@ public sealed class IncrementalBuildTests
 
         var result = gold.Rebuild(new FeatureBuildRequest(new DateOnly(2019, 11, 5), new DateOnly(2019, 11, 20)));
 
-        Assert.All(result.Steps, s => Assert.Equal("2019-11", s.Month));
-        Assert.Equal(GoldTables.All.Count, result.Built);
+        // and the earlier sessions the cart points read (a build of the lake's first month built none)
+        Assert.All(result.Steps.Where(s => s.Table != GoldTables.Sessions.Name), s => Assert.Equal("2019-11", s.Month));
+        Assert.Equal(["2019-10", "2019-11"], result.Steps.Where(s => s.Table == GoldTables.Sessions.Name).Select(s => s.Month));
+        Assert.Equal(GoldTables.All.Count + 1, result.Built);
     }
 }

@@ -12,6 +12,8 @@ public static class PurchaseIntentPurpose
         new Dictionary<string, IReadOnlyList<string>>
         {
             ["silver"] = ProcessingPurposes.SilverEvent,
+            // the cart points' user history reads the earlier months' sessions
+            ["gold_sessions"] = ["user_id", "session_start", "session_end", "purchases", "carts"],
             ["gold_cart_prediction_points"] =
             [
                 "session_key", "user_id", "as_of_time", "product_id", "category_id", "cart_price", "category_mean_price_trailing", "cart_price_vs_category",

@@ -12,7 +12,7 @@ public static class GoldRows
     public static string Of(IGoldEngine engine, FeatureBuilder builder, GoldTable table, string month, IReadOnlyList<SilverInput> silver)
     {
         var current = table.SqlText is null
-            && builder.Plan(new FeatureBuildRequest(Tables: [table])).Any(s => s.Month == month && s.Action == GoldAction.UpToDate);
+            && builder.Plan(new FeatureBuildRequest(Tables: [table])).Any(s => s.Table == table.Name && s.Month == month && s.Action == GoldAction.UpToDate);
         var rows = current
             ? table.ReadFiles([engine.Layout.Full(GoldLayout.Partition(table.Name, month))])
             : $"({builder.QueryFor(table, month, silver).Sql()})";
