@@ -51,7 +51,7 @@ in_session AS (
 -- lies in one month, so each of them started before every point of this one), the same rows as grouping those months'
 -- events, a sixth of the rows to read (full scale, April over six months: 106 -> 39 s CPU, the same 25.0M sessions);
 -- reading every earlier month's events made this table grow with the history (54 s for October, 173 s for February)
--- this month's sessions from its events, grouped on the user's number and the session number as silver stores them
+-- and this month's sessions from its events, grouped on the user's number and the session number as silver stores them
 sessions_all AS (
     SELECT user_id, session_start, session_end, purchases, carts
     FROM ({earlier_sessions}) AS earlier
