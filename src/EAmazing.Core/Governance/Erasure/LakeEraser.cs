@@ -64,6 +64,9 @@ public sealed class LakeEraser(
         var suppressed = AlreadySuppressed(subjects);
         var at = erasedAt.ToString("yyyy-MM-ddTHH:mm:ss.fff", CultureInfo.InvariantCulture);
         var batches = ByMonth(files);
+        // A re-run of a stopped erasure: what its earlier commits removed, so that its result and audit entries count
+        // the whole erasure, as its log does (read before this run commits anything).
+        var loggedBefore = ErasureLogEntry.Read(lake).Where(e => e.ErasureId == erasureId).ToDictionary(e => e.SubjectDigest, StringComparer.Ordinal);
         List<SubjectErasure> results = [];
         for (var i = 0; i < batches.Count; i++)
         {
@@ -83,7 +86,8 @@ public sealed class LakeEraser(
             // result is every batch's files and the predictions log at once (the last batch holds the log's lines).
             results = last
                 ? subjects.Select(s => InFiles(s, files, predictionRows, eventTimes, flagged))
-                    .Select(r => r with { AlreadyErased = suppressed.Contains(r.Subject.Digest) && r.TotalRows == 0 }).ToList()
+                    .Select(r => suppressed.Contains(r.Subject.Digest) && r.TotalRows == 0 ? r with { AlreadyErased = true }
+                        : loggedBefore.TryGetValue(r.Subject.Digest, out var earlier) ? Merge(r, earlier) : r).ToList()
                 : [];
             var toRecord = last
                 ? inBatch.Where((_, k) => !results[k].AlreadyErased).ToList()
@@ -209,10 +213,12 @@ public sealed class LakeEraser(
 
     private static SubjectErasure Merge(SubjectErasure found, ErasureLogEntry earlier)
     {
-        var rows = JsonSerializer.Deserialize<Dictionary<string, long>>(earlier.RowsRemoved) ?? [];
-        foreach (var (table, count) in found.RowsRemoved)
+        // in the order of this run's tables (as an uninterrupted erasure reports them), then any only the log names
+        var logged = JsonSerializer.Deserialize<Dictionary<string, long>>(earlier.RowsRemoved) ?? [];
+        var rows = found.RowsRemoved.ToDictionary(r => r.Key, r => r.Value + logged.GetValueOrDefault(r.Key), StringComparer.Ordinal);
+        foreach (var (table, count) in logged)
         {
-            rows[table] = rows.GetValueOrDefault(table) + count;
+            rows.TryAdd(table, count);
         }
 
         var months = (JsonSerializer.Deserialize<List<string>>(earlier.EventMonths) ?? []).Union(found.EventMonths).Order(StringComparer.Ordinal).ToList();

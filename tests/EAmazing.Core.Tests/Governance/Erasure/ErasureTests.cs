@@ -78,7 +78,7 @@ public sealed class ErasureTests
         using var stopped = new PeopleLake(seed: 11);
         var everyone = clean.People.ToList();
         var pseudonyms = everyone.Select(PeopleLake.Pseudonym).ToList();
-        new LakeEraser(clean.Lake.Engine, TestLake.Key, modelRegistry: null).Erase(everyone);
+        var whole = new LakeEraser(clean.Lake.Engine, TestLake.Key, modelRegistry: null).Erase(everyone);
 
         var stop = new InvalidOperationException("stopped after a month");
         var thrown = Assert.Throws<InvalidOperationException>(() => new LakeEraser(stopped.Lake.Engine, TestLake.Key, modelRegistry: null,
@@ -103,6 +103,12 @@ public sealed class ErasureTests
         Assert.Equal(Table(clean.Lake, log), Table(stopped.Lake, log));
         const string removals = "SELECT file_id, layer, reason, reference, row_count FROM row_removals ORDER BY ALL";
         Assert.Equal(Table(clean.Lake, removals), Table(stopped.Lake, removals));
+        // the re-run reports (and audits) the whole erasure's rows of each person it still found, both months' as the log
+        var continued = rerun.Subjects.Where(s => !s.AlreadyErased).ToList();
+        Assert.Contains(continued, s => s.RowsRemoved.Any(r => r.Value > 0));
+        Assert.All(continued, s => Assert.Equal(
+            LakeEraser.AuditDetail(whole.ErasureId, whole.Subjects.Single(w => w.Subject.Digest == s.Subject.Digest)),
+            LakeEraser.AuditDetail(rerun.ErasureId, s)));
     }
 
     [Fact]
