@@ -32,6 +32,7 @@ public static class GoldTables
         "segmentation and churn: weekly RFM, trailing activity, affinities; label: no purchase in the next N days (NULL if the window is incomplete)")
     {
         PerUser = true,
+        PseudonymOrder = "user_id, as_of_time",
         // 2: a month built in several user buckets no longer gains the folder's month as a column when its parts are merged
         WriterVersion = 2,
     };

@@ -38,6 +38,14 @@ public sealed class PerUserBuildTests
             Assert.Equal(0, whole.Lake.Count($"SELECT count(*) FROM (FROM {unsplit} EXCEPT ALL FROM {bucketed})"));
             // The file's own columns, not the folder's month= added by a hive-partitioned read of the parts
             Assert.Equal(Columns(whole.Lake, unsplit), Columns(whole.Lake, bucketed));
+            // in user and as_of_time order, the buckets' parts merged in pseudonym order: row for row the unsplit file
+            var numbered = $"read_parquet('{Path.Combine(split.Root, GoldLayout.Partition(GoldTables.UserSnapshots.Name, month))}', file_row_number = true)";
+            Assert.Equal(0, whole.Lake.Count($$"""
+                SELECT count(*) FROM (SELECT user_id, as_of_time, lag(user_id) OVER w AS u, lag(as_of_time) OVER w AS t
+                                      FROM {{numbered}} WINDOW w AS (ORDER BY file_row_number))
+                WHERE u IS NOT NULL AND (u, t) >= (user_id, as_of_time)
+                """));
+            Assert.Equal(0, whole.Lake.Count($"SELECT count(*) FROM (FROM {numbered} EXCEPT ALL FROM {unsplit.Replace("')", "', file_row_number = true)", StringComparison.Ordinal)})"));
         }
 
         Assert.Empty(Directory.EnumerateFiles(Path.Combine(split.Root, GoldLayout.Folder), "*.tmp", SearchOption.AllDirectories));

@@ -6,10 +6,12 @@ namespace EAmazing.Engine.DuckDb;
 /// <summary>The gold stage's engine calls on DuckDB: queries run on the scratch connection, catalog changes in a transaction.</summary>
 public sealed partial class DuckDbLake : IGoldEngine
 {
-    public long WriteParquet(string query, string target)
+    public long WriteParquet(string query, string target) => WriteParquet(query, target, preserveOrder: false);
+
+    private long WriteParquet(string query, string target, bool preserveOrder)
     {
         // Gold queries order their own output; not preserving insertion order lets windows and joins use less memory.
-        Execute(_scratch, "SET preserve_insertion_order = false");
+        Execute(_scratch, $"SET preserve_insertion_order = {(preserveOrder ? "true" : "false")}");
         try
         {
             Execute(_scratch, $"COPY ({query}) TO '{LakeSql.Literal(target)}' ({LakeSql.GoldParquet})");
@@ -43,7 +45,9 @@ public sealed partial class DuckDbLake : IGoldEngine
             // Not hive-partitioned: the parts lie in the partition's month=yyyy-MM folder, and DuckDB would otherwise add
             // that folder's month as a column of the merged file (four full-scale months: user snapshots gained a column
             // their SQL does not write, and the churn training's leakage audit failed on it).
-            return WriteParquet($"SELECT * FROM {LakeSql.ReadParquet(files)}", target);
+            // In the parts' order: each part is its bucket's rows in the table's order, and the buckets are in pseudonym
+            // order, so the merged file is in the table's order too (user_snapshots: by user and as_of_time).
+            return WriteParquet($"SELECT * FROM {LakeSql.ReadParquet(files)}", target, preserveOrder: true);
         }
         finally
         {

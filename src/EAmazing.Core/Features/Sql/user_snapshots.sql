@@ -5,7 +5,9 @@
 -- before the last event of the data (a window still open is unknown, not "no purchase"). {data_end} is that last
 -- event, known from the silver inputs' metadata (GoldQuery.DataEnd; a scan of the month less), or the cutoff when
 -- the leakage audit recomputes a row from the past (labels are not part of that comparison).
--- Rows are written in no particular order (consumers select by user and as_of_time), as for sessions.
+-- Rows are written in user and as_of_time order: a user's weekly rows lie together and differ little, so the file is
+-- 42% smaller (April of seven full-scale months 1,381 -> 807 MB; user_id 517 -> 136 MB) for a sort of each bucket's
+-- rows (one bucket of that month: about 2.5 s of 45 s). The buckets are merged in pseudonym order, so the month is too.
 -- A row comes from its user's events alone (GoldTable.PerUser): at scale the month is built one user bucket at a
 -- time, the events relation then holding that bucket's users only.
 WITH events AS NOT MATERIALIZED ({events}),
@@ -154,3 +156,4 @@ SELECT
 FROM history h
 LEFT JOIN top_categories t ON t.snapshot_time = h.snapshot_time AND t.user_id = h.user_id
 LEFT JOIN future f ON f.snapshot_time = h.snapshot_time AND f.user_id = h.user_id
+ORDER BY h.user_id, h.snapshot_time
