@@ -28,7 +28,7 @@ grep -E "lake committed|building what|rebuilding|rotated:" "$out/rotate.txt" || 
 
 if [ "$prove" = "--prove" ]; then
   mkdir -p "$out/rekeyed"
-  tables="sessions cart_prediction_points session_prefixes user_snapshots items item_transitions demand_daily"
+  tables="sessions cart_prediction_points session_prefixes user_snapshots item_first_days items item_transitions demand_daily"
   for t in $tables; do [ -d "$out/lake/gold/$t" ] && mv "$out/lake/gold/$t" "$out/rekeyed/$t"; done
   dotnet "$cli" features build --lake "$out/lake" > "$out/rebuild.txt" 2>&1
   q=""

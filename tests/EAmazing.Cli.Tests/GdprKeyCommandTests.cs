@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using EAmazing.Engine.DuckDb;
+using EAmazing.Features;
 using EAmazing.Lake;
 using EAmazing.Privacy.Keys;
 
@@ -116,7 +117,7 @@ public sealed class GdprKeyCommandTests : CliTestFolder
         Assert.Equal([KeyPath], Directory.GetFiles(Path.GetDirectoryName(KeyPath)!));
         using var lake = DuckDbLake.Open(Lake);
         Assert.Empty(LakeConsistency.Check(lake));
-        Assert.Equal(7, lake.Query("SELECT count(*) FROM gold_partitions").Rows[0][0] is long n ? n : -1);
+        Assert.Equal(GoldTables.All.Count, lake.Query("SELECT count(*) FROM gold_partitions").Rows[0][0] is long n ? n : -1);
     }
 
     private (int ExitCode, string Output) RunWith(Dictionary<string, string> environment, params string[] args)

@@ -83,19 +83,19 @@ public sealed class FeatureBuilder(IGoldEngine engine, FeatureOptions options, T
 
         return new GoldQuery(table, month, inputs.Select(i => engine.Layout.Full(i.Path)).ToList(), dataEnd, cutoff, options)
         {
-            EarlierSessions = table.ReadsEarlierSessions ? EarlierSessions(table, month, silver) : [],
+            EarlierFiles = table.ReadsEarlier is { } earlier ? EarlierFiles(table, earlier.Table, month, silver) : [],
         };
     }
 
-    /// <summary>The gold sessions files of the silver months before <paramref name="month"/>, which the build makes first.</summary>
-    private List<string> EarlierSessions(GoldTable table, string month, IReadOnlyList<SilverInput> silver)
+    /// <summary>The files of <paramref name="earlier"/> for the silver months before <paramref name="month"/>, which the build makes first.</summary>
+    private List<string> EarlierFiles(GoldTable table, GoldTable earlier, string month, IReadOnlyList<SilverInput> silver)
     {
         var files = silver.Select(s => s.Month).Distinct().Where(m => string.CompareOrdinal(m, month) < 0)
-            .Select(m => engine.Layout.Full(GoldLayout.Partition(GoldTables.Sessions.Name, m))).ToList();
+            .Select(m => engine.Layout.Full(GoldLayout.Partition(earlier.Name, m))).ToList();
         if (files.FirstOrDefault(f => !File.Exists(f)) is { } missing)
         {
             throw new InvalidOperationException(
-                $"{table.Name} for {month} reads the sessions of the months before it, and {missing} is missing: run features build");
+                $"{table.Name} for {month} reads the {earlier.Name} of the months before it, and {missing} is missing: run features build");
         }
 
         return files;
@@ -134,20 +134,32 @@ public sealed class FeatureBuilder(IGoldEngine engine, FeatureOptions options, T
     }
 
     /// <summary>
-    /// The selected tables with their months, the gold sessions first where a selected table reads the sessions of
-    /// earlier months (<see cref="GoldTable.ReadsEarlierSessions"/>): every month up to the last one planned, so
-    /// that what the table reads is current when it is built.
+    /// The selected tables with their months, first the tables whose earlier months a selected table reads
+    /// (<see cref="GoldTable.ReadsEarlier"/>, e.g. the gold sessions): every month up to the last one planned, so that
+    /// what the table reads is current when it is built.
     /// </summary>
     private static List<(GoldTable Table, IReadOnlyList<string> Months)> TablesToPlan(
         IReadOnlyList<GoldTable> selected, IReadOnlyList<string> months, IReadOnlyList<SilverInput> silver)
     {
         var tables = selected.Select(t => (Table: t, Months: months)).ToList();
-        if (months.Count > 0 && selected.Any(t => t.ReadsEarlierSessions))
+        if (months.Count == 0)
         {
-            var last = months.Max(StringComparer.Ordinal)!;
-            var through = silver.Select(s => s.Month).Distinct().Where(m => string.CompareOrdinal(m, last) <= 0).ToList();
-            tables.RemoveAll(t => t.Table.Name == GoldTables.Sessions.Name);
-            tables.Insert(0, (GoldTables.Sessions, through));
+            return tables;
+        }
+
+        var last = months.Max(StringComparer.Ordinal)!;
+        IReadOnlyList<string> through = silver.Select(s => s.Month).Distinct().Where(m => string.CompareOrdinal(m, last) <= 0).ToList();
+        foreach (var reader in selected.Where(t => t.ReadsEarlier is not null))
+        {
+            var read = reader.ReadsEarlier!.Table;
+            if (tables.FindIndex(t => t.Table.Name == read.Name) is var at && at >= 0 && tables[at].Months == through)
+            {
+                continue; // placed already, for an earlier reader
+            }
+
+            // just before the reader (where the catalog lists it anyway), over every month up to the last one
+            tables.RemoveAll(t => t.Table.Name == read.Name);
+            tables.Insert(tables.FindIndex(t => t.Table.Name == reader.Name), (read, through));
         }
 
         return tables;
@@ -181,9 +193,9 @@ public sealed class FeatureBuilder(IGoldEngine engine, FeatureOptions options, T
     {
         // The writer version only when raised: the other tables' partitions keep their fingerprints (no rebuild).
         string[] writer = table.WriterVersion > 1 ? [$"writer {table.WriterVersion}"] : [];
-        // A table reading earlier months' sessions depends on how they are made, too (their silver inputs are its own).
-        string[] sessions = table.ReadsEarlierSessions ? ["earlier sessions", GoldTables.Sessions.Sql] : [];
-        var text = string.Join('\n', [table.Sql, .. writer, .. sessions, (options with { EngineMemoryLimit = "" }).ToString(), .. inputs.Select(i => i.Version)]);
+        // A table reading another's earlier months depends on how they are made, too (their silver inputs are its own).
+        string[] earlier = table.ReadsEarlier is { } e ? [$"earlier {e.Table.Name}", e.Table.Sql] : [];
+        var text = string.Join('\n', [table.Sql, .. writer, .. earlier, (options with { EngineMemoryLimit = "" }).ToString(), .. inputs.Select(i => i.Version)]);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 

@@ -20,10 +20,10 @@ public sealed record GoldQuery(GoldTable Table, string Month, IReadOnlyList<stri
     public bool AsOfOnly { get; init; }
 
     /// <summary>
-    /// The gold <c>sessions</c> files of the months before this one, for a table that reads them
-    /// (<see cref="GoldTable.ReadsEarlierSessions"/>); none for the first month.
+    /// The files of the months before this one of the gold table this one reads (<see cref="GoldTable.ReadsEarlier"/>);
+    /// none for the first month or a table that reads none.
     /// </summary>
-    public IReadOnlyList<string> EarlierSessions { get; init; } = [];
+    public IReadOnlyList<string> EarlierFiles { get; init; } = [];
 
     /// <summary>The cutoff when only its rows are wanted, else none.</summary>
     private DateTime? OnlyAt => AsOfOnly ? Cutoff : null;
@@ -77,7 +77,7 @@ public sealed record GoldQuery(GoldTable Table, string Month, IReadOnlyList<stri
         var filled = FeatureSql.Fill(Table.Sql,
         [
             ("events", events),
-            ("earlier_sessions", EarlierSessionsRelation()),
+            .. EarlierRelation(),
             ("month", Month),
             ("from", FeatureSql.Timestamp(MonthStart)),
             ("to", FeatureSql.Timestamp(MonthEnd)),
@@ -129,14 +129,23 @@ public sealed record GoldQuery(GoldTable Table, string Month, IReadOnlyList<stri
     ]);
 
     /// <summary>
-    /// The earlier months' sessions (user, start, end, purchases, carts); with a cutoff only those ended by then (all of
-    /// them: they lie before the month), so the recomputation reads nothing the cutoff excludes.
+    /// The earlier months' rows of the table this one reads (e.g. the sessions' user, start, end, purchases and carts); with
+    /// a cutoff only those up to it (all of them: they lie before the month), so the recomputation reads nothing the cutoff
+    /// excludes. Empty, with the same columns, for the first month.
     /// </summary>
-    private string EarlierSessionsRelation() => EarlierSessions.Count == 0
-        ? "SELECT NULL::VARCHAR AS user_id, NULL::TIMESTAMP AS session_start, NULL::TIMESTAMP AS session_end, "
-          + "NULL::BIGINT AS purchases, NULL::BIGINT AS carts WHERE false"
-        : "SELECT user_id, session_start, session_end, purchases, carts FROM " + LakeSql.ReadParquet(EarlierSessions)
-          + (Cutoff is { } cutoff ? $" WHERE session_end <= {FeatureSql.Timestamp(cutoff)}" : "");
+    private (string Key, string Value)[] EarlierRelation()
+    {
+        if (Table.ReadsEarlier is not { } earlier)
+        {
+            return [];
+        }
+
+        var relation = EarlierFiles.Count == 0
+            ? "SELECT " + string.Join(", ", earlier.Columns.Select(c => $"NULL::{c.Type} AS {c.Name}")) + " WHERE false"
+            : "SELECT " + string.Join(", ", earlier.Columns.Select(c => c.Name)) + " FROM " + LakeSql.ReadParquet(EarlierFiles)
+              + (Cutoff is { } cutoff ? $" WHERE {earlier.TimeColumn} <= {FeatureSql.Timestamp(cutoff)}" : "");
+        return [(earlier.Placeholder, relation)];
+    }
 
     /// <summary>A VALUES body; a month without any day yet gets one NULL row that every filter drops.</summary>
     private static string Values(IEnumerable<string> literals)

@@ -49,11 +49,11 @@ public sealed record GoldTable(
     public string? SessionKeyMonthColumn { get; init; }
 
     /// <summary>
-    /// Whether the table reads the gold <c>sessions</c> of the months before its own (<c>{earlier_sessions}</c>) in
-    /// place of those months' events: a user's history as sessions, a sixth of the rows. The build then brings those
-    /// partitions up to date first, and the sessions' SQL is part of this table's fingerprint.
+    /// The gold table whose partitions of the months before this table's own it reads (<c>{earlier_&lt;name&gt;}</c>) in
+    /// place of those months' events, if any: e.g. a user's history as sessions, a sixth of the rows. The build then
+    /// brings those partitions up to date first, and their SQL is part of this table's fingerprint.
     /// </summary>
-    public bool ReadsEarlierSessions { get; init; }
+    public EarlierMonths? ReadsEarlier { get; init; }
 
     public string ViewName => "gold_" + Name;
 

@@ -17,7 +17,9 @@ public static class GoldTables
         "purchase intent: one row per session at its first cart event; label: a purchase at or after it in the session")
     {
         PseudonymOrder = "as_of_time, session_key",
-        ReadsEarlierSessions = true,
+        ReadsEarlier = new(Sessions,
+            [("user_id", "VARCHAR"), ("session_start", "TIMESTAMP"), ("session_end", "TIMESTAMP"), ("purchases", "BIGINT"), ("carts", "BIGINT")],
+            "session_end"),
     };
 
     public static readonly GoldTable SessionPrefixes = new("session_prefixes", MonthInputs.SameMonth,
@@ -37,9 +39,16 @@ public static class GoldTables
         WriterVersion = 2,
     };
 
+    public static readonly GoldTable ItemFirstDays = new("item_first_days", MonthInputs.SameMonth,
+        ["product_id"], [], [],
+        "per month: each item's first day with an event in the month (items read the earlier months' for an item's age)");
+
     public static readonly GoldTable Items = new("items", MonthInputs.HistoryToMonth,
         ["product_id", "day"], [], ["category_id"],
-        "per item per day: trailing popularity and conversion up to the previous day, price vs category, age");
+        "per item per day: trailing popularity and conversion up to the previous day, price vs category, age")
+    {
+        ReadsEarlier = new(ItemFirstDays, [("product_id", "BIGINT"), ("first_day", "DATE")], "first_day"),
+    };
 
     public static readonly GoldTable ItemTransitions = new("item_transitions", MonthInputs.SameMonth,
         ["product_id", "other_product_id"], [], ["window_start"],
@@ -50,7 +59,7 @@ public static class GoldTables
         "per category and top-level category per day: views, carts, purchases, revenue, users, calendar");
 
     public static IReadOnlyList<GoldTable> All { get; } =
-        [Sessions, CartPredictionPoints, SessionPrefixes, UserSnapshots, Items, ItemTransitions, DemandDaily];
+        [Sessions, CartPredictionPoints, SessionPrefixes, UserSnapshots, ItemFirstDays, Items, ItemTransitions, DemandDaily];
 
     public static GoldTable? Find(string name) => All.FirstOrDefault(t => t.Name == name);
 

@@ -18,6 +18,7 @@ public sealed class AsOfOnlyTests(GeneratedGoldLake world) : IClassFixture<Gener
     [InlineData("cart_prediction_points")]
     [InlineData("session_prefixes")]
     [InlineData("user_snapshots")]
+    [InlineData("item_first_days")]
     [InlineData("items")]
     [InlineData("item_transitions")]
     [InlineData("demand_daily")]

@@ -30,12 +30,19 @@ public sealed class IncrementalBuildTests
 
         var again = gold.Builder.Build(new FeatureBuildRequest(Tables: [items with { WriterVersion = 2 }, GoldTables.Sessions]));
 
-        Assert.Equal([(items.Name, GoldAction.Build), (GoldTables.Sessions.Name, GoldAction.UpToDate)], again.Steps.Select(s => (s.Table, s.Action)));
+        // the first days the items read are planned before them, and stay up to date
+        Assert.Equal(
+            [(GoldTables.ItemFirstDays.Name, GoldAction.UpToDate), (items.Name, GoldAction.Build), (GoldTables.Sessions.Name, GoldAction.UpToDate)],
+            again.Steps.Select(s => (s.Table, s.Action)));
     }
 
-    [Fact]
-    public void Given_a_lake_without_gold_When_only_the_cart_points_are_built_Then_the_sessions_they_read_are_built_first()
+    [Theory]
+    [InlineData("cart_prediction_points")] // its users' earlier sessions
+    [InlineData("items")] // its items' first days in the earlier months
+    public void Given_a_lake_without_gold_When_only_November_of_a_table_reading_earlier_months_is_built_Then_what_it_reads_is_built_first(string name)
     {
+        var table = GoldTables.Find(name)!;
+        var read = table.ReadsEarlier!.Table;
         using var lake = new TestLake();
         foreach (var file in TinyWorld.Files)
         {
@@ -43,22 +50,22 @@ public sealed class IncrementalBuildTests
         }
 
         var builder = new FeatureBuilder(lake.Engine, new FeatureOptions());
-        // before any build, November's points cannot be computed (the audit would say so): October's sessions are missing
-        var unbuilt = Assert.Throws<InvalidOperationException>(() => builder.QueryFor(GoldTables.CartPredictionPoints, "2019-11", builder.SilverInputs()));
-        Assert.Contains("sessions of the months before it", unbuilt.Message, StringComparison.Ordinal);
+        // before any build, November cannot be computed (the audit would say so): October's rows it reads are missing
+        var unbuilt = Assert.Throws<InvalidOperationException>(() => builder.QueryFor(table, "2019-11", builder.SilverInputs()));
+        Assert.Contains($"{read.Name} of the months before it", unbuilt.Message, StringComparison.Ordinal);
 
-        // November's points read October's gold sessions: a build of November alone makes October's sessions too
-        var result = builder.Build(new FeatureBuildRequest(From: new DateOnly(2019, 11, 1), Tables: [GoldTables.CartPredictionPoints]));
+        // a build of November alone makes October's and November's rows of the table it reads first
+        var result = builder.Build(new FeatureBuildRequest(From: new DateOnly(2019, 11, 1), Tables: [table]));
 
-        Assert.Equal(
-            [(GoldTables.Sessions.Name, "2019-10"), (GoldTables.Sessions.Name, "2019-11"), (GoldTables.CartPredictionPoints.Name, "2019-11")],
-            result.Steps.Select(s => (s.Table, s.Month)));
+        Assert.Equal([(read.Name, "2019-10"), (read.Name, "2019-11"), (table.Name, "2019-11")], result.Steps.Select(s => (s.Table, s.Month)));
         Assert.All(result.Steps, s => Assert.Equal(GoldAction.Build, s.Action));
-        // the sessions' SQL is part of the points' fingerprint: a change to it rebuilds them
+        // November reads October's partition of it, not its own month's
         var silver = builder.SilverInputs();
-        Assert.NotEqual(
-            builder.Fingerprint(GoldTables.CartPredictionPoints, silver),
-            builder.Fingerprint(GoldTables.CartPredictionPoints with { ReadsEarlierSessions = false }, silver));
+        var query = builder.QueryFor(table, "2019-11", silver).Sql();
+        Assert.Contains(GoldLayout.Partition(read.Name, "2019-10"), query, StringComparison.Ordinal);
+        Assert.DoesNotContain(GoldLayout.Partition(read.Name, "2019-11"), query, StringComparison.Ordinal);
+        // the SQL of what it reads is part of its fingerprint: a change to it rebuilds the table
+        Assert.NotEqual(builder.Fingerprint(table, silver), builder.Fingerprint(table with { ReadsEarlier = null }, silver));
     }
 
     [Fact]
@@ -135,7 +142,7 @@ public sealed class IncrementalBuildTests
     }
 
     [Fact]
-    public void Given_a_date_range_When_built_Then_only_the_months_touching_it_are_built_and_the_sessions_before_them()
+    public void Given_a_date_range_When_built_Then_only_the_months_touching_it_are_built_and_the_earlier_months_other_tables_read()
     {
         using var gold = new GoldLake([]);
         foreach (var file in TinyWorld.Files)
@@ -145,9 +152,11 @@ public sealed class IncrementalBuildTests
 
         var result = gold.Rebuild(new FeatureBuildRequest(new DateOnly(2019, 11, 5), new DateOnly(2019, 11, 20)));
 
-        // and the earlier sessions the cart points read (a build of the lake's first month built none)
-        Assert.All(result.Steps.Where(s => s.Table != GoldTables.Sessions.Name), s => Assert.Equal("2019-11", s.Month));
-        Assert.Equal(["2019-10", "2019-11"], result.Steps.Where(s => s.Table == GoldTables.Sessions.Name).Select(s => s.Month));
-        Assert.Equal(GoldTables.All.Count + 1, result.Built);
+        // and the earlier months the cart points and the items read (sessions, item first days; a build of the lake's
+        // first month built none)
+        string[] read = [GoldTables.Sessions.Name, GoldTables.ItemFirstDays.Name];
+        Assert.All(result.Steps.Where(s => !read.Contains(s.Table)), s => Assert.Equal("2019-11", s.Month));
+        Assert.All(read, t => Assert.Equal(["2019-10", "2019-11"], result.Steps.Where(s => s.Table == t).Select(s => s.Month)));
+        Assert.Equal(GoldTables.All.Count + 2, result.Built);
     }
 }

@@ -51,6 +51,7 @@ public sealed class LeakageAuditTests(GeneratedGoldLake world) : IClassFixture<G
     [InlineData("sessions")]
     [InlineData("session_prefixes")]
     [InlineData("user_snapshots")]
+    [InlineData("item_first_days")]
     [InlineData("items")]
     [InlineData("item_transitions")]
     [InlineData("demand_daily")]

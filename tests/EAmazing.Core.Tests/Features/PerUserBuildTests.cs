@@ -25,7 +25,7 @@ public sealed class PerUserBuildTests
         Assert.Equal(8, silver.Count(s => s.Month == "2019-10"));
         Assert.Equal(16, silver.Count(s => s.Month == "2019-11"));
         Assert.Equal(16, builder.QueryFor(GoldTables.UserSnapshots, "2019-11", silver).Parts().Count);
-        Assert.Single(builder.QueryFor(GoldTables.Items, "2019-11", silver).Parts()); // not per user: one query
+        Assert.Single(builder.QueryFor(GoldTables.DemandDaily, "2019-11", silver).Parts()); // not per user: one query
 
         builder.Build(new FeatureBuildRequest(Tables: [GoldTables.UserSnapshots]));
 

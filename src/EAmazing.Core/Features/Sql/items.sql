@@ -18,9 +18,15 @@ item_days AS (
     WHERE event_time >= {from} - INTERVAL '{item_window_days} days'
     GROUP BY product_id, CAST(event_time AS DATE)
 ),
--- an item's first day over all history (its age): the one all-time read, of two columns and one minimum per item
+-- an item's first day over all history (its age): the first days of the earlier months (gold item_first_days, one row
+-- per item and month) and of the grid's own days; reading every earlier month's events for it made this table grow with
+-- the history (seven full-scale months: 47 s for October, 93 s for April)
 first_seen AS (
-    SELECT product_id, CAST(min(event_time) AS DATE) AS first_day FROM events GROUP BY product_id
+    SELECT product_id, min(first_day) AS first_day
+    FROM (SELECT product_id, first_day FROM ({earlier_item_first_days}) AS earlier
+          UNION ALL
+          SELECT product_id, day FROM item_days)
+    GROUP BY product_id
 ),
 days AS (
     SELECT CAST(day AS DATE) AS day

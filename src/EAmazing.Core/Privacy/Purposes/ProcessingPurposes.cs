@@ -43,6 +43,8 @@ public static class ProcessingPurposes
                 "category_mean_price_trailing", "price_vs_category", "age_days",
             ],
             ["gold_item_transitions"] = ["product_id", "other_product_id", "window_start", "as_of_time", "successor_count", "cooccurrence_sessions"],
+            // the items' age (age_days) comes from the earlier months' first days
+            ["gold_item_first_days"] = ["product_id", "first_day", "as_of_time"],
         },
         ["Merchandising", "Product (site recommendations)"],
         EventRetention);
