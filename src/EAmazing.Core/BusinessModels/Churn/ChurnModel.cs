@@ -24,9 +24,7 @@ public sealed class ChurnModel : IBusinessModel
         "At most this many test users asked of the oracles (with --truth): a systematic sample, every (n / N)-th test row, when the test week has more; "
         + "each ratio to an oracle is measured on the users it answered", "100000");
 
-    public static readonly ModelParameter MaxRows = new("max-rows",
-        "Labelled snapshots trained on, at most about: beyond it, the snapshots of a sample of users, those whose pseudonym's first four "
-        + "hex digits fall below a threshold (the same users under a key, every snapshot of each); the card states the rule", "10000000");
+    public static readonly ModelParameter MaxRows = MaxRowsParameter.Create("snapshot", 10_000_000);
 
     public string Name => "churn";
 
@@ -61,10 +59,7 @@ public sealed class ChurnModel : IBusinessModel
         var oracleUsers = int.TryParse(usersText, NumberStyles.None, CultureInfo.InvariantCulture, out var u) && u is >= 10 and <= 100_000_000
             ? u
             : throw new ArgumentException($"--{OracleUsers.Name} '{usersText}' is not a whole number between 10 and 100000000");
-        var rowsText = settings.Parameter(MaxRows);
-        var maxRows = long.TryParse(rowsText, NumberStyles.None, CultureInfo.InvariantCulture, out var r) && r >= 100
-            ? r
-            : throw new ArgumentException($"--{MaxRows.Name} '{rowsText}' is not a whole number of at least 100");
+        var maxRows = MaxRowsParameter.Parse(settings, MaxRows);
         var campaign = CampaignParameters.Resolve(settings, context.Campaign);
         return new ChurnTraining(context).Run(settings, campaign, replicates, oracleUsers, maxRows, progress);
     }

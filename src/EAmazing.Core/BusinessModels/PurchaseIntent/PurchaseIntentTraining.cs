@@ -20,8 +20,9 @@ public sealed class PurchaseIntentTraining(TrainingContext context)
     {
         var clock = Stopwatch.StartNew();
         var lake = context.Lake;
-        progress?.Report($"loading {task.Table.ViewName}");
-        var (data, users) = GoldFeatureLoader.Load(lake, task.Table, task.Label);
+        var sample = UserSample.For(lake, task.Table, task.Label, options.MaxRows);
+        progress?.Report($"loading {task.Table.ViewName}{(sample is null ? "" : $" ({sample.Rule})")}");
+        var (data, users) = GoldFeatureLoader.Load(lake, task.Table, task.Label, sample?.Filter);
         progress?.Report("leakage audit");
         var audit = GoldLeakageAudit.Run(context, task.Table);
         var oracle = task == PurchaseIntentTask.Cart && options.TruthFolder is not null && context.Pseudonymiser is not null
@@ -31,7 +32,7 @@ public sealed class PurchaseIntentTraining(TrainingContext context)
 
         var request = new LabRequest
         {
-            Task = task.Description,
+            Task = task.Description + (sample is null ? "" : $"; trained and tested on {sample.Rule} (--{MaxRowsParameter.Name} {options.MaxRows:N0})"),
             Data = data,
             Families = options.Families?.Select(ModelFamilyCatalog.Find).ToList() ?? ModelFamilyCatalog.All,
             TrialsPerFamily = options.TrialsPerFamily,

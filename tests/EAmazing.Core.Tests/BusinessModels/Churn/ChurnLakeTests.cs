@@ -85,12 +85,7 @@ public sealed class ChurnLakeTests : IClassFixture<ChurnLakeTests.World>
 
         var card = new ChurnModel().Train(context, settings).Card;
 
-        var rule = Assert.Single(System.Text.RegularExpressions.Regex.Matches(card.Task,
-            @"trained and tested on a (\d+\.\d)% user sample \(pseudonyms below '([0-9a-f]{4})' in their first four hex digits: ([\d,]+) of the ([\d,]+) labelled rows\)"));
-        Assert.Equal(labelled, long.Parse(rule.Groups[4].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture));
-        var rows = long.Parse(rule.Groups[3].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
-        Assert.InRange(rows, labelled / 4, labelled * 3 / 4);
-        Assert.InRange(card.Data.TrainRows + card.Data.ValidationRows + card.Data.TestRows, 1, rows);
+        UserSampleCard.AssertStated(card, labelled);
         Assert.Throws<ArgumentException>(() => new ChurnModel().Train(context, settings with { Parameters = new Dictionary<string, string> { [ChurnModel.MaxRows.Name] = "99" } }));
     }
 

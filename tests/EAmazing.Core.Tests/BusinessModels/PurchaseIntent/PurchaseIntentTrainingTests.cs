@@ -52,6 +52,22 @@ public sealed class PurchaseIntentTrainingTests : IClassFixture<PurchaseIntentTr
         Assert.All(result.Families, f => Assert.True(f.Test.RocAuc.Estimate < 0.9, $"{f.Family}: {f.Test.RocAuc}"));
     }
 
+    [Fact]
+    public void Beyond_max_rows_it_trains_and_tests_on_a_user_sample_that_the_card_states()
+    {
+        var labelled = _lake.Gold.Lake.Count($"SELECT count(*) FROM {GoldTables.CartPredictionPoints.ViewName} WHERE {PurchaseIntentTask.Cart.Label} IS NOT NULL");
+        var settings = new TrainingSettings
+        {
+            Families = ["logistic"], TrialsPerFamily = 1, TruthFolder = _lake.Truth,
+            Parameters = new Dictionary<string, string> { [PurchaseIntentModel.MaxRows.Name] = (labelled / 2).ToString(System.Globalization.CultureInfo.InvariantCulture) },
+        };
+
+        var outcome = new PurchaseIntentModel().Train(_lake.Context, settings);
+
+        UserSampleCard.AssertStated(outcome.Card, labelled);
+        Assert.Throws<ArgumentException>(() => new PurchaseIntentModel().Train(_lake.Context, settings with { Parameters = new Dictionary<string, string> { [PurchaseIntentModel.MaxRows.Name] = "99" } }));
+    }
+
     public sealed class TrainedLake : IDisposable
     {
         private readonly TempFolder _data = new();
@@ -69,11 +85,17 @@ public sealed class PurchaseIntentTrainingTests : IClassFixture<PurchaseIntentTr
             }).Run();
             _gold = new GoldLake(generated.Files.Select(f => f.Path));
             Registry = new ModelRegistry(_models.Path);
-            var training = new PurchaseIntentTraining(new TrainingContext(_gold.Lake.Engine, Registry, new FeatureOptions(), new LeakageAuditOptions(), new Pseudonymiser(TestLake.Key)));
-            Cart = training.Run(PurchaseIntentTask.Cart, new PurchaseIntentOptions { TrialsPerFamily = 1, TruthFolder = Path.Combine(_data.Path, "truth") });
+            Context = new TrainingContext(_gold.Lake.Engine, Registry, new FeatureOptions(), new LeakageAuditOptions(), new Pseudonymiser(TestLake.Key));
+            Cart = new PurchaseIntentTraining(Context).Run(PurchaseIntentTask.Cart, new PurchaseIntentOptions { TrialsPerFamily = 1, TruthFolder = Truth });
         }
 
         public ModelRegistry Registry { get; }
+
+        public TrainingContext Context { get; }
+
+        public GoldLake Gold => _gold;
+
+        public string Truth => Path.Combine(_data.Path, "truth");
 
         public (EAmazing.Models.Lab.LabResult Result, ModelCard Card, LeakageAuditSummary Audit) Cart { get; }
 
