@@ -149,10 +149,11 @@ public sealed class FeatureBuilder(IGoldEngine engine, FeatureOptions options, T
 
         var last = months.Max(StringComparer.Ordinal)!;
         IReadOnlyList<string> through = silver.Select(s => s.Month).Distinct().Where(m => string.CompareOrdinal(m, last) <= 0).ToList();
+        var placed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var reader in selected.Where(t => t.ReadsEarlier is not null))
         {
             var read = reader.ReadsEarlier!.Table;
-            if (tables.FindIndex(t => t.Table.Name == read.Name) is var at && at >= 0 && tables[at].Months == through)
+            if (!placed.Add(read.Name))
             {
                 continue; // placed already, for an earlier reader
             }
