@@ -61,7 +61,7 @@ public sealed class ChurnTraining(TrainingContext context)
         var request = new LabRequest
         {
             Task = $"churn: no purchase in the {context.Features.ChurnHorizonDays} days after a weekly snapshot, from the user's behaviour before it"
-                + (sample is null ? "" : $"; trained and tested on {sample.Rule} (--{ChurnModel.MaxRows.Name} {maxRows:N0})"),
+                + MaxRowsParameter.CardNote(sample, maxRows),
             Data = data,
             Families = settings.Families?.Select(ModelFamilyCatalog.Find).ToList() ?? ModelFamilyCatalog.All,
             TrialsPerFamily = settings.TrialsPerFamily,

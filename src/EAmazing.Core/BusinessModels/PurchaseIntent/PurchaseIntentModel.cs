@@ -25,7 +25,7 @@ public sealed class PurchaseIntentModel : IBusinessModel
     /// Seven full-scale months hold 7.2M cart points: every family on all of them took over two hours (the leakage audit
     /// aside), where a sample of users keeps the temporal split and the oracle and costs little in AUC.
     /// </summary>
-    public static readonly ModelParameter MaxRows = MaxRowsParameter.Create("row", 2_000_000);
+    public static readonly ModelParameter MaxRows = MaxRowsParameter.Create("row", PurchaseIntentOptions.DefaultMaxRows);
 
     public string Name => "purchase";
 

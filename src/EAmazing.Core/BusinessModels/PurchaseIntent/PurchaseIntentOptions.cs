@@ -21,7 +21,10 @@ public sealed record PurchaseIntentOptions
     public int TestDays { get; init; } = 7;
 
     /// <summary>Beyond this many labelled rows, train and test on a sample of users (<see cref="Models.Data.UserSample"/>).</summary>
-    public long MaxRows { get; init; } = 2_000_000;
+    public long MaxRows { get; init; } = DefaultMaxRows;
+
+    /// <summary>The cap of <c>--max-rows</c> when none is given.</summary>
+    public const long DefaultMaxRows = 2_000_000;
 
     /// <summary>Folder of the generated dataset's ground truth, for the oracle AUC (optional).</summary>
     public string? TruthFolder { get; init; }

@@ -32,7 +32,7 @@ public sealed class PurchaseIntentTraining(TrainingContext context)
 
         var request = new LabRequest
         {
-            Task = task.Description + (sample is null ? "" : $"; trained and tested on {sample.Rule} (--{MaxRowsParameter.Name} {options.MaxRows:N0})"),
+            Task = task.Description + MaxRowsParameter.CardNote(sample, options.MaxRows),
             Data = data,
             Families = options.Families?.Select(ModelFamilyCatalog.Find).ToList() ?? ModelFamilyCatalog.All,
             TrialsPerFamily = options.TrialsPerFamily,

@@ -17,6 +17,11 @@ public static class MaxRowsParameter
         + $"hex digits fall below a threshold (the same users under a key, every {unit} of each); the card states the rule",
         @default.ToString(CultureInfo.InvariantCulture));
 
+    /// <summary>What the card's task line adds when training used a sample: the rule and the cap that called for it.</summary>
+    public static string CardNote(Data.UserSample? sample, long maxRows) => sample is null
+        ? ""
+        : string.Create(CultureInfo.InvariantCulture, $"; trained and tested on {sample.Rule} (--{Name} {maxRows:N0})");
+
     /// <summary>The cap given, or an error naming the option when it is not a whole number of at least 100.</summary>
     public static long Parse(TrainingSettings settings, ModelParameter parameter)
     {
