@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 
 namespace EAmazing.Privacy;
@@ -18,6 +19,8 @@ public sealed class Pseudonymiser(PseudonymKey key)
 
     private static readonly byte[] UserPrefix = "user_id:"u8.ToArray();
     private static readonly byte[] SessionPrefix = "user_session:"u8.ToArray();
+
+    private readonly PseudonymKey _key = key;
 
     // Reused across ids: keying an HMAC once is measurably cheaper than a one-shot call per id.
     private readonly IncrementalHash _hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key.Secret);
@@ -42,13 +45,39 @@ public sealed class Pseudonymiser(PseudonymKey key)
             return cached.Pseudonym;
         }
 
-        Span<byte> input = stackalloc byte[UserPrefix.Length + 20];
-        UserPrefix.CopyTo(input);
-        Utf8Formatter.TryFormat(userId, input[UserPrefix.Length..], out var written);
-        var pseudonym = Hash(input[..(UserPrefix.Length + written)]);
+        var pseudonym = UserPseudonym(_hmac, userId);
         number = _users.Count;
         _users[userId] = (pseudonym, number);
         return pseudonym;
+    }
+
+    /// <summary>
+    /// The ids among <paramref name="ids"/> whose pseudonym is one of <paramref name="wanted"/>, by pseudonym: how an
+    /// oracle finds the lake's users among a generated world's raw ids. Hashed on every core and kept out of this
+    /// instance's cache, which would otherwise hold every id of a full-scale world (19.6M) for its lifetime.
+    /// </summary>
+    public Dictionary<string, long> Matching(IReadOnlyList<long> ids, IReadOnlySet<string> wanted)
+    {
+        var found = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
+        Parallel.ForEach(
+            Partitioner.Create(0, ids.Count, 1 << 16),
+            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+            () => IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, _key.Secret),
+            (range, _, hmac) =>
+            {
+                for (var i = range.Item1; i < range.Item2; i++)
+                {
+                    var pseudonym = UserPseudonym(hmac, ids[i]);
+                    if (wanted.Contains(pseudonym))
+                    {
+                        found[pseudonym] = ids[i];
+                    }
+                }
+
+                return hmac;
+            },
+            hmac => hmac.Dispose());
+        return new Dictionary<string, long>(found, StringComparer.Ordinal);
     }
 
     public string Session(Guid session) => Session(session, out _);
@@ -113,11 +142,21 @@ public sealed class Pseudonymiser(PseudonymKey key)
         return Guid.TryParseExact(text, "D", out var id) ? Session(id, out hashed) : null;
     }
 
-    private string Hash(ReadOnlySpan<byte> input)
+    private static string UserPseudonym(IncrementalHash hmac, long userId)
+    {
+        Span<byte> input = stackalloc byte[UserPrefix.Length + 20];
+        UserPrefix.CopyTo(input);
+        Utf8Formatter.TryFormat(userId, input[UserPrefix.Length..], out var written);
+        return Hash(hmac, input[..(UserPrefix.Length + written)]);
+    }
+
+    private string Hash(ReadOnlySpan<byte> input) => Hash(_hmac, input);
+
+    private static string Hash(IncrementalHash hmac, ReadOnlySpan<byte> input)
     {
         Span<byte> mac = stackalloc byte[32];
-        _hmac.AppendData(input);
-        _hmac.GetHashAndReset(mac);
+        hmac.AppendData(input);
+        hmac.GetHashAndReset(mac);
         return Convert.ToHexStringLower(mac[..16]);
     }
 }

@@ -88,4 +88,21 @@ public sealed class PseudonymiserTests
         Assert.Null(p.SessionOrNull("not-a-uuid", out var invalid));
         Assert.Equal((true, false, false), (first, second, invalid));
     }
+
+    [Fact]
+    public void Matching_finds_exactly_the_wanted_pseudonyms_ids_across_many_partitions_and_caches_none()
+    {
+        var ids = Enumerable.Range(0, 200_000).Select(i => 500_000_000L + (i * 13L)).ToArray();
+        var plain = new Pseudonymiser(TestLake.Key);
+        var wanted = ids.Where((_, i) => i % 997 == 0 || i == ids.Length - 1).ToDictionary(plain.User);
+        wanted["0123456789abcdef0123456789abcdef"] = -1; // a pseudonym of no id here
+
+        var p = new Pseudonymiser(TestLake.Key);
+        var found = p.Matching(ids, wanted.Keys.ToHashSet(StringComparer.Ordinal));
+
+        Assert.Equal(wanted.Where(w => w.Value >= 0).OrderBy(w => w.Key, StringComparer.Ordinal), found.OrderBy(f => f.Key, StringComparer.Ordinal));
+        // nothing was kept in the instance's cache: its next sight of a matched id hashes it
+        p.UserOrNull(ids[0].ToString(System.Globalization.CultureInfo.InvariantCulture), out var hashed);
+        Assert.True(hashed);
+    }
 }

@@ -33,16 +33,7 @@ public static class ChurnOracle
         progress?.Report($"oracle: simulating {rows.Count:N0} users' next {horizonDays} days from the world's state ({replicates} futures each)");
         var world = WorldOracle.Load(truthFolder).World;
         var oracle = new PurchaseOracle(world);
-        var wanted = rows.Select(i => users[i]).ToHashSet(StringComparer.Ordinal);
-        var raw = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var id in oracle.UserIds())
-        {
-            var pseudonym = pseudonymiser.User(id);
-            if (wanted.Contains(pseudonym))
-            {
-                raw[pseudonym] = id;
-            }
-        }
+        var raw = pseudonymiser.Matching(oracle.UserIds().ToArray(), rows.Select(i => users[i]).ToHashSet(StringComparer.Ordinal));
 
         var probabilities = new double?[users.Count];
         var withoutClock = new double?[users.Count];

@@ -20,6 +20,10 @@ public sealed class CustomerValueModel : IBusinessModel
 
     public static readonly ModelParameter HoldoutDays = new("holdout-days", "Days of the holdout window the fit is judged on", "28");
 
+    public static readonly ModelParameter OracleCustomers = new("oracle-customers",
+        "At most this many customers asked of the world's oracle (with --truth): a systematic sample, every (n / N)-th customer, when there are more; "
+        + "the methods' errors are also given on the customers it answered", CustomerValueRequest.DefaultOracleCustomers.ToString(CultureInfo.InvariantCulture));
+
     public static readonly ModelParameter HorizonDays = new("horizon-days", "Horizon of the per-customer predictions (expected purchases and value)", "90");
 
     public string Name => "value";
@@ -34,7 +38,7 @@ public sealed class CustomerValueModel : IBusinessModel
 
     public IReadOnlyList<string> RegistryNames { get; } = [RegistryName];
 
-    public IReadOnlyList<ModelParameter> Parameters { get; } = [CalibrationEnd, HoldoutDays, HorizonDays, .. CampaignParameters.All];
+    public IReadOnlyList<ModelParameter> Parameters { get; } = [CalibrationEnd, HoldoutDays, HorizonDays, OracleCustomers, .. CampaignParameters.All];
 
     public DemoRun Demo { get; } = new(new Dictionary<string, string>(), RegistryName, TrialsPerFamily: 1);
 
@@ -53,8 +57,12 @@ public sealed class CustomerValueModel : IBusinessModel
             : DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var parsed)
                 ? DateTime.SpecifyKind(parsed, DateTimeKind.Utc)
                 : throw new ArgumentException($"--{CalibrationEnd.Name} '{text}' is not a date (yyyy-MM-dd) or auto");
+        var customersText = settings.Parameter(OracleCustomers);
+        var oracleCustomers = int.TryParse(customersText, NumberStyles.None, CultureInfo.InvariantCulture, out var c) && c is >= 10 and <= 100_000_000
+            ? c
+            : throw new ArgumentException($"--{OracleCustomers.Name} '{customersText}' is not a whole number between 10 and 100000000");
         var campaign = CampaignParameters.Resolve(settings, context.Campaign);
-        return new CustomerValueTraining(context).Run(new CustomerValueRequest(end, holdout, horizon, settings.Seed, settings.TruthFolder, campaign), progress);
+        return new CustomerValueTraining(context).Run(new CustomerValueRequest(end, holdout, horizon, settings.Seed, settings.TruthFolder, campaign) { OracleCustomers = oracleCustomers }, progress);
     }
 
     private static int Days(TrainingSettings settings, ModelParameter parameter)
@@ -68,4 +76,10 @@ public sealed class CustomerValueModel : IBusinessModel
 
 /// <summary>One customer-value training run's settings.</summary>
 /// <param name="CalibrationEnd">First day of the holdout; null: the latest the lake allows.</param>
-public sealed record CustomerValueRequest(DateTime? CalibrationEnd, int HoldoutDays, int HorizonDays, ulong Seed, string? TruthFolder, CampaignOptions Campaign);
+public sealed record CustomerValueRequest(DateTime? CalibrationEnd, int HoldoutDays, int HorizonDays, ulong Seed, string? TruthFolder, CampaignOptions Campaign)
+{
+    /// <summary>At most this many customers asked of the oracle (a systematic sample beyond it).</summary>
+    public int OracleCustomers { get; init; } = DefaultOracleCustomers;
+
+    public const int DefaultOracleCustomers = 100_000;
+}

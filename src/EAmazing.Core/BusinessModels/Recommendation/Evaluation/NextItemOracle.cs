@@ -23,18 +23,8 @@ public static class NextItemOracle
 
         progress?.Report($"oracle: the world's next-item distribution on {sessions.Sum(s => s.Length - 1):N0} test events");
         var oracle = WorldOracle.Load(truthFolder);
-        var wanted = sessions.Select(s => s.Raw.User).ToHashSet(StringComparer.Ordinal);
-        var raw = new Dictionary<string, long>(StringComparer.Ordinal);
         var users = oracle.World.Users;
-        for (var rank = 0; rank < users.Count; rank++)
-        {
-            var id = users.UserId(rank);
-            var pseudonym = pseudonymiser.User(id);
-            if (wanted.Contains(pseudonym))
-            {
-                raw[pseudonym] = id;
-            }
-        }
+        var raw = pseudonymiser.Matching(Enumerable.Range(0, users.Count).Select(users.UserId).ToArray(), sessions.Select(s => s.Raw.User).ToHashSet(StringComparer.Ordinal));
 
         var outcomes = new IReadOnlyList<PredictionOutcome>[sessions.Count];
         // One worker per core: each event builds a catalogue-sized distribution, and an unbounded Parallel.For let the
