@@ -42,9 +42,12 @@ public static class CustomerHistory
         var holdoutEnd = FeatureSql.Timestamp(calibrationEnd.AddDays(holdoutDays));
         var sessions = GoldTables.Sessions.ViewName;
         // Monetary value is the mean of the repeat transactions (the first is left out, as in the Gamma–Gamma papers).
+        // Revenues are summed as the prices' exact cents (a session's revenue is a sum of DECIMAL(12, 2) prices stored as
+        // a DOUBLE): the engine adds a user's rows in whatever order its threads meet them, and DOUBLE sums in another
+        // order differ in their last bits, which moved the Gamma–Gamma fit between two runs of the same lake.
         var result = lake.Query($"""
             WITH purchases AS (
-                SELECT user_id, session_start AS t, purchase_revenue AS v
+                SELECT user_id, session_start AS t, CAST(purchase_revenue AS DECIMAL(18, 2)) AS v
                 FROM {sessions} WHERE has_purchase AND session_start < {end}
             ),
             calibration AS (
@@ -52,12 +55,13 @@ public static class CustomerHistory
                     count(*) - 1 AS frequency,
                     date_diff('millisecond', min(t), max(t)) / 86400000.0 AS recency,
                     date_diff('millisecond', min(t), {end}) / 86400000.0 AS age,
-                    CASE WHEN count(*) > 1 THEN (sum(v) - arg_min(v, t)) / (count(*) - 1) ELSE 0 END AS monetary_value,
-                    sum(v) AS revenue
+                    -- the first transaction; of two at the same time, the smaller
+                    CASE WHEN count(*) > 1 THEN CAST(sum(v) - arg_min(v, (t, v)) AS DOUBLE) / (count(*) - 1) ELSE 0 END AS monetary_value,
+                    CAST(sum(v) AS DOUBLE) AS revenue
                 FROM purchases GROUP BY user_id
             ),
             holdout AS (
-                SELECT user_id, count(*) AS purchases, sum(purchase_revenue) AS revenue
+                SELECT user_id, count(*) AS purchases, CAST(sum(CAST(purchase_revenue AS DECIMAL(18, 2))) AS DOUBLE) AS revenue
                 FROM {sessions} WHERE has_purchase AND session_start >= {end} AND session_start < {holdoutEnd}
                 GROUP BY user_id
             )

@@ -20,7 +20,7 @@ public static class CustomerValueMetrics
     /// <summary>One customer's prediction and outcome in the holdout.</summary>
     public readonly record struct Pair(double PredictedPurchases, int ActualPurchases, double PredictedRevenue, double ActualRevenue);
 
-    public static double Mae(IReadOnlyList<Pair> pairs) => pairs.Average(p => Math.Abs(p.PredictedPurchases - p.ActualPurchases));
+    public static double Mae(IReadOnlyList<Pair> pairs) => Mean(pairs, p => Math.Abs(p.PredictedPurchases - p.ActualPurchases));
 
     /// <summary>The four metrics with their intervals, from one bootstrap pass over the customers (the same resamples each had with its own pass).</summary>
     public static IReadOnlyList<NamedEstimate> Estimates(IReadOnlyList<Pair> pairs, ulong seed)
@@ -28,9 +28,9 @@ public static class CustomerValueMetrics
         var intervals = Bootstrap.Intervals(pairs,
         [
             Mae,
-            s => Math.Sqrt(s.Average(p => Math.Pow(p.PredictedPurchases - p.ActualPurchases, 2))),
-            s => s.Sum(p => p.PredictedPurchases) / Math.Max(1, s.Sum(p => p.ActualPurchases)),
-            s => s.Average(p => Math.Abs(p.PredictedRevenue - p.ActualRevenue)),
+            s => Math.Sqrt(Mean(s, p => Math.Pow(p.PredictedPurchases - p.ActualPurchases, 2))),
+            s => Sum(s, p => p.PredictedPurchases) / Math.Max(1, Sum(s, p => p.ActualPurchases)),
+            s => Mean(s, p => Math.Abs(p.PredictedRevenue - p.ActualRevenue)),
         ], 300, seed);
         return
         [
@@ -40,5 +40,23 @@ public static class CustomerValueMetrics
             new(TotalRatio, intervals[2]),
             new(RevenueMae, intervals[3], HigherIsBetter: false),
         ];
+    }
+
+    // A loop over the array the bootstrap hands each metric, adding in the order LINQ's Sum and Average add (the same
+    // values to the bit): each of 300 resamples of a full-scale holdout (1.2M customers) runs every metric, and the
+    // bootstrap was most of the training's time.
+    private static double Mean(IReadOnlyList<Pair> pairs, Func<Pair, double> value) =>
+        pairs.Count == 0 ? throw new InvalidOperationException("no customers") : Sum(pairs, value) / pairs.Count;
+
+    private static double Sum(IReadOnlyList<Pair> pairs, Func<Pair, double> value)
+    {
+        var items = pairs as Pair[] ?? [.. pairs];
+        var sum = 0.0;
+        foreach (var pair in items)
+        {
+            sum += value(pair);
+        }
+
+        return sum;
     }
 }

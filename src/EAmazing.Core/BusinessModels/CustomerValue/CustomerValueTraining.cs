@@ -111,7 +111,10 @@ public sealed class CustomerValueTraining(TrainingContext context)
 
         var pairsOf = methods.Where(m => m.Key != Oracle).ToDictionary(m => m.Key,
             m => (IReadOnlyList<Pair>)rows.Select((r, i) => new Pair(m.Value[i], r.HoldoutPurchases, revenue[m.Key][i], r.HoldoutRevenue)).ToList());
-        var estimates = pairsOf.ToDictionary(p => p.Key, p => Estimates(p.Value, request.Seed));
+        // Each method's bootstrap is its own seeded pass, so they run side by side with the same intervals.
+        var bootstrapped = pairsOf.AsParallel().WithDegreeOfParallelism(Environment.ProcessorCount)
+            .Select(p => (p.Key, Estimates: Estimates(p.Value, request.Seed))).ToDictionary(p => p.Key, p => p.Estimates);
+        var estimates = pairsOf.Keys.ToDictionary(k => k, k => bootstrapped[k]);
         double? championMae = null;
         if (champion is not null)
         {
