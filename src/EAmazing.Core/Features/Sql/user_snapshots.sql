@@ -93,7 +93,11 @@ history AS (
         CAST(sum(CASE WHEN d.day >= s.snapshot_day - INTERVAL '{history_days} days' THEN d.views_band_high ELSE 0 END) AS BIGINT) AS views_band_high,
         CAST(sum(CASE WHEN d.day >= s.snapshot_day - INTERVAL '{history_days} days' THEN d.views_band_premium ELSE 0 END) AS BIGINT) AS views_band_premium
     FROM snapshots s
-    JOIN user_days d ON d.day < s.snapshot_day
+    -- the user days in user order: the join then hands the grouping each user's rows for every snapshot together, so
+    -- the few groups a batch of rows updates stay in the processor's caches (a group holds some twenty sums; in random
+    -- order nearly every update missed them): four full-scale months, January, one user bucket, DuckDB harness beside a
+    -- CI: this grouping 42.7 -> 20.7 s of operator time, the statement 59.5 -> 43.3 s CPU, the same rows in the same order
+    JOIN (SELECT * FROM user_days ORDER BY user_id) d ON d.day < s.snapshot_day
     GROUP BY s.snapshot_time, s.snapshot_day, d.user_id
     HAVING sum(CASE WHEN d.day >= s.snapshot_day - INTERVAL '{history_days} days' THEN d.events ELSE 0 END) > 0
 ),
