@@ -86,27 +86,32 @@ public sealed class CustomerValueTraining(TrainingContext context)
         var oracle = OracleExpectations(request, rows, asked, end, progress);
         ConfidenceInterval? oracleMae = null;
         var onOracleCustomers = "";
-        if (oracle is not null)
+        var known = oracle is null ? [] : Enumerable.Range(0, rows.Count).Where(i => oracle[i] is not null).ToList();
+        if (oracle is not null && known.Count == 0)
         {
-            var known = Enumerable.Range(0, rows.Count).Where(i => oracle[i] is not null).ToList();
+            notes.Add(new($"oracle: none of the {asked.Count:N0} customers asked is a user of the world in --truth (another world's truth, or another pseudonym key): no oracle"));
+        }
+        else if (oracle is not null)
+        {
             var pairs = known.Select(i => new Pair(oracle[i]!.Value.ExpectedPurchaseSessions, rows[i].HoldoutPurchases, 0, 0)).ToList();
             oracleMae = Bootstrap.Interval(pairs, Mae, 300, request.Seed);
             if (known.Count == rows.Count)
             {
                 methods[Oracle] = oracle.Select(o => o!.Value.ExpectedPurchaseSessions).ToList();
             }
-            else if (known.Count > 0)
+            else
             {
                 onOracleCustomers = string.Join(", ", methods.Select(m =>
                     $"{m.Key} {Mae(known.Select(i => new Pair(m.Value[i], rows[i].HoldoutPurchases, 0, 0)).ToList()):0.0000}"));
             }
 
-            var sample = asked.Count == rows.Count
+            var answered = asked.Count == rows.Count
                 ? $"MAE {oracleMae} on {known.Count:N0} customers"
                 : $"asked of a systematic sample of {asked.Count:N0} of the {rows.Count:N0} customers (every (n / {request.OracleCustomers:N0})-th customer; "
-                    + $"--{CustomerValueModel.OracleCustomers.Name}), {known.Count:N0} matched: MAE {oracleMae}; on the same customers {onOracleCustomers}";
+                    + $"--{CustomerValueModel.OracleCustomers.Name}), {known.Count:N0} matched: MAE {oracleMae}";
             notes.Add(new($"oracle (the world's expected purchase sessions given its state at the calibration end, {OracleReplicates} simulated futures each, "
-                + $"mean standard error {(known.Count == 0 ? double.NaN : known.Average(i => oracle[i]!.Value.ExpectedStandardError)):0.###} per customer): {sample}"));
+                + $"mean standard error {known.Average(i => oracle[i]!.Value.ExpectedStandardError):0.###} per customer): {answered}"
+                + (onOracleCustomers.Length == 0 ? "" : $"; on the same customers {onOracleCustomers}")));
         }
 
         var pairsOf = methods.Where(m => m.Key != Oracle).ToDictionary(m => m.Key,
@@ -179,7 +184,7 @@ public sealed class CustomerValueTraining(TrainingContext context)
 
         var summary = $"holdout purchases MAE {estimates[Family][0].Value} vs naive {estimates[Naive][0].Value.Estimate:0.0000}, average {estimates[Average][0].Value.Estimate:0.0000}"
             + (oracleMae is null ? "" : $", oracle {oracleMae.Estimate:0.0000}")
-            + (onOracleCustomers.Length == 0 ? "" : $" (on the oracle's sample of customers: {onOracleCustomers})");
+            + (onOracleCustomers.Length == 0 ? "" : $" (on the customers the oracle answered: {onOracleCustomers})");
         return new TrainingOutcome(card, new ComparisonTable(header, table), notes, summary);
     }
 

@@ -31,7 +31,7 @@ public sealed class CustomerValueOracleTests : IClassFixture<CustomerValueOracle
         var note = Assert.Single(outcome.Notes, n => n.Text.StartsWith(OracleNote, StringComparison.Ordinal)).Text;
         Assert.EndsWith($"on {outcome.Card.Data.TrainRows:N0} customers", note, StringComparison.Ordinal);
         Assert.NotNull(outcome.Card.Oracle);
-        Assert.DoesNotContain("sample", outcome.Summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("answered", outcome.Summary, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -44,8 +44,17 @@ public sealed class CustomerValueOracleTests : IClassFixture<CustomerValueOracle
             + @"on the same customers bg-nbd\+gamma-gamma [\d.]+, naive_past_rate [\d.]+, average_customer [\d.]+$");
         Assert.True(stated.Success, note);
         Assert.Equal(outcome.Card.Data.TrainRows, int.Parse(stated.Groups[1].Value, System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Contains("(on the oracle's sample of customers: bg-nbd+gamma-gamma ", outcome.Summary, StringComparison.Ordinal);
+        Assert.Contains("(on the customers the oracle answered: bg-nbd+gamma-gamma ", outcome.Summary, StringComparison.Ordinal);
         Assert.Throws<ArgumentException>(() => _world.Train(new Dictionary<string, string> { [CustomerValueModel.OracleCustomers.Name] = "9" }));
+    }
+
+    [Fact]
+    public void A_truth_whose_world_holds_none_of_the_customers_gives_no_oracle_and_says_why()
+    {
+        var outcome = _world.Train(new Dictionary<string, string>(), PseudonymKey.Generate());
+
+        Assert.Contains(outcome.Notes, n => n.Text.StartsWith("oracle: none of the ", StringComparison.Ordinal) && n.Text.EndsWith("no oracle", StringComparison.Ordinal));
+        Assert.Null(outcome.Card.Oracle);
     }
 
     /// <summary>The tiny world in a gold lake, with its truth folder and a registry.</summary>
@@ -61,9 +70,10 @@ public sealed class CustomerValueOracleTests : IClassFixture<CustomerValueOracle
 
         public ModelRegistry Registry { get; }
 
-        public TrainingOutcome Train(IReadOnlyDictionary<string, string> parameters) =>
+        /// <param name="key">The key the oracle pseudonymises the world's users with (the lake's by default).</param>
+        public TrainingOutcome Train(IReadOnlyDictionary<string, string> parameters, PseudonymKey? key = null) =>
             new CustomerValueModel().Train(
-                new TrainingContext(Gold.Lake.Engine, Registry, new FeatureOptions(), new LeakageAuditOptions(), new Pseudonymiser(TestLake.Key)),
+                new TrainingContext(Gold.Lake.Engine, Registry, new FeatureOptions(), new LeakageAuditOptions(), new Pseudonymiser(key ?? TestLake.Key)),
                 new TrainingSettings { TruthFolder = Truth, Parameters = parameters });
 
         public void Dispose()
