@@ -59,6 +59,11 @@ public sealed class Pseudonymiser(PseudonymKey key)
     public Dictionary<string, long> Matching(IReadOnlyList<long> ids, IReadOnlySet<string> wanted)
     {
         var found = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
         Parallel.ForEach(
             Partitioner.Create(0, ids.Count, 1 << 16),
             new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },

@@ -101,6 +101,7 @@ public sealed class PseudonymiserTests
         var found = p.Matching(ids, wanted.Keys.ToHashSet(StringComparer.Ordinal));
 
         Assert.Equal(wanted.Where(w => w.Value >= 0).OrderBy(w => w.Key, StringComparer.Ordinal), found.OrderBy(f => f.Key, StringComparer.Ordinal));
+        Assert.Empty(p.Matching([], wanted.Keys.ToHashSet(StringComparer.Ordinal)));
         // nothing was kept in the instance's cache: its next sight of a matched id hashes it
         p.UserOrNull(ids[0].ToString(System.Globalization.CultureInfo.InvariantCulture), out var hashed);
         Assert.True(hashed);
