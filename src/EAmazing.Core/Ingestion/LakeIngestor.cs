@@ -31,14 +31,14 @@ public sealed class LakeIngestor(ILakeEngine lake, PseudonymKey key, IngestOptio
         var name = Path.GetFileName(path);
         progress?.Report(new(name, index, count, 0, 0, new FileInfo(path).Length, "hashing"));
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var source = SourceFile.Inspect(path);
+        var known = lake.IngestedFiles();
+        var source = Identify(path, known);
         var hashMs = clock.ElapsedMilliseconds;
         long readMs = 0, bronzeMs = 0;
-        var known = lake.IngestedFiles();
         var samePath = known.FirstOrDefault(f => f.Path == source.Path);
         if (samePath is not null && samePath.Sha256 == source.Sha256 && samePath.Status != IngestStatus.Failed)
         {
-            return new IngestOutcome(IngestAction.AlreadyIngested, samePath, $"{name}: already ingested (same content, sha256 {source.Sha256[..12]}…), nothing to do");
+            return new IngestOutcome(IngestAction.AlreadyIngested, samePath, $"{name}: already ingested (same content, sha256 {samePath.Sha256[..12]}…), nothing to do");
         }
 
         // A failed ingest (the file changed while read) left nothing: its file is read again whatever its hash.
@@ -158,7 +158,7 @@ public sealed class LakeIngestor(ILakeEngine lake, PseudonymKey key, IngestOptio
         var (status, problem) = Verdict(source.Kind, parsed);
         var silverMs = fastSilverMs + clock.ElapsedMilliseconds - beforeSilver;
         var rows = new RowAccounting(parsed.RowsRead, parsed.Valid - duplicates, duplicates, parsed.Quarantined, parsed.Suppressed);
-        var file = new IngestedFile(source.FileId, source.Path, source.SizeBytes, parsed.ReadSha256 ?? source.Sha256, rows, parsed.EmptySessions,
+        var file = new IngestedFile(source.FileId, source.Path, source.SizeBytes, parsed.ReadSha256 ?? source.Sha256 ?? throw new InvalidOperationException("the file was neither hashed nor read"), rows, parsed.EmptySessions,
             status, problem, key.KeyId, started, _clock.GetUtcNow().UtcDateTime, new IngestTimings(hashMs, readMs, bronzeMs, silverMs));
         var partitions = written.Concat(silver).ToList();
         var deletes = retired.Select(p => p.Path).Concat(silverDeletes).Except(partitions.Select(p => p.Path)).ToList();
@@ -179,6 +179,19 @@ public sealed class LakeIngestor(ILakeEngine lake, PseudonymKey key, IngestOptio
     public static CommitAuditEntry AuditEntry(string actor, IngestAction action, IngestedFile file) =>
         new(actor, "ingest", "file " + file.FileId,
             $"{action} {file.Status}: read {file.Rows.Read}, accepted {file.Rows.Accepted}, duplicate {file.Rows.Duplicates}, quarantined {file.Rows.Quarantined}; key {file.KeyId}");
+
+    /// <summary>
+    /// The file, hashed now only where the hash decides something before the read: a file of the same content as one
+    /// the lake holds has that file's size, so a file whose size no file of the lake has is new content, hashed while it
+    /// is read (one pass over the file, not two) and named from a sample (<see cref="SourceFile.Glance"/>); any other,
+    /// and a file that will not be read as rows (empty, binary, not gzip), is hashed whole first.
+    /// </summary>
+    private static SourceFile Identify(string path, IReadOnlyList<IngestedFile> known)
+    {
+        var glance = SourceFile.Glance(path);
+        var readAsRows = glance.Kind is SourceKind.GzipText or SourceKind.Text;
+        return readAsRows && !known.Any(f => f.SizeBytes == glance.SizeBytes) ? glance : SourceFile.Inspect(path);
+    }
 
     private static (IngestStatus Status, string? Problem) Verdict(SourceKind kind, ParsedFile parsed) => kind switch
     {

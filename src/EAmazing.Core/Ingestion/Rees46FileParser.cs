@@ -96,7 +96,8 @@ internal sealed class Rees46FileParser(IngestOptions options, Pseudonymiser pseu
                     if (!Rees46Columns.TryMap(row, out var columns, out var refused))
                     {
                         ArrayPool<BronzeRow>.Shared.Return(rows);
-                        return ParsedFile.Nothing with { Refused = refused };
+                        // Hashed to its end all the same: a file new to the lake was not hashed before it was read.
+                        return ParsedFile.Nothing with { Refused = refused, ReadSha256 = stream.ReadSha256() };
                     }
 
                     validator.Columns = columns;

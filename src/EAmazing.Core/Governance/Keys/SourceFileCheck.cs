@@ -27,7 +27,7 @@ public static class SourceFileCheck
             var source = SourceFile.Inspect(file.Path);
             if (source.Sha256 != file.Sha256)
             {
-                problems.Add($"changed since it was ingested (sha256 {source.Sha256[..12]}…, the lake recorded {file.Sha256[..12]}…): {file.Path}");
+                problems.Add($"changed since it was ingested (sha256 {source.Sha256?[..12]}…, the lake recorded {file.Sha256[..12]}…): {file.Path}");
                 continue;
             }
 
