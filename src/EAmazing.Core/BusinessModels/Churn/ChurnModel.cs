@@ -20,9 +20,9 @@ public sealed class ChurnModel : IBusinessModel
     public static readonly ModelParameter OracleReplicates = new("oracle-replicates",
         "Simulated futures per test user for the world's churn oracle (with --truth); its Monte Carlo error is reported", "40");
 
-    public static readonly ModelParameter OracleUsers = new("oracle-users",
+    public static readonly ModelParameter OracleUsers = OracleSampleParameter.Create("oracle-users",
         "At most this many test users asked of the oracles (with --truth): a systematic sample, every (n / N)-th test row, when the test week has more; "
-        + "each ratio to an oracle is measured on the users it answered", "100000");
+        + "each ratio to an oracle is measured on the users it answered");
 
     public static readonly ModelParameter MaxRows = MaxRowsParameter.Create("snapshot", 10_000_000);
 
@@ -55,10 +55,7 @@ public sealed class ChurnModel : IBusinessModel
         var replicates = int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 10_000
             ? n
             : throw new ArgumentException($"--{OracleReplicates.Name} '{text}' is not a whole number between 1 and 10000");
-        var usersText = settings.Parameter(OracleUsers);
-        var oracleUsers = int.TryParse(usersText, NumberStyles.None, CultureInfo.InvariantCulture, out var u) && u is >= 10 and <= 100_000_000
-            ? u
-            : throw new ArgumentException($"--{OracleUsers.Name} '{usersText}' is not a whole number between 10 and 100000000");
+        var oracleUsers = OracleSampleParameter.Parse(settings, OracleUsers);
         var maxRows = MaxRowsParameter.Parse(settings, MaxRows);
         var campaign = CampaignParameters.Resolve(settings, context.Campaign);
         return new ChurnTraining(context).Run(settings, campaign, replicates, oracleUsers, maxRows, progress);

@@ -20,9 +20,9 @@ public sealed class CustomerValueModel : IBusinessModel
 
     public static readonly ModelParameter HoldoutDays = new("holdout-days", "Days of the holdout window the fit is judged on", "28");
 
-    public static readonly ModelParameter OracleCustomers = new("oracle-customers",
+    public static readonly ModelParameter OracleCustomers = OracleSampleParameter.Create("oracle-customers",
         "At most this many customers asked of the world's oracle (with --truth): a systematic sample, every (n / N)-th customer, when there are more; "
-        + "the methods' errors are also given on the customers it answered", CustomerValueRequest.DefaultOracleCustomers.ToString(CultureInfo.InvariantCulture));
+        + "the methods' errors are also given on the customers it answered");
 
     public static readonly ModelParameter HorizonDays = new("horizon-days", "Horizon of the per-customer predictions (expected purchases and value)", "90");
 
@@ -57,10 +57,7 @@ public sealed class CustomerValueModel : IBusinessModel
             : DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var parsed)
                 ? DateTime.SpecifyKind(parsed, DateTimeKind.Utc)
                 : throw new ArgumentException($"--{CalibrationEnd.Name} '{text}' is not a date (yyyy-MM-dd) or auto");
-        var customersText = settings.Parameter(OracleCustomers);
-        var oracleCustomers = int.TryParse(customersText, NumberStyles.None, CultureInfo.InvariantCulture, out var c) && c is >= 10 and <= 100_000_000
-            ? c
-            : throw new ArgumentException($"--{OracleCustomers.Name} '{customersText}' is not a whole number between 10 and 100000000");
+        var oracleCustomers = OracleSampleParameter.Parse(settings, OracleCustomers);
         var campaign = CampaignParameters.Resolve(settings, context.Campaign);
         return new CustomerValueTraining(context).Run(new CustomerValueRequest(end, holdout, horizon, settings.Seed, settings.TruthFolder, campaign) { OracleCustomers = oracleCustomers }, progress);
     }
@@ -81,5 +78,5 @@ public sealed record CustomerValueRequest(DateTime? CalibrationEnd, int HoldoutD
     /// <summary>At most this many customers asked of the oracle (a systematic sample beyond it).</summary>
     public int OracleCustomers { get; init; } = DefaultOracleCustomers;
 
-    public const int DefaultOracleCustomers = 100_000;
+    public const int DefaultOracleCustomers = OracleSampleParameter.Default;
 }
