@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Security.Cryptography;
 using EAmazing.Core.Tests.Support;
 using EAmazing.Ingestion;
@@ -17,7 +16,7 @@ public sealed class ChangingFileTests
     {
         using var lake = new TestLake(new IngestOptions { LatestEventTime = new DateTime(2030, 1, 1, 0, 0, 0, DateTimeKind.Utc), BatchSize = 1_000 });
         var path = lake.Input("2019-Oct.csv");
-        var content = Decompressed(Rows.RealSample); // plain text above 1 MiB: the reader has not buffered it whole
+        var content = Rows.RealSampleText(); // plain text above 1 MiB: the reader has not buffered it whole
         File.WriteAllBytes(path, content);
         var truncated = false;
         var ingestor = new LakeIngestor(lake.Engine, TestLake.Key, lake.Options);
@@ -88,14 +87,6 @@ public sealed class ChangingFileTests
         var outcome = lake.Ingest(Rows.RealSample);
 
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Rows.RealSample))), outcome.File.Sha256);
-    }
-
-    private static byte[] Decompressed(string gzipPath)
-    {
-        using var gzip = new GZipStream(File.OpenRead(gzipPath), CompressionMode.Decompress);
-        using var bytes = new MemoryStream();
-        gzip.CopyTo(bytes);
-        return bytes.ToArray();
     }
 
     /// <summary>Runs on the reporting thread, at the moment of the report (Progress&lt;T&gt; would post it later).</summary>

@@ -62,11 +62,7 @@ public sealed class FastSilverTests
         try
         {
             var plain = Path.Combine(folder.FullName, "2019-Oct-head.csv");
-            using (var input = new System.IO.Compression.GZipStream(File.OpenRead(Rows.RealSample), System.IO.Compression.CompressionMode.Decompress))
-            using (var output = File.Create(plain))
-            {
-                input.CopyTo(output);
-            }
+            File.WriteAllBytes(plain, Rows.RealSampleText());
 
             using var lake = new TestLake(Options(silverBucketRows: 18_000));
             Assert.InRange(SourceFile.Inspect(plain).ExpectedRows, 18_001, 25_000);

@@ -25,4 +25,13 @@ public static class Rows
             return Path.Combine(dir?.FullName ?? throw new FileNotFoundException("repository root with samples/ not found"), "samples", "rees46", "2019-Oct-head.csv.gz");
         }
     }
+
+    /// <summary>The real rows as plain text (2.3 MB), for tests that need a file larger than the reader's buffers or the ingest's samples.</summary>
+    public static byte[] RealSampleText()
+    {
+        using var gzip = new System.IO.Compression.GZipStream(File.OpenRead(RealSample), System.IO.Compression.CompressionMode.Decompress);
+        using var bytes = new MemoryStream();
+        gzip.CopyTo(bytes);
+        return bytes.ToArray();
+    }
 }
