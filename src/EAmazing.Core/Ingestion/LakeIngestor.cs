@@ -29,7 +29,7 @@ public sealed class LakeIngestor(ILakeEngine lake, PseudonymKey key, IngestOptio
     {
         var started = _clock.GetUtcNow().UtcDateTime;
         var name = Path.GetFileName(path);
-        progress?.Report(new(name, index, count, 0, 0, new FileInfo(path).Length, "hashing"));
+        progress?.Report(new(name, index, count, 0, 0, new FileInfo(path).Length, "identifying"));
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var known = lake.IngestedFiles();
         var source = Identify(path, known);
@@ -188,9 +188,14 @@ public sealed class LakeIngestor(ILakeEngine lake, PseudonymKey key, IngestOptio
     /// </summary>
     private static SourceFile Identify(string path, IReadOnlyList<IngestedFile> known)
     {
+        var size = new FileInfo(path).Length;
+        if (known.Any(f => f.SizeBytes == size))
+        {
+            return SourceFile.Inspect(path);
+        }
+
         var glance = SourceFile.Glance(path);
-        var readAsRows = glance.Kind is SourceKind.GzipText or SourceKind.Text;
-        return readAsRows && !known.Any(f => f.SizeBytes == glance.SizeBytes) ? glance : SourceFile.Inspect(path);
+        return glance.Kind is SourceKind.GzipText or SourceKind.Text ? glance : SourceFile.Inspect(path);
     }
 
     private static (IngestStatus Status, string? Problem) Verdict(SourceKind kind, ParsedFile parsed) => kind switch

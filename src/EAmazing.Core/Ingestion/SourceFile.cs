@@ -24,15 +24,11 @@ public sealed record SourceFile(string Path, long SizeBytes, string? Sha256, Sou
     public long ExpectedRows => Kind == SourceKind.GzipText ? SizeBytes / 60 : SizeBytes / 120;
 
     /// <summary>The file with the SHA-256 of its content, read whole now; <see cref="FileId"/> is the hash's first 16 digits.</summary>
-    public static SourceFile Inspect(string path)
+    public static SourceFile Inspect(string path) => Open(path, stream =>
     {
-        var full = System.IO.Path.GetFullPath(path);
-        var written = File.GetLastWriteTimeUtc(full);
-        using var stream = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read, 0, FileOptions.SequentialScan);
         var sha = Sha256Of(stream);
-        stream.Position = 0;
-        return new SourceFile(full, stream.Length, sha, Sniff(stream), written, sha[..16]);
-    }
+        return (sha, sha[..16]);
+    });
 
     /// <summary>
     /// The file without reading it whole: its size, kind and an id from the SHA-256 of its size, first and last MiB
@@ -41,11 +37,21 @@ public sealed record SourceFile(string Path, long SizeBytes, string? Sha256, Sou
     /// size), which is then hashed while it is read (<see cref="SourceStream.ReadSha256"/>) instead of before it: the
     /// hash was a whole extra pass over the file, 1.7 s warm and 5.8 s from disk for a month of 2.56 GB of gzip.
     /// </summary>
-    public static SourceFile Glance(string path)
+    public static SourceFile Glance(string path) => Open(path, stream => (null, SampledId(stream)));
+
+    /// <summary>The file's identity: <paramref name="identify"/> reads the stream as it needs (its position is reset after), then its kind is sniffed.</summary>
+    private static SourceFile Open(string path, Func<FileStream, (string? Sha256, string FileId)> identify)
     {
         var full = System.IO.Path.GetFullPath(path);
         var written = File.GetLastWriteTimeUtc(full);
         using var stream = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read, 0, FileOptions.SequentialScan);
+        var (sha, id) = identify(stream);
+        stream.Position = 0;
+        return new SourceFile(full, stream.Length, sha, Sniff(stream), written, id);
+    }
+
+    private static string SampledId(FileStream stream)
+    {
         using var sample = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         Span<byte> size = stackalloc byte[8];
         BinaryPrimitives.WriteInt64LittleEndian(size, stream.Length);
@@ -59,9 +65,7 @@ public sealed record SourceFile(string Path, long SizeBytes, string? Sha256, Sou
             sample.AppendData(block, 0, stream.ReadAtLeast(block, SampleBytes, throwOnEndOfStream: false));
         }
 
-        stream.Position = 0;
-        var id = Convert.ToHexStringLower(sample.GetHashAndReset())[..16];
-        return new SourceFile(full, stream.Length, null, Sniff(stream), written, id);
+        return Convert.ToHexStringLower(sample.GetHashAndReset())[..16];
     }
 
     /// <summary>Why the file's ingest cannot stand: its size, modification time or content changed while it was read; null when it did not.</summary>

@@ -60,11 +60,12 @@ public sealed class Pseudonymiser(PseudonymKey key)
     /// </summary>
     public Dictionary<string, long> Matching(IReadOnlyList<long> ids, IReadOnlySet<string> wanted)
     {
-        var found = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
         if (ids.Count == 0)
         {
             return [];
         }
+
+        var found = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
 
         Parallel.ForEach(
             Partitioner.Create(0, ids.Count, 1 << 16),
