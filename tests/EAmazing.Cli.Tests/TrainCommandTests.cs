@@ -37,8 +37,8 @@ public sealed class TrainCommandTests : CliTestFolder
         Assert.Contains("oracle ROC-AUC", train.Output, StringComparison.Ordinal);
         Assert.Contains("purchase-intent-cart", list.Output, StringComparison.Ordinal);
         Assert.Contains("leakage audit", show.Output, StringComparison.Ordinal);
-        // Progress: family, candidate and time elapsed, one line per step when the output is not a terminal.
-        Assert.Matches(@"(?m)^\d\d:\d\d purchase: training fasttree, candidate 1 of 1$", train.Output);
+        // Progress: family, candidate, time elapsed and the process's memory, one line per step when the output is not a terminal.
+        Assert.Matches(@"(?m)^\d\d:\d\d purchase: training fasttree, candidate 1 of 1  \[memory \d+\.\d GB, peak \d+\.\d GB\]$", train.Output);
         // The report lives with its registry version and names the lake; nothing lands in a folder shared by other lakes.
         var report = Path.Combine(models, "purchase-intent-cart", "1", "report", "index.html");
         Assert.Contains($"report {report}", train.Output.ReplaceLineEndings(""), StringComparison.Ordinal);

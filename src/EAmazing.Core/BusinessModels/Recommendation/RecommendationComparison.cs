@@ -28,19 +28,34 @@ public sealed record RecommendationComparison(
     public DateOnly LastTestDay => Folds[^1].Day;
 
     /// <exception cref="InvalidOperationException">Too few days, or a day with nothing to train on or score.</exception>
-    public static RecommendationComparison Run(IReadOnlyList<RawSession> all, RecommendationRequest request, IProgress<string>? progress = null)
+    public static RecommendationComparison Run(IReadOnlyList<RawSession> all, RecommendationRequest request, IProgress<string>? progress = null) =>
+        Run(Split(all, request, progress), request, progress);
+
+    /// <summary>
+    /// The protocol's days and folds from the sessions read. Once they are built the sessions themselves are no longer
+    /// needed (the folds keep what they use): a caller that lets them go before <see cref="Run(ComparisonFolds, RecommendationRequest, IProgress{string}?)"/>
+    /// compares the methods without them (the last 31 days of seven full-scale months: 13.7M sessions).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Too few days, or a day with nothing to train on or score.</exception>
+    public static ComparisonFolds Split(IReadOnlyList<RawSession> all, RecommendationRequest request, IProgress<string>? progress = null)
     {
         var (validationDay, testDays) = request.Protocol == RecommendationProtocol.Daily
             ? DailySplit.Of(all, request.TestDays) is var daily ? (daily.ValidationDay, daily.TestDays) : default
             : LastDaySplit.Of(all) is var last ? (last.ValidationDay, (IReadOnlyList<DateOnly>)[last.TestDay]) : default;
-        var methods = WithBaselines(request.Methods);
 
         var search = ProtocolFold.Build(all, validationDay, request.Preparation);
         var validation = Sample(search.TestRaw, request.ValidationSessions, request.Seed).Select(s => TestSession.Map(s, search.Vocabulary)).ToList();
         var folds = testDays.Select(d => ProtocolFold.Build(all, d, request.Preparation)).ToList();
         progress?.Report($"validation {validation.Count:N0} sessions on {validationDay:yyyy-MM-dd} (trained on {search.TrainingSessions:N0}); "
             + string.Join("; ", folds.Select(f => $"test {f.Day:yyyy-MM-dd}: {f.Test.Count:N0} sessions, trained on {f.TrainingSessions:N0} ({f.Vocabulary.Count:N0} items)")));
+        return new ComparisonFolds(validationDay, search, validation, folds);
+    }
 
+    /// <summary>Each method's grid searched on the validation day, then the chosen setting judged on every test fold.</summary>
+    public static RecommendationComparison Run(ComparisonFolds split, RecommendationRequest request, IProgress<string>? progress = null)
+    {
+        var (validationDay, search, validation, folds) = split;
+        var methods = WithBaselines(request.Methods);
         var results = new List<MethodResult>();
         foreach (var method in methods)
         {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using EAmazing.BusinessModels.Recommendation;
 using EAmazing.BusinessModels.Recommendation.Data;
 using EAmazing.BusinessModels.Recommendation.Evaluation;
@@ -113,6 +114,33 @@ public sealed class DailyProtocolTests
         Assert.Equal(first.ValidationRecall, again.ValidationRecall);
         Assert.NotEqual(Ranks(first.Days[0]), Ranks(other.Days[0]));
         Assert.Throws<ArgumentException>(() => gru.Create(gru.Grid[0])); // a seeded method never falls back to a constant
+    }
+
+    [Fact]
+    public void The_folds_of_a_comparison_keep_none_of_the_training_sessions_read_so_they_can_be_let_go_before_the_methods_run()
+    {
+        var request = Request([RecommenderCatalog.Find(SequentialRulesRecommender.MethodName)], seed: 46, RecommendationProtocol.Daily, testDays: 2);
+
+        var (split, training) = SplitAndForget(request);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        Assert.True(training.Count > 100, $"{training.Count} training sessions");
+        Assert.All(training, session => Assert.False(session.IsAlive, "a training session read is still reachable from the folds"));
+        var run = RecommendationComparison.Run(split, request);
+        Assert.Equal(split.Folds, run.Folds);
+        Assert.True(run.Results.Single(r => r.Name == SequentialRulesRecommender.MethodName).Test.Events > 0);
+    }
+
+    // The sessions read live only in this frame: what the folds keep of them is all that can survive it.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static (ComparisonFolds Split, List<WeakReference> Training) SplitAndForget(RecommendationRequest request)
+    {
+        var sessions = SessionWorld.Days(days: 5, perDay: 60, determinism: 0.7, seed: 3);
+        var split = RecommendationComparison.Split(sessions, request);
+        var firstTestDay = split.Folds[0].Day;
+        return (split, sessions.Where(s => LastDaySplit.Day(s.Start) < split.ValidationDay && LastDaySplit.Day(s.End) < firstTestDay).Select(s => new WeakReference(s)).ToList());
     }
 
     private static RecommendationRequest Request(IReadOnlyList<RecommenderMethod> methods, ulong seed, RecommendationProtocol protocol = RecommendationProtocol.LastDay, int testDays = 7) =>
