@@ -47,5 +47,14 @@ public sealed class TrainCommandTests : CliTestFolder
         Assert.Equal(ExitCodes.UsageError, cli.Run("models", "show", "purchase-intent-cart", "9", "--models", models).ExitCode);
         Assert.Equal(ExitCodes.UsageError, cli.Run("train", "purchase", "--task", "nope", "--lake", lake).ExitCode);
         Assert.Equal(ExitCodes.UsageError, cli.Run("train", "purchase", "--budget", "soon", "--lake", lake).ExitCode);
+
+        // The oracle matches the world's users with the lake's own key: another key is refused before any work, naming both,
+        // instead of an oracle that matches no one (recall 0, ratios of infinity).
+        var otherKey = new CliProcess(Root) { Environment = new Dictionary<string, string> { ["EAMAZING_PSEUDONYM_KEY"] = new string('7', 64) } };
+        var refused = otherKey.Run("train", "recommender", "--lake", lake, "--models", models, "--truth", Path.Combine(input, "truth"));
+        Assert.Equal(ExitCodes.UsageError, refused.ExitCode);
+        Assert.Contains("is not the lake's (its data was pseudonymised with key ", refused.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", refused.Output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(models, "next-item")));
     }
 }

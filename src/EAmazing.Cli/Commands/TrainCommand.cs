@@ -117,9 +117,18 @@ public static class TrainCommand
             }
 
             // The key is needed only to match a generated world's truth to the lake's pseudonyms (the oracle).
-            var pseudonymiser = training.TruthFolder is null
-                ? null
-                : new Pseudonymiser(PseudonymKeyStore.ForProcess(settings.Platform.PseudonymKeyFile).Resolve().Key);
+            Pseudonymiser? pseudonymiser = null;
+            if (training.TruthFolder is not null)
+            {
+                if (OracleKeyProblem(lake!, settings) is { } problem)
+                {
+                    Console.Error.WriteLine($"error: {problem}");
+                    return ExitCodes.UsageError;
+                }
+
+                pseudonymiser = new Pseudonymiser(PseudonymKeyStore.ForProcess(settings.Platform.PseudonymKeyFile).Find()!.Key);
+            }
+
             var registry = new ModelRegistry(settings.Platform.Models);
             var context = new TrainingContext(lake!, registry, settings.Features, settings.LeakageAudit, pseudonymiser, settings.Privacy.MinGroupSize, settings.Campaign);
             try
@@ -134,6 +143,26 @@ public static class TrainCommand
                 return ModelRunErrors.Report(e);
             }
         }
+    }
+
+    /// <summary>
+    /// Why the oracle could not match the world's users to the lake's pseudonyms: no key at all (one is never created for
+    /// this), or a key other than the one the lake's data was pseudonymised with. With another key every oracle row was
+    /// silently empty: a recommender oracle of recall 0 and ratios of infinity on the card.
+    /// </summary>
+    private static string? OracleKeyProblem(IGoldEngine lake, CliSettings settings)
+    {
+        var store = PseudonymKeyStore.ForProcess(settings.Platform.PseudonymKeyFile);
+        var lakeKeys = lake.Partitions().Select(p => p.KeyId).Where(k => k.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        return store.Find() switch
+        {
+            null => $"--truth: the oracle matches the world's users to the lake by pseudonymising them with the lake's key, and there is no pseudonym key ({store.KeyFile} does not exist): "
+                + $"set {PseudonymKeyStore.EnvironmentVariable} or EAmazing:PseudonymKeyFile to the key the lake was ingested with",
+            var found when lakeKeys.Count > 0 && !lakeKeys.Contains(found.Key.KeyId) =>
+                $"--truth: the oracle matches the world's users to the lake by pseudonymising them with the lake's key, and this process's {found.Describe()} is not the lake's "
+                + $"(its data was pseudonymised with key {string.Join(", ", lakeKeys)}): set {PseudonymKeyStore.EnvironmentVariable} or EAmazing:PseudonymKeyFile to that key",
+            _ => null,
+        };
     }
 
     /// <summary>What the lake lacks for this model, as the command to run first; null when its gold inputs are there.</summary>

@@ -1,5 +1,7 @@
+using EAmazing.Core.Tests.Support;
 using EAmazing.Features;
 using EAmazing.Features.Leakage;
+using EAmazing.Lake;
 
 namespace EAmazing.Core.Tests.Features;
 
@@ -45,6 +47,29 @@ public sealed class LeakageAuditTests(GeneratedGoldLake world) : IClassFixture<G
         var scan = Assert.Single(result.Scans);
         Assert.True(scan.Rows >= 20 && scan.Positives > 0);
         Assert.All(scan.Features, f => Assert.True(f.Separation < 0.9, $"{f.Feature}: AUC {f.Auc:F3}"));
+    }
+
+    [Fact]
+    public void Given_a_built_partition_whose_silver_was_rewritten_since_When_the_audit_runs_Then_it_judges_the_built_rows_and_names_the_partition_stale()
+    {
+        using var gold = new GoldLake(TinyWorld.Files);
+        var engine = gold.Lake.Engine;
+        var table = GoldTables.UserSnapshots;
+        // The month's silver rewritten in place, as an erasure rewrites it: a new version, so the build plan calls its gold stale.
+        foreach (var silver in engine.Partitions().Where(p => p.Layer == LakeLayer.Silver && p.PartitionKey == Month))
+        {
+            File.SetLastWriteTimeUtc(engine.Layout.Full(silver.Path), DateTime.UtcNow.AddMinutes(5));
+        }
+
+        var relation = GoldRows.Of(engine, gold.Builder, table, Month, gold.Builder.SilverInputs());
+        var result = new LeakageAudit(engine, gold.Builder, new LeakageAuditOptions { SampleCutoffs = 3 }).Run(table, Month);
+
+        // What a training reads, the built file, not the month recomputed by every query of the audit.
+        Assert.Contains(GoldLayout.Partition(table.Name, Month), relation, StringComparison.Ordinal);
+        Assert.Equal("silver inputs, SQL or options changed", result.Stale);
+        Assert.True(result.Invariance.RowsChecked > 0);
+        Assert.True(result.Invariance.Passed, string.Join("\n", result.Invariance.Violations.Take(5).Select(v => $"{v.Row} {v.Column}: {v.Built} → {v.Recomputed}")));
+        Assert.Null(Audit(new LeakageAuditOptions { SampleCutoffs = 3 }).Run(table, Month).Stale);
     }
 
     [Theory]

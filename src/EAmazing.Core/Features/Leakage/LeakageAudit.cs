@@ -20,6 +20,6 @@ public sealed class LeakageAudit(IGoldEngine engine, FeatureBuilder builder, Lea
             scans.AddRange(table.LabelColumns.Select(label => FeatureLeakScanner.Scan(rows, label, features, options)));
         }
 
-        return new LeakageAuditResult(table.Name, month, invariance, scans);
+        return new LeakageAuditResult(table.Name, month, invariance, scans, GoldRows.Stale(engine, builder, table, month));
     }
 }

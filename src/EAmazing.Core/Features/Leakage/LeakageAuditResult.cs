@@ -1,7 +1,8 @@
 namespace EAmazing.Features.Leakage;
 
 /// <summary>The leakage audit of one table's month, typed for a model card: future invariance plus a per-label feature scan.</summary>
-public sealed record LeakageAuditResult(string Table, string Month, FutureInvarianceResult Invariance, IReadOnlyList<FeatureLeakScan> Scans)
+/// <param name="Stale">Why the built partition audited is out of date (the build plan's reason), or null when it is current.</param>
+public sealed record LeakageAuditResult(string Table, string Month, FutureInvarianceResult Invariance, IReadOnlyList<FeatureLeakScan> Scans, string? Stale = null)
 {
     public bool Passed => Invariance.Passed && Scans.All(s => s.Passed);
 

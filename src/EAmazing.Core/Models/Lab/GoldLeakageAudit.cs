@@ -21,7 +21,8 @@ public static class GoldLeakageAudit
         var passed = results.All(r => r.Passed);
         var summary = string.Join("; ", results.Select(r =>
             $"{r.Month}: future invariance {(r.Invariance.Passed ? "passed" : "FAILED")} on {r.Invariance.RowsChecked} rows"
-            + (r.OffendingFeatures.Count > 0 ? $", suspicious features {string.Join(", ", r.OffendingFeatures)}" : ", no feature above the single-feature AUC threshold")));
+            + (r.OffendingFeatures.Count > 0 ? $", suspicious features {string.Join(", ", r.OffendingFeatures)}" : ", no feature above the single-feature AUC threshold")
+            + (r.Stale is { } why ? $" (the built partition, as trained on, is stale: {why}; features build rebuilds it)" : "")));
         return new LeakageAuditSummary(passed, results.Count == 0 ? "no gold partitions to audit" : summary);
     }
 }
