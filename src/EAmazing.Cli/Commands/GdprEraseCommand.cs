@@ -67,7 +67,7 @@ public static class GdprEraseCommand
         {
             var models = parse.GetValue(GlobalOptions.Models) ?? settings.Platform.Models;
             // The audit entries ride in the erasure's commit: no erasure lands without them.
-            result = new LakeEraser(lake, key, models, auditActor: AuditTrail.OsActor).Erase(ids);
+            result = new LakeEraser(lake, key, models, auditActor: AuditTrail.OsActor, features: settings.Features).Erase(ids);
         }
         catch (Exception e) when (e is DbException or IOException or UnauthorizedAccessException or InvalidDataException)
         {

@@ -35,6 +35,22 @@ public sealed record GoldTable(
     public bool PerUser { get; init; }
 
     /// <summary>
+    /// Whether each row comes from one user's events alone, with no other user's (true of every <see cref="PerUser"/>
+    /// table, and of tables built file by file such as the sessions): removing a user's events removes exactly their
+    /// rows, so an erasure that removes both leaves the partition what a rebuild would make, and keeps it current.
+    /// </summary>
+    public bool RowsFromOneUser { get; init; }
+
+    /// <summary>
+    /// Whether the rows depend on the data's last event (<see cref="GoldQuery.DataEnd"/>): the days, snapshots and known
+    /// labels that exist (<see cref="GoldQuery"/> fills these placeholders from it). Read from the SQL itself, so a table
+    /// that starts using one is known to.
+    /// </summary>
+    public bool ReadsDataEnd => DataEndPlaceholders.Any(p => Sql.Contains(p, StringComparison.Ordinal));
+
+    private static readonly string[] DataEndPlaceholders = ["{data_end}", "{snapshots}", "{days}", "{grid_days}"];
+
+    /// <summary>
     /// Raised when the way the table's partitions are written changes while its SQL does not (it is part of the
     /// partition's fingerprint): partitions written the old way are rebuilt by the next <c>features build</c>.
     /// </summary>

@@ -10,6 +10,7 @@ public static class GoldTables
         "one row per re-sessionised session: span, event counts, distinct items, prices, hour, weekday, cart and purchase flags")
     {
         SessionKeyMonthColumn = "session_start",
+        RowsFromOneUser = true,
     };
 
     public static readonly GoldTable CartPredictionPoints = new("cart_prediction_points", MonthInputs.HistoryToMonth,
@@ -27,6 +28,7 @@ public static class GoldTables
         "intent mid-session: one row per session after each of its first k events; label: a purchase after the prefix")
     {
         SessionKeyMonthColumn = GoldTable.AsOfColumn,
+        RowsFromOneUser = true,
     };
 
     public static readonly GoldTable UserSnapshots = new("user_snapshots", MonthInputs.HistoryToNextMonth,
@@ -34,6 +36,7 @@ public static class GoldTables
         "segmentation and churn: weekly RFM, trailing activity, affinities; label: no purchase in the next N days (NULL if the window is incomplete)")
     {
         PerUser = true,
+        RowsFromOneUser = true,
         PseudonymOrder = "user_id, as_of_time",
         // 2: a month built in several user buckets no longer gains the folder's month as a column when its parts are merged
         WriterVersion = 2,

@@ -21,10 +21,15 @@ namespace EAmazing.Governance.Erasure;
 /// Model versions trained on windows holding the people's events are flagged before anything is deleted.
 /// With an <paramref name="auditActor"/>, the last month's commit carries one <c>gdpr.erase</c> audit entry per
 /// subject, so the erasure's end and its entries land together (see <see cref="CommitJournal"/>).
+/// A gold partition current before the erasure whose rows each come from one user (<see cref="GoldTable.RowsFromOneUser"/>)
+/// stays current: the last commit records its new silver inputs. The others that read the rewritten silver (aggregates
+/// over many users, the cart points' item histories) are left for the next <c>features build</c>.
 /// </summary>
+/// <param name="features">The feature options the gold was built with (its fingerprints include them); the defaults when null.</param>
 /// <param name="faultPoint">Tests only: called with "month-committed" after each month's commit but the last.</param>
 public sealed class LakeEraser(
-    IGoldEngine lake, PseudonymKey key, string? modelRegistry, TimeProvider? clock = null, string? auditActor = null, Action<string>? faultPoint = null)
+    IGoldEngine lake, PseudonymKey key, string? modelRegistry, TimeProvider? clock = null, string? auditActor = null, Action<string>? faultPoint = null,
+    FeatureOptions? features = null)
 {
     public const string Reason = "erasure";
 
@@ -57,7 +62,13 @@ public sealed class LakeEraser(
         var predictions = new PredictionLogEraser(lake.Layout.Root);
         RemoveTemporaryFiles(predictions);
 
-        // Everything is measured before anything is deleted: the rows per file, the events' times (for the models).
+        // Everything is measured before anything is deleted: the rows per file, the events' times (for the models), the gold
+        // partitions current now whose rows each come from one user (a re-run after a stopped erasure finds them stale).
+        var gold = new FeatureBuilder(lake, features ?? new FeatureOptions());
+        var silverBefore = gold.SilverInputs();
+        var kept = gold.Plan(new FeatureBuildRequest())
+            .Where(s => s.Action == GoldAction.UpToDate && GoldTables.Find(s.Table) is { RowsFromOneUser: true })
+            .Select(s => (GoldTables.Find(s.Table)!, s.Month)).ToList();
         var files = LocateLayers(pseudonyms).Concat(LocateGold(pseudonyms)).ToList();
         var eventTimes = EventTimes(subjects);
         var flagged = new ModelRetrainFlags(modelRegistry).Flag(erasureId, eventTimes);
@@ -98,6 +109,11 @@ public sealed class LakeEraser(
             if (batches[i].Count > 0 || toRecord.Count > 0 || audit is not null)
             {
                 statements.AddRange(Record(erasureId, at, toRecord));
+                if (last)
+                {
+                    statements.AddRange(KeepCurrent(gold, kept, silverBefore, partitions));
+                }
+
                 CommitJournal.Commit(lake, LakeCommit.Change([], partitions, statements) with { Audit = audit });
             }
 
@@ -186,6 +202,35 @@ public sealed class LakeEraser(
         statements.Add(new($"DELETE FROM lake_partitions WHERE layer = '{ErasedFile.GoldLayer}'"));
         return (partitions, statements);
     }
+
+    /// <summary>
+    /// The new silver inputs and fingerprint of each partition in <paramref name="kept"/>: the silver as the earlier
+    /// commits left it, with this commit's rewritten files (their rows, bytes and write time survive the rename). A
+    /// partition of a table that reads the data's end (<see cref="GoldTable.ReadsDataEnd"/>) whose inputs' last event
+    /// moved is left stale: the people held that event, and the data's end decides which snapshots exist and which labels
+    /// are known, for every user. Without this every gold partition was
+    /// stale after an erasure (seven full-scale months: 4,728 s of rebuild for the next features build).
+    /// </summary>
+    private List<CatalogStatement> KeepCurrent(
+        FeatureBuilder gold, IReadOnlyList<(GoldTable Table, string Month)> kept, IReadOnlyList<SilverInput> before, IReadOnlyList<LakePartition> rewritten)
+    {
+        var replaced = rewritten.Where(p => p.Layer == LakeLayer.Silver).ToDictionary(p => p.Path, StringComparer.Ordinal);
+        var after = gold.SilverInputs().Select(s => replaced.TryGetValue(s.Path, out var p) ? Rewritten(s, p) : s).ToList();
+        return kept.Select(k => (k.Table, k.Month, Before: FeatureBuilder.InputsOf(k.Table, k.Month, before), After: FeatureBuilder.InputsOf(k.Table, k.Month, after)))
+            .Where(k => !k.Table.ReadsDataEnd || LastEvent(k.Before) == LastEvent(k.After))
+            .Select(k => GoldPartitionsTable.Restamp(k.Table.Name, k.Month, string.Join('\n', k.After.Select(i => i.Version)), gold.Fingerprint(k.Table, k.After)))
+            .ToList();
+    }
+
+    /// <summary>A silver input as it will be once its rewrite (still under its temporary name) is committed.</summary>
+    private SilverInput Rewritten(SilverInput input, LakePartition rewrite)
+    {
+        var temporary = lake.Layout.Temporary(rewrite.Path);
+        var last = lake.Compute($"SELECT max(event_time) FROM {LakeSql.ReadParquet(temporary)}").Rows[0][0];
+        return input with { Rows = rewrite.Rows, Bytes = rewrite.Bytes, Modified = File.GetLastWriteTimeUtc(temporary), LastEvent = last is DateTime t ? t : DateTime.MinValue };
+    }
+
+    private static DateTime LastEvent(IReadOnlyList<SilverInput> inputs) => inputs.Count == 0 ? DateTime.MinValue : inputs.Max(i => i.LastEvent);
 
     /// <summary>The suppression list and erasure log statements for the subjects this erasure records.</summary>
     private List<CatalogStatement> Record(string erasureId, string at, IReadOnlyList<SubjectErasure> toRecord)

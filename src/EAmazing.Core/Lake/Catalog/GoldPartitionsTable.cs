@@ -36,6 +36,10 @@ public static class GoldPartitionsTable
     public static CatalogStatement Resize(string table, string month, long rows, long bytes) =>
         new("UPDATE gold_partitions SET row_count = $1, size_bytes = $2 WHERE table_name = $3 AND month = $4", rows, bytes, table, month);
 
+    /// <summary>A partition kept current through a change of its silver inputs (an erasure of whole users' rows): their new versions and fingerprint.</summary>
+    public static CatalogStatement Restamp(string table, string month, string inputs, string fingerprint) =>
+        new("UPDATE gold_partitions SET inputs = $1, fingerprint = $2 WHERE table_name = $3 AND month = $4", inputs, fingerprint, table, month);
+
     public static CatalogStatement Forget(string table, string month) =>
         new("DELETE FROM gold_partitions WHERE table_name = $1 AND month = $2", table, month);
 

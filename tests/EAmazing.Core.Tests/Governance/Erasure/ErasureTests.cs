@@ -34,6 +34,60 @@ public sealed class ErasureTests
     }
 
     [Fact]
+    public void After_an_erasure_the_gold_whose_rows_each_come_from_one_user_stays_current_and_equals_its_rebuild_and_the_rest_awaits_a_build()
+    {
+        using var people = new PeopleLake(seed: 12);
+        var builder = new FeatureBuilder(people.Lake.Engine, new FeatureOptions());
+        Assert.All(builder.Plan(new FeatureBuildRequest()), s => Assert.Equal(GoldAction.UpToDate, s.Action));
+        var last = LastEventOwner(people);
+
+        new LakeEraser(people.Lake.Engine, TestLake.Key, modelRegistry: null).Erase(people.People.Where(p => p != last).Take(2).ToList());
+
+        var plan = builder.Plan(new FeatureBuildRequest());
+        var kept = plan.Where(s => GoldTables.Find(s.Table)!.RowsFromOneUser).ToList();
+        Assert.Equal(["session_prefixes", "sessions", "user_snapshots"], kept.Select(s => s.Table).Distinct().Order(StringComparer.Ordinal));
+        Assert.All(kept, s => Assert.True(s.Action == GoldAction.UpToDate, $"{s.Table} {s.Month}: {s.Reason}"));
+        // Rows over many users (item histories, aggregates) counted the people: a rebuild changes them.
+        Assert.All(plan.Except(kept), s => Assert.Equal(GoldAction.Build, s.Action));
+        AssertCurrentPartitionsEqualTheirRebuild(people, builder);
+    }
+
+    [Fact]
+    public void After_erasing_the_person_with_the_datas_last_event_the_snapshots_await_a_build_since_the_datas_end_moved()
+    {
+        using var people = new PeopleLake(seed: 12);
+        var builder = new FeatureBuilder(people.Lake.Engine, new FeatureOptions());
+
+        new LakeEraser(people.Lake.Engine, TestLake.Key, modelRegistry: null).Erase([LastEventOwner(people)]);
+
+        // The data's end decides which weekly snapshots exist and which churn labels are known, for every user.
+        Assert.All(builder.Plan(new FeatureBuildRequest()).Where(s => s.Table == GoldTables.UserSnapshots.Name), s => Assert.Equal(GoldAction.Build, s.Action));
+        AssertCurrentPartitionsEqualTheirRebuild(people, builder);
+    }
+
+    private static long LastEventOwner(PeopleLake people) =>
+        people.LinesByUser.MaxBy(p => p.Value.Max(l => EventFiles.Time(l)))!.Key;
+
+    /// <summary>"Current" is true: every partition the plan leaves alone is what a rebuild from the erased silver makes.</summary>
+    private static void AssertCurrentPartitionsEqualTheirRebuild(PeopleLake people, FeatureBuilder builder)
+    {
+        var engine = people.Lake.Engine;
+        var silver = builder.SilverInputs();
+        foreach (var step in builder.Plan(new FeatureBuildRequest()).Where(s => s.Action == GoldAction.UpToDate))
+        {
+            var table = GoldTables.Find(step.Table)!;
+            var order = string.Join(", ", table.KeyColumns.Append(GoldTable.AsOfColumn).Distinct());
+            var built = people.Lake.Query($"SELECT * FROM ({table.Shown(table.ReadFiles([engine.Layout.Full(GoldLayout.Partition(table.Name, step.Month))]))}) AS t ORDER BY {order}");
+            var rebuilt = people.Lake.Query($"SELECT * FROM ({table.Shown($"({builder.QueryFor(table, step.Month, silver).Sql()})")}) AS t ORDER BY {order}");
+            Assert.Empty(GoldRowComparison.Differences(table, rebuilt, built));
+            Assert.Equal(Labels(table, rebuilt), Labels(table, built));
+        }
+    }
+
+    private static List<string> Labels(GoldTable table, QueryResult rows) =>
+        rows.Rows.Select(r => string.Join(",", table.LabelColumns.Select(c => Convert.ToString(r[rows.Columns.ToList().IndexOf(c)], System.Globalization.CultureInfo.InvariantCulture)))).ToList();
+
+    [Fact]
     public void A_person_without_any_data_is_still_suppressed_and_logged_once()
     {
         using var people = new PeopleLake(seed: 8, people: 2);
