@@ -157,7 +157,7 @@ public static class GdprEraseCommand
         AnsiConsole.Write(table);
         if (result.RowsPerTable().Any(t => t.Table == LakeLayer.Silver && t.Rows > 0))
         {
-            AnsiConsole.WriteLine("Aggregate gold tables (items, item_transitions, demand_daily) still count these events until the next 'eamazing features build', which recomputes the months whose silver changed.");
+            AnsiConsole.WriteLine("Gold tables over many users (item_first_days, items, item_transitions, demand_daily, cart_prediction_points) still count these events until the next 'eamazing features build', which recomputes those months ('eamazing features status' lists them).");
         }
     }
 }
