@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Data.Common;
 using System.Globalization;
+using EAmazing.Features;
 using EAmazing.Lake;
 using EAmazing.Governance.Audit;
 using EAmazing.Governance.Erasure;
@@ -157,7 +158,8 @@ public static class GdprEraseCommand
         AnsiConsole.Write(table);
         if (result.RowsPerTable().Any(t => t.Table == LakeLayer.Silver && t.Rows > 0))
         {
-            AnsiConsole.WriteLine("Gold tables over many users (item_first_days, items, item_transitions, demand_daily, cart_prediction_points) still count these events until the next 'eamazing features build', which recomputes those months ('eamazing features status' lists them).");
+            var overMany = string.Join(", ", GoldTables.All.Where(t => !t.RowsFromOneUser).Select(t => t.Name));
+            AnsiConsole.WriteLine($"Gold tables whose rows draw on many users ({overMany}) still count these events until the next 'eamazing features build', which recomputes those months ('eamazing features status' lists them).");
         }
     }
 }
