@@ -201,6 +201,13 @@ public static class FeaturesCommand
                 return ExitCodes.DataError;
             }
 
+            // Rows built before silver changed (an erasure, a new month) differ from their recomputation without any leak.
+            if (builder.Outdated([table]).FirstOrDefault(s => s.Table == table.Name && s.Month == month) is { } outdated)
+            {
+                Console.Error.WriteLine($"warning: {table.Name} {month} is not current with silver ({outdated.Reason}): a difference from its recomputation may be "
+                    + "staleness rather than leakage; eamazing features build makes it current");
+            }
+
             if (!CliAudit.Record(settings.Platform.Lake, "features audit", $"{table.ViewName} {month}", result.Passed ? "passed" : "failed"))
             {
                 return ExitCodes.Failure;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using EAmazing.BusinessModels;
+using EAmazing.Features;
 using EAmazing.Lake;
 using EAmazing.Models.Business;
 using EAmazing.Models.Families;
@@ -116,17 +117,26 @@ public static class TrainCommand
                 return ExitCodes.Failure;
             }
 
+            // Rows built before silver changed still count what it no longer holds (an erased person's events in everyone's
+            // item histories): no model learns from them, and its leakage audit would read their difference as leakage.
+            if (OutdatedInputs(lake!, model, settings) is { } outdated)
+            {
+                Console.Error.WriteLine($"error: {outdated}");
+                return ExitCodes.Failure;
+            }
+
             // The key is needed only to match a generated world's truth to the lake's pseudonyms (the oracle).
             Pseudonymiser? pseudonymiser = null;
             if (training.TruthFolder is not null)
             {
-                if (OracleKeyProblem(lake!, settings) is { } problem)
+                var (key, problem) = OracleKey(lake!, settings);
+                if (problem is not null)
                 {
                     Console.Error.WriteLine($"error: {problem}");
                     return ExitCodes.UsageError;
                 }
 
-                pseudonymiser = new Pseudonymiser(PseudonymKeyStore.ForProcess(settings.Platform.PseudonymKeyFile).Find()!.Key);
+                pseudonymiser = new Pseudonymiser(key!.Key);
             }
 
             var registry = new ModelRegistry(settings.Platform.Models);
@@ -146,23 +156,40 @@ public static class TrainCommand
     }
 
     /// <summary>
-    /// Why the oracle could not match the world's users to the lake's pseudonyms: no key at all (one is never created for
+    /// The key the oracle matches the world's users to the lake's pseudonyms with, or why it cannot: no key at all (one is never created for
     /// this), or a key other than the one the lake's data was pseudonymised with. With another key every oracle row was
     /// silently empty: a recommender oracle of recall 0 and ratios of infinity on the card.
     /// </summary>
-    private static string? OracleKeyProblem(IGoldEngine lake, CliSettings settings)
+    private static (PseudonymKeyResolution? Key, string? Problem) OracleKey(IGoldEngine lake, CliSettings settings)
     {
         var store = PseudonymKeyStore.ForProcess(settings.Platform.PseudonymKeyFile);
         var lakeKeys = lake.Partitions().Select(p => p.KeyId).Where(k => k.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        return store.Find() switch
+        var found = store.Find();
+        return (found, found switch
         {
             null => $"--truth: the oracle matches the world's users to the lake by pseudonymising them with the lake's key, and there is no pseudonym key ({store.KeyFile} does not exist): "
                 + $"set {PseudonymKeyStore.EnvironmentVariable} or EAmazing:PseudonymKeyFile to the key the lake was ingested with",
-            var found when lakeKeys.Count > 0 && !lakeKeys.Contains(found.Key.KeyId) =>
+            _ when lakeKeys.Count > 0 && !lakeKeys.Contains(found.Key.KeyId) =>
                 $"--truth: the oracle matches the world's users to the lake by pseudonymising them with the lake's key, and this process's {found.Describe()} is not the lake's "
                 + $"(its data was pseudonymised with key {string.Join(", ", lakeKeys)}): set {PseudonymKeyStore.EnvironmentVariable} or EAmazing:PseudonymKeyFile to that key",
             _ => null,
-        };
+        });
+    }
+
+    /// <summary>The model's gold partitions that are not current with silver, as the command to run first; null when all are.</summary>
+    private static string? OutdatedInputs(IGoldEngine lake, IBusinessModel model, CliSettings settings)
+    {
+        var outdated = new FeatureBuilder(lake, settings.Features).Outdated(model.Inputs);
+        if (outdated.Count == 0)
+        {
+            return null;
+        }
+
+        var partitions = outdated.GroupBy(s => (s.Table, s.Reason))
+            .Select(g => $"{g.Key.Table} {string.Join(", ", g.Select(s => s.Month))} ({g.Key.Reason})");
+        return $"{outdated.Count} gold partition(s) {model.Name} learns from are not current with silver: {string.Join("; ", partitions)}. "
+            + "A model must not learn from rows built before silver changed (an erasure, a new month, other feature settings): "
+            + "run eamazing features build first (it rebuilds only these)";
     }
 
     /// <summary>What the lake lacks for this model, as the command to run first; null when its gold inputs are there.</summary>

@@ -22,7 +22,18 @@ public sealed class FeatureBuilder(IGoldEngine engine, FeatureOptions options, T
     public FeatureOptions Options => options;
 
     /// <summary>What a build would do now, without doing it.</summary>
-    public IReadOnlyList<GoldStep> Plan(FeatureBuildRequest request) => PlanWork(request, SilverInputs()).Select(w => w.Step).ToList();
+    public IReadOnlyList<GoldStep> Plan(FeatureBuildRequest request) => Plan(request, SilverInputs());
+
+    /// <summary>What a build would do over silver inputs the caller has read already (<see cref="SilverInputs"/>).</summary>
+    public IReadOnlyList<GoldStep> Plan(FeatureBuildRequest request, IReadOnlyList<SilverInput> silver) =>
+        PlanWork(request, silver).Select(w => w.Step).ToList();
+
+    /// <summary>
+    /// The partitions of these tables (and of the tables they read) that are not current with silver: not built yet, built
+    /// from inputs, SQL or options that changed since (an erasure, a new month), or of a silver month gone.
+    /// </summary>
+    public IReadOnlyList<GoldStep> Outdated(IReadOnlyList<GoldTable> tables) =>
+        Plan(new FeatureBuildRequest(Tables: tables)).Where(s => s.Action != GoldAction.UpToDate).ToList();
 
     public FeatureBuildResult Build(FeatureBuildRequest request, IProgress<GoldStep>? progress = null)
     {

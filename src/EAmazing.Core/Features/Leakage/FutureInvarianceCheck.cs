@@ -15,9 +15,10 @@ public sealed class FutureInvarianceCheck(IGoldEngine engine, FeatureBuilder bui
 {
     private const int MaxViolations = 200;
 
-    public FutureInvarianceResult Run(GoldTable table, string month)
+    public FutureInvarianceResult Run(GoldTable table, string month) => Run(table, month, builder.SilverInputs());
+
+    public FutureInvarianceResult Run(GoldTable table, string month, IReadOnlyList<SilverInput> silver)
     {
-        var silver = builder.SilverInputs();
         var built = GoldRows.Of(engine, builder, table, month, silver);
         var cutoffs = engine.Compute(string.Create(CultureInfo.InvariantCulture,
                 $"SELECT as_of_time FROM (SELECT DISTINCT as_of_time FROM {built}) AS t ORDER BY hash(as_of_time, {options.Seed}), as_of_time LIMIT {options.SampleCutoffs}"))

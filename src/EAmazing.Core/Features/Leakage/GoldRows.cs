@@ -10,10 +10,10 @@ namespace EAmazing.Features.Leakage;
 public static class GoldRows
 {
     /// <summary>
-    /// The built file is read even when the build plan calls it stale (<see cref="Stale"/>): a training reads it as it is,
-    /// so that is what its audit judges. The query instead, which every cutoff's comparison reads again, recomputed the
-    /// whole month some sixty times: after an erasure (the silver it rewrote makes every later month's gold stale), the
-    /// churn audit of seven full-scale months spilled 100 GB in 23 minutes without finishing.
+    /// The built file is read even when the build plan calls it stale (<c>features audit</c> of such a month says so): it
+    /// is what a training reads. The query instead, which every cutoff's comparison reads again, recomputed the whole month
+    /// some sixty times: the churn audit of seven full-scale months, all stale after an erasure, spilled 100 GB in 23
+    /// minutes without finishing. (A training now refuses stale inputs before its audit: <c>FeatureBuilder.Outdated</c>.)
     /// </summary>
     public static string Of(IGoldEngine engine, FeatureBuilder builder, GoldTable table, string month, IReadOnlyList<SilverInput> silver)
     {
@@ -22,12 +22,6 @@ public static class GoldRows
             : $"({builder.QueryFor(table, month, silver).Sql()})";
         return $"({table.Shown(rows)}) AS built";
     }
-
-    /// <summary>Why the month's built partition is out of date (the build plan's reason), or null when it is current or not built.</summary>
-    public static string? Stale(IGoldEngine engine, FeatureBuilder builder, GoldTable table, string month) =>
-        BuiltFile(engine, table, month) is null
-            ? null
-            : builder.Plan(new FeatureBuildRequest(Tables: [table])).FirstOrDefault(s => s.Table == table.Name && s.Month == month && s.Action == GoldAction.Build)?.Reason;
 
     private static string? BuiltFile(IGoldEngine engine, GoldTable table, string month) =>
         table.SqlText is not null

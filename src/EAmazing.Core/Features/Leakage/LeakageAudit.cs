@@ -8,18 +8,21 @@ namespace EAmazing.Features.Leakage;
 /// </summary>
 public sealed class LeakageAudit(IGoldEngine engine, FeatureBuilder builder, LeakageAuditOptions options)
 {
-    public LeakageAuditResult Run(GoldTable table, string month)
+    public LeakageAuditResult Run(GoldTable table, string month) => Run(table, month, builder.SilverInputs());
+
+    /// <summary>The audit over silver inputs read once by the caller (a training audits every month of its table).</summary>
+    public LeakageAuditResult Run(GoldTable table, string month, IReadOnlyList<SilverInput> silver)
     {
-        var invariance = new FutureInvarianceCheck(engine, builder, options).Run(table, month);
+        var invariance = new FutureInvarianceCheck(engine, builder, options).Run(table, month, silver);
         var scans = new List<FeatureLeakScan>();
         if (table.LabelColumns.Count > 0)
         {
-            var gold = GoldRows.Of(engine, builder, table, month, builder.SilverInputs());
+            var gold = GoldRows.Of(engine, builder, table, month, silver);
             var rows = engine.Compute($"SELECT * FROM {gold} WHERE {GoldRows.Sample(engine, gold, "TRUE", table, options.MaxScanRows, options.Seed)}");
             var features = rows.Columns.Where(table.IsFeature).ToList();
             scans.AddRange(table.LabelColumns.Select(label => FeatureLeakScanner.Scan(rows, label, features, options)));
         }
 
-        return new LeakageAuditResult(table.Name, month, invariance, scans, GoldRows.Stale(engine, builder, table, month));
+        return new LeakageAuditResult(table.Name, month, invariance, scans);
     }
 }

@@ -1,8 +1,7 @@
 namespace EAmazing.Features.Leakage;
 
 /// <summary>The leakage audit of one table's month, typed for a model card: future invariance plus a per-label feature scan.</summary>
-/// <param name="Stale">Why the built partition audited is out of date (the build plan's reason), or null when it is current.</param>
-public sealed record LeakageAuditResult(string Table, string Month, FutureInvarianceResult Invariance, IReadOnlyList<FeatureLeakScan> Scans, string? Stale = null)
+public sealed record LeakageAuditResult(string Table, string Month, FutureInvarianceResult Invariance, IReadOnlyList<FeatureLeakScan> Scans)
 {
     public bool Passed => Invariance.Passed && Scans.All(s => s.Passed);
 

@@ -66,7 +66,7 @@ public sealed class LakeEraser(
         // partitions current now whose rows each come from one user (a re-run after a stopped erasure finds them stale).
         var gold = new FeatureBuilder(lake, features ?? new FeatureOptions());
         var silverBefore = gold.SilverInputs();
-        var kept = gold.Plan(new FeatureBuildRequest())
+        var kept = gold.Plan(new FeatureBuildRequest(), silverBefore)
             .Where(s => s.Action == GoldAction.UpToDate && GoldTables.Find(s.Table) is { RowsFromOneUser: true })
             .Select(s => (GoldTables.Find(s.Table)!, s.Month)).ToList();
         var files = LocateLayers(pseudonyms).Concat(LocateGold(pseudonyms)).ToList();

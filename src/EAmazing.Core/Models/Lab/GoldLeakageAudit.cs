@@ -17,12 +17,12 @@ public static class GoldLeakageAudit
         var months = context.Lake.Query($"SELECT DISTINCT month FROM gold_partitions WHERE table_name = '{table.Name}' ORDER BY month")
             .Rows.Select(r => r[0]!.ToString()!).ToList();
         var audit = new LeakageAudit(context.Lake, builder, context.LeakageAudit);
-        var results = months.Select(m => audit.Run(table, m)).ToList();
+        var silver = builder.SilverInputs();
+        var results = months.Select(m => audit.Run(table, m, silver)).ToList();
         var passed = results.All(r => r.Passed);
         var summary = string.Join("; ", results.Select(r =>
             $"{r.Month}: future invariance {(r.Invariance.Passed ? "passed" : "FAILED")} on {r.Invariance.RowsChecked} rows"
-            + (r.OffendingFeatures.Count > 0 ? $", suspicious features {string.Join(", ", r.OffendingFeatures)}" : ", no feature above the single-feature AUC threshold")
-            + (r.Stale is { } why ? $" (the built partition, as trained on, is stale: {why}; features build rebuilds it)" : "")));
+            + (r.OffendingFeatures.Count > 0 ? $", suspicious features {string.Join(", ", r.OffendingFeatures)}" : ", no feature above the single-feature AUC threshold")));
         return new LeakageAuditSummary(passed, results.Count == 0 ? "no gold partitions to audit" : summary);
     }
 }
