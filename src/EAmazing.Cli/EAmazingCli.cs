@@ -24,7 +24,7 @@ public static class EAmazingCli
         root.Subcommands.Add(IngestCommand.Create());
         root.Subcommands.Add(LakeCommand.Create());
         root.Subcommands.Add(SqlCommand.Create());
-        root.Subcommands.Add(FeaturesCommand.Create());
+        root.Subcommands.Add(FeaturesCommand.Create(catalog));
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(ApiKeyCommand.Create());
         root.Subcommands.Add(MonitorCommand.Create());

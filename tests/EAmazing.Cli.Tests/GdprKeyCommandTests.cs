@@ -81,6 +81,7 @@ public sealed class GdprKeyCommandTests : CliTestFolder
         Assert.Equal(0, cli.Run("gdpr", "key", "init", "--lake", Lake).ExitCode);
         Assert.Equal(0, cli.Run("ingest", SampleFiles.RealHead, "--lake", Lake).ExitCode);
         Assert.Equal(0, cli.Run("features", "build", "--lake", Lake).ExitCode);
+        var built = Partitions(Lake);
         var clock = Stopwatch.StartNew();
         var probe = Path.Combine(Root, "probe");
         CopyFolder(Lake, probe);
@@ -117,7 +118,13 @@ public sealed class GdprKeyCommandTests : CliTestFolder
         Assert.Equal([KeyPath], Directory.GetFiles(Path.GetDirectoryName(KeyPath)!));
         using var lake = DuckDbLake.Open(Lake);
         Assert.Empty(LakeConsistency.Check(lake));
-        Assert.Equal(GoldTables.All.Count, lake.Query("SELECT count(*) FROM gold_partitions").Rows[0][0] is long n ? n : -1);
+        Assert.Equal(built, lake.Query("SELECT count(*) FROM gold_partitions").Rows[0][0] is long n ? n : -1);
+    }
+
+    private static long Partitions(string folder)
+    {
+        using var lake = DuckDbLake.Open(folder);
+        return lake.Query("SELECT count(*) FROM gold_partitions").Rows[0][0] is long n ? n : -1;
     }
 
     private (int ExitCode, string Output) RunWith(Dictionary<string, string> environment, params string[] args)

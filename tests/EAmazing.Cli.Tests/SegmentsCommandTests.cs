@@ -43,5 +43,20 @@ public sealed class SegmentsCommandTests : CliTestFolder
         Assert.Equal(0, all.ExitCode);
         Assert.Contains("not monitored", all.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("unexpectedly", all.Output, StringComparison.Ordinal);
+
+        // A silver month rewritten since its gold was built (as an erasure or a re-ingest rewrites it): scoring refuses
+        // the stale snapshots, naming them and the build, and writes nothing.
+        foreach (var silver in Directory.EnumerateFiles(Path.Combine(lake, "silver"), "*.parquet", SearchOption.AllDirectories))
+        {
+            File.SetLastWriteTimeUtc(silver, DateTime.UtcNow.AddMinutes(5));
+        }
+
+        var scoredBefore = Directory.GetFiles(Path.Combine(lake, "gold", "customer_segments"), "*.parquet", SearchOption.AllDirectories).Select(File.GetLastWriteTimeUtc).ToList();
+        var stale = cli.Run("score", "segments", "--lake", lake, "--models", models);
+        Assert.Equal(ExitCodes.Failure, stale.ExitCode);
+        Assert.Matches(@"user_snapshots 2019-\d\d.* \(silver inputs, SQL or options changed\)", stale.Output);
+        Assert.Contains("run eamazing features build first", stale.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stale.Output, StringComparison.Ordinal);
+        Assert.Equal(scoredBefore, Directory.GetFiles(Path.Combine(lake, "gold", "customer_segments"), "*.parquet", SearchOption.AllDirectories).Select(File.GetLastWriteTimeUtc).ToList());
     }
 }

@@ -3,8 +3,10 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using EAmazing.BusinessModels;
 using EAmazing.Features;
 using EAmazing.Features.Leakage;
+using EAmazing.Lake;
 using Spectre.Console;
 
 namespace EAmazing.Cli.Commands;
@@ -18,7 +20,7 @@ public static class FeaturesCommand
 
     public static readonly Option<string[]> Tables = new("--table")
     {
-        Description = $"Only these gold tables: {string.Join(", ", GoldTables.All.Select(t => t.Name))}",
+        Description = $"Only these gold tables: {string.Join(", ", GoldTables.All.Select(t => t.Name))} (default: those a business model reads and those built before)",
         AllowMultipleArgumentsPerToken = true,
     };
 
@@ -40,17 +42,17 @@ public static class FeaturesCommand
         Converters = { new JsonStringEnumConverter() },
     };
 
-    public static Command Create()
+    public static Command Create(BusinessModelCatalog catalog)
     {
         var build = new Command("build", "Build the gold tables from silver, recomputing only the months whose inputs changed");
         build.Options.Add(From);
         build.Options.Add(To);
         build.Options.Add(Tables);
-        build.SetAction(parse => Build(parse));
+        build.SetAction(parse => Build(parse, catalog));
 
         var status = new Command("status", "Show the gold partitions, their rows and what a build would recompute");
         status.Options.Add(Json);
-        status.SetAction(parse => Status(parse));
+        status.SetAction(parse => Status(parse, catalog));
 
         var audit = new Command("audit", "Leakage audit of one gold table's month: future invariance and single-feature ROC-AUC against each label");
         audit.Options.Add(AuditTable);
@@ -67,7 +69,7 @@ public static class FeaturesCommand
         return command;
     }
 
-    public static int Build(ParseResult parse)
+    public static int Build(ParseResult parse, BusinessModelCatalog catalog)
     {
         var settings = CliSettings.Load(parse.GetValue(GlobalOptions.Lake));
         var options = settings.Features;
@@ -76,8 +78,7 @@ public static class FeaturesCommand
             return ExitCodes.UsageError;
         }
 
-        var request = new FeatureBuildRequest(parse.GetValue(From), parse.GetValue(To), tables);
-        if (request.From is { } from && request.To is { } to && from > to)
+        if (parse.GetValue(From) is { } from && parse.GetValue(To) is { } to && from > to)
         {
             Console.Error.WriteLine("error: --from is after --to");
             return ExitCodes.UsageError;
@@ -97,6 +98,9 @@ public static class FeaturesCommand
                 return ExitCodes.DataError;
             }
 
+            tables ??= Maintained(lake!, catalog);
+            var request = new FeatureBuildRequest(parse.GetValue(From), parse.GetValue(To), tables);
+
             AnsiConsole.MarkupLineInterpolated($"Building gold tables in [bold]{lake!.Layout.Root}[/]");
             FeatureBuildResult result;
             try
@@ -112,19 +116,42 @@ public static class FeaturesCommand
                 return ExitCodes.Failure;
             }
 
-            if (!CliAudit.Record(settings.Platform.Lake, "features build", "gold " + string.Join(",", (tables ?? GoldTables.All).Select(t => t.Name)),
+            if (!CliAudit.Record(settings.Platform.Lake, "features build", "gold " + string.Join(",", tables.Select(t => t.Name)),
                 $"{result.Built} partition(s) built, {result.UpToDate} up to date, {result.Removed} removed"))
             {
                 return ExitCodes.Failure;
             }
 
             AnsiConsole.MarkupLineInterpolated(
-                $"{result.Built} partition(s) built, {result.UpToDate} up to date, {result.Removed} removed in {result.Seconds:N1} s; views: {string.Join(", ", GoldTables.All.Select(t => t.ViewName))}");
+                $"{result.Built} partition(s) built, {result.UpToDate} up to date, {result.Removed} removed in {result.Seconds:N1} s; views: {string.Join(", ", Views(lake!))}");
+            if (parse.GetValue(Tables) is not { Length: > 0 } && GoldTables.All.Except(tables).Select(t => t.Name).ToList() is { Count: > 0 } unbuilt)
+            {
+                AnsiConsole.MarkupLineInterpolated($"not built, as no business model reads them: {string.Join(", ", unbuilt)} (features build --table NAME builds one, and every later build keeps it current)");
+            }
+
             return ExitCodes.Success;
         }
     }
 
-    public static int Status(ParseResult parse)
+    private static IEnumerable<string> Views(IGoldEngine lake)
+    {
+        var views = lake.Views().Select(v => v.Name).ToHashSet(StringComparer.Ordinal);
+        return GoldTables.All.Select(t => t.ViewName).Where(views.Contains);
+    }
+
+    /// <summary>
+    /// The tables a build without <c>--table</c> keeps current: those a business model of the catalog reads (the plan adds
+    /// what they read of earlier months), and every table the lake holds already, so that a table once built (e.g. with
+    /// <c>--table items</c>) stays current and follows retention and erasure. The tables no model reads (items,
+    /// item_first_days, item_transitions: 47 of a month's 154 s at month scale) are built only when asked for.
+    /// </summary>
+    public static IReadOnlyList<GoldTable> Maintained(IGoldEngine lake, BusinessModelCatalog catalog)
+    {
+        var built = new GoldCatalog(lake).Partitions().Select(p => p.Table).ToHashSet(StringComparer.Ordinal);
+        return GoldTables.All.Where(t => catalog.ReadTables.Contains(t) || built.Contains(t.Name)).ToList();
+    }
+
+    public static int Status(ParseResult parse, BusinessModelCatalog catalog)
     {
         var settings = CliSettings.Load(parse.GetValue(GlobalOptions.Lake));
         if (!LakeAccess.TryOpen(settings, out var lake))
@@ -135,7 +162,7 @@ public static class FeaturesCommand
         using (lake)
         {
             var partitions = new GoldCatalog(lake!).Partitions();
-            var plan = new FeatureBuilder(lake!, settings.Features).Plan(new FeatureBuildRequest());
+            var plan = new FeatureBuilder(lake!, settings.Features).Plan(new FeatureBuildRequest(Tables: Maintained(lake!, catalog)));
             if (parse.GetValue(Json))
             {
                 Console.Out.WriteLine(JsonSerializer.Serialize(new { Partitions = partitions, Plan = plan }, JsonOptions));

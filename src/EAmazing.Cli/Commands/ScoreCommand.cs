@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using EAmazing.BusinessModels;
+using EAmazing.Features;
 using EAmazing.Foundation.Files;
 using EAmazing.Lake;
 using EAmazing.Models.Business;
@@ -12,8 +13,8 @@ namespace EAmazing.Cli.Commands;
 /// <summary>
 /// <c>eamazing score NAME [--as-of DATE] [--csv FILE]</c>: one subcommand per batch scorer of the catalog, each applying
 /// its model's champion and writing a pseudonymised gold partition; <c>--csv</c> also exports it for a CRM (pseudonyms
-/// only). Exit codes: 0 written, 1 lake not openable, storage failure or audit not recorded, 2 bad option or unusable
-/// date, 3 no champion or no data as of the date (nothing written).
+/// only). Exit codes: 0 written, 1 lake not openable, gold inputs not current with silver (features build first), storage
+/// failure or audit not recorded, 2 bad option or unusable date, 3 no champion or no data as of the date (nothing written).
 /// </summary>
 public static class ScoreCommand
 {
@@ -24,19 +25,20 @@ public static class ScoreCommand
     public static Command Create(BusinessModelCatalog catalog)
     {
         var score = new Command("score", "Apply a business model's champion to the lake and write its pseudonymised gold table (customer segments, customer value, churn)");
-        foreach (var scorer in catalog.All.Select(m => m.BatchScorer).OfType<IBatchScorer>())
+        foreach (var model in catalog.All.Where(m => m.BatchScorer is not null))
         {
+            var scorer = model.BatchScorer!;
             var command = new Command(scorer.Name, $"{scorer.Description} (writes {scorer.Table.ViewName})");
             command.Options.Add(AsOf);
             command.Options.Add(Csv);
-            command.SetAction(parse => Execute(parse, scorer));
+            command.SetAction(parse => Execute(parse, scorer, model.Inputs));
             score.Subcommands.Add(command);
         }
 
         return score;
     }
 
-    private static int Execute(ParseResult parse, IBatchScorer scorer)
+    private static int Execute(ParseResult parse, IBatchScorer scorer, IReadOnlyList<GoldTable> inputs)
     {
         var settings = GoldWriteRun.Settings(parse);
         DateOnly? asOf = null;
@@ -65,6 +67,12 @@ public static class ScoreCommand
         }
 
         using var lake = opened!;
+        if (OutdatedGold.Problem(lake, settings.Features, $"score {scorer.Name}", inputs) is { } outdated)
+        {
+            Console.Error.WriteLine($"error: {outdated}");
+            return ExitCodes.Failure;
+        }
+
         var context = new BatchScoringContext(lake, new ModelRegistry(settings.Platform.Models), settings.Campaign);
         if (GoldWriteRun.Run($"scoring {scorer.Name}", "scoring", scorer.Table.ViewName, progress =>
             {

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using EAmazing.BusinessModels;
-using EAmazing.Features;
 using EAmazing.Lake;
 using EAmazing.Models.Business;
 using EAmazing.Models.Families;
@@ -117,9 +116,7 @@ public static class TrainCommand
                 return ExitCodes.Failure;
             }
 
-            // Rows built before silver changed still count what it no longer holds (an erased person's events in everyone's
-            // item histories): no model learns from them, and its leakage audit would read their difference as leakage.
-            if (OutdatedInputs(lake!, model, settings) is { } outdated)
+            if (OutdatedGold.Problem(lake!, settings.Features, $"train {model.Name}", model.Inputs) is { } outdated)
             {
                 Console.Error.WriteLine($"error: {outdated}");
                 return ExitCodes.Failure;
@@ -174,22 +171,6 @@ public static class TrainCommand
                 + $"(its data was pseudonymised with key {string.Join(", ", lakeKeys)}): set {PseudonymKeyStore.EnvironmentVariable} or EAmazing:PseudonymKeyFile to that key",
             _ => null,
         });
-    }
-
-    /// <summary>The model's gold partitions that are not current with silver, as the command to run first; null when all are.</summary>
-    private static string? OutdatedInputs(IGoldEngine lake, IBusinessModel model, CliSettings settings)
-    {
-        var outdated = new FeatureBuilder(lake, settings.Features).Outdated(model.Inputs);
-        if (outdated.Count == 0)
-        {
-            return null;
-        }
-
-        var partitions = outdated.GroupBy(s => (s.Table, s.Reason))
-            .Select(g => $"{g.Key.Table} {string.Join(", ", g.Select(s => s.Month))} ({g.Key.Reason})");
-        return $"{outdated.Count} gold partition(s) {model.Name} learns from are not current with silver: {string.Join("; ", partitions)}. "
-            + "A model must not learn from rows built before silver changed (an erasure, a new month, other feature settings): "
-            + "run eamazing features build first (it rebuilds only these)";
     }
 
     /// <summary>What the lake lacks for this model, as the command to run first; null when its gold inputs are there.</summary>

@@ -42,6 +42,12 @@ public sealed class BusinessModelCatalog
 
     public IReadOnlyList<IBusinessModel> All { get; }
 
+    /// <summary>
+    /// The feature tables the models learn from, in the gold catalog's order: what <c>features build</c> builds by default (the
+    /// others, e.g. items and item_transitions, only when asked for).
+    /// </summary>
+    public IReadOnlyList<GoldTable> ReadTables => GoldTables.All.Where(t => All.Any(m => m.Inputs.Any(i => i.Name == t.Name))).ToList();
+
     /// <summary>The gold tables the models' batch scorers write: personal data that erasure, retention, export and the register cover.</summary>
     public IReadOnlyList<GoldTable> ScoredTables => All.Select(m => m.BatchScorer?.Table).OfType<GoldTable>().DistinctBy(t => t.Name).ToList();
 
