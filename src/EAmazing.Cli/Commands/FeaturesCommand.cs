@@ -147,8 +147,8 @@ public static class FeaturesCommand
     /// </summary>
     public static IReadOnlyList<GoldTable> Maintained(IGoldEngine lake, BusinessModelCatalog catalog)
     {
-        var built = new GoldCatalog(lake).Partitions().Select(p => p.Table).ToHashSet(StringComparer.Ordinal);
-        return GoldTables.All.Where(t => catalog.ReadTables.Contains(t) || built.Contains(t.Name)).ToList();
+        var names = catalog.ReadTables.Select(t => t.Name).Concat(new GoldCatalog(lake).Partitions().Select(p => p.Table)).ToHashSet(StringComparer.Ordinal);
+        return GoldTables.All.Where(t => names.Contains(t.Name)).ToList();
     }
 
     public static int Status(ParseResult parse, BusinessModelCatalog catalog)
@@ -210,7 +210,8 @@ public static class FeaturesCommand
         {
             var month = parse.GetValue(AuditMonth)!;
             var builder = new FeatureBuilder(lake!, settings.Features);
-            if (builder.SilverInputs().All(s => s.Month != month))
+            var silver = builder.SilverInputs();
+            if (silver.All(s => s.Month != month))
             {
                 Console.Error.WriteLine($"error: the lake holds no silver month {month}");
                 return ExitCodes.UsageError;
@@ -219,7 +220,7 @@ public static class FeaturesCommand
             LeakageAuditResult result;
             try
             {
-                result = new LeakageAudit(lake!, builder, auditOptions).Run(table, month);
+                result = new LeakageAudit(lake!, builder, auditOptions).Run(table, month, silver);
             }
             catch (InvalidOperationException e)
             {
@@ -229,7 +230,8 @@ public static class FeaturesCommand
             }
 
             // Rows built before silver changed (an erasure, a new month) differ from their recomputation without any leak.
-            if (builder.Outdated([table]).FirstOrDefault(s => s.Table == table.Name && s.Month == month) is { } outdated)
+            if (builder.Plan(new FeatureBuildRequest(Tables: [table]), silver)
+                    .FirstOrDefault(s => s.Table == table.Name && s.Month == month && s.Action != GoldAction.UpToDate) is { } outdated)
             {
                 Console.Error.WriteLine($"warning: {table.Name} {month} is not current with silver ({outdated.Reason}): a difference from its recomputation may be "
                     + "staleness rather than leakage; eamazing features build makes it current");
