@@ -5,9 +5,10 @@ namespace EAmazing.Bench;
 /// <summary>
 /// The disk a full run needs at its fullest, per event: what stays (raw files, lake, models; the stages before the
 /// ingest hold the raw files only) and, on top, the scratch of a stage still to run (the reference's Parquet, the
-/// features build's spill, the files the erasure writes aside before each month's commit, those the key rotation
-/// writes aside before its one commit). At seven months the rotation's scratch is about as much again as the lake: a
-/// run that skips it needs far less.
+/// features build's spill, the files the erasure writes aside before each month's commit, the key rotation's mapping of
+/// every pseudonym and the files it writes aside before each month's commit). The rotation committed once until
+/// 2026-12-07 and needed about as much again as the lake (37 GB at seven months); it now needs its mapping (about 18 bytes
+/// an event, RotationDiskSpace) and a month.
 /// Bytes per event measured at full scale: seven months (411.7M events, 2026-12-06: gzip 26.9 GB, the reference's
 /// Parquet 16.4 GB), the generated October (42,057,250 silver events: bronze 866, silver 756, gold 1,632 MB, of which
 /// 1,257 MB in the tables holding pseudonyms) and four months (models 1.1 GB for 233.5M events).
@@ -18,14 +19,14 @@ public static class FullRunDisk
     private const double LakeBytesPerEvent = 78;
     private const double ModelBytesPerEvent = 5;
 
-    // Scratch per event of the whole run, or of its largest month where the stage commits a month at a time; whether
-    // the stage runs before the ingest (the lake and the models do not exist yet).
-    private static readonly (string StagePrefix, double BytesPerEvent, bool PerMonth, bool BeforeLake)[] Scratch =
+    // Scratch per event of the whole run, and per event of its largest month where the stage commits a month at a time;
+    // whether the stage runs before the ingest (the lake and the models do not exist yet).
+    private static readonly (string StagePrefix, double BytesPerEvent, double BytesPerMonthEvent, bool BeforeLake)[] Scratch =
     [
-        ("reference DuckDB COPY", 40, false, true), // its Parquet (seven months: 16.4 GB), deleted after the stage
-        ("features build", 10, false, false), // DuckDB's spill, a few GB
-        ("erase", 70, true, false), // a month's files holding one of the people: bronze, silver, gold with pseudonyms
-        ("key rotate", 90, false, false), // every such file and the mapping, a quarter more (RotationDiskSpace)
+        ("reference DuckDB COPY", 40, 0, true), // its Parquet (seven months: 16.4 GB), deleted after the stage
+        ("features build", 10, 0, false), // DuckDB's spill, a few GB
+        ("erase", 0, 70, false), // a month's files holding one of the people: bronze, silver, gold with pseudonyms
+        ("key rotate", 18, 50, false), // the mapping, and a month's bronze, silver and quarantine (39 bytes an event) a quarter more
     ];
 
     /// <summary>
@@ -38,9 +39,9 @@ public static class FullRunDisk
         var kept = new DiskNeed(
             (long)(events * RawBytesPerEvent), (long)(events * LakeBytesPerEvent), (long)(events * ModelBytesPerEvent), "none", 0);
         var need = kept;
-        foreach (var (prefix, perEvent, perMonth, beforeLake) in Scratch)
+        foreach (var (prefix, perEvent, perMonthEvent, beforeLake) in Scratch)
         {
-            var scratch = (long)((perMonth ? eventsPerMonth.Max() : events) * perEvent);
+            var scratch = (long)(events * perEvent + eventsPerMonth.Max() * perMonthEvent);
             var candidate = beforeLake ? kept with { Lake = 0, Models = 0 } : kept;
             if (stagesToRun.FirstOrDefault(s => s.StartsWith(prefix, StringComparison.Ordinal)) is { } stage
                 && candidate.Total + scratch > need.Total)

@@ -75,6 +75,32 @@ public sealed class GdprKeyCommandTests : CliTestFolder
     }
 
     [Fact]
+    public void While_a_rotation_is_unfinished_features_build_train_and_score_refuse_the_lake_it_holds_on_two_keys()
+    {
+        var cli = new CliProcess(Root) { KeyFromEnvironment = false };
+        Assert.Equal(0, cli.Run("gdpr", "key", "init", "--lake", Lake).ExitCode);
+        Assert.Equal(0, cli.Run("ingest", SampleFiles.RealHead, "--lake", Lake).ExitCode);
+        var pending = KeyFile.PendingOf(KeyPath);
+        KeyFile.Write(pending, EAmazing.Privacy.PseudonymKey.Generate(), overwrite: true); // a rotation stopped between its commits
+
+        var build = cli.Run("features", "build", "--lake", Lake);
+        var train = cli.Run("train", "purchase", "--lake", Lake);
+        var score = cli.Run("score", "segments", "--lake", Lake);
+
+        foreach (var refused in new[] { build, train, score })
+        {
+            Assert.True(refused.ExitCode == 1, refused.Output);
+            Assert.Contains("rotation is unfinished", refused.Output, StringComparison.Ordinal);
+            Assert.Contains("eamazing gdpr key rotate", refused.Output, StringComparison.Ordinal);
+        }
+
+        var gold = Path.Combine(Lake, "gold");
+        Assert.False(Directory.Exists(gold) && Directory.EnumerateFiles(gold, "*.parquet", SearchOption.AllDirectories).Any());
+        File.Delete(pending);
+        Assert.Equal(0, cli.Run("features", "build", "--lake", Lake).ExitCode);
+    }
+
+    [Fact]
     public void A_rotate_killed_at_random_moments_is_finished_by_a_rerun()
     {
         var cli = new CliProcess(Root) { KeyFromEnvironment = false };

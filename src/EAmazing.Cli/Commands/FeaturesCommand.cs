@@ -84,6 +84,12 @@ public static class FeaturesCommand
             return ExitCodes.UsageError;
         }
 
+        if (UnfinishedRotation.Problem(settings) is { } rotating)
+        {
+            Console.Error.WriteLine($"error: {rotating}");
+            return ExitCodes.Failure;
+        }
+
         if (!LakeAccess.TryOpen(settings, out var lake, options.EngineMemoryLimit, keepMemory: true))
         {
             return ExitCodes.Failure;

@@ -61,6 +61,12 @@ public static class ScoreCommand
             return ExitCodes.UsageError;
         }
 
+        if (UnfinishedRotation.Problem(settings) is { } rotating)
+        {
+            Console.Error.WriteLine($"error: {rotating}");
+            return ExitCodes.Failure;
+        }
+
         if (!LakeAccess.TryOpen(settings, out var opened))
         {
             return ExitCodes.Failure;

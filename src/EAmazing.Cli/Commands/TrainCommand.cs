@@ -101,6 +101,12 @@ public static class TrainCommand
 
     public static int Execute(CliSettings settings, IBusinessModel model, TrainingSettings training)
     {
+        if (UnfinishedRotation.Problem(settings) is { } rotating)
+        {
+            Console.Error.WriteLine($"error: {rotating}");
+            return ExitCodes.Failure;
+        }
+
         // The leakage audit recomputes gold tables from silver, as features build does: the same engine memory.
         if (!LakeAccess.TryOpen(settings, out var lake, settings.Features.EngineMemoryLimit))
         {

@@ -6,19 +6,22 @@ using EAmazing.Lake.Catalog;
 namespace EAmazing.Governance.Keys;
 
 /// <summary>
-/// Gold under the new key without rebuilding it: each partition's pseudonym columns go through the mapping (written
-/// aside as <c>.tmp</c>, to ride in the rotation's lake commit), so gold is never missing. A rebuild from the re-keyed
-/// silver gives the same rows, because no gold table's content depends on pseudonym values: user_id and session
-/// keys are carried, not compared (a session's number is its rank within its user, whatever the user's name), and
-/// re-keyed silver keeps each session's events in their order. Tested by comparing both ways with a rebuild.
+/// Gold under the new key without rebuilding it: each partition's pseudonym columns go through the mapping, written aside
+/// as <c>.tmp</c> and put in place by a commit of its own once silver is on the new key, so the rotation needs one
+/// partition's file free, not gold's. A rebuild from the re-keyed silver gives the same rows, because no gold table's
+/// content depends on pseudonym values: user_id and session keys are carried, not compared (a session's number is its
+/// rank within its user, whatever the user's name), and re-keyed silver keeps each session's events in their order.
+/// Tested by comparing both ways with a rebuild.
 /// <list type="bullet">
-/// <item>A feature table's partition that is up to date with the current silver is re-keyed and recorded as built from
-/// the new silver files; its aggregate tables (no pseudonym column) keep their file. A stale one is dropped, and
-/// the rotation's rebuild step builds it from the new silver.</item>
+/// <item>A feature table's partition that was up to date with silver before the rotation (<see cref="UpToDate"/>, read
+/// before silver changes) is re-keyed and recorded as built from the new silver files; its aggregate tables (no pseudonym
+/// column) keep their file. A stale one is dropped, and the rotation's rebuild step builds it from the new silver.</item>
 /// <item>A business model's table keeps its file (aggregates) or is re-keyed (scores per user_id); its catalog row
 /// (model version, fingerprint) stays.</item>
 /// <item>Any other gold table, or a partition holding a pseudonym the mapping lacks, is dropped (as before).</item>
 /// </list>
+/// A resumed rotation knows a partition it re-keyed already: a feature table's fingerprint is the new silver's, a model
+/// table holds no pseudonym of the old key.
 /// </summary>
 public sealed class GoldRekeyer(IGoldEngine lake, PseudonymMapping mapping, FeatureBuilder features)
 {
@@ -28,26 +31,28 @@ public sealed class GoldRekeyer(IGoldEngine lake, PseudonymMapping mapping, Feat
     /// <summary>The layer name under which gold files ride in a lake commit (as erasure writes them); never left in lake_partitions.</summary>
     private const string ErasureGold = "gold";
 
-    /// <summary>Writes the re-keyed partitions aside; <paramref name="newSilver"/> are the silver partitions the same commit puts in place.</summary>
-    public GoldRekey Write(IReadOnlyList<LakePartition> newSilver, string toKeyId)
+    /// <summary>The feature tables' partitions up to date with silver now (<c>table/month</c>): read before silver changes.</summary>
+    public IReadOnlyList<string> UpToDate()
+    {
+        var silver = features.SilverInputs();
+        return [.. new GoldCatalog(lake).Partitions()
+            .Where(p => File.Exists(lake.Layout.Full(p.Path)) && GoldTables.Find(p.Table) is { } table
+                && p.Fingerprint == features.Fingerprint(table, FeatureBuilder.InputsOf(table, p.Month, silver)))
+            .Select(Name)];
+    }
+
+    /// <summary>
+    /// Re-keys gold once silver is on the new key, committing each rewritten file through <paramref name="commit"/>;
+    /// returns the statements of the rotation's last commit (drops, the kept partitions' new fingerprints, the views).
+    /// </summary>
+    /// <param name="upToDate">What <see cref="UpToDate"/> gave before the rotation changed silver.</param>
+    public GoldRekey Write(IReadOnlySet<string> upToDate, string toKeyId, Action<LakeCommit> commit)
     {
         RemoveTemporaryFiles();
         var partitions = new GoldCatalog(lake).Partitions();
-        var oldSilver = features.SilverInputs();
-        var replaced = newSilver.Where(p => p.Layer == LakeLayer.Silver).ToDictionary(p => p.Path, StringComparer.Ordinal);
-        // The silver inputs as the features build will see them after the commit: same paths, the new files' versions
-        // (a rename keeps the temporary file's modification time). Null if the commit does not replace exactly them.
-        var nextSilver = replaced.Count == oldSilver.Count && oldSilver.All(s => replaced.ContainsKey(s.Path))
-            ? oldSilver.Select(s => s with
-            {
-                Rows = replaced[s.Path].Rows,
-                Bytes = replaced[s.Path].Bytes,
-                Modified = File.GetLastWriteTimeUtc(lake.Layout.Temporary(s.Path)),
-            }).ToList()
-            : null;
+        var silver = features.SilverInputs();
         var written = BusinessModelCatalog.Default.WrittenTables.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
 
-        var files = new List<LakePartition>();
         var catalog = new List<CatalogStatement>();
         var deletes = new List<string>();
         var kept = new List<GoldPartition>();
@@ -56,10 +61,21 @@ public sealed class GoldRekeyer(IGoldEngine lake, PseudonymMapping mapping, Feat
         {
             var full = lake.Layout.Full(p.Path);
             var table = GoldTables.Find(p.Table);
-            var upToDate = File.Exists(full) && (table is null
-                ? written.Contains(p.Table)
-                : nextSilver is not null && p.Fingerprint == features.Fingerprint(table, FeatureBuilder.InputsOf(table, p.Month, oldSilver)));
-            var result = upToDate ? Rekey(p, table) : null;
+            var next = p;
+            if (table is not null)
+            {
+                var inputs = FeatureBuilder.InputsOf(table, p.Month, silver);
+                next = p with { Inputs = string.Join('\n', inputs.Select(i => i.Version)), Fingerprint = features.Fingerprint(table, inputs) };
+            }
+
+            if (File.Exists(full) && (table is null ? written.Contains(p.Table) && HoldsNewPseudonyms(full) : next.Fingerprint == p.Fingerprint))
+            {
+                kept.Add(p); // re-keyed by an earlier run of this rotation
+                rekeyed++;
+                continue;
+            }
+
+            var result = File.Exists(full) && (table is null ? written.Contains(p.Table) : upToDate.Contains(Name(p))) ? Rekey(p, table) : null;
             if (result is null)
             {
                 deletes.Add(p.Path);
@@ -73,33 +89,32 @@ public sealed class GoldRekeyer(IGoldEngine lake, PseudonymMapping mapping, Feat
                 throw new InvalidOperationException($"{p.Path}: {rows} rows after re-keying, {p.Rows} before");
             }
 
-            var next = p with { Bytes = bytes };
-            if (table is not null)
-            {
-                var inputs = FeatureBuilder.InputsOf(table, p.Month, nextSilver!);
-                next = next with { Inputs = string.Join('\n', inputs.Select(i => i.Version)), Fingerprint = features.Fingerprint(table, inputs) };
-            }
-
-            if (File.Exists(lake.Layout.Temporary(p.Path)))
-            {
-                files.Add(new LakePartition(ErasureGold, p.Month, p.Path, null, rows, bytes, toKeyId));
-                rekeyed++;
-            }
-            else
+            next = next with { Bytes = bytes };
+            kept.Add(next);
+            if (!File.Exists(lake.Layout.Temporary(p.Path)))
             {
                 unchanged++;
+                catalog.AddRange(GoldPartitionsTable.Record(next)); // no pseudonym: only its record follows silver
+                continue;
             }
 
-            catalog.AddRange(GoldPartitionsTable.Record(next));
-            kept.Add(next);
+            // Gold files ride in the journal so their renames are rolled forward; they are not lake partitions.
+            commit(LakeCommit.Change([], [new LakePartition(ErasureGold, p.Month, p.Path, null, rows, bytes, toKeyId)],
+                [.. GoldPartitionsTable.Record(next), new($"DELETE FROM lake_partitions WHERE layer = '{ErasureGold}'")]));
+            rekeyed++;
         }
 
-        // Gold files ride in the journal so their renames are rolled forward with the rest; they are not lake partitions.
-        catalog.Add(new($"DELETE FROM lake_partitions WHERE layer = '{ErasureGold}'"));
         var tables = GoldTables.All.Select(t => t.Name).Concat(written).Concat(partitions.Select(p => p.Table));
         catalog.AddRange(GoldCatalog.ViewStatements(lake.Layout, tables, kept));
-        return new GoldRekey(files, deletes, catalog, rekeyed, unchanged, deletes.Count);
+        return new GoldRekey(deletes, catalog, rekeyed, unchanged, deletes.Count);
     }
+
+    private static string Name(GoldPartition p) => p.Table + "/" + p.Month;
+
+    /// <summary>Whether a file has a user_id column none of whose values is a pseudonym of the old key (re-keyed already).</summary>
+    private bool HoldsNewPseudonyms(string file) =>
+        mapping.Rows($"SELECT column_name FROM (DESCRIBE SELECT * FROM {LakeSql.ReadParquet(file)})").Any(r => (string)r[0]! == "user_id")
+        && mapping.Scalar($"SELECT count(*) FROM (SELECT 1 FROM {LakeSql.ReadParquet(file)} AS g SEMI JOIN user_map m ON m.old = g.user_id LIMIT 1)") == 0;
 
     /// <summary>Writes the partition re-keyed under its temporary name (none when it holds no pseudonym); null: it cannot be re-keyed.</summary>
     private (long Rows, long Bytes)? Rekey(GoldPartition p, GoldTable? table)

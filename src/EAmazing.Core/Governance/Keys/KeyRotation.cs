@@ -16,9 +16,14 @@ namespace EAmazing.Governance.Keys;
 /// <item>The new key is stored durably beside the current one (<see cref="KeyFile.PendingOf"/>), with a progress
 /// file, before any file is rewritten. From then on ingest and the API refuse to start (the key store sees the
 /// pending key), so nothing new is pseudonymised under a key being left.</item>
-/// <item>One lake commit moves bronze, silver, quarantine, gold (<see cref="GoldRekeyer"/>: re-keyed in place, no
-/// rebuild), the catalog's key ids and suppression list to the new key; recovery on the next open rolls it forward if
-/// the process dies after its commit point.</item>
+/// <item>Bronze, silver and quarantine move to the new key a month at a time, one lake commit each, then gold a
+/// partition at a time (<see cref="GoldRekeyer"/>: re-keyed in place, no rebuild), then one last commit moves the
+/// catalog's key ids and suppression list and drops the gold that was stale; recovery on the next open rolls a commit
+/// forward if the process dies after its commit point. The rotation so needs one month's files free, not the lake's
+/// (seven full-scale months: about 37 GB written aside before one commit, more than the development volume held).
+/// Between its commits the lake holds both keys: ingest, erasure and the API refuse to start while the pending key
+/// exists, and a gold partition over a month already moved is not current with silver, so training and scoring
+/// refuse it.</item>
 /// <item>The predictions log is rewritten (idempotently); gold partitions that were stale (or not re-keyable) are
 /// built from the new silver. The audit entry rode in the lake commit.</item>
 /// <item>The old key file is overwritten with zeros and the pending key renamed over it.</item>
@@ -86,11 +91,12 @@ public sealed class KeyRotation(ILakeEngines engines, KeyRotationOptions options
                 mapping = BuildMapping(lake, sources, oldKey, newKey, progress);
                 suppressions = Check(new LakeRekeyer(lake, mapping, oldKey.KeyId, newKey.KeyId), progress);
                 var gold = new GoldCatalog(lake).Partitions();
+                var upToDate = new GoldRekeyer(lake, mapping, new FeatureBuilder(lake, options.Features, _clock)).UpToDate();
                 KeyFile.Write(PendingPath, newKey, overwrite: true);
                 Fault("pending-key-written");
                 state = new KeyRotationState(oldKey.KeyId, newKey.KeyId, KeyRotationPhase.Prepared, _clock.GetUtcNow().UtcDateTime,
                     gold.Select(g => g.Table).Distinct().Order(StringComparer.Ordinal).ToList(),
-                    gold.Count == 0 ? null : gold.Min(g => g.Month), gold.Count == 0 ? null : gold.Max(g => g.Month));
+                    gold.Count == 0 ? null : gold.Min(g => g.Month), gold.Count == 0 ? null : gold.Max(g => g.Month), upToDate);
                 state.Write(StatePath);
                 Fault("prepared");
             }
@@ -124,31 +130,48 @@ public sealed class KeyRotation(ILakeEngines engines, KeyRotationOptions options
                     // Checked once per run: this run's check (before the pending key was written) holds until the commit,
                     // since the lake lock keeps everything else out; a resumed run checks again.
                     suppressions ??= Check(rekeyer, progress);
-                    progress?.Report("rewriting bronze, silver and quarantine under the new key");
+                    var goldRekeyer = new GoldRekeyer(lake, mapping, new FeatureBuilder(lake, options.Features, _clock));
+                    // The gold partitions up to date before silver changed; a progress file written before it kept them: those of a
+                    // lake not yet touched, else none (what is stale is rebuilt after the commit).
+                    var upToDate = (state.UpToDateGold ?? (LakeKeyIds.Read(lake).Any(u => u.KeyId == state.ToKeyId) ? [] : goldRekeyer.UpToDate()))
+                        .ToHashSet(StringComparer.Ordinal);
                     var phase = Stopwatch.StartNew();
-                    var commit = rekeyer.Write(suppressions, out var counts);
-                    lakeCounts = counts;
-                    progress?.Report($"bronze, silver and quarantine written aside in {phase.Elapsed.TotalSeconds:N1} s");
-                    Fault("partitions-written");
-                    progress?.Report("re-keying gold");
-                    phase.Restart();
-                    var gold = new GoldRekeyer(lake, mapping, new FeatureBuilder(lake, options.Features, _clock)).Write(commit.Partitions, state.ToKeyId);
-                    goldCounts = gold;
-                    progress?.Report($"gold written aside in {phase.Elapsed.TotalSeconds:N1} s");
-                    Fault("gold-written");
-                    // Gold rides in the same commit (never missing), and so does the rotation's audit entry: the lake is never on the new key without it.
-                    CommitJournal.Commit(lake, commit with
+                    var months = rekeyer.MonthsLeft();
+                    progress?.Report($"rewriting bronze, silver and quarantine under the new key, a month at a time ({months.Count} to do)");
+                    foreach (var month in months)
                     {
-                        Deletes = [.. commit.Deletes, .. gold.Deletes],
-                        Partitions = [.. commit.Partitions, .. gold.Files],
-                        Catalog = [.. commit.Catalog ?? [], .. gold.Catalog],
-                        Audit = [new(options.Actor, AuditAction, "pseudonym key",
-                            $"key {state.FromKeyId} replaced by {state.ToKeyId}: bronze, silver and quarantine re-pseudonymised ({counts.Rows:N0} rows), "
-                            + $"gold re-keyed ({gold.Rekeyed} partitions rewritten, {gold.Unchanged} without pseudonyms kept, {gold.Dropped} dropped for rebuild), "
-                            + $"{counts.SuppressionsCarried} suppressed subjects carried over, {counts.SuppressionsDropped} dropped; the predictions log, any gold rebuild and the old key's destruction follow")],
+                        var commit = rekeyer.WriteMonth(month, out var counts);
+                        Fault("partitions-written");
+                        CommitJournal.Commit(lake, commit);
+                        lakeCounts = lakeCounts?.Plus(counts) ?? counts;
+                        progress?.Report($"{month}: {counts.BronzeFiles} bronze, {counts.SilverFiles} silver, {counts.QuarantineFiles} quarantine file(s) ({counts.Rows:N0} rows) committed");
+                        Fault("month-committed");
+                    }
+
+                    lakeCounts ??= new RekeyCounts(0, 0, 0, 0, 0, 0, mapping.Users, mapping.Sessions); // every month moved by an earlier run
+                    lakeCounts = lakeCounts with { SuppressionsCarried = suppressions.Mapped.Count, SuppressionsDropped = suppressions.Unmatched.Count };
+                    progress?.Report($"bronze, silver and quarantine on the new key in {phase.Elapsed.TotalSeconds:N1} s");
+                    progress?.Report("re-keying gold, a partition at a time");
+                    phase.Restart();
+                    var gold = goldRekeyer.Write(upToDate, state.ToKeyId, commit =>
+                    {
+                        CommitJournal.Commit(lake, commit);
+                        Fault("gold-written");
                     });
-                    progress?.Report($"lake committed: {counts.BronzeFiles} bronze, {counts.SilverFiles} silver, {counts.QuarantineFiles} quarantine files ({counts.Rows:N0} rows); "
-                        + $"{counts.SuppressionsCarried} suppressed subjects carried over, {counts.SuppressionsDropped} dropped; "
+                    goldCounts = gold;
+                    progress?.Report($"gold on the new key in {phase.Elapsed.TotalSeconds:N1} s");
+                    var counted = lakeCounts;
+                    // The catalog's key ids, the suppression list, the stale gold's drop and the rotation's audit entry ride in the
+                    // last commit: the lake records the new key alone only once everything is on it.
+                    CommitJournal.Commit(lake, LakeCommit.Change(gold.Deletes, [], [.. rekeyer.CatalogChanges(suppressions), .. gold.Catalog]) with
+                    {
+                        Audit = [new(options.Actor, AuditAction, "pseudonym key",
+                            $"key {state.FromKeyId} replaced by {state.ToKeyId}: bronze, silver and quarantine re-pseudonymised a month at a time ({counted.Rows:N0} rows in this run), "
+                            + $"gold re-keyed ({gold.Rekeyed} partitions rewritten, {gold.Unchanged} without pseudonyms kept, {gold.Dropped} dropped for rebuild), "
+                            + $"{counted.SuppressionsCarried} suppressed subjects carried over, {counted.SuppressionsDropped} dropped; the predictions log, any gold rebuild and the old key's destruction follow")],
+                    });
+                    progress?.Report($"lake committed: {counted.BronzeFiles} bronze, {counted.SilverFiles} silver, {counted.QuarantineFiles} quarantine files ({counted.Rows:N0} rows); "
+                        + $"{counted.SuppressionsCarried} suppressed subjects carried over, {counted.SuppressionsDropped} dropped; "
                         + $"gold: {gold.Rekeyed} partitions re-keyed, {gold.Unchanged} kept (no pseudonyms), {gold.Dropped} dropped for rebuild");
                     Fault("lake-committed");
                 }
@@ -259,8 +282,8 @@ public sealed class KeyRotation(ILakeEngines engines, KeyRotationOptions options
         if (free < needed)
         {
             throw new KeyRotationRefusedException(string.Create(CultureInfo.InvariantCulture,
-                $"cannot rotate the pseudonym key: it writes every file it re-keys aside before its one commit and needs about {needed / 1e9:N1} GB free "
-                + $"in {Path.GetFullPath(options.LakeRoot)} (bronze, silver, quarantine, gold holding pseudonyms, a quarter more for its mapping and spill); "
+                $"cannot rotate the pseudonym key: it writes a month's files (or a gold partition) aside before each commit, beside its mapping of every pseudonym, and needs about {needed / 1e9:N1} GB free "
+                + $"in {Path.GetFullPath(options.LakeRoot)} (the largest month or gold partition holding pseudonyms, a quarter more for spill, and the mapping); "
                 + $"{free / 1e9:N1} GB are free. Free space, then rotate; nothing was changed"), isDataError: false);
         }
     }

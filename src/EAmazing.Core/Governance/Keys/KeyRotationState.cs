@@ -5,8 +5,10 @@ using EAmazing.Foundation.Files;
 namespace EAmazing.Governance.Keys;
 
 /// <summary>
-/// The progress file of a rotation, beside the key file (never in the lake): key ids and the gold tables to
-/// rebuild, no key and no pseudonym. Written aside and renamed, so it is always whole.
+/// The progress file of a rotation, beside the key file (never in the lake): key ids, the gold tables to rebuild and
+/// the gold partitions that were up to date before silver changed (<c>table/month</c>, re-keyed in place once silver is
+/// done; null in a file written before the rotation committed a month at a time), no key and no pseudonym. Written
+/// aside and renamed, so it is always whole.
 /// </summary>
 public sealed record KeyRotationState(
     string FromKeyId,
@@ -15,7 +17,8 @@ public sealed record KeyRotationState(
     DateTime StartedAt,
     IReadOnlyList<string> GoldTables,
     string? GoldFirstMonth,
-    string? GoldLastMonth)
+    string? GoldLastMonth,
+    IReadOnlyList<string>? UpToDateGold = null)
 {
     private static readonly JsonSerializerOptions Json = new()
     {

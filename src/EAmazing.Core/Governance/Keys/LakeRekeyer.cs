@@ -5,11 +5,12 @@ using EAmazing.Privacy;
 namespace EAmazing.Governance.Keys;
 
 /// <summary>
-/// Rewrites the lake from one key's pseudonyms to another's through a <see cref="PseudonymMapping"/>, as one
-/// <see cref="LakeCommit"/>: every bronze, silver and quarantine file (written aside as <c>.tmp</c>), the key ids
-/// of <c>lake_partitions</c> and <c>ingested_files</c>, and the suppression list's digests (gold joins the same
-/// commit: <see cref="GoldRekeyer"/>). Row order within each file is kept, except
-/// silver, whose files are user buckets by pseudonym: rows move to the bucket of their new pseudonym.
+/// Rewrites the lake from one key's pseudonyms to another's through a <see cref="PseudonymMapping"/>, one month (partition
+/// key) at a time: each month's bronze, silver and quarantine files are written aside as <c>.tmp</c> and put in place by
+/// a <see cref="LakeCommit"/> of their own (<see cref="WriteMonth"/>), so the rotation needs one month's files free, not the
+/// lake's; the key ids of <c>ingested_files</c> and the suppression list's digests follow in the rotation's last commit
+/// (<see cref="CatalogChanges"/>). Row order within each file is kept, except silver, whose files are user buckets by
+/// pseudonym: rows move to the bucket of their new pseudonym. Gold follows once silver is done (<see cref="GoldRekeyer"/>).
 /// </summary>
 public sealed class LakeRekeyer(IGoldEngine lake, PseudonymMapping mapping, string fromKeyId, string toKeyId)
 {
@@ -30,7 +31,8 @@ public sealed class LakeRekeyer(IGoldEngine lake, PseudonymMapping mapping, stri
     /// <exception cref="KeyRotationRefusedException">The mapping does not explain the lake.</exception>
     public SuppressionPlan Check(bool dropUnmatched)
     {
-        var partitions = lake.Partitions();
+        // A resumed rotation has months on the new key already: only the files still on the old one must be explained.
+        var partitions = lake.Partitions().Where(p => p.KeyId != toKeyId).ToList();
         foreach (var (layer, column, map) in Identified)
         {
             var files = partitions.Where(p => p.Layer == layer).Select(p => Layout.Full(p.Path)).ToList();
@@ -61,29 +63,47 @@ public sealed class LakeRekeyer(IGoldEngine lake, PseudonymMapping mapping, stri
         return plan;
     }
 
-    /// <summary>Writes every new file aside and returns the commit that puts them (and the catalog changes) in place.</summary>
-    public LakeCommit Write(SuppressionPlan suppressions, out RekeyCounts counts)
+    /// <summary>The months (partition keys) with a file still on the old key, in order: one commit each.</summary>
+    public IReadOnlyList<string> MonthsLeft() =>
+        [.. lake.Partitions().Where(p => p.KeyId != toKeyId).Select(p => p.PartitionKey).Distinct().Order(StringComparer.Ordinal)];
+
+    /// <summary>Writes one month's files aside and returns the commit that puts them in place.</summary>
+    public LakeCommit WriteMonth(string month, out RekeyCounts counts)
     {
-        var partitions = lake.Partitions();
+        var partitions = lake.Partitions().Where(p => p.PartitionKey == month && p.KeyId != toKeyId).ToList();
         var written = new List<LakePartition>();
         foreach (var p in partitions.Where(p => p.Layer is LakeLayer.Bronze or LakeLayer.Quarantine))
         {
             written.Add(WriteInOrder(p, "user_id", "user_session"));
         }
 
-        foreach (var month in partitions.Where(p => p.Layer == LakeLayer.Silver).GroupBy(p => p.PartitionKey))
+        var silver = partitions.Where(p => p.Layer == LakeLayer.Silver).ToList();
+        if (silver.Count > 0)
         {
-            var newMonth = WriteSilverMonth(month.ToList());
-            var before = month.Sum(p => p.Rows);
+            var newMonth = WriteSilverMonth(silver);
+            var before = silver.Sum(p => p.Rows);
             var after = newMonth.Sum(p => p.Rows);
             if (before != after)
             {
-                throw new InvalidOperationException($"silver {month.Key}: {after} rows after re-keying, {before} before");
+                throw new InvalidOperationException($"silver {month}: {after} rows after re-keying, {before} before");
             }
 
             written.AddRange(newMonth);
         }
 
+        counts = new RekeyCounts(
+            written.Count(p => p.Layer == LakeLayer.Bronze), written.Count(p => p.Layer == LakeLayer.Silver), written.Count(p => p.Layer == LakeLayer.Quarantine),
+            written.Sum(p => p.Rows), 0, 0, mapping.Users, mapping.Sessions);
+        return LakeCommit.Change([], written);
+    }
+
+    /// <summary>
+    /// The catalog's move to the new key, for the rotation's last commit: the ingested files' key ids, the suppression
+    /// list's digests and the erasure log's. Until it lands the catalog still records the old key, so a resumed rotation
+    /// knows it has not finished.
+    /// </summary>
+    public IReadOnlyList<CatalogStatement> CatalogChanges(SuppressionPlan suppressions)
+    {
         var catalog = new List<CatalogStatement>
         {
             new("UPDATE ingested_files SET key_id = $1 WHERE key_id = $2", toKeyId, fromKeyId),
@@ -103,10 +123,7 @@ public sealed class LakeRekeyer(IGoldEngine lake, PseudonymMapping mapping, stri
             catalog.Add(new("DELETE FROM suppressed_subjects WHERE subject_digest = $1", digest));
         }
 
-        counts = new RekeyCounts(
-            written.Count(p => p.Layer == LakeLayer.Bronze), written.Count(p => p.Layer == LakeLayer.Silver), written.Count(p => p.Layer == LakeLayer.Quarantine),
-            written.Sum(p => p.Rows), suppressions.Mapped.Count, suppressions.Unmatched.Count, mapping.Users, mapping.Sessions);
-        return LakeCommit.Change([], written, catalog);
+        return catalog;
     }
 
     /// <summary>Bronze and quarantine: one file per source file (and month), rows in their original order.</summary>
@@ -251,4 +268,15 @@ public sealed class LakeRekeyer(IGoldEngine lake, PseudonymMapping mapping, stri
 public sealed record SuppressionPlan(IReadOnlyList<(string Old, string New, string Since)> Mapped, IReadOnlyList<string> Unmatched);
 
 /// <summary>What a re-keying rewrote.</summary>
-public sealed record RekeyCounts(int BronzeFiles, int SilverFiles, int QuarantineFiles, long Rows, int SuppressionsCarried, int SuppressionsDropped, long Users, long Sessions);
+public sealed record RekeyCounts(int BronzeFiles, int SilverFiles, int QuarantineFiles, long Rows, int SuppressionsCarried, int SuppressionsDropped, long Users, long Sessions)
+{
+    /// <summary>Both months' files and rows; the mapping's figures are the same for every month.</summary>
+    public RekeyCounts Plus(RekeyCounts other) =>
+        this with
+        {
+            BronzeFiles = BronzeFiles + other.BronzeFiles,
+            SilverFiles = SilverFiles + other.SilverFiles,
+            QuarantineFiles = QuarantineFiles + other.QuarantineFiles,
+            Rows = Rows + other.Rows,
+        };
+}

@@ -151,13 +151,16 @@ public sealed class KeyRotationTests
     }
 
     [Fact]
-    public void A_rotation_refuses_and_changes_nothing_without_the_space_it_writes_aside_which_counts_gold_with_pseudonyms_only()
+    public void A_rotation_refuses_and_changes_nothing_without_the_space_of_a_month_and_its_mapping()
     {
         using var lake = new RotationLake([.. TinyWorld.Files]);
         var root = lake.Lake.Root;
         long Bytes(string folder, string pattern = "*.parquet") =>
             Directory.EnumerateFiles(Path.Combine(root, folder), pattern, SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
         var layers = LakeLayer.All.Where(l => Directory.Exists(Path.Combine(root, l))).Sum(l => Bytes(l));
+        var partitions = lake.Lake.Engine.Partitions();
+        var largestMonth = partitions.GroupBy(p => p.PartitionKey).Max(m => m.Sum(p => p.Bytes));
+        var mapping = partitions.Where(p => p.Layer == LakeLayer.Bronze).Sum(p => p.Rows) * RotationDiskSpace.MappingBytesPerEvent;
         var needed = RotationDiskSpace.Needed(lake.Lake.Engine);
         lake.Lake.Engine.Dispose();
         var snapshot = Snapshot(root);
@@ -180,10 +183,12 @@ public sealed class KeyRotationTests
         Assert.Contains("Free space, then rotate; nothing was changed", refusal.Message, StringComparison.Ordinal);
         Assert.Equal([lake.KeyPath], Directory.GetFiles(Path.GetDirectoryName(lake.KeyPath)!));
         Assert.Equal(snapshot, Snapshot(root));
-        // Bronze, silver, quarantine and gold tables that hold pseudonyms count, a quarter more; aggregates (items) do not.
-        var gold = Bytes("gold");
-        Assert.InRange(needed, (layers + Bytes(Path.Combine("gold", "sessions"))) * 5 / 4, (layers + gold - Bytes(Path.Combine("gold", "items"))) * 5 / 4);
-        Assert.True(Bytes(Path.Combine("gold", "items")) > 0);
+        // The largest month (or gold partition holding pseudonyms) a quarter more, and the mapping: not the whole lake, which
+        // a rotation committing once wrote aside.
+        Assert.True(partitions.Select(p => p.PartitionKey).Distinct().Count() > 1);
+        Assert.InRange(needed, largestMonth * 5 / 4 + mapping, (layers + Bytes("gold")) * 5 / 4 + mapping);
+        Assert.True(needed < layers * 5 / 4 + mapping, $"needed {needed} is a whole lake's {layers} bytes");
+        Assert.True(needed >= Directory.EnumerateFiles(Path.Combine(root, "gold", "sessions"), "*.parquet", SearchOption.AllDirectories).Max(f => new FileInfo(f).Length) * 5 / 4);
     }
 
     [Fact]
