@@ -29,7 +29,7 @@ public sealed class RegistryWatcher(ChampionModels champions, RecommenderChampio
                 // A lake commit (ingest, erasure, retention, key rotation) changes the history, the key and the erased subjects.
                 var lakeChanged = governance.Refresh();
                 recommender.Reload();
-                if (champions.ReloadChanged().Count > 0 || !history.Loaded || lakeChanged)
+                if ((champions.ReloadChanged().Count > 0 || !history.Loaded || lakeChanged) && !governance.RotationUnderWay)
                 {
                     history.Refresh();
                 }

@@ -36,6 +36,9 @@ public sealed class ServingGovernance
 
     public PseudonymKey Key => Volatile.Read(ref _state).Key;
 
+    /// <summary>Whether the latest lake commit seen leaves the lake on two keys (a rotation between its commits): the history is not reloaded then.</summary>
+    public bool RotationUnderWay { get; private set; }
+
     /// <summary>The user's pseudonym under the current key (thread-safe).</summary>
     public string Pseudonym(long userId) => Volatile.Read(ref _state).Pseudonymiser.Value!.User(userId);
 
@@ -55,6 +58,24 @@ public sealed class ServingGovernance
             var current = Volatile.Read(ref _state);
             if (mark.Sequence == current.Mark.Sequence || mark.Sequence == 0)
             {
+                return false;
+            }
+
+            var rotating = mark.KeyIds.Count > 1;
+            if (rotating != RotationUnderWay)
+            {
+                RotationUnderWay = rotating;
+                if (rotating)
+                {
+                    _logger.LogInformation("the lake is part-way through a pseudonym key rotation ({KeyIds}): serving keeps key {KeyId} and its history until it ends",
+                        string.Join(", ", mark.KeyIds), current.Key.KeyId);
+                }
+            }
+
+            if (rotating)
+            {
+                // A key rotation commits a month at a time: until its last commit the lake holds both keys, and neither key's
+                // history nor erased set is whole in it. The server keeps the lake it had, and moves with the last commit.
                 return false;
             }
 

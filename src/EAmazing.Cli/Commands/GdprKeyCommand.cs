@@ -26,7 +26,7 @@ public static class GdprKeyCommand
         var status = new Command("status", "Show the current key id and where it comes from, and the key ids the lake records; exit 3 when they differ");
         status.SetAction(parse => Status(CliSettings.Load(parse.GetValue(GlobalOptions.Lake))));
 
-        var rotate = new Command("rotate", "Re-pseudonymise every layer under a new key (atomic, resumable: re-run after a crash), then destroy the old key");
+        var rotate = new Command("rotate", "Re-pseudonymise every layer under a new key (a month at a time, each step journaled; resumable: re-run after a crash), then destroy the old key");
         rotate.Options.Add(DropUnmatched);
         rotate.SetAction(parse => Rotate(CliSettings.Load(parse.GetValue(GlobalOptions.Lake)), parse.GetValue(DropUnmatched)));
 

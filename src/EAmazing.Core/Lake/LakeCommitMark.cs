@@ -36,7 +36,9 @@ public sealed record LakeCommitMark(long Sequence, IReadOnlyList<string> KeyIds,
     /// <summary>Advances the sequence and records the catalog's key ids and suppression list as they are now.</summary>
     public static LakeCommitMark Advance(ILakeEngine lake)
     {
-        var keyIds = lake.Query("SELECT DISTINCT key_id FROM lake_partitions ORDER BY 1").Rows
+        // The ingested files' key ids too: a key rotation moves them in its last commit, so a mark of a lake part-way through
+        // one names both keys even once every partition is on the new key (its gold may still be on the old one).
+        var keyIds = lake.Query("SELECT key_id FROM lake_partitions UNION SELECT key_id FROM ingested_files ORDER BY 1").Rows
             .Select(r => Convert.ToString(r[0], CultureInfo.InvariantCulture)!).ToList();
         var suppressed = lake.Query("SELECT key_id, subject_digest FROM suppressed_subjects ORDER BY 1, 2").Rows
             .Select(r => new SuppressedDigest(Convert.ToString(r[0], CultureInfo.InvariantCulture)!, Convert.ToString(r[1], CultureInfo.InvariantCulture)!)).ToList();
