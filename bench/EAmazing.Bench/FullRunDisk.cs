@@ -26,7 +26,7 @@ public static class FullRunDisk
         ("reference DuckDB COPY", 40, 0, true), // its Parquet (seven months: 16.4 GB), deleted after the stage
         ("features build", 10, 0, false), // DuckDB's spill, a few GB
         ("erase", 0, 70, false), // a month's files holding one of the people: bronze, silver, gold with pseudonyms
-        ("key rotate", 25, 50, false), // the mapping at its peak, and a month's bronze, silver and quarantine (39 bytes an event) a quarter more
+        ("key rotate", 25, 100, false), // the mapping at its peak; a month's bronze, silver and quarantine (39 bytes an event) with a bronze file staged twice beside them (2 × 21), a quarter more
     ];
 
     /// <summary>

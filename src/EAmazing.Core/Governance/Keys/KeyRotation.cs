@@ -89,7 +89,7 @@ public sealed class KeyRotation(ILakeEngines engines, KeyRotationOptions options
                 progress?.Report($"checking the source files of the lake for a rotation from key {oldKey.KeyId} to {newKey.KeyId}");
                 var sources = SourceFileCheck.Verify(lake.IngestedFiles());
                 mapping = BuildMapping(lake, sources, oldKey, newKey, progress);
-                suppressions = Check(new LakeRekeyer(lake, mapping, oldKey.KeyId, newKey.KeyId), progress);
+                suppressions = Check(new LakeRekeyer(lake, mapping, oldKey.KeyId, newKey.KeyId, options.SliceRows), progress);
                 var gold = new GoldCatalog(lake).Partitions();
                 var upToDate = new GoldRekeyer(lake, mapping, new FeatureBuilder(lake, options.Features, _clock)).UpToDate();
                 KeyFile.Write(PendingPath, newKey, overwrite: true);
@@ -126,7 +126,7 @@ public sealed class KeyRotation(ILakeEngines engines, KeyRotationOptions options
                 {
                     RequireLakeOn(lake, state.FromKeyId, state.ToKeyId);
                     mapping ??= BuildMapping(lake, SourceFileCheck.Verify(lake.IngestedFiles()), oldKey!, newKey!, progress);
-                    var rekeyer = new LakeRekeyer(lake, mapping, state.FromKeyId, state.ToKeyId);
+                    var rekeyer = new LakeRekeyer(lake, mapping, state.FromKeyId, state.ToKeyId, options.SliceRows);
                     // Checked once per run: this run's check (before the pending key was written) holds until the commit,
                     // since the lake lock keeps everything else out; a resumed run checks again.
                     suppressions ??= Check(rekeyer, progress);
@@ -277,7 +277,7 @@ public sealed class KeyRotation(ILakeEngines engines, KeyRotationOptions options
     /// <summary>Refuses, changing nothing, when the lake's volume lacks the space the rewritten files take before the commit.</summary>
     private void RequireFreeSpace(IGoldEngine lake)
     {
-        var needed = RotationDiskSpace.Needed(lake);
+        var needed = RotationDiskSpace.Needed(lake, options.SliceRows);
         var free = options.FreeBytes(options.LakeRoot);
         if (free < needed)
         {

@@ -10,6 +10,9 @@ public sealed record KeyRotationOptions(string LakeRoot, PseudonymKeyStore Keys)
 
     public string EngineMemoryLimit { get; init; } = "2GB";
 
+    /// <summary>Rows of a bronze or quarantine file sorted back into their order at once (tests make it small to cut files into many slices).</summary>
+    public long SliceRows { get; init; } = LakeRekeyer.DefaultSliceRows;
+
     /// <summary>Remove suppressed subjects that no source file explains instead of refusing the rotation.</summary>
     public bool DropUnmatchedSuppressions { get; init; }
 

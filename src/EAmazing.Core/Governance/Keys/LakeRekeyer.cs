@@ -12,8 +12,11 @@ namespace EAmazing.Governance.Keys;
 /// (<see cref="CatalogChanges"/>). Row order within each file is kept, except silver, whose files are user buckets by
 /// pseudonym: rows move to the bucket of their new pseudonym. Gold follows once silver is done (<see cref="GoldRekeyer"/>).
 /// </summary>
-public sealed class LakeRekeyer(IGoldEngine lake, PseudonymMapping mapping, string fromKeyId, string toKeyId)
+public sealed class LakeRekeyer(IGoldEngine lake, PseudonymMapping mapping, string fromKeyId, string toKeyId, long sliceRows = LakeRekeyer.DefaultSliceRows)
 {
+    /// <summary>Rows of a bronze or quarantine file sorted back into order at once (about 0.5 GB of sort at full scale).</summary>
+    public const long DefaultSliceRows = 2_000_000;
+
     /// <summary>Pseudonyms the mapping must cover: (layer, column, map) for every column holding one.</summary>
     private static readonly (string Layer, string Column, string Map)[] Identified =
     [
@@ -126,7 +129,15 @@ public sealed class LakeRekeyer(IGoldEngine lake, PseudonymMapping mapping, stri
         return catalog;
     }
 
-    /// <summary>Bronze and quarantine: one file per source file (and month), rows in their original order.</summary>
+    /// <summary>
+    /// Bronze and quarantine: one file per source file (and month), rows in their original order. A join does not keep
+    /// the file's order, and sorting a whole full-scale month back into it (55-67M wide rows) spilled more than this volume
+    /// had beside the mapping (seven months, November, 2026-12-07). So a file over <see cref="sliceRows"/> rows is joined
+    /// once into a staging file that carries each row's position, each slice of positions is sorted on its own (a sort
+    /// that fits in memory; the staged file is nearly in order, so its row groups' statistics keep each slice's read
+    /// short), and the sorted slices are read back, in order, into the file: a scan of a list of files keeps their order.
+    /// The file's source lines are then compared, position by position, with the original's.
+    /// </summary>
     private LakePartition WriteInOrder(LakePartition p, string userColumn, string sessionColumn)
     {
         var source = Layout.Full(p.Path);
@@ -136,13 +147,62 @@ public sealed class LakeRekeyer(IGoldEngine lake, PseudonymMapping mapping, stri
             [sessionColumn] = "s.new",
             ["key_id"] = $"'{toKeyId}'",
         });
-        return Write(p, $"""
-            SELECT {select}
+        var joined = $"""
+            SELECT {select}, b.file_row_number AS rekey_row
             FROM {LakeSql.ReadParquet(source, "file_row_number = true")} AS b
             LEFT JOIN user_map u ON u.old = b.{userColumn}
             LEFT JOIN {SessionsOf([source], sessionColumn)} s ON s.old = b.{sessionColumn}
-            ORDER BY b.file_row_number
+            """;
+        if (p.Rows <= sliceRows)
+        {
+            return InOrder(source, Write(p, $"SELECT * EXCLUDE (rekey_row) FROM ({joined}) ORDER BY rekey_row"));
+        }
+
+        var folder = Path.Combine(Layout.Staging, "rekey-rows");
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var staged = Path.Combine(folder, "joined.parquet");
+            mapping.Execute($"COPY ({joined}) TO '{LakeSql.Literal(staged)}' (FORMAT parquet, COMPRESSION zstd)");
+            var slices = new List<string>();
+            for (long from = 0; from < p.Rows; from += sliceRows)
+            {
+                var slice = Path.Combine(folder, $"slice-{slices.Count:D5}.parquet");
+                mapping.Execute($"""
+                    COPY (SELECT * FROM {LakeSql.ReadParquet(staged)} WHERE rekey_row >= {from} AND rekey_row < {from + sliceRows} ORDER BY rekey_row)
+                    TO '{LakeSql.Literal(slice)}' (FORMAT parquet, COMPRESSION zstd)
+                    """);
+                slices.Add(slice);
+            }
+
+            File.Delete(staged);
+            return InOrder(source, Write(p, $"SELECT * EXCLUDE (rekey_row) FROM {LakeSql.ReadParquet(slices)}"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>The re-keyed file's rows, position by position, are the original's (its source lines are unique).</summary>
+    private LakePartition InOrder(string source, LakePartition written)
+    {
+        var moved = mapping.Scalar($"""
+            SELECT count(*) FROM {LakeSql.ReadParquet(source)} AS before
+            POSITIONAL JOIN {LakeSql.ReadParquet(Layout.Temporary(written.Path))} AS after
+            WHERE before.source_line IS DISTINCT FROM after.source_line
             """);
+        if (moved > 0)
+        {
+            throw new InvalidOperationException($"{written.Path}: {moved:N0} rows out of their original order after re-keying");
+        }
+
+        return written;
     }
 
     /// <summary>

@@ -59,8 +59,8 @@ public sealed class RotationLake : IDisposable
 
     public PseudonymKeyStore Store => new(_ => null, KeyPath, Lake.Input("unused-default.key"));
 
-    public KeyRotation Rotation(Action<string>? fault = null, PseudonymKey? next = null) =>
-        new(new DuckDbEngine(), new KeyRotationOptions(Lake.Root, Store) { NewKey = () => next ?? NextKey, FaultPoint = fault });
+    public KeyRotation Rotation(Action<string>? fault = null, PseudonymKey? next = null, long sliceRows = LakeRekeyer.DefaultSliceRows) =>
+        new(new DuckDbEngine(), new KeyRotationOptions(Lake.Root, Store) { NewKey = () => next ?? NextKey, FaultPoint = fault, SliceRows = sliceRows });
 
     /// <summary>
     /// Every distinct user and session pseudonym in bronze, silver and quarantine (silver's users are bronze's).
