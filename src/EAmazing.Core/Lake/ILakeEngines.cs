@@ -32,4 +32,11 @@ public interface ILakeEngines
     /// replaced), for work too large for memory; bounded by <paramref name="memoryLimit"/> and spilling into the scratch folder.
     /// </summary>
     IScratchDatabase OpenScratch(LakeLayout layout, string name, string memoryLimit);
+
+    /// <summary>
+    /// A private database in the file at <paramref name="path"/>, opened as it is (made when missing) and kept when closed,
+    /// for work a stopped run picks up again (a key rotation's mapping); its owner deletes it. Bounded by
+    /// <paramref name="memoryLimit"/>, spilling into the lake's scratch folder.
+    /// </summary>
+    IScratchDatabase OpenKept(LakeLayout layout, string path, string memoryLimit);
 }

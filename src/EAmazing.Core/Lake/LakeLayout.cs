@@ -19,6 +19,12 @@ public sealed record LakeLayout(string Root)
     /// </summary>
     public string CatalogSnapshot => Path.Combine(Root, "_catalog_snapshot.duckdb");
 
+    /// <summary>
+    /// A key rotation's mapping of old to new pseudonyms: kept across a stopped rotation's runs (making it reads every
+    /// source file), deleted once the lake and the predictions log are on the new key.
+    /// </summary>
+    public string KeyRotationMapping => Path.Combine(Root, "_key_rotation_mapping.duckdb");
+
     /// <summary>Scratch space (staging databases, spill files); emptied on every open.</summary>
     public string Staging => Path.Combine(Root, ".staging");
 

@@ -21,4 +21,7 @@ public sealed class DuckDbEngine : ILakeEngines
         File.Delete(path);
         return DuckDbScratch.Open($"Data Source={path}", DuckDbLake.Settings(layout, memoryLimit));
     }
+
+    public IScratchDatabase OpenKept(LakeLayout layout, string path, string memoryLimit) =>
+        DuckDbScratch.Open($"Data Source={path}", DuckDbLake.Settings(layout, memoryLimit));
 }

@@ -192,8 +192,10 @@ public sealed class KeyRotation(ILakeEngines engines, KeyRotationOptions options
                 state = Advance(state, KeyRotationPhase.PredictionsRewritten);
             }
 
+            // The mapping links the two keys' pseudonyms: gone once nothing is left on the old key.
             mapping?.Dispose();
             mapping = null;
+            PseudonymMapping.Delete(lake.Layout);
             if (state.Phase == KeyRotationPhase.PredictionsRewritten)
             {
                 var rebuild = Stopwatch.StartNew();
@@ -220,6 +222,10 @@ public sealed class KeyRotation(ILakeEngines engines, KeyRotationOptions options
         finally
         {
             mapping?.Dispose();
+            if (state is null)
+            {
+                PseudonymMapping.Delete(lake.Layout); // refused or stopped before the progress file: nothing to resume
+            }
         }
     }
 
@@ -268,9 +274,11 @@ public sealed class KeyRotation(ILakeEngines engines, KeyRotationOptions options
     private PseudonymMapping BuildMapping(IGoldEngine lake, IReadOnlyList<SourceFile> sources, PseudonymKey from, PseudonymKey to, IProgress<string>? progress)
     {
         var watch = Stopwatch.StartNew();
-        progress?.Report($"mapping pseudonyms from key {from.KeyId} to {to.KeyId}: reading {sources.Count} source file(s)");
-        var mapping = PseudonymMapping.Build(engines, lake.Layout, sources, from, to, options.EngineMemoryLimit);
-        progress?.Report($"mapped {mapping.Users:N0} users and {mapping.Sessions:N0} sessions in {watch.Elapsed.TotalSeconds:N1} s");
+        progress?.Report($"mapping pseudonyms from key {from.KeyId} to {to.KeyId} ({sources.Count} source file(s))");
+        var mapping = PseudonymMapping.OpenOrBuild(engines, lake.Layout, sources, from, to, options.EngineMemoryLimit, out var reopened);
+        progress?.Report(reopened
+            ? $"reopened the mapping an earlier run made: {mapping.Users:N0} users and {mapping.Sessions:N0} sessions"
+            : $"mapped {mapping.Users:N0} users and {mapping.Sessions:N0} sessions in {watch.Elapsed.TotalSeconds:N1} s");
         return mapping;
     }
 

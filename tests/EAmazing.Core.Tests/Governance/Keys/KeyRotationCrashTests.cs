@@ -89,15 +89,60 @@ public sealed class KeyRotationCrashTests : IClassFixture<KeyRotationCrashTests.
         lake.Lake.Reopen();
         Assert.Equal(new[] { TestLake.Key.KeyId, RotationLake.NextKey.KeyId }.Order(StringComparer.Ordinal), LakeKeyIds.Distinct(lake.Lake.Engine).Order(StringComparer.Ordinal));
         Assert.NotEmpty(new FeatureBuilder(lake.Lake.Engine, new FeatureOptions()).Outdated(GoldTables.All));
+        var mapping = lake.Lake.Engine.Layout.KeyRotationMapping;
+        Assert.True(File.Exists(mapping), "the mapping is kept for the next run");
         lake.Lake.Engine.Dispose();
 
-        var result = lake.Rotation().Run();
+        var progress = new ProgressLines();
+        var result = lake.Rotation().Run(progress);
         lake.Lake.Reopen();
 
         Assert.True(result.Resumed);
+        Assert.Contains(progress.All, line => line.StartsWith("reopened the mapping an earlier run made", StringComparison.Ordinal));
+        Assert.DoesNotContain(progress.All, line => line.StartsWith("mapped ", StringComparison.Ordinal));
+        Assert.False(File.Exists(mapping), "the mapping links the two keys' pseudonyms: deleted at the end");
         Assert.Empty(LakeConsistency.Check(lake.Lake.Engine));
         Assert.Equal([RotationLake.NextKey.KeyId], LakeKeyIds.Distinct(lake.Lake.Engine));
         Assert.Equal(Contents(reference.Lake.Engine), Contents(lake.Lake.Engine));
+    }
+
+    /// <summary>A mapping the stopped run did not finish, or made for another key, is not reopened: it is made again.</summary>
+    [Theory]
+    [InlineData("damaged")]
+    [InlineData("another key")]
+    public void A_resumed_rotation_makes_the_mapping_again_when_the_kept_one_is_not_this_rotations(string kept)
+    {
+        using var reference = new Reference();
+        using var lake = new RotationLake([Rows.RealSample]);
+        lake.Lake.Engine.Dispose();
+        Assert.Throws<SimulatedCrash>(() => lake.Rotation(p =>
+        {
+            if (p == "partitions-written")
+            {
+                throw new SimulatedCrash();
+            }
+        }).Run());
+        var mapping = LakeLayout.At(lake.Lake.Root).KeyRotationMapping;
+        if (kept == "damaged")
+        {
+            File.WriteAllBytes(mapping, new byte[4096]);
+        }
+        else
+        {
+            // A finished mapping, but one made for another rotation (other keys or source files).
+            using var connection = new DuckDB.NET.Data.DuckDBConnection($"Data Source={mapping}");
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE mapping_made SET signature = 'another rotation'";
+            Assert.Equal(1, command.ExecuteNonQuery());
+        }
+
+        var progress = new ProgressLines();
+        lake.Rotation().Run(progress);
+        lake.Lake.Reopen();
+
+        Assert.Contains(progress.All, line => line.StartsWith("mapped ", StringComparison.Ordinal));
+        Assert.Equal(reference.Files, Contents(lake.Lake.Engine));
     }
 
     /// <summary>Each lake file (partition or gold) with a hash of its rows, sorted: equal lakes give equal lists.</summary>

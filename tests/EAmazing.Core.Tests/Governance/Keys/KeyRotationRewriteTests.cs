@@ -78,7 +78,7 @@ public sealed class KeyRotationRewriteTests
         Assert.Equal(0, lake.Lake.Count(nulls));
         lake.Lake.Engine.Dispose();
 
-        var progress = new Lines();
+        var progress = new ProgressLines();
         var result = lake.Rotation().Run(progress);
         lake.Lake.Reopen();
 
@@ -167,12 +167,4 @@ public sealed class KeyRotationRewriteTests
     private static List<string> Column(TestLake lake, string path, string expression) =>
         lake.Query($"SELECT CAST({expression} AS VARCHAR) FROM read_parquet('{lake.Engine.Layout.Full(path)}', hive_partitioning = false)")
             .Rows.Select(r => (string?)r[0] ?? "null").ToList();
-
-    /// <summary>Progress lines as reported, on the reporting thread (Progress&lt;T&gt; would post them to the thread pool).</summary>
-    private sealed class Lines : IProgress<string>
-    {
-        public List<string> All { get; } = [];
-
-        public void Report(string value) => All.Add(value);
-    }
 }

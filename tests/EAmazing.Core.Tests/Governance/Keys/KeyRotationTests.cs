@@ -150,6 +150,41 @@ public sealed class KeyRotationTests
         Assert.Equal(partitions, lake.Lake.Engine.Partitions());
     }
 
+    /// <summary>
+    /// A suppressed subject no source file explains cannot be carried to the new key: the rotation refuses after making
+    /// its mapping, and leaves none behind (it links the two keys' pseudonyms); asked to drop such subjects, it does.
+    /// </summary>
+    [Fact]
+    public void A_rotation_refuses_a_suppressed_subject_in_no_source_file_and_leaves_no_mapping_behind()
+    {
+        using var lake = new RotationLake([Rows.RealSample], gold: false);
+        var stranger = SubjectDigest.Of(new string('9', 32));
+        lake.Lake.Engine.ExecuteCatalog([new CatalogStatement("INSERT INTO suppressed_subjects VALUES ($1, $2, CAST($3 AS TIMESTAMP))",
+            stranger, TestLake.Key.KeyId, "2024-05-02T10:00:00.000000")]);
+        lake.Lake.Engine.Dispose();
+        var snapshot = Snapshot(lake.Lake.Root);
+
+        var refusal = Assert.Throws<KeyRotationRefusedException>(() => lake.Rotation().Run());
+
+        Assert.True(refusal.IsDataError);
+        Assert.Contains("1 suppressed (erased) subjects appear in no recorded source file", refusal.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(LakeLayout.At(lake.Lake.Root).KeyRotationMapping));
+        Assert.Equal(snapshot, Snapshot(lake.Lake.Root));
+        Assert.False(lake.Store.RotationPending);
+
+        var result = new KeyRotation(new DuckDbEngine(), new KeyRotationOptions(lake.Lake.Root, lake.Store)
+        {
+            NewKey = () => RotationLake.NextKey,
+            DropUnmatchedSuppressions = true,
+        }).Run();
+        lake.Lake.Reopen();
+
+        Assert.Equal((1, 1), (result.Lake!.SuppressionsCarried, result.Lake.SuppressionsDropped));
+        var left = lake.Lake.Query("SELECT subject_digest, key_id FROM suppressed_subjects").Rows;
+        Assert.Equal(RotationLake.NextKey.KeyId, (string)Assert.Single(left)[1]!);
+        Assert.NotEqual(stranger, (string)left[0][0]!);
+    }
+
     [Fact]
     public void A_rotation_refuses_and_changes_nothing_without_the_space_of_a_month_and_its_mapping()
     {
