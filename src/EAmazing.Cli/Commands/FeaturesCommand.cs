@@ -84,9 +84,8 @@ public static class FeaturesCommand
             return ExitCodes.UsageError;
         }
 
-        if (UnfinishedRotation.Problem(settings) is { } rotating)
+        if (UnfinishedRotation.Refuses(settings))
         {
-            Console.Error.WriteLine($"error: {rotating}");
             return ExitCodes.Failure;
         }
 

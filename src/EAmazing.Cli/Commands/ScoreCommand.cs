@@ -61,9 +61,8 @@ public static class ScoreCommand
             return ExitCodes.UsageError;
         }
 
-        if (UnfinishedRotation.Problem(settings) is { } rotating)
+        if (UnfinishedRotation.Refuses(settings))
         {
-            Console.Error.WriteLine($"error: {rotating}");
             return ExitCodes.Failure;
         }
 

@@ -101,9 +101,8 @@ public static class TrainCommand
 
     public static int Execute(CliSettings settings, IBusinessModel model, TrainingSettings training)
     {
-        if (UnfinishedRotation.Problem(settings) is { } rotating)
+        if (UnfinishedRotation.Refuses(settings))
         {
-            Console.Error.WriteLine($"error: {rotating}");
             return ExitCodes.Failure;
         }
 
