@@ -19,7 +19,7 @@ public sealed class DuckDbEngine : ILakeEngines
     {
         var path = Path.Combine(layout.Staging, $"{name}.duckdb");
         File.Delete(path);
-        return DuckDbScratch.Open($"Data Source={path}", DuckDbLake.Settings(layout, memoryLimit));
+        return OpenKept(layout, path, memoryLimit);
     }
 
     public IScratchDatabase OpenKept(LakeLayout layout, string path, string memoryLimit) =>

@@ -158,13 +158,8 @@ public sealed class LakeRekeyer(IGoldEngine lake, PseudonymMapping mapping, stri
             return InOrder(source, Write(p, $"SELECT * EXCLUDE (rekey_row) FROM ({joined}) ORDER BY rekey_row"));
         }
 
-        var folder = Path.Combine(Layout.Staging, "rekey-rows");
-        if (Directory.Exists(folder))
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-
-        Directory.CreateDirectory(folder);
+        // Emptied by the finally below, and with the whole scratch folder on every lake open.
+        var folder = Directory.CreateDirectory(Path.Combine(Layout.Staging, "rekey-rows")).FullName;
         try
         {
             var staged = Path.Combine(folder, "joined.parquet");

@@ -7,8 +7,8 @@ namespace EAmazing.Governance.Keys;
 /// The free space a rotation needs before it starts. It writes one month's bronze, silver and quarantine files aside
 /// before that month's commit, staging beside them either a bronze file twice when it is cut into slices (joined, then
 /// sorted back into order a slice at a time; see <see cref="LakeRekeyer"/>) or the month's silver once (split by the new
-/// pseudonym's first digit); then one gold partition
-/// holding pseudonyms before its own: the larger of the two, a quarter more for the engine's spill. The mapping database comes on top: every user's and session's old and new
+/// pseudonym's first digit); then one gold partition holding pseudonyms before its own: the larger of the two, a quarter
+/// more for the engine's spill. The mapping database comes on top: every user's and session's old and new
 /// pseudonym, counted here from bronze's rows at its peak, while the pairs read from the files are made distinct: seven
 /// full-scale months (411.7M events, 12.8M users, 90.0M sessions) 10.4 GB then, 7.6 GB kept (25 and 18.6 bytes an event).
 /// </summary>
